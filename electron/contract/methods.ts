@@ -1,0 +1,29 @@
+/**
+ * The names of every backend method. Kept free of zod so the sandboxed preload can bundle it
+ * without pulling in the schemas; `contract.ts` must define exactly these names.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'app.activity',
+  'vault.status',
+  'vault.create',
+  'vault.unlock',
+  'vault.recover',
+  'vault.changePassphrase',
+  'vault.newRecoveryKey',
+  'vault.lock',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+}
+
+/** IPC channel for one method. */
+export function ipcChannel(method: MethodName): string {
+  return `axis:${method}`;
+}
+
+/** IPC channel on which the desktop shell pushes events (for example an automatic lock). */
+export const EVENT_CHANNEL = 'axis:event';

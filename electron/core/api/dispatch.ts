@@ -1,0 +1,42 @@
+import { contract } from '../../contract/contract';
+import type { Result } from '../../contract/errors';
+import { isMethodName, type MethodName } from '../../contract/methods';
+import type { Backend } from '../backend';
+import { isAppError } from '../errors';
+import type { Handlers } from './handlers';
+
+/** Calls that do not count as someone using the app (the page polls the status). */
+const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info']);
+
+export type Dispatch = (method: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single entry for every call from a page, whichever host carried it: checks the method
+ * name, validates the input against the contract, runs the handler, and turns every outcome
+ * into a Result. Inputs are never logged (they may hold a passphrase).
+ */
+export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch {
+  return async (method, rawInput) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'The app asked for something that does not exist.' } };
+    }
+    const parsed = contract[method].input.safeParse(rawInput ?? undefined);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? 'Some of the information is not valid.';
+      return { ok: false, error: { code: 'INVALID_INPUT', message } };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      if (!PASSIVE_METHODS.has(method)) backend.noteActivity();
+      return { ok: true, value };
+    } catch (error) {
+      if (isAppError(error)) return { ok: false, error: error.toApiError() };
+      console.error(`[axis] ${method} failed:`, error instanceof Error ? error.message : 'unknown error');
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Something went wrong inside the app. Please try again, and restart Axis Journal if it keeps happening.' },
+      };
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import type { AppHost, AxisEvent, LockReason } from '../contract/app';
+import { IDLE_LOCK_MINUTES } from '../contract/limits';
+import { Vault, type VaultOptions } from './vault/vault';
+
+export interface BackendOptions extends VaultOptions {
+  vaultDir: string;
+  host: AppHost;
+  version: string;
+  idleLockMs?: number;
+}
+
+/**
+ * Everything one running app owns: the vault and the idle auto-lock. Both hosts (Electron's
+ * main process and the web host) create exactly one and route contract calls to it.
+ */
+export class Backend {
+  readonly vault: Vault;
+  readonly events = new EventEmitter<{ event: [AxisEvent] }>();
+  readonly idleLockMs: number;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly options: BackendOptions) {
+    this.vault = new Vault(options.vaultDir, options);
+    this.idleLockMs = options.idleLockMs ?? IDLE_LOCK_MINUTES * 60_000;
+  }
+
+  /** Someone used the app: push the automatic lock back. */
+  noteActivity(): void {
+    if (!this.vault.isUnlocked) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.lock('idle'), this.idleLockMs);
+    this.idleTimer.unref();
+  }
+
+  lock(reason: LockReason): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.vault.lock()) this.events.emit('event', { type: 'vault-locked', reason });
+  }
+
+  dispose(): void {
+    this.lock('shutdown');
+    this.events.removeAllListeners();
+  }
+}

@@ -1,0 +1,336 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CreatedVault, VaultStatus } from '../../contract/vault';
+import { AppError, isAppError } from '../errors';
+import { VAULT_FILES } from '../paths';
+import { applyConnectionSettings, openCipherDatabase, type Db } from '../db/database';
+import { assertNotFromTheFuture, migrate } from '../db/migrate';
+import { AttemptLimiter } from './attempts';
+import {
+  DEFAULT_SCRYPT_COST,
+  derivePassphraseKey,
+  deriveRecoveryWrapKey,
+  randomDataKey,
+  randomSalt,
+  unwrapKey,
+  wipe,
+  wrapKey,
+  type ScryptCost,
+} from './crypto';
+import { KEY_FILE_FORMAT, KEY_FILE_VERSION, WRAP_PURPOSE, readKeyFile, writeKeyFile, type KeyFile } from './keyFile';
+import { VaultLock } from './lockFile';
+import { generateRecoveryKey } from './recoveryKey';
+
+export interface VaultOptions {
+  /** scrypt cost for new wraps; lower only in tests. Existing weaker wraps are upgraded on unlock. */
+  scryptCost?: ScryptCost;
+  nativeBinding?: string | undefined;
+  now?: () => number;
+}
+
+interface OpenVault {
+  db: Db;
+  lock: VaultLock;
+  createdAt: string;
+}
+
+/**
+ * One vault folder: `vault.json` (the data key, wrapped twice) and `journal.db` (SQLCipher 4).
+ * All operations are serialised, so two clicks on "Unlock" cannot race.
+ */
+export class Vault {
+  private open: OpenVault | null = null;
+  private readonly attempts: AttemptLimiter;
+  private readonly scryptCost: ScryptCost;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dir: string,
+    private readonly options: VaultOptions = {},
+  ) {
+    this.attempts = new AttemptLimiter(options.now);
+    this.scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
+  }
+
+  get isUnlocked(): boolean {
+    return this.open !== null;
+  }
+
+  /** The open journal database; throws VAULT_LOCKED when locked. */
+  get db(): Db {
+    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    return this.open.db;
+  }
+
+  status(): VaultStatus {
+    const vaultDir = this.dir;
+    if (this.open) return { state: 'unlocked', vaultDir, createdAt: this.open.createdAt };
+    const hasKeyFile = existsSync(join(this.dir, VAULT_FILES.keyFile));
+    const hasJournal = existsSync(this.journalPath);
+    if (!hasKeyFile && !hasJournal) return { state: 'absent', vaultDir };
+    try {
+      readKeyFile(this.dir);
+      if (!hasJournal) throw journalMissing(this.dir);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return { state: 'unavailable', vaultDir, problem: { code: error.code, message: error.message } };
+    }
+    return { state: 'locked', vaultDir, retryAfterSeconds: this.attempts.retryAfterSeconds() };
+  }
+
+  create(passphrase: string): Promise<CreatedVault> {
+    return this.serial(async () => {
+      if (this.open || existsSync(join(this.dir, VAULT_FILES.keyFile)) || existsSync(this.journalPath)) {
+        throw new AppError('VAULT_EXISTS', `There is already a journal in ${this.dir}. Nothing was changed.`);
+      }
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const lock = VaultLock.acquire(this.dir);
+      const dataKey = randomDataKey();
+      const recovery = generateRecoveryKey();
+      try {
+        const now = new Date(this.now()).toISOString();
+        const keyFile: KeyFile = {
+          format: KEY_FILE_FORMAT,
+          version: KEY_FILE_VERSION,
+          createdAt: now,
+          database: { cipher: 'sqlcipher', legacy: 4, keyBytes: 32 },
+          passphrase: await this.passphraseWrap(dataKey, passphrase, now),
+          recovery: await recoveryWrap(dataKey, recovery.normalized, now),
+        };
+        // The database first: if the app stops before vault.json exists, no journal is orphaned
+        // with a key nobody can recover, because nothing has been written into it yet.
+        const db = openCipherDatabase(this.journalPath, dataKey, { create: true, nativeBinding: this.options.nativeBinding });
+        try {
+          applyConnectionSettings(db);
+          migrate(db);
+          writeKeyFile(this.dir, keyFile);
+        } catch (error) {
+          db.close();
+          removeFreshJournal(this.journalPath);
+          throw error;
+        }
+        this.open = { db, lock, createdAt: now };
+        this.attempts.recordSuccess();
+        return { recoveryKey: recovery.formatted, status: this.status() };
+      } catch (error) {
+        lock.release();
+        throw error;
+      } finally {
+        wipe(dataKey);
+      }
+    });
+  }
+
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (this.open) return this.status();
+      const keyFile = this.readForUnlock();
+      const { kdf } = keyFile.passphrase;
+      const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
+      const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
+      wipe(wrappingKey);
+      if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
+      try {
+        this.openJournal(dataKey, keyFile.createdAt);
+        if (isWeaker(kdf, this.scryptCost)) {
+          // Raise an old or test-strength key derivation to today's cost while we have the passphrase.
+          writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt) });
+        }
+      } finally {
+        wipe(dataKey);
+      }
+      return this.status();
+    });
+  }
+
+  /** Unlock with the recovery key; a new passphrase is required and replaces the old one. */
+  recover(normalizedRecoveryKey: string, newPassphrase: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (this.open) throw new AppError('INVALID_INPUT', 'Your journal is already unlocked. Change your passphrase in Security instead.');
+      const keyFile = this.readForUnlock();
+      const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, keyFile.recovery.kdf.salt);
+      const dataKey = unwrapKey(keyFile.recovery.wrapped, wrappingKey, WRAP_PURPOSE.recovery);
+      wipe(wrappingKey);
+      if (!dataKey) {
+        throw this.failedAttempt('WRONG_RECOVERY_KEY', 'That recovery key does not fit this journal. Please check each group.');
+      }
+      try {
+        this.openJournal(dataKey, keyFile.createdAt);
+        const now = new Date(this.now()).toISOString();
+        writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
+      } catch (error) {
+        this.closeJournal();
+        throw error;
+      } finally {
+        wipe(dataKey);
+      }
+      return this.status();
+    });
+  }
+
+  /** Re-wraps the data key under a new passphrase. The database itself is not touched. */
+  changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    return this.serial(async () => {
+      const keyFile = this.requireUnlockedKeyFile();
+      const dataKey = await this.unwrapWithPassphrase(keyFile, currentPassphrase);
+      try {
+        const now = new Date(this.now()).toISOString();
+        writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
+      } finally {
+        wipe(dataKey);
+      }
+    });
+  }
+
+  /** Replaces the recovery key; the old one stops working. Needs the current passphrase. */
+  newRecoveryKey(passphrase: string): Promise<string> {
+    return this.serial(async () => {
+      const keyFile = this.requireUnlockedKeyFile();
+      const dataKey = await this.unwrapWithPassphrase(keyFile, passphrase);
+      const recovery = generateRecoveryKey();
+      try {
+        const now = new Date(this.now()).toISOString();
+        writeKeyFile(this.dir, { ...keyFile, recovery: await recoveryWrap(dataKey, recovery.normalized, now) });
+      } finally {
+        wipe(dataKey);
+      }
+      return recovery.formatted;
+    });
+  }
+
+  /** Closes the database and forgets the key. Safe to call when already locked. */
+  lock(): boolean {
+    const wasOpen = this.open !== null;
+    this.closeJournal();
+    return wasOpen;
+  }
+
+  private get journalPath(): string {
+    return join(this.dir, VAULT_FILES.journal);
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private readForUnlock(): KeyFile {
+    const retryAfterSeconds = this.attempts.retryAfterSeconds();
+    if (retryAfterSeconds > 0) {
+      throw new AppError(
+        'TOO_MANY_ATTEMPTS',
+        `Too many wrong tries. Please wait ${retryAfterSeconds} seconds before trying again.`,
+        retryAfterSeconds,
+      );
+    }
+    if (!existsSync(join(this.dir, VAULT_FILES.keyFile)) && !existsSync(this.journalPath)) {
+      throw new AppError('VAULT_NOT_FOUND', `There is no journal in ${this.dir} yet.`);
+    }
+    const keyFile = readKeyFile(this.dir);
+    if (!existsSync(this.journalPath)) throw journalMissing(this.dir);
+    return keyFile;
+  }
+
+  private requireUnlockedKeyFile(): KeyFile {
+    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    return readKeyFile(this.dir);
+  }
+
+  private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+    const { kdf } = keyFile.passphrase;
+    const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
+    const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
+    wipe(wrappingKey);
+    if (!dataKey) throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    return dataKey;
+  }
+
+  private async passphraseWrap(dataKey: Buffer, passphrase: string, changedAt: string): Promise<KeyFile['passphrase']> {
+    const salt = randomSalt();
+    const wrappingKey = await derivePassphraseKey(passphrase, salt, this.scryptCost);
+    try {
+      return {
+        kdf: { name: 'scrypt', ...this.scryptCost, salt },
+        wrapped: wrapKey(dataKey, wrappingKey, WRAP_PURPOSE.passphrase),
+        changedAt,
+      };
+    } finally {
+      wipe(wrappingKey);
+    }
+  }
+
+  private openJournal(dataKey: Buffer, createdAt: string): void {
+    const lock = VaultLock.acquire(this.dir);
+    let db: Db;
+    try {
+      db = openCipherDatabase(this.journalPath, dataKey, { create: false, nativeBinding: this.options.nativeBinding });
+    } catch (error) {
+      lock.release();
+      if (isAppError(error)) throw error;
+      throw new AppError(
+        'JOURNAL_DAMAGED',
+        `The journal file journal.db in ${this.dir} could not be read: it may be damaged or not belong to this key file. Nothing was changed.`,
+      );
+    }
+    try {
+      assertNotFromTheFuture(db);
+      applyConnectionSettings(db);
+      migrate(db);
+    } catch (error) {
+      db.close();
+      lock.release();
+      throw error;
+    }
+    this.open = { db, lock, createdAt };
+    this.attempts.recordSuccess();
+  }
+
+  private closeJournal(): void {
+    if (!this.open) return;
+    const { db, lock } = this.open;
+    this.open = null;
+    try {
+      db.close();
+    } finally {
+      lock.release();
+    }
+  }
+
+  private failedAttempt(code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY', message: string): AppError {
+    this.attempts.recordFailure();
+    const wait = this.attempts.retryAfterSeconds();
+    if (wait > 0) return new AppError(code, `${message} For your safety, please wait ${wait} seconds first.`, wait);
+    return new AppError(code, message);
+  }
+}
+
+async function recoveryWrap(dataKey: Buffer, normalizedRecoveryKey: string, createdAt: string): Promise<KeyFile['recovery']> {
+  const salt = randomSalt();
+  const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, salt);
+  try {
+    return { kdf: { name: 'hkdf-sha256', salt }, wrapped: wrapKey(dataKey, wrappingKey, WRAP_PURPOSE.recovery), createdAt };
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+function isWeaker(stored: ScryptCost, wanted: ScryptCost): boolean {
+  return stored.N < wanted.N || stored.r < wanted.r || stored.p < wanted.p;
+}
+
+/** Only for a journal this very call created a moment ago, before anything was written into it. */
+function removeFreshJournal(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+function journalMissing(dir: string): AppError {
+  return new AppError(
+    'JOURNAL_MISSING',
+    `The journal file journal.db is missing from ${dir}. If you moved it, put it back next to vault.json. Nothing was changed.`,
+  );
+}

@@ -1,0 +1,16 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { METHOD_NAMES, ipcChannel } from '../contract/methods';
+import type { Dispatch } from '../core/api/dispatch';
+import { isTrustedSender } from './securityPolicy';
+
+/** Registers one handler per contract method; calls from any frame but our own page are refused. */
+export function registerIpc(dispatch: Dispatch, devServerUrl?: string): void {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(ipcChannel(method), (event: IpcMainInvokeEvent, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame, devServerUrl)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from Axis Journal.' } };
+      }
+      return dispatch(method, input);
+    });
+  }
+}

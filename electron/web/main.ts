@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from '../core/app';
+import { defaultVaultDir } from '../core/paths';
+import { startWebHost } from './server';
+
+
+export const DEFAULT_PORT = 4477;
+
+const USAGE = `Usage: npm run web -- [--vault DIR] [--port N] [--open]
+
+  --vault DIR   the vault folder (default: ${defaultVaultDir()})
+  --port N      the port on 127.0.0.1 (default: ${DEFAULT_PORT}; 0 picks a free one)
+  --open        open the app in your default browser`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        vault: { type: 'string' },
+        port: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = args.port === undefined ? DEFAULT_PORT : Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`"${args.port}" is not a port number (0–65535).`);
+
+  const vaultDir = resolve(args.vault ?? defaultVaultDir());
+  const here = dirname(fileURLToPath(import.meta.url));
+  const { backend, dispatch } = createApp({
+    vaultDir,
+    host: 'web',
+    version: __APP_VERSION__,
+  });
+
+  let host;
+  try {
+    host = await startWebHost({ dispatch, rendererDir: resolve(here, '../renderer'), port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      fail(`Port ${port} is already in use (perhaps Axis Journal is already running). Choose another with --port N.`);
+    }
+    if (code === 'EACCES') fail(`Port ${port} is not allowed for this user. Choose another with --port N.`);
+    throw error;
+  }
+
+  console.log(`Axis Journal is running at ${host.url}`);
+  if (args.open) openInBrowser(host.url);
+
+  const shutdown = (): void => {
+    backend.dispose();
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => console.log('Could not open a browser by itself: open the address above.'));
+    child.unref();
+  } catch {
+    console.log('Could not open a browser by itself: open the address above.');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Axis Journal could not start: ${(error as Error)?.message ?? error}`);
+  process.exit(1);
+});

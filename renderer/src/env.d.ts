@@ -1,0 +1,10 @@
+import type { AxisBridge } from '../../electron/contract';
+
+declare global {
+  interface Window {
+    /** Present only inside the desktop app (set by the preload). */
+    axis?: AxisBridge;
+  }
+}
+
+export {};

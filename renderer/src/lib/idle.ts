@@ -1,0 +1,33 @@
+import { call } from './api';
+import { session } from './session.svelte';
+
+const ACTIVITY_PING_MS = 60_000;
+const CHECK_MS = 15_000;
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+/**
+ * Watches for use of the page. Tells the backend at most once a minute (so its own idle lock
+ * keeps waiting), locks the journal after `idleMinutes` without input, and notices a lock the
+ * backend made by itself.
+ */
+export function watchIdle(idleMinutes: () => number): () => void {
+  let lastInput = Date.now();
+  let lastPing = 0;
+  const onInput = (): void => {
+    lastInput = Date.now();
+    if (session.status?.state === 'unlocked' && lastInput - lastPing > ACTIVITY_PING_MS) {
+      lastPing = lastInput;
+      void call('app.activity');
+    }
+  };
+  for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { passive: true, capture: true });
+  const timer = window.setInterval(() => {
+    if (session.status?.state !== 'unlocked') return;
+    if (Date.now() - lastInput > idleMinutes() * 60_000) void session.lock('idle');
+    else void session.refresh();
+  }, CHECK_MS);
+  return () => {
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
+    window.clearInterval(timer);
+  };
+}

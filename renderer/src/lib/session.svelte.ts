@@ -1,0 +1,117 @@
+import type { ApiError, AppInfo, LockReason, Result, VaultStatus } from '../../../electron/contract';
+import { call, onBackendEvent } from './api';
+
+export type Screen = 'loading' | 'no-access' | 'create' | 'recovery-key' | 'locked' | 'unlocked' | 'unavailable';
+
+type Outcome = { ok: true } | { ok: false; error: ApiError };
+
+/** What each feature registers so that locking forgets every decrypted value it holds. */
+const forgetOnLock = new Set<() => void>();
+export function registerForgetOnLock(forget: () => void): () => void {
+  forgetOnLock.add(forget);
+  return () => forgetOnLock.delete(forget);
+}
+
+/** The vault's state as the page sees it. One instance, shared by every view. */
+class Session {
+  status = $state<VaultStatus | null>(null);
+  info = $state<AppInfo | null>(null);
+  noAccess = $state(false);
+  /** Shown once right after the vault is made, until the person confirms they stored it. */
+  pendingRecoveryKey = $state<string | null>(null);
+  lastLockReason = $state<LockReason | null>(null);
+  loadError = $state<string | null>(null);
+
+  get screen(): Screen {
+    if (this.noAccess) return 'no-access';
+    if (!this.status) return 'loading';
+    if (this.pendingRecoveryKey) return 'recovery-key';
+    switch (this.status.state) {
+      case 'absent':
+        return 'create';
+      case 'locked':
+        return 'locked';
+      case 'unlocked':
+        return 'unlocked';
+      case 'unavailable':
+        return 'unavailable';
+    }
+  }
+
+  async start(): Promise<void> {
+    onBackendEvent((event) => {
+      if (event.type === 'vault-locked') this.forget(event.reason);
+    });
+    await this.refresh();
+    const info = await call('app.info');
+    if (info.ok) this.info = info.value;
+  }
+
+  async refresh(): Promise<void> {
+    const result = await call('vault.status');
+    this.apply(result);
+    if (result.ok && result.value.state !== 'unlocked' && this.status?.state === 'unlocked') this.forget('idle');
+  }
+
+  async create(passphrase: string): Promise<Outcome> {
+    const result = await call('vault.create', { passphrase });
+    if (!result.ok) return this.fail(result.error);
+    this.pendingRecoveryKey = result.value.recoveryKey;
+    this.status = result.value.status;
+    return { ok: true };
+  }
+
+  confirmRecoveryKeyStored(): void {
+    this.pendingRecoveryKey = null;
+  }
+
+  async unlock(passphrase: string): Promise<Outcome> {
+    return this.settle(await call('vault.unlock', { passphrase }));
+  }
+
+  async recover(recoveryKey: string, newPassphrase: string): Promise<Outcome> {
+    return this.settle(await call('vault.recover', { recoveryKey, newPassphrase }));
+  }
+
+  async lock(reason: LockReason = 'user'): Promise<void> {
+    const result = await call('vault.lock');
+    this.forget(reason);
+    if (result.ok) this.status = result.value;
+  }
+
+  /** Drops every decrypted value the page holds and returns to the lock screen. */
+  forget(reason: LockReason): void {
+    this.pendingRecoveryKey = null;
+    this.lastLockReason = reason;
+    for (const forget of forgetOnLock) forget();
+    if (this.status?.state === 'unlocked') {
+      this.status = { state: 'locked', vaultDir: this.status.vaultDir, retryAfterSeconds: 0 };
+    }
+  }
+
+  private settle(result: Result<VaultStatus>): Outcome {
+    if (!result.ok) return this.fail(result.error);
+    this.lastLockReason = null;
+    this.status = result.value;
+    return { ok: true };
+  }
+
+  private apply(result: Result<VaultStatus>): void {
+    if (result.ok) {
+      this.status = result.value;
+      this.noAccess = false;
+      this.loadError = null;
+    } else {
+      this.fail(result.error);
+    }
+  }
+
+  private fail(error: ApiError): Outcome {
+    if (error.code === 'UNAUTHORIZED') this.noAccess = true;
+    else if (error.code === 'VAULT_LOCKED') this.forget('idle');
+    else if (!this.status) this.loadError = error.message;
+    return { ok: false, error };
+  }
+}
+
+export const session = new Session();
