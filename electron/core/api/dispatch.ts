@@ -8,7 +8,7 @@ import type { Handlers } from './handlers';
 /** Calls that do not count as someone using the app (the page polls the status). */
 const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info']);
 
-export type Dispatch = (method: string, rawInput: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (method: string, rawInput?: unknown) => Promise<Result<unknown>>;
 
 /**
  * The single entry for every call from a page, whichever host carried it: checks the method

@@ -1,0 +1,79 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../electron/core/errors';
+import { apiClient, startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
+import { PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';
+
+const hosts: RunningWebHost[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.stop('SIGKILL');
+  removeTempDirs();
+});
+
+describe('only one process may have a vault open', () => {
+  it('a second process gets a clear message while the first has it open, and can take over after a crash', async () => {
+    const dir = tempDir();
+    const first = await startWebHostProcess(['--vault', dir, '--port', '0']);
+    hosts.push(first);
+    const api = await apiClient(first.origin, first.token);
+    const created = await api('vault.create', { passphrase: PASSPHRASE });
+    expect(created.ok).toBe(true);
+
+    const second = fastVault(dir);
+    const error = await second.unlock(PASSPHRASE).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('VAULT_IN_USE');
+    expect((error as AppError).message).toMatch(/already open/);
+
+    // The first process dies without cleaning up: its lock is stale and is taken over.
+    await first.stop('SIGKILL');
+    expect(existsSync(join(dir, 'journal.lock'))).toBe(true);
+    expect((await second.unlock(PASSPHRASE)).state).toBe('unlocked');
+    second.lock();
+  });
+
+  it('a clean lock in the first process frees the vault for the second', async () => {
+    const dir = tempDir();
+    const first = await startWebHostProcess(['--vault', dir, '--port', '0']);
+    hosts.push(first);
+    const api = await apiClient(first.origin, first.token);
+    await api('vault.create', { passphrase: PASSPHRASE });
+    expect((await api('vault.lock')).value.state).toBe('locked');
+
+    const second = fastVault(dir);
+    expect((await second.unlock(PASSPHRASE)).state).toBe('unlocked');
+    // …and now the first one is refused.
+    const refused = await api('vault.unlock', { passphrase: PASSPHRASE });
+    expect(refused.error?.code).toBe('VAULT_IN_USE');
+    second.lock();
+  });
+
+  it('a lock file naming a live process is respected; one naming a finished process is not', async () => {
+    const dir = tempDir();
+    const vault = fastVault(dir);
+    await vault.create(PASSPHRASE);
+    vault.lock();
+
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const { hostname } = await import('node:os');
+      writeFileSync(join(dir, 'journal.lock'), JSON.stringify({ pid: sleeper.pid, host: hostname(), startedAt: '' }));
+      await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
+    } finally {
+      sleeper.kill('SIGKILL');
+      await new Promise((done) => sleeper.once('exit', done));
+    }
+    expect((await vault.unlock(PASSPHRASE)).state).toBe('unlocked');
+    vault.lock();
+  });
+
+  it('a second vault object in the same process is refused too', async () => {
+    const dir = tempDir();
+    const vault = fastVault(dir);
+    await vault.create(PASSPHRASE);
+    await expect(fastVault(dir).unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
+    vault.lock();
+  });
+});

@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AxisEvent } from '../../electron/contract';
+import { createApp } from '../../electron/core/app';
+import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
+
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+afterEach(() => {
+  vi.useRealTimers();
+  removeTempDirs();
+});
+
+describe('automatic lock', () => {
+  it('locks after 10 idle minutes by default, announces it, and is pushed back by activity', async () => {
+    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'desktop', version: 't', scryptCost: FAST_SCRYPT });
+    expect(backend.idleLockMs).toBe(10 * 60_000);
+    const events: AxisEvent[] = [];
+    backend.events.on('event', (event) => events.push(event));
+
+    await dispatch('vault.create', { passphrase: PASSPHRASE });
+    vi.advanceTimersByTime(9 * 60_000);
+    await dispatch('app.activity');
+    vi.advanceTimersByTime(9 * 60_000);
+    expect(backend.vault.isUnlocked).toBe(true);
+
+    // Polling the status is not activity.
+    await dispatch('vault.status');
+    vi.advanceTimersByTime(60_000 + 1);
+    expect(backend.vault.isUnlocked).toBe(false);
+    expect(events).toEqual([{ type: 'vault-locked', reason: 'idle' }]);
+    expect(await dispatch('vault.status')).toMatchObject({ ok: true, value: { state: 'locked' } });
+  });
+
+  it('a manual lock is announced with its reason and the database is closed', async () => {
+    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'desktop', version: 't', scryptCost: FAST_SCRYPT });
+    const events: AxisEvent[] = [];
+    backend.events.on('event', (event) => events.push(event));
+    await dispatch('vault.create', { passphrase: PASSPHRASE });
+    expect(await dispatch('vault.lock')).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(events).toEqual([{ type: 'vault-locked', reason: 'user' }]);
+    expect(() => backend.vault.db).toThrow(/locked/);
+  });
+});
