@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL } from '../contract/methods';
 import { createApp } from '../core/app';
 import { defaultVaultDir } from '../core/paths';
+import { vaultArgument } from './args';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity } from './security';
@@ -23,9 +24,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
-  const vaultArg = process.argv.find((arg) => arg.startsWith('--vault='));
   const { backend, dispatch } = createApp({
-    vaultDir: resolve(vaultArg?.slice('--vault='.length) ?? defaultVaultDir()),
+    vaultDir: resolve(vaultArgument(process.argv) ?? defaultVaultDir()),
     host: 'desktop',
     version: app.getVersion(),
     // The native module built for Electron's ABI (see scripts/electron-native.mjs).

@@ -187,3 +187,12 @@ describe('session security', () => {
     expect(prevented('will-attach-webview')).toBe(true);
   });
 });
+
+describe('desktop command line', () => {
+  it('reads the vault folder in both --vault forms', async () => {
+    const { vaultArgument } = await import('../../electron/main/args');
+    expect(vaultArgument(['electron', '.', '--vault', '/data/v'])).toBe('/data/v');
+    expect(vaultArgument(['electron', '.', '--vault=/data/w'])).toBe('/data/w');
+    expect(vaultArgument(['electron', '.'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium (apt install chromium); Playwright's own browser download cannot work offline. */
+export const chromiumLaunch = {
+  executablePath: process.env.AXIS_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromiumLaunch,
+    viewport: { width: 1180, height: 820 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,381 @@
+// Performance harness: `npm run bench` (builds first, then runs this file).
+//
+// Each entry of MEASUREMENTS is a named async function that takes the shared context and
+// returns { name, value, unit, target }. For every measurement one JSON object is printed per
+// line to stdout; after all of them, a readable table. Progress and per-run samples go to
+// stderr. Values are medians of several runs; nothing here asserts — the machine is noisy.
+//
+// Usage: node scripts/bench.mjs [measurement-name ...]   (no names: run all)
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WEB_JS = join(ROOT, 'out', 'main', 'web.js');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+const PASSPHRASE = 'bench-passphrase-correct-horse-battery';
+const READY_LINE = /^Axis Journal is running at (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))\s*$/;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+const UI_TIMEOUT_MS = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+const MEASUREMENTS = [
+  /** Median time of `vault.unlock` over the HTTP API (scrypt + opening SQLCipher), locking between runs. */
+  async function unlock_ms(ctx) {
+    const RUNS = 7;
+    const vaultDir = await ctx.tempDir('axis-bench-unlock-');
+    const host = await startHost(ctx, vaultDir);
+    try {
+      const api = await openSession(host);
+      await api.call('vault.create', { passphrase: PASSPHRASE });
+      await api.call('vault.lock');
+      const samples = [];
+      for (let i = 0; i < RUNS; i++) {
+        const started = performance.now();
+        const status = await api.call('vault.unlock', { passphrase: PASSPHRASE });
+        const elapsed = performance.now() - started;
+        if (status?.state !== 'unlocked') throw new Error(`vault.unlock returned state ${JSON.stringify(status?.state)}`);
+        samples.push(elapsed);
+        await api.call('vault.lock');
+      }
+      logSamples('unlock_ms', samples);
+      return { name: 'unlock_ms', value: round(median(samples)), unit: 'ms', target: '< 1500' };
+    } finally {
+      await stopHost(host.child);
+    }
+  },
+
+  /**
+   * Median time from spawning a fresh web host (existing, locked vault) until the browser shows
+   * the "Unlock your journal" heading. The browser is launched, and each run's new context and
+   * page are created, before the clock starts: only the app's cold start is measured.
+   */
+  async function web_cold_start_to_lock_screen_ms(ctx) {
+    const RUNS = 5;
+    const vaultDir = await ctx.existingVault();
+    const browser = await ctx.browser();
+    const samples = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      let child;
+      try {
+        const page = await context.newPage();
+        const started = performance.now();
+        const host = await startHost(ctx, vaultDir);
+        child = host.child;
+        await page.goto(host.url, { waitUntil: 'commit', timeout: UI_TIMEOUT_MS });
+        try {
+          await page
+            .getByRole('heading', { name: 'Unlock your journal' })
+            .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+        } catch (error) {
+          const headings = await page.getByRole('heading').allInnerTexts().catch(() => []);
+          throw new Error(
+            `the heading "Unlock your journal" did not appear (headings on the page: ${JSON.stringify(headings)}): ${error.message}`,
+          );
+        }
+        samples.push(performance.now() - started);
+      } finally {
+        await context.close().catch(() => {});
+        if (child) await stopHost(child);
+      }
+    }
+    logSamples('web_cold_start_to_lock_screen_ms', samples);
+    return { name: 'web_cold_start_to_lock_screen_ms', value: round(median(samples)), unit: 'ms', target: '< 3000' };
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Shared context: temp dirs, child processes and the browser, all cleaned up at the end.
+
+function createContext() {
+  const tempDirs = [];
+  const children = new Set();
+  let browserPromise;
+  let vaultPromise;
+
+  const ctx = {
+    children,
+    /** Set on SIGINT/SIGTERM/SIGHUP: no new processes are started after it. */
+    interrupted: false,
+
+    async tempDir(prefix) {
+      const dir = await mkdtemp(join(tmpdir(), prefix));
+      tempDirs.push(dir);
+      return dir;
+    },
+
+    /** A vault directory holding a created (and locked) vault, made once and shared. */
+    existingVault() {
+      vaultPromise ??= (async () => {
+        const dir = await ctx.tempDir('axis-bench-vault-');
+        const host = await startHost(ctx, dir);
+        try {
+          const api = await openSession(host);
+          await api.call('vault.create', { passphrase: PASSPHRASE });
+          await api.call('vault.lock');
+        } finally {
+          await stopHost(host.child);
+        }
+        return dir;
+      })();
+      return vaultPromise;
+    },
+
+    /** One Chromium for the whole run, launched on first use. */
+    browser() {
+      browserPromise ??= (async () => {
+        if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
+        const { chromium } = await import('playwright-core');
+        // Our own signal handlers close the browser after the rest is cleaned up; Playwright's
+        // would exit the process at once and leave temp dirs behind.
+        return chromium.launch({
+          executablePath: CHROMIUM,
+          args: CHROMIUM_ARGS,
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+        });
+      })();
+      return browserPromise;
+    },
+
+    async cleanup() {
+      await Promise.all([...children].map((child) => stopHost(child).catch(() => {})));
+      if (browserPromise) {
+        const browser = await browserPromise.catch(() => undefined);
+        await browser?.close().catch(() => {});
+      }
+      await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }).catch(() => {})));
+    },
+  };
+  return ctx;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Web host process and HTTP API
+
+/** Spawns `node out/main/web.js --vault DIR --port 0` and resolves once it prints its URL. */
+function startHost(ctx, vaultDir) {
+  if (ctx.interrupted) return Promise.reject(new Error('interrupted'));
+  const child = spawn(process.execPath, [WEB_JS, '--vault', vaultDir, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  ctx.children.add(child);
+  child.once('exit', () => ctx.children.delete(child));
+
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    let buffer = '';
+    let settled = false;
+    const finish = (error, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      if (error) {
+        stopHost(child).finally(() => reject(error));
+      } else {
+        resolvePromise(value);
+      }
+    };
+    const onExit = (code, signal) =>
+      finish(new Error(`web host exited early (code ${code}, signal ${signal})${stderr ? `:\n${stderr.trim()}` : ''}`));
+    const onError = (error) => finish(new Error(`could not start the web host: ${error.message}`));
+    const timer = setTimeout(
+      () => finish(new Error(`web host printed no URL within ${START_TIMEOUT_MS} ms${stderr ? `:\n${stderr.trim()}` : ''}`)),
+      START_TIMEOUT_MS,
+    );
+
+    child.once('exit', onExit);
+    child.once('error', onError);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      if (settled) return; // keep draining the pipe after the ready line
+      buffer += chunk;
+      let newline;
+      while ((newline = buffer.indexOf('\n')) !== -1) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        const match = READY_LINE.exec(line);
+        if (match) {
+          finish(null, { child, url: match[1], port: Number(match[2]), token: match[3] });
+          return;
+        }
+      }
+    });
+  });
+}
+
+/** SIGTERM, wait for exit; SIGKILL if it does not go within STOP_TIMEOUT_MS. */
+function stopHost(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const timer = setTimeout(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }, STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolvePromise();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Exchanges the start-up token for the session cookie; returns a small API client. */
+async function openSession(host) {
+  const base = `http://127.0.0.1:${host.port}`;
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'X-Axis-Token': host.token } });
+  if (res.status !== 204) throw new Error(`POST /api/session answered ${res.status}: ${await res.text()}`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const cookie = setCookie.split(';')[0];
+  if (!cookie.startsWith('axis_session=')) throw new Error(`POST /api/session set no axis_session cookie (${setCookie})`);
+
+  return {
+    async call(method, input) {
+      const res = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: input === undefined ? '' : JSON.stringify(input),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method}: HTTP ${res.status}: ${text}`);
+      const result = JSON.parse(text);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error?.code}: ${result.error?.message}`);
+      return result.value;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round(value) {
+  return Math.round(value * 10) / 10;
+}
+
+function logSamples(name, samples) {
+  console.error(`  ${name} samples: ${samples.map((s) => round(s)).join(', ')}`);
+}
+
+/** 'yes' / 'no' for a simple "< N" target, '-' for anything else. */
+function metTarget(value, target) {
+  const match = /^\s*<\s*(\d+(?:\.\d+)?)\s*$/.exec(target ?? '');
+  if (!match || typeof value !== 'number') return '-';
+  return value < Number(match[1]) ? 'yes' : 'no';
+}
+
+function printTable(rows) {
+  const header = ['name', 'value', 'unit', 'target', 'met'];
+  const cells = rows.map((row) =>
+    row.error
+      ? [row.name, 'ERROR', '', '', 'no']
+      : [row.name, String(row.value), row.unit, row.target, metTarget(row.value, row.target)],
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const rightAligned = new Set([1]);
+  const format = (cols) =>
+    cols.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  console.log('');
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(format(c));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  if (!existsSync(WEB_JS)) {
+    console.error(`bench: ${WEB_JS} is missing: run npm run build first.`);
+    return 1;
+  }
+
+  const wanted = process.argv.slice(2);
+  const known = MEASUREMENTS.map((m) => m.name);
+  const unknown = wanted.filter((name) => !known.includes(name));
+  if (unknown.length) {
+    console.error(`bench: unknown measurement(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    return 1;
+  }
+  const selected = wanted.length ? MEASUREMENTS.filter((m) => wanted.includes(m.name)) : MEASUREMENTS;
+
+  const ctx = createContext();
+  const onSignal = (signal) => {
+    if (ctx.interrupted) return;
+    ctx.interrupted = true;
+    console.error(`bench: ${signal}, cleaning up…`);
+    // Killing the children and closing the browser makes the running measurement fail fast;
+    // main() then cleans up once more and exits with 130.
+    void ctx.cleanup();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+
+  const rows = [];
+  let failed = false;
+  try {
+    for (const measure of selected) {
+      if (ctx.interrupted) break;
+      console.error(`bench: ${measure.name}…`);
+      try {
+        const result = await measure(ctx);
+        const row = { name: result.name, value: result.value, unit: result.unit, target: result.target };
+        console.log(JSON.stringify(row));
+        rows.push(row);
+      } catch (error) {
+        failed = true;
+        if (ctx.interrupted) break;
+        console.error(`bench: ${measure.name} failed: ${error?.stack ?? error}`);
+        rows.push({ name: measure.name, error: true });
+      }
+    }
+  } finally {
+    await ctx.cleanup();
+  }
+
+  if (ctx.interrupted) {
+    console.error('bench: interrupted.');
+    return 130;
+  }
+  printTable(rows);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`bench: ${error?.stack ?? error}`);
+    process.exit(1);
+  },
+);

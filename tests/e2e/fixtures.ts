@@ -1,0 +1,65 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
+
+export const PASSPHRASE = 'quiet river lantern 58';
+
+interface Fixtures {
+  vaultDir: string;
+  webHost: RunningWebHost;
+  /** Opens the app at the start-up URL (with its token), as a person would. */
+  openApp: () => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  vaultDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'axis-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  webHost: async ({ vaultDir }, use) => {
+    const host = await startWebHostProcess(['--vault', vaultDir, '--port', '0']);
+    await use(host);
+    await host.stop();
+  },
+  openApp: async ({ page, webHost }, use) => {
+    await use(async () => {
+      await page.goto(webHost.url);
+    });
+  },
+});
+
+export { expect };
+
+/** Runs axe-core on the current view and fails on any WCAG A/AA violation. */
+export async function expectAccessible(page: Page, view: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `accessibility problems in ${view}`).toEqual([]);
+}
+
+/** Saves a screenshot as a test artifact (test-results/<test>/<name>.png), to look at after a run. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Goes through first run: passphrase twice, then confirming the recovery key. Returns the key. */
+export async function createJournal(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await expect(page.getByRole('heading', { name: 'Welcome to Axis Journal' })).toBeVisible();
+  await page.getByLabel('Choose a passphrase').fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create my journal' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const groups = await page.getByRole('list', { name: 'Recovery key' }).locator('.group').allTextContents();
+  const label = await page.locator('label[for="confirm-group"]').textContent();
+  const asked = Number(/group (\d)/.exec(label ?? '')?.[1]);
+  await page.getByLabel(/To confirm you stored it/).fill(groups[asked - 1]!);
+  await page.getByRole('button', { name: /I stored my key/ }).click();
+  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+  return groups.join('-');
+}
