@@ -1,10 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { CONTENT_SECURITY_POLICY } from './electron/core/security/csp';
 
 const root = import.meta.dirname;
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+/**
+ * Writes the app's one CSP into index.html as a meta tag too (defence in depth, and it holds when
+ * the file is opened some other way). frame-ancestors is ignored in meta tags, so it is left out.
+ */
+function cspMetaTag(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'axis-csp-meta',
+    transformIndexHtml: (html) => html.replace('%AXIS_CSP%', policy),
+  };
+}
 
 export default defineConfig({
   // Main-process build also emits the plain-Node web host: they share
@@ -35,7 +51,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [svelte()],
+    plugins: [svelte(), cspMetaTag()],
     define,
     build: {
       outDir: resolve(root, 'out/renderer'),

@@ -8,6 +8,8 @@ import { startWebHostProcess, type RunningWebHost } from '../helpers/webHostProc
 export const PASSPHRASE = 'quiet river lantern 58';
 
 interface Fixtures {
+  /** Fails any test whose page throws or breaks the Content-Security-Policy. */
+  pageProblems: void;
   vaultDir: string;
   webHost: RunningWebHost;
   /** Opens the app at the start-up URL (with its token), as a person would. */
@@ -15,6 +17,18 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
   vaultDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'axis-e2e-'));
     await use(dir);
