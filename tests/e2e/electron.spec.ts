@@ -23,8 +23,8 @@ test('desktop smoke test: create a journal and lock it', async () => {
   });
   try {
     const page = await app.firstWindow();
-    expect(await page.evaluate(() => typeof (window as unknown as { axis?: unknown }).axis)).toBe('object');
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { axis?: unknown }).axis)).toBe('object');
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     await createJournal(page);
     await page.getByRole('button', { name: 'Lock journal' }).click();
     await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
