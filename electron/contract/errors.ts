@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  'STORAGE_FAILED',
   'HOST_UNREACHABLE',
   'INTERNAL',
 ] as const;

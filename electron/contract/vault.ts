@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isWellFormedRecoveryKey, normalizeRecoveryKey } from './recoveryKey';
 
+import type { LockReason } from './app';
 import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
 
 export { IDLE_LOCK_MINUTES, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
@@ -34,7 +35,7 @@ export const vaultSchemas = {
 
 export type VaultStatus =
   | { state: 'absent'; vaultDir: string }
-  | { state: 'locked'; vaultDir: string; retryAfterSeconds: number }
+  | { state: 'locked'; vaultDir: string; retryAfterSeconds: number; lockReason?: LockReason }
   | { state: 'unlocked'; vaultDir: string; createdAt: string }
   | { state: 'unavailable'; vaultDir: string; problem: { code: string; message: string } };
 

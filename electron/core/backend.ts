@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { AppHost, AxisEvent, LockReason } from '../contract/app';
 import { IDLE_LOCK_MINUTES } from '../contract/limits';
+import type { VaultStatus } from '../contract/vault';
 import { Vault, type VaultOptions } from './vault/vault';
 
 export interface BackendOptions extends VaultOptions {
@@ -19,6 +20,7 @@ export class Backend {
   readonly events = new EventEmitter<{ event: [AxisEvent] }>();
   readonly idleLockMs: number;
   private idleTimer: NodeJS.Timeout | null = null;
+  private lastLockReason: LockReason | null = null;
 
   constructor(readonly options: BackendOptions) {
     this.vault = new Vault(options.vaultDir, options);
@@ -36,7 +38,18 @@ export class Backend {
   lock(reason: LockReason): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    if (this.vault.lock()) this.events.emit('event', { type: 'vault-locked', reason });
+    if (this.vault.lock()) {
+      this.lastLockReason = reason;
+      this.events.emit('event', { type: 'vault-locked', reason });
+    }
+  }
+
+  /** The vault's status, saying why it was last locked (so a page that polls can tell people). */
+  status(): VaultStatus {
+    const status = this.vault.status();
+    if (status.state === 'unlocked') this.lastLockReason = null;
+    if (status.state === 'locked' && this.lastLockReason) return { ...status, lockReason: this.lastLockReason };
+    return status;
   }
 
   dispose(): void {

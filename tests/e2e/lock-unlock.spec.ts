@@ -54,6 +54,8 @@ test('a reload keeps the session; the backend locking on its own brings back the
   expect(res.status).toBe(200);
   await page.getByRole('button', { name: 'About & your data' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Your journal is locked.')).toBeVisible();
+  await expect(page.getByText('Where your data lives')).toHaveCount(0);
 });
 
 test('a tab without the start-up token gets a clear explanation and no access', async ({ page, webHost }) => {

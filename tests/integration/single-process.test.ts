@@ -77,3 +77,18 @@ describe('only one process may have a vault open', () => {
     vault.lock();
   });
 });
+
+describe('a lock held on another computer', () => {
+  it('names that computer instead of taking the lock over', async () => {
+    const dir = tempDir();
+    const vault = fastVault(dir);
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    writeFileSync(join(dir, 'journal.lock'), JSON.stringify({ pid: 1, host: 'kitchen-laptop', startedAt: '' }));
+    await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({
+      code: 'VAULT_IN_USE',
+      message: expect.stringContaining('kitchen-laptop'),
+    });
+    expect(existsSync(join(dir, 'journal.lock'))).toBe(true);
+  });
+});

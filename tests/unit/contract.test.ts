@@ -82,6 +82,19 @@ describe('the contract', () => {
   });
 });
 
+describe('storage failures', () => {
+  it('are explained in words, not as an internal error', async () => {
+    const { storageFailure } = await import('../../electron/core/errors');
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(storageFailure(full)?.toApiError()).toEqual({
+      code: 'STORAGE_FAILED',
+      message: expect.stringContaining('the disk is full'),
+    });
+    expect(storageFailure(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))?.code).toBe('STORAGE_FAILED');
+    expect(storageFailure(new Error('other'))).toBeNull();
+  });
+});
+
 describe('recovery keys as typed by people', () => {
   it('ignores case, spaces and dashes and reads 0, 1, 8 as O, I, B', () => {
     expect(normalizeRecoveryKey(' abcde-fghij 2345o ')).toBe('ABCDEFGHIJ2345O');

@@ -27,7 +27,7 @@ describe('automatic lock', () => {
     vi.advanceTimersByTime(60_000 + 1);
     expect(backend.vault.isUnlocked).toBe(false);
     expect(events).toEqual([{ type: 'vault-locked', reason: 'idle' }]);
-    expect(await dispatch('vault.status')).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await dispatch('vault.status')).toMatchObject({ ok: true, value: { state: 'locked', lockReason: 'idle' } });
   });
 
   it('a manual lock is announced with its reason and the database is closed', async () => {

@@ -2,7 +2,7 @@ import { contract } from '../../contract/contract';
 import type { Result } from '../../contract/errors';
 import { isMethodName, type MethodName } from '../../contract/methods';
 import type { Backend } from '../backend';
-import { isAppError } from '../errors';
+import { isAppError, storageFailure } from '../errors';
 import type { Handlers } from './handlers';
 
 /** Calls that do not count as someone using the app (the page polls the status). */
@@ -32,6 +32,8 @@ export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch
       return { ok: true, value };
     } catch (error) {
       if (isAppError(error)) return { ok: false, error: error.toApiError() };
+      const storage = storageFailure(error);
+      if (storage) return { ok: false, error: storage.toApiError() };
       console.error(`[axis] ${method} failed:`, error instanceof Error ? error.message : 'unknown error');
       return {
         ok: false,

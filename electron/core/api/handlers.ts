@@ -18,7 +18,7 @@ export function createHandlers(backend: Backend): Handlers {
       idleLockMinutes: backend.idleLockMs / 60_000,
     }),
     'app.activity': () => null,
-    'vault.status': () => vault.status(),
+    'vault.status': () => backend.status(),
     'vault.create': ({ passphrase }) => vault.create(passphrase),
     'vault.unlock': ({ passphrase }) => vault.unlock(passphrase),
     'vault.recover': ({ recoveryKey, newPassphrase }) => vault.recover(recoveryKey, newPassphrase),
@@ -29,7 +29,7 @@ export function createHandlers(backend: Backend): Handlers {
     'vault.newRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await vault.newRecoveryKey(passphrase) }),
     'vault.lock': () => {
       backend.lock('user');
-      return vault.status();
+      return backend.status();
     },
   };
 }

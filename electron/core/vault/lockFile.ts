@@ -35,7 +35,9 @@ export class VaultLock {
         return new VaultLock(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        if (!isStale(path)) throw inUse();
+        const holder = readOwner(path);
+        if (holder && holder.host !== hostname() && typeof holder.host === 'string') throw inUse(holder.host);
+        if (!isStale(path, holder)) throw inUse();
         try {
           unlinkSync(path);
         } catch {
@@ -58,18 +60,30 @@ export class VaultLock {
   }
 }
 
-function inUse(): AppError {
+function inUse(otherComputer?: string): AppError {
+  if (otherComputer) {
+    return new AppError(
+      'VAULT_IN_USE',
+      `This journal is open in Axis Journal on another computer (${otherComputer}). Close it there first. If it is not open there, the file journal.lock in the journal folder was left behind and can be removed.`,
+    );
+  }
   return new AppError(
     'VAULT_IN_USE',
     'This journal is already open in another Axis Journal window or process. Close it there first.',
   );
 }
 
-function isStale(path: string): boolean {
-  let owner: Partial<LockOwner>;
+function readOwner(path: string): Partial<LockOwner> | null {
   try {
-    owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    return JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
   } catch {
+    return null;
+  }
+}
+
+/** Whether a lock held on this computer belongs to a process that no longer runs. */
+function isStale(path: string, owner: Partial<LockOwner> | null): boolean {
+  if (!owner) {
     // Unreadable: maybe being written this instant. Only an old, unreadable file is stale.
     try {
       return Date.now() - statSync(path).mtimeMs > 10_000;
@@ -78,7 +92,6 @@ function isStale(path: string): boolean {
     }
   }
   if (typeof owner.pid !== 'number') return true;
-  if (owner.host !== hostname()) return false; // cannot check a process on another machine
   if (owner.pid === process.pid) return !heldHere.has(path);
   return !isProcessAlive(owner.pid);
 }

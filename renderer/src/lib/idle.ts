@@ -26,8 +26,16 @@ export function watchIdle(idleMinutes: () => number): () => void {
     if (Date.now() - lastInput > idleMinutes() * 60_000) void session.lock('idle');
     else void session.refresh();
   }, CHECK_MS);
+  // Coming back to the window is when a lock made elsewhere matters: check at once.
+  const onReturn = (): void => {
+    if (document.visibilityState === 'visible' && session.status?.state === 'unlocked') void session.refresh();
+  };
+  window.addEventListener('focus', onReturn);
+  document.addEventListener('visibilitychange', onReturn);
   return () => {
     for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
+    window.removeEventListener('focus', onReturn);
+    document.removeEventListener('visibilitychange', onReturn);
     window.clearInterval(timer);
   };
 }

@@ -48,9 +48,17 @@ class Session {
   }
 
   async refresh(): Promise<void> {
+    const wasUnlocked = this.status?.state === 'unlocked';
     const result = await call('vault.status');
+    if (wasUnlocked && !result.ok && result.error.code === 'HOST_UNREACHABLE') {
+      this.forget('shutdown');
+      return;
+    }
+    // The backend locked by itself (idle timer, system sleep): forget everything here too.
+    if (wasUnlocked && result.ok && result.value.state !== 'unlocked') {
+      this.forget(result.value.state === 'locked' ? (result.value.lockReason ?? 'idle') : 'shutdown');
+    }
     this.apply(result);
-    if (result.ok && result.value.state !== 'unlocked' && this.status?.state === 'unlocked') this.forget('idle');
   }
 
   async create(passphrase: string): Promise<Outcome> {

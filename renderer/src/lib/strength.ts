@@ -49,7 +49,8 @@ function loadChecker(): Promise<Checker> {
 }
 
 export async function strengthOf(passphrase: string, minLength: number): Promise<StrengthHint> {
-  const result = (await loadChecker()).check(passphrase);
+  // Estimation time grows with length; beyond 64 characters the verdict no longer changes.
+  const result = (await loadChecker()).check(passphrase.slice(0, 64));
   let score = Math.max(0, Math.min(4, result.score)) as StrengthHint['score'];
   if (passphrase.length < minLength) score = Math.min(score, 1) as StrengthHint['score'];
   const warning = result.feedback.warning ? WARNINGS[result.feedback.warning] : undefined;
