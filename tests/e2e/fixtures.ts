@@ -77,3 +77,15 @@ export async function createJournal(page: Page, passphrase = PASSPHRASE): Promis
   await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
   return groups.join('-');
 }
+
+/** Types a passphrase on the lock screen and presses Unlock. */
+export async function submitPassphrase(page: Page, passphrase: string): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+}
+
+/** Unlocks and waits for the app to open. */
+export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await submitPassphrase(page, passphrase);
+  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+}

@@ -1,4 +1,4 @@
-import { PASSPHRASE, createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
+import { PASSPHRASE, createJournal, submitPassphrase, unlock, expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
 test('lock, a wrong passphrase, then unlock', async ({ page, openApp, vaultDir }, testInfo) => {
   await openApp();
@@ -14,14 +14,11 @@ test('lock, a wrong passphrase, then unlock', async ({ page, openApp, vaultDir }
   await expectAccessible(page, 'unlock');
   await saveScreenshot(page, testInfo, 'unlock');
 
-  await page.getByLabel('Passphrase', { exact: true }).fill('not my passphrase');
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await submitPassphrase(page, 'not my passphrase');
   await expect(page.getByRole('alert')).toContainText('That passphrase is not right');
   await expectAccessible(page, 'unlock with error');
 
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+  await unlock(page, PASSPHRASE);
 });
 
 test('after repeated wrong passphrases the app makes you wait, and says so', async ({ page, openApp }) => {
@@ -29,16 +26,13 @@ test('after repeated wrong passphrases the app makes you wait, and says so', asy
   await createJournal(page);
   await page.getByRole('button', { name: 'Lock journal' }).click();
   for (let i = 1; i <= 3; i++) {
-    await page.getByLabel('Passphrase', { exact: true }).fill(`wrong guess ${i}`);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await submitPassphrase(page, `wrong guess ${i}`);
     await expect(page.getByRole('alert')).toContainText('not right');
   }
   await expect(page.getByRole('alert')).toContainText(/wait \d+ seconds/);
   await expect(page.getByRole('button', { name: /Try again in \d+ s/ })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Unlock', exact: true })).toBeEnabled({ timeout: 10_000 });
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+  await unlock(page, PASSPHRASE);
 });
 
 test('a reload keeps the session; the backend locking on its own brings back the lock screen', async ({ page, openApp, webHost }) => {

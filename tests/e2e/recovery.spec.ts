@@ -1,4 +1,4 @@
-import { PASSPHRASE, createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
+import { PASSPHRASE, createJournal, submitPassphrase, unlock, expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
 const NEW_PASSPHRASE = 'maple kettle orbit 903';
 
@@ -24,12 +24,9 @@ test('forgot the passphrase: the recovery key unlocks and sets a new passphrase'
   await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Lock journal' }).click();
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await submitPassphrase(page, PASSPHRASE);
   await expect(page.getByRole('alert')).toContainText('not right');
-  await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+  await unlock(page, NEW_PASSPHRASE);
 });
 
 test('change the passphrase and make a new recovery key from Security', async ({ page, openApp }) => {
@@ -53,7 +50,5 @@ test('change the passphrase and make a new recovery key from Security', async ({
   await page.getByRole('button', { name: 'I stored it' }).click();
 
   await page.getByRole('button', { name: 'Lock journal' }).click();
-  await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+  await unlock(page, NEW_PASSPHRASE);
 });
