@@ -2,6 +2,20 @@ import { z } from 'zod';
 import type { MethodName } from './methods';
 import type { AppInfo } from './app';
 import { vaultSchemas, type CreatedVault, type NewRecoveryKey, type VaultStatus } from './vault';
+import {
+  dayEntryInput,
+  journalSchemas,
+  type CalendarDay,
+  type Condition,
+  type CustomFactor,
+  type DaySummary,
+  type DayView,
+  type Food,
+  type JournalSettings,
+  type SearchHit,
+  type Treatment,
+} from './journal';
+import { photoSchemas, type PhotoImage, type PhotoMeta } from './photos';
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -27,6 +41,28 @@ export const contract = {
   'vault.changePassphrase': method<null>()(vaultSchemas.changePassphrase),
   'vault.newRecoveryKey': method<NewRecoveryKey>()(vaultSchemas.newRecoveryKey),
   'vault.lock': method<VaultStatus>()(none),
+  'journal.getDay': method<DayView>()(journalSchemas.date),
+  'journal.saveDay': method<DayView>()(dayEntryInput),
+  'journal.deleteDay': method<null>()(journalSchemas.date),
+  'journal.month': method<CalendarDay[]>()(journalSchemas.month),
+  'journal.list': method<DaySummary[]>()(journalSchemas.list),
+  'journal.search': method<SearchHit[]>()(journalSchemas.search),
+  'journal.settings': method<JournalSettings>()(none),
+  'journal.saveSettings': method<JournalSettings>()(journalSchemas.settings),
+  'conditions.list': method<Condition[]>()(none),
+  'conditions.save': method<Condition[]>()(journalSchemas.saveCondition),
+  'foods.list': method<Food[]>()(none),
+  'foods.suggest': method<Food[]>()(journalSchemas.suggestFoods),
+  'foods.save': method<Food>()(journalSchemas.saveFood),
+  'foods.archive': method<Food>()(journalSchemas.archive),
+  'treatments.list': method<Treatment[]>()(none),
+  'treatments.save': method<Treatment[]>()(journalSchemas.saveTreatment),
+  'factors.list': method<CustomFactor[]>()(none),
+  'factors.save': method<CustomFactor[]>()(journalSchemas.saveFactor),
+  'photos.add': method<PhotoMeta>()(photoSchemas.add),
+  'photos.list': method<PhotoMeta[]>()(photoSchemas.list),
+  'photos.image': method<PhotoImage>()(photoSchemas.image),
+  'photos.delete': method<null>()(photoSchemas.remove),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

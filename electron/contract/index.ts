@@ -5,3 +5,6 @@ export * from './vault';
 export * from './app';
 export * from './recoveryKey';
 export type { AxisBridge } from './bridge';
+export * from './journal';
+export * from './journalTerms';
+export * from './photos';

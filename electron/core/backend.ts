@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AppHost, AxisEvent, LockReason } from '../contract/app';
 import { IDLE_LOCK_MINUTES } from '../contract/limits';
 import type { VaultStatus } from '../contract/vault';
+import { syncFoodLibrary } from './journal/foods';
 import { Vault, type VaultOptions } from './vault/vault';
 
 export interface BackendOptions extends VaultOptions {
@@ -23,7 +24,7 @@ export class Backend {
   private lastLockReason: LockReason | null = null;
 
   constructor(readonly options: BackendOptions) {
-    this.vault = new Vault(options.vaultDir, options);
+    this.vault = new Vault(options.vaultDir, { ...options, onOpen: (db) => syncFoodLibrary(db) });
     this.idleLockMs = options.idleLockMs ?? IDLE_LOCK_MINUTES * 60_000;
   }
 

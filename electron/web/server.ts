@@ -14,8 +14,8 @@ import {
   sameSecret,
 } from './access';
 
-/** Large enough for every contract input; later features that upload photos raise it. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for every contract input, including a 25 MB photo sent as base64. */
+export const MAX_BODY_BYTES = 36 * 1024 * 1024;
 
 export interface WebHostOptions {
   dispatch: Dispatch;

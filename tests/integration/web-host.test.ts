@@ -149,7 +149,7 @@ describe('web host', () => {
       body: '{}',
     });
     expect(notJson.status).toBe(415);
-    const huge = await callApi(cookie, 'vault.unlock', { passphrase: 'x'.repeat(2 * 1024 * 1024) }).catch(() => ({ status: 413 }));
+    const huge = await callApi(cookie, 'vault.unlock', { passphrase: 'x'.repeat(40 * 1024 * 1024) }).catch(() => ({ status: 413 }));
     expect(huge.status).toBe(413);
     const unknown = JSON.parse((await callApi(cookie, 'vault.destroyEverything')).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });

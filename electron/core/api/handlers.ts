@@ -2,6 +2,21 @@ import type { MethodName } from '../../contract/methods';
 import type { Output, ParsedInput } from '../../contract/contract';
 import type { Backend } from '../backend';
 import { PRODUCT_NAME } from '../paths';
+import {
+  listConditions,
+  listFactors,
+  listTreatments,
+  readJournalSettings,
+  saveCondition,
+  saveFactor,
+  saveTreatment,
+  writeJournalSettings,
+} from '../journal/catalog';
+import { localDate } from '../journal/dates';
+import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../journal/days';
+import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
+import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
+import { AppError } from '../errors';
 
 export type Handler<K extends MethodName> = (input: ParsedInput<K>) => Promise<Output<K>> | Output<K>;
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -9,6 +24,7 @@ export type Handlers = { [K in MethodName]: Handler<K> };
 /** One function per contract method; the compiler insists every method has one. */
 export function createHandlers(backend: Backend): Handlers {
   const { vault } = backend;
+  const today = (): string => localDate((backend.options.now ?? Date.now)());
   return {
     'app.info': () => ({
       name: PRODUCT_NAME,
@@ -30,6 +46,42 @@ export function createHandlers(backend: Backend): Handlers {
     'vault.lock': () => {
       backend.lock('user');
       return backend.status();
+    },
+    'journal.getDay': ({ date }) => readDay(vault.db, date),
+    'journal.saveDay': (entry) => {
+      writeDay(vault.db, entry, today());
+      return readDay(vault.db, entry.date);
+    },
+    'journal.deleteDay': ({ date }) => {
+      deleteDay(vault.db, date);
+      return null;
+    },
+    'journal.month': ({ year, month }) => monthCalendar(vault.db, year, month),
+    'journal.list': ({ before, limit }) => listDays(vault.db, before, limit),
+    'journal.search': ({ query, limit }) => searchNotes(vault.db, query, limit),
+    'journal.settings': () => readJournalSettings(vault.db),
+    'journal.saveSettings': (settings) => writeJournalSettings(vault.db, settings),
+    'conditions.list': () => listConditions(vault.db),
+    'conditions.save': (input) => saveCondition(vault.db, input),
+    'foods.list': () => listFoods(vault.db),
+    'foods.suggest': ({ query, limit }) => suggestFoods(vault.db, query, limit),
+    'foods.save': (input) => saveFood(vault.db, input),
+    'foods.archive': ({ id, archived }) => archiveFood(vault.db, id, archived),
+    'treatments.list': () => listTreatments(vault.db),
+    'treatments.save': (input) => saveTreatment(vault.db, input),
+    'factors.list': () => listFactors(vault.db),
+    'factors.save': (input) => saveFactor(vault.db, input),
+    'photos.add': async ({ date, bodyArea, dataBase64 }) => {
+      if (date > today()) throw new AppError('INVALID_INPUT', 'That date is in the future. The photo was not saved.');
+      void vault.db; // fail fast with VAULT_LOCKED before the slow re-encode
+      const prepared = await preparePhoto(Buffer.from(dataBase64, 'base64'));
+      return insertPhoto(vault.db, { date, bodyArea }, prepared);
+    },
+    'photos.list': (filter) => listPhotos(vault.db, filter),
+    'photos.image': ({ id, size }) => readPhoto(vault.db, id, size),
+    'photos.delete': ({ id }) => {
+      deletePhoto(vault.db, id);
+      return null;
     },
   };
 }

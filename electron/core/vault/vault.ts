@@ -26,6 +26,8 @@ export interface VaultOptions {
   scryptCost?: ScryptCost;
   nativeBinding?: string | undefined;
   now?: () => number;
+  /** Runs inside every freshly opened journal, after migrations (e.g. adding new library foods). */
+  onOpen?: (db: Db) => void;
 }
 
 interface OpenVault {
@@ -103,6 +105,7 @@ export class Vault {
         try {
           applyConnectionSettings(db);
           migrate(db);
+          this.options.onOpen?.(db);
           writeKeyFile(this.dir, keyFile);
         } catch (error) {
           db.close();
@@ -281,6 +284,7 @@ export class Vault {
       assertNotFromTheFuture(db);
       applyConnectionSettings(db);
       migrate(db);
+      this.options.onOpen?.(db);
     } catch (error) {
       db.close();
       lock.release();

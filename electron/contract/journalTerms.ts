@@ -1,0 +1,115 @@
+/**
+ * The journal's fixed vocabulary, shared by the core, the contract and the renderer (no zod here,
+ * so the renderer can import it cheaply).
+ */
+
+export const FOOD_CATEGORIES = [
+  'fibre_rich',
+  'prebiotic',
+  'fermented',
+  'whole_grain',
+  'fruit',
+  'vegetable',
+  'ultra_processed',
+  'dairy',
+  'added_sugar',
+  'alcohol',
+  'gluten',
+  'caffeine',
+  'spicy',
+] as const;
+export type FoodCategory = (typeof FOOD_CATEGORIES)[number];
+
+export const FOOD_CATEGORY_LABELS: Record<FoodCategory, string> = {
+  fibre_rich: 'Fibre-rich',
+  prebiotic: 'Prebiotic',
+  fermented: 'Probiotic / fermented',
+  whole_grain: 'Whole grain',
+  fruit: 'Fruit',
+  vegetable: 'Vegetable',
+  ultra_processed: 'Ultra-processed',
+  dairy: 'Dairy',
+  added_sugar: 'Added sugar',
+  alcohol: 'Alcohol',
+  gluten: 'Gluten',
+  caffeine: 'Caffeine',
+  spicy: 'Spicy',
+};
+
+export const BUILTIN_CONDITIONS = [
+  { key: 'acne', name: 'Acne' },
+  { key: 'eczema', name: 'Eczema' },
+  { key: 'rosacea', name: 'Rosacea' },
+  { key: 'psoriasis', name: 'Psoriasis' },
+  { key: 'dryness', name: 'Dryness / irritation' },
+] as const;
+
+export const BODY_AREAS = [
+  { key: 'forehead', label: 'Forehead' },
+  { key: 'cheeks', label: 'Cheeks' },
+  { key: 'nose', label: 'Nose' },
+  { key: 'chin_jaw', label: 'Chin and jaw' },
+  { key: 'around_eyes', label: 'Around the eyes' },
+  { key: 'around_mouth', label: 'Around the mouth' },
+  { key: 'scalp', label: 'Scalp' },
+  { key: 'ears', label: 'Ears' },
+  { key: 'neck', label: 'Neck' },
+  { key: 'chest', label: 'Chest' },
+  { key: 'back', label: 'Back' },
+  { key: 'stomach', label: 'Stomach' },
+  { key: 'arms', label: 'Arms' },
+  { key: 'elbows', label: 'Elbow creases' },
+  { key: 'hands', label: 'Hands' },
+  { key: 'legs', label: 'Legs' },
+  { key: 'knees', label: 'Knee backs' },
+  { key: 'feet', label: 'Feet' },
+  { key: 'groin', label: 'Groin and folds' },
+] as const;
+export type BodyArea = (typeof BODY_AREAS)[number]['key'];
+export const BODY_AREA_KEYS = BODY_AREAS.map((area) => area.key) as unknown as readonly [BodyArea, ...BodyArea[]];
+
+export const MEAL_KINDS = ['breakfast', 'lunch', 'dinner', 'snack', 'drink'] as const;
+export type MealKind = (typeof MEAL_KINDS)[number];
+export const MEAL_KIND_LABELS: Record<MealKind, string> = {
+  breakfast: 'Breakfast',
+  lunch: 'Lunch',
+  dinner: 'Dinner',
+  snack: 'Snack',
+  drink: 'Drink',
+};
+
+/** The Bristol stool scale in the app's own plain words. */
+export const STOOL_TYPES = [
+  { type: 1, label: 'Separate hard lumps', hint: 'hard to pass; very constipated' },
+  { type: 2, label: 'Lumpy and sausage-shaped', hint: 'slightly constipated' },
+  { type: 3, label: 'Sausage with cracks on the surface', hint: 'normal' },
+  { type: 4, label: 'Smooth and soft, like a snake', hint: 'normal' },
+  { type: 5, label: 'Soft blobs with clear edges', hint: 'lacking fibre' },
+  { type: 6, label: 'Fluffy, mushy pieces with ragged edges', hint: 'mild diarrhoea' },
+  { type: 7, label: 'Entirely liquid, no solid pieces', hint: 'diarrhoea' },
+] as const;
+
+export const TREATMENT_KINDS = ['probiotic', 'supplement', 'topical', 'oral', 'other'] as const;
+export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
+export const TREATMENT_KIND_LABELS: Record<TreatmentKind, string> = {
+  probiotic: 'Probiotic supplement',
+  supplement: 'Other supplement',
+  topical: 'Cream or ointment (on the skin)',
+  oral: 'Medicine by mouth',
+  other: 'Other',
+};
+
+export const FACTOR_KINDS = ['yesno', 'number', 'scale'] as const;
+export type FactorKind = (typeof FACTOR_KINDS)[number];
+export const FACTOR_KIND_LABELS: Record<FactorKind, string> = {
+  yesno: 'Yes / no',
+  number: 'Number with a unit',
+  scale: 'Scale from 0 to 10',
+};
+
+export const NOTE_MAX_LENGTH = 20_000;
+export const PHOTO_MAX_BYTES = 25 * 1024 * 1024;
+export const PHOTO_MAX_SIDE = 2048;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** The American Gut Project linked 30+ different plants a week to a more diverse gut microbiome. */
+export const WEEKLY_PLANT_GOAL = 30;
