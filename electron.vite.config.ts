@@ -23,7 +23,7 @@ function cspMetaTag(): Plugin {
 }
 
 export default defineConfig({
-  // Main-process build also emits the plain-Node web host: they share
+  // Main-process build also emits the plain-Node web host and CLI: they share
   // the core, and building them here keeps one build command for everything that ships.
   main: {
     define,
@@ -33,6 +33,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           web: resolve(root, 'electron/web/main.ts'),
+          cli: resolve(root, 'electron/cli/main.ts'),
         },
       },
     },

@@ -1,19 +1,27 @@
 import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Dispatch } from '../core/api/dispatch';
 import { createApp } from '../core/app';
+import { generateDemoJournal } from '../core/demo/generate';
+import { localDate } from '../core/journal/dates';
 import { defaultVaultDir } from '../core/paths';
 import { startWebHost } from './server';
 
 
 export const DEFAULT_PORT = 4477;
 
-const USAGE = `Usage: npm run web -- [--vault DIR] [--port N] [--open]
+const USAGE = `Usage: npm run web -- [--vault DIR] [--port N] [--open] [--demo]
 
   --vault DIR   the vault folder (default: ${defaultVaultDir()})
   --port N      the port on 127.0.0.1 (default: ${DEFAULT_PORT}; 0 picks a free one)
-  --open        open the app in your default browser`;
+  --open        open the app in your default browser
+  --demo        use a throwaway demo journal (180 made-up days) in a temporary folder,
+                deleted when the web host stops; its passphrase is printed`;
 
 function fail(message: string): never {
   console.error(message);
@@ -28,6 +36,7 @@ async function main(): Promise<void> {
         vault: { type: 'string' },
         port: { type: 'string' },
         open: { type: 'boolean', default: false },
+        demo: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -42,13 +51,20 @@ async function main(): Promise<void> {
   const port = args.port === undefined ? DEFAULT_PORT : Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`"${args.port}" is not a port number (0–65535).`);
 
-  const vaultDir = resolve(args.vault ?? defaultVaultDir());
+  if (args.demo && args.vault) fail('Use either --demo or --vault, not both.');
+  const vaultDir = args.demo ? mkdtempSync(join(tmpdir(), 'axis-demo-')) : resolve(args.vault ?? defaultVaultDir());
   const here = dirname(fileURLToPath(import.meta.url));
   const { backend, dispatch } = createApp({
     vaultDir,
     host: 'web',
     version: __APP_VERSION__,
   });
+  if (args.demo) {
+    const passphrase = `demo ${randomBytes(6).toString('hex')}`;
+    await createDemoVault(dispatch, passphrase);
+    console.log(`Demo journal (deleted when you stop the web host) — passphrase: ${passphrase}`);
+    process.on('exit', () => rmSync(vaultDir, { recursive: true, force: true }));
+  }
 
   let host;
   try {
@@ -71,6 +87,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+async function createDemoVault(dispatch: Dispatch, passphrase: string): Promise<void> {
+  const created = await dispatch('vault.create', { passphrase });
+  if (!created.ok) fail(created.error.message);
+  await generateDemoJournal(dispatch, { days: 180, seed: 1, effects: true, endDate: localDate(Date.now()) });
+  await dispatch('vault.lock');
 }
 
 function openInBrowser(url: string): void {
