@@ -17,12 +17,15 @@ export async function call<K extends MethodName>(method: K, input?: Input<K>): P
 
 async function httpCall<K extends MethodName>(method: K, input: unknown): Promise<Result<Output<K>>> {
   let response: Response;
+  const body = input === undefined ? '' : JSON.stringify(input);
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: input === undefined ? '' : JSON.stringify(input),
+      body,
       credentials: 'same-origin',
+      // Lets a save started as the page closes or reloads finish (browsers cap keepalive bodies at 64 KB).
+      keepalive: body.length < 60_000,
     });
   } catch {
     return failure('HOST_UNREACHABLE', 'Axis Journal is not answering. Is it still running on this computer?');

@@ -5,6 +5,13 @@ export type Screen = 'loading' | 'no-access' | 'create' | 'recovery-key' | 'lock
 
 type Outcome = { ok: true } | { ok: false; error: ApiError };
 
+/** Work that must finish before the journal locks (for example saving what was just typed). */
+const beforeLock = new Set<() => Promise<void>>();
+export function registerBeforeLock(task: () => Promise<void>): () => void {
+  beforeLock.add(task);
+  return () => beforeLock.delete(task);
+}
+
 /** What each feature registers so that locking forgets every decrypted value it holds. */
 const forgetOnLock = new Set<() => void>();
 export function registerForgetOnLock(forget: () => void): () => void {
@@ -82,6 +89,7 @@ class Session {
   }
 
   async lock(reason: LockReason = 'user'): Promise<void> {
+    for (const task of beforeLock) await task().catch(() => undefined);
     const result = await call('vault.lock');
     this.forget(reason);
     if (result.ok) this.status = result.value;

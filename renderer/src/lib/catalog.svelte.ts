@@ -1,0 +1,74 @@
+import type { Condition, CustomFactor, Food, JournalSettings, Treatment } from '../../../electron/contract';
+import { call } from './api';
+import { registerForgetOnLock } from './session.svelte';
+
+/**
+ * The person's lists that every journal view needs: conditions, treatments, custom factors,
+ * foods (for names) and journal settings. Loaded after unlocking; forgotten on lock.
+ */
+class Catalog {
+  conditions = $state<Condition[]>([]);
+  treatments = $state<Treatment[]>([]);
+  factors = $state<CustomFactor[]>([]);
+  foods = $state<Food[]>([]);
+  settings = $state<JournalSettings>({ trackCycle: false });
+  loaded = $state(false);
+  error = $state('');
+
+  readonly foodsById = $derived(new Map(this.foods.map((food) => [food.id, food])));
+  readonly trackedConditions = $derived(this.conditions.filter((c) => c.tracked));
+  readonly activeFactors = $derived(this.factors.filter((f) => !f.archived));
+
+  /** Treatments in use on a given day (started on or before it, not stopped before it). */
+  treatmentsOn(date: string): Treatment[] {
+    return this.treatments.filter((t) => (!t.startedOn || t.startedOn <= date) && (!t.stoppedOn || t.stoppedOn >= date));
+  }
+
+  async load(): Promise<void> {
+    const [conditions, treatments, factors, foods, settings] = await Promise.all([
+      call('conditions.list'),
+      call('treatments.list'),
+      call('factors.list'),
+      call('foods.list'),
+      call('journal.settings'),
+    ]);
+    for (const result of [conditions, treatments, factors, foods, settings]) {
+      if (!result.ok) {
+        this.error = result.error.message;
+        return;
+      }
+    }
+    if (conditions.ok) this.conditions = conditions.value;
+    if (treatments.ok) this.treatments = treatments.value;
+    if (factors.ok) this.factors = factors.value;
+    if (foods.ok) this.foods = foods.value;
+    if (settings.ok) this.settings = settings.value;
+    this.error = '';
+    this.loaded = true;
+  }
+
+  async reloadFoods(): Promise<void> {
+    const result = await call('foods.list');
+    if (result.ok) this.foods = result.value;
+  }
+
+  /** Puts a food saved elsewhere into the list without reloading everything. */
+  upsertFood(food: Food): void {
+    const index = this.foods.findIndex((f) => f.id === food.id);
+    if (index >= 0) this.foods[index] = food;
+    else this.foods = [...this.foods, food].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  forget(): void {
+    this.conditions = [];
+    this.treatments = [];
+    this.factors = [];
+    this.foods = [];
+    this.settings = { trackCycle: false };
+    this.loaded = false;
+    this.error = '';
+  }
+}
+
+export const catalog = new Catalog();
+registerForgetOnLock(() => catalog.forget());
