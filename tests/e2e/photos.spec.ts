@@ -38,7 +38,7 @@ test('add photos through the file chooser, see them in the timeline without thei
   // The stored photos carry no EXIF or GPS: read them back through the app's own API.
   const stored = await page.evaluate(async () => {
     const post = (method: string, input: unknown): Promise<{ value: any }> =>
-      fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) }).then((r) => r.json());
+      fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) }).then((r) => r.json() as Promise<{ value: any }>);
     const list = await post('photos.list', {});
     return Promise.all(list.value.map((p: { id: number }) => post('photos.image', { id: p.id, size: 'full' }).then((r) => r.value.dataBase64 as string)));
   });
