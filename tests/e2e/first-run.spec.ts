@@ -40,6 +40,8 @@ test('first run: choose a passphrase, confirm the recovery key, arrive in the ap
   await page.getByLabel(/To confirm you stored it/).fill(groups[asked - 1]!.toLowerCase());
   await page.getByRole('button', { name: /I stored my key/ }).click();
 
+  await expect(page.getByRole('heading', { name: 'Your day', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Security', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Security', level: 1 })).toBeVisible();
   await expectAccessible(page, 'security');
   await saveScreenshot(page, testInfo, 'security');
@@ -69,6 +71,8 @@ test('the theme can be switched and both themes pass the accessibility check', a
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expectAccessible(page, 'welcome (dark)');
   await createJournal(page);
+  await expectAccessible(page, 'day (dark)');
+  await page.getByRole('button', { name: 'Security', exact: true }).click();
   await expectAccessible(page, 'security (dark)');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -168,3 +168,11 @@ test('add your own food and factor in Settings, then use them on a day', async (
   await page.reload();
   await expect(page.getByRole('group', { name: 'Swimming pool' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
 });
+
+test('a reload right after typing keeps what was typed', async ({ page, openApp }) => {
+  await openApp();
+  await createJournal(page);
+  await page.getByLabel('Anything else about today').fill('typed a moment before the reload');
+  await page.reload();
+  await expect(page.getByLabel('Anything else about today')).toHaveValue('typed a moment before the reload');
+});

@@ -32,6 +32,7 @@ test('forgot the passphrase: the recovery key unlocks and sets a new passphrase'
 test('change the passphrase and make a new recovery key from Security', async ({ page, openApp }) => {
   await openApp();
   await createJournal(page);
+  await page.getByRole('button', { name: 'Security', exact: true }).click();
 
   await page.getByLabel('Current passphrase').fill('wrong current one');
   await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);

@@ -92,3 +92,19 @@ describe('a lock held on another computer', () => {
     expect(existsSync(join(dir, 'journal.lock'))).toBe(true);
   });
 });
+
+describe('the web host demo mode', () => {
+  it('serves a throwaway demo journal that opens with the printed passphrase and is deleted on stop', async () => {
+    const host = await startWebHostProcess(['--demo', '--port', '0']);
+    hosts.push(host);
+    const passphrase = /passphrase: (.+)/.exec(host.output())?.[1]?.trim();
+    expect(passphrase).toBeTruthy();
+    const api = await apiClient(host.origin, host.token);
+    expect((await api('vault.unlock', { passphrase })).value.state).toBe('unlocked');
+    const info = await api('app.info');
+    const days = await api('journal.list', { limit: 400 });
+    expect(days.value.length).toBeGreaterThan(150);
+    await host.stop('SIGTERM');
+    expect(existsSync(info.value.vaultDir)).toBe(false);
+  });
+});
