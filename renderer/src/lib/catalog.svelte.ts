@@ -47,11 +47,6 @@ class Catalog {
     this.loaded = true;
   }
 
-  async reloadFoods(): Promise<void> {
-    const result = await call('foods.list');
-    if (result.ok) this.foods = result.value;
-  }
-
   /** Puts a food saved elsewhere into the list without reloading everything. */
   upsertFood(food: Food): void {
     const index = this.foods.findIndex((f) => f.id === food.id);

@@ -12,7 +12,6 @@ const DEBOUNCE_MS = 700;
 export class DaySaver {
   state = $state<SaveState>('idle');
   error = $state<ApiError | null>(null);
-  lastSavedAt = $state<Date | null>(null);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: DayEntry | null = null;
   private running: Promise<void> | null = null;
@@ -38,7 +37,6 @@ export class DaySaver {
       const result = await call('journal.saveDay', entry);
       if (result.ok) {
         this.error = null;
-        this.lastSavedAt = new Date();
         this.state = this.pending ? 'pending' : 'saved';
         this.onSaved(result.value);
       } else {
@@ -49,10 +47,6 @@ export class DaySaver {
     await this.running;
     this.running = null;
     if (this.pending) await this.flush();
-  }
-
-  get hasUnsaved(): boolean {
-    return this.pending !== null || this.state === 'error';
   }
 
   reset(): void {
