@@ -52,6 +52,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
+    // Icons and bell sounds made by the project live in resources/ and are served as-is.
+    publicDir: resolve(root, 'resources'),
     plugins: [svelte(), cspMetaTag()],
     define,
     build: {

@@ -16,6 +16,13 @@ import {
   type Treatment,
 } from './journal';
 import { photoSchemas, type PhotoImage, type PhotoMeta } from './photos';
+import {
+  meditationSchemas,
+  type ActiveSession,
+  type MeditationSession,
+  type MeditationSettings,
+  type MeditationStats,
+} from './meditation';
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -63,6 +70,18 @@ export const contract = {
   'photos.list': method<PhotoMeta[]>()(photoSchemas.list),
   'photos.image': method<PhotoImage>()(photoSchemas.image),
   'photos.delete': method<null>()(photoSchemas.remove),
+  'meditation.start': method<ActiveSession>()(meditationSchemas.start),
+  'meditation.current': method<ActiveSession | null>()(none),
+  'meditation.pause': method<ActiveSession>()(none),
+  'meditation.resume': method<ActiveSession>()(none),
+  'meditation.end': method<ActiveSession>()(none),
+  'meditation.finish': method<MeditationSession | null>()(meditationSchemas.finish),
+  'meditation.list': method<MeditationSession[]>()(meditationSchemas.list),
+  'meditation.update': method<MeditationSession>()(meditationSchemas.update),
+  'meditation.delete': method<null>()(meditationSchemas.remove),
+  'meditation.stats': method<MeditationStats>()(none),
+  'meditation.settings': method<MeditationSettings>()(none),
+  'meditation.saveSettings': method<MeditationSettings>()(meditationSchemas.saveSettings),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

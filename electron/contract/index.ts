@@ -8,3 +8,4 @@ export type { AxisBridge } from './bridge';
 export * from './journal';
 export * from './journalTerms';
 export * from './photos';
+export * from './meditation';

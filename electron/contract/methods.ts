@@ -34,6 +34,18 @@ export const METHOD_NAMES = [
   'photos.list',
   'photos.image',
   'photos.delete',
+  'meditation.start',
+  'meditation.current',
+  'meditation.pause',
+  'meditation.resume',
+  'meditation.end',
+  'meditation.finish',
+  'meditation.list',
+  'meditation.update',
+  'meditation.delete',
+  'meditation.stats',
+  'meditation.settings',
+  'meditation.saveSettings',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -3,6 +3,7 @@ import type { AppHost, AxisEvent, LockReason } from '../contract/app';
 import { IDLE_LOCK_MINUTES } from '../contract/limits';
 import type { VaultStatus } from '../contract/vault';
 import { syncFoodLibrary } from './journal/foods';
+import { MeditationTimer, type Clocks } from './meditation/service';
 import { Vault, type VaultOptions } from './vault/vault';
 
 export interface BackendOptions extends VaultOptions {
@@ -10,6 +11,8 @@ export interface BackendOptions extends VaultOptions {
   host: AppHost;
   version: string;
   idleLockMs?: number;
+  /** Clocks for the meditation timer (tests pass fake ones). */
+  clocks?: Clocks;
 }
 
 /**
@@ -20,25 +23,29 @@ export class Backend {
   readonly vault: Vault;
   readonly events = new EventEmitter<{ event: [AxisEvent] }>();
   readonly idleLockMs: number;
+  readonly meditation: MeditationTimer;
   private idleTimer: NodeJS.Timeout | null = null;
   private lastLockReason: LockReason | null = null;
 
   constructor(readonly options: BackendOptions) {
     this.vault = new Vault(options.vaultDir, { ...options, onOpen: (db) => syncFoodLibrary(db) });
     this.idleLockMs = options.idleLockMs ?? IDLE_LOCK_MINUTES * 60_000;
+    this.meditation = new MeditationTimer(options.clocks);
   }
 
   /** Someone used the app: push the automatic lock back. */
   noteActivity(): void {
     if (!this.vault.isUnlocked) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.lock('idle'), this.idleLockMs);
+    // Sitting still in meditation is not being away: a running session keeps the journal open.
+    this.idleTimer = setTimeout(() => (this.meditation.isActive ? this.noteActivity() : this.lock('idle')), this.idleLockMs);
     this.idleTimer.unref();
   }
 
   lock(reason: LockReason): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    this.meditation.onLock(this.vault.isUnlocked ? this.vault.db : null);
     if (this.vault.lock()) {
       this.lastLockReason = reason;
       this.events.emit('event', { type: 'vault-locked', reason });

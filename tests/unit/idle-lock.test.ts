@@ -39,4 +39,19 @@ describe('automatic lock', () => {
     expect(events).toEqual([{ type: 'vault-locked', reason: 'user' }]);
     expect(() => backend.vault.db).toThrow(/locked/);
   });
+
+  it('does not lock while a meditation session is running, and locks again after it', async () => {
+    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'desktop', version: 't', scryptCost: FAST_SCRYPT });
+    await dispatch('vault.create', { passphrase: PASSPHRASE });
+    const plan = {
+      type: 'silent', durationMinutes: 30, prepSeconds: 0, startBell: false, endBell: false, intervalMinutes: null,
+      bellAtMinutes: [], sound: 'none', volume: 0.5, breathingCues: false,
+    };
+    expect((await dispatch('meditation.start', { plan })).ok).toBe(true);
+    vi.advanceTimersByTime(25 * 60_000);
+    expect(backend.vault.isUnlocked).toBe(true);
+    await dispatch('meditation.finish', { save: false });
+    vi.advanceTimersByTime(10 * 60_000 + 1);
+    expect(backend.vault.isUnlocked).toBe(false);
+  });
 });

@@ -17,6 +17,14 @@ import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } fr
 import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
 import { AppError } from '../errors';
+import {
+  deleteSession,
+  listSessions,
+  meditationStats,
+  readMeditationSettings,
+  updateSession,
+  writeMeditationSettings,
+} from '../meditation/sessions';
 
 export type Handler<K extends MethodName> = (input: ParsedInput<K>) => Promise<Output<K>> | Output<K>;
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -83,5 +91,24 @@ export function createHandlers(backend: Backend): Handlers {
       deletePhoto(vault.db, id);
       return null;
     },
+    'meditation.start': ({ plan, stressBefore }) => backend.meditation.start(vault.db, plan, stressBefore),
+    'meditation.current': () => {
+      void vault.db;
+      return backend.meditation.current();
+    },
+    'meditation.pause': () => backend.meditation.pause(),
+    'meditation.resume': () => backend.meditation.resume(),
+    'meditation.end': () => backend.meditation.end(),
+    'meditation.finish': ({ save, stressAfter, note }) => backend.meditation.finish(vault.db, save, stressAfter, note),
+    'meditation.list': ({ limit, before }) => listSessions(vault.db, limit, before),
+    'meditation.update': ({ id, actualMinutes, stressBefore, stressAfter, note }) =>
+      updateSession(vault.db, { id, actualSeconds: Math.round(actualMinutes * 60), stressBefore, stressAfter, note }),
+    'meditation.delete': ({ id }) => {
+      deleteSession(vault.db, id);
+      return null;
+    },
+    'meditation.stats': () => meditationStats(vault.db, today()),
+    'meditation.settings': () => readMeditationSettings(vault.db),
+    'meditation.saveSettings': ({ hideStreaks }) => writeMeditationSettings(vault.db, { hideStreaks }),
   };
 }

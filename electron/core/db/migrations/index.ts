@@ -1,6 +1,7 @@
 import type { Db } from '../database';
 import { m0001Settings } from './0001_settings';
 import { m0002Journal } from './0002_journal';
+import { m0003Meditation } from './0003_meditation';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal];
+export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation];
