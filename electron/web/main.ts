@@ -11,6 +11,7 @@ import { generateDemoJournal } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { defaultVaultDir } from '../core/paths';
 import { startWebHost } from './server';
+import { clocksFromEnvironment } from './testClock';
 
 
 export const DEFAULT_PORT = 4477;
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     vaultDir,
     host: 'web',
     version: __APP_VERSION__,
+    clocks: clocksFromEnvironment(),
   });
   if (args.demo) {
     const passphrase = `demo ${randomBytes(6).toString('hex')}`;

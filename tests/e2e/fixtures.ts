@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
 
 export const PASSPHRASE = 'quiet river lantern 58';
@@ -12,6 +12,8 @@ interface Fixtures {
   pageProblems: void;
   vaultDir: string;
   webHost: RunningWebHost;
+  /** Moves the web host's clock forward (the page's clock is moved with Playwright's page.clock). */
+  advanceBackendClock: (ms: number) => void;
   /** Opens the app at the start-up URL (with its token), as a person would. */
   openApp: () => Promise<void>;
 }
@@ -35,9 +37,19 @@ export const test = base.extend<Fixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
   webHost: async ({ vaultDir }, use) => {
-    const host = await startWebHostProcess(['--vault', vaultDir, '--port', '0']);
+    const host = await startWebHostProcess(['--vault', vaultDir, '--port', '0'], { AXIS_TEST_CLOCK_FILE: join(vaultDir, '..', `${basename(vaultDir)}.clock`) });
     await use(host);
     await host.stop();
+  },
+  advanceBackendClock: async ({ vaultDir, webHost }, use) => {
+    void webHost;
+    const file = join(vaultDir, '..', `${basename(vaultDir)}.clock`);
+    let offset = 0;
+    await use((ms) => {
+      offset += ms;
+      writeFileSync(file, String(offset));
+    });
+    rmSync(file, { force: true });
   },
   openApp: async ({ page, webHost }, use) => {
     await use(async () => {

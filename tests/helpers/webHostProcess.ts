@@ -14,9 +14,9 @@ export interface RunningWebHost {
 }
 
 /** Starts the built web host (`node out/main/web.js`) as a real separate process. */
-export async function startWebHostProcess(args: string[]): Promise<RunningWebHost> {
+export async function startWebHostProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningWebHost> {
   if (!existsSync(WEB_ENTRY)) throw new Error('out/main/web.js is missing: run `npm run build` first.');
-  const child = spawn(process.execPath, [WEB_ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WEB_ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,6 +1,6 @@
 import { registerForgetOnLock } from './session.svelte';
 
-export type SectionId = 'today' | 'journal' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
+export type SectionId = 'today' | 'journal' | 'meditate' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
 
 /** Today's date in the person's time zone, as YYYY-MM-DD. */
 export function todayIso(): string {

@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
+
+const MIN = 60_000;
+
+interface LoggedBell {
+  kind: string;
+  atSessionMs: number;
+  audioTime: number;
+  audioNowAtSchedule: number;
+  cancelled: boolean;
+}
+
+function bellLog(page: Page): Promise<LoggedBell[]> {
+  return page.evaluate(() => JSON.parse(JSON.stringify((globalThis as { __axisBellLog?: unknown }).__axisBellLog ?? [])) as LoggedBell[]);
+}
+
+async function openMeditate(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Meditate', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Start a session' })).toBeVisible();
+}
+
+test('a 10-minute session with 5-minute bells: scheduled on time, paused and resumed, logged into the day', async ({ page, openApp, advanceBackendClock }, testInfo) => {
+  await page.clock.install({ time: new Date() });
+  await openApp();
+  await createJournal(page);
+  await openMeditate(page);
+  await expectAccessible(page, 'meditation setup');
+
+  await page.getByRole('radio', { name: '10 minutes' }).check();
+  await page.getByLabel('Preparation countdown (seconds)').fill('0');
+  await page.getByRole('checkbox', { name: 'Interval bell' }).check();
+  await page.getByLabel('every').fill('5');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+
+  const timer = page.getByRole('timer');
+  await expect(timer).toHaveText(/^(10:00|09:59)$/);
+  await expectAccessible(page, 'meditation session');
+  await saveScreenshot(page, testInfo, 'meditation-session');
+
+  // Every bell is scheduled on the audio clock at its moment in the session.
+  await expect.poll(async () => (await bellLog(page)).filter((b) => !b.cancelled).map((b) => `${b.kind}@${b.atSessionMs}`)).toEqual([
+    'start@0',
+    `interval@${5 * MIN}`,
+    `end@${10 * MIN}`,
+  ]);
+  for (const bell of await bellLog(page)) {
+    const aheadSeconds = bell.audioTime - bell.audioNowAtSchedule;
+    expect(Math.abs(aheadSeconds - bell.atSessionMs / 1000), `${bell.kind} bell`).toBeLessThan(1);
+  }
+
+  // Two minutes in, pause for three minutes: the time stands still and the bells move.
+  advanceBackendClock(2 * MIN);
+  await page.clock.fastForward(2 * MIN);
+  await expect(timer).toHaveText(/^(08:00|07:59|07:58)$/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect((await bellLog(page)).filter((b) => b.atSessionMs > 2 * MIN).every((b) => b.cancelled)).toBe(true);
+  advanceBackendClock(3 * MIN);
+  await page.clock.fastForward(3 * MIN);
+  await expect(timer).toHaveText(/^(08:00|07:59|07:58)$/);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect
+    .poll(async () => (await bellLog(page)).filter((b) => !b.cancelled && b.atSessionMs > 2 * MIN).map((b) => b.atSessionMs))
+    .toEqual([5 * MIN, 10 * MIN]);
+  const rescheduled = (await bellLog(page)).filter((b) => !b.cancelled && b.kind === 'interval').at(-1)!;
+  // Rescheduled relative to now: about three minutes ahead, not five.
+  expect(Math.abs(rescheduled.audioTime - rescheduled.audioNowAtSchedule - 3 * 60)).toBeLessThan(2);
+
+  // A reload in the middle resumes the same session from the backend.
+  await page.reload();
+  await page.getByRole('button', { name: 'Meditate', exact: true }).click();
+  await expect(page.getByRole('timer')).toHaveText(/^(08:00|07:5\d)$/);
+
+  // The rest of the session.
+  advanceBackendClock(8 * MIN + 2_000);
+  await page.clock.fastForward(8 * MIN + 2_000);
+  await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(/10 min/).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(page.getByLabel('Meditation')).toHaveValue('10');
+});
+
+test('ending early keeps the minutes actually sat; discarding keeps nothing', async ({ page, openApp, advanceBackendClock }) => {
+  await page.clock.install({ time: new Date() });
+  await openApp();
+  await createJournal(page);
+  await openMeditate(page);
+  await page.getByRole('radio', { name: '20 minutes' }).check();
+  await page.getByLabel('Preparation countdown (seconds)').fill('0');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  // Move the clocks only once the backend has started the session.
+  await expect(page.getByRole('timer')).toBeVisible();
+  advanceBackendClock(3 * MIN);
+  await page.clock.fastForward(3 * MIN);
+  await page.getByRole('button', { name: 'End early' }).click();
+  await page.getByRole('button', { name: 'End now' }).click();
+  await expect(page.getByRole('heading', { name: 'Session ended early' })).toBeVisible();
+  await expectAccessible(page, 'meditation done');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Start a session' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  advanceBackendClock(2 * MIN);
+  await page.clock.fastForward(2 * MIN);
+  await page.getByRole('button', { name: 'End early' }).click();
+  await page.getByRole('button', { name: 'End now' }).click();
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await page.getByRole('button', { name: 'Discard session' }).click();
+
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(page.getByLabel('Meditation')).toHaveValue('3');
+});
