@@ -25,6 +25,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
 ];
 const PASSPHRASE = 'bench-passphrase-correct-horse-battery';
 const READY_LINE = /^Axis Journal is running at (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))\s*$/;
@@ -36,6 +37,79 @@ const UI_TIMEOUT_MS = 30_000;
 // Measurements
 
 const MEASUREMENTS = [
+  /**
+   * A real-time meditation session (2 minutes, a bell every minute) while the page is hidden
+   * behind another tab: how far each bell's measured start is from its planned moment, and how
+   * far the displayed time is from the backend's time once the page is shown again.
+   */
+  async function meditation_bells(ctx) {
+    const vaultDir = await ctx.tempDir('axis-bench-meditation-');
+    const host = await startHost(ctx, vaultDir);
+    try {
+      const api = await openSession(host);
+      await api.call('vault.create', { passphrase: PASSPHRASE });
+      await api.call('vault.lock');
+      const browser = await ctx.browser();
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(host.url);
+        await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+        await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+        await page.getByRole('button', { name: 'Meditate', exact: true }).click();
+        await page.getByRole('radio', { name: 'Custom' }).check();
+        await page.getByLabel('Minutes', { exact: true }).fill('2');
+        await page.getByLabel('Preparation countdown (seconds)').fill('0');
+        await page.getByRole('checkbox', { name: 'Interval bell' }).check();
+        await page.getByLabel('every').fill('1');
+        await page.getByRole('button', { name: 'Start', exact: true }).click();
+        await page.getByRole('timer').waitFor({ timeout: UI_TIMEOUT_MS });
+
+        // Hide the page behind another tab for the whole session.
+        const cover = await context.newPage();
+        await cover.bringToFront();
+        const hidden = await page.evaluate(() => document.visibilityState);
+        process.stderr.write(`  page is ${hidden} during the session\n`);
+        await new Promise((done) => setTimeout(done, 2 * 60_000 + 4_000));
+        await page.bringToFront();
+
+        const log = await page.evaluate(() => JSON.parse(JSON.stringify(globalThis.__axisBellLog ?? [])));
+        const played = log.filter((bell) => !bell.cancelled && bell.playedAtAudioTime !== null);
+        if (played.length < 3) throw new Error(`only ${played.length} bells were measured: ${JSON.stringify(log)}`);
+        const errors = played.map((bell) => Math.abs(bell.playedAtAudioTime - bell.audioTime) * 1000);
+        logSamples('meditation_bell_error_ms', errors);
+
+        // Display drift: the shown sitting time against the backend's, sampled on a visible page
+        // during a fresh open-ended session (the display has whole-second steps).
+        await page.getByRole('heading', { name: 'Session complete' }).waitFor({ timeout: UI_TIMEOUT_MS });
+        await page.getByRole('button', { name: 'Discard', exact: true }).click();
+        await page.getByRole('button', { name: 'Discard session' }).click();
+        await page.getByRole('radio', { name: 'Open-ended' }).check();
+        await page.getByRole('button', { name: 'Start', exact: true }).click();
+        await page.getByRole('timer').waitFor({ timeout: UI_TIMEOUT_MS });
+        const drifts = [];
+        for (let i = 0; i < 8; i++) {
+          await new Promise((done) => setTimeout(done, 2_300));
+          const shown = await page.getByRole('timer').innerText();
+          const current = await api.call('meditation.current');
+          const [m, sec] = shown.split(':').map(Number);
+          drifts.push(Math.abs((m * 60 + sec) * 1000 - current.sittingMs));
+        }
+        logSamples('meditation_display_drift_ms', drifts);
+        await api.call('meditation.end');
+        await api.call('meditation.finish', { save: false });
+        return [
+          { name: 'meditation_bell_max_error_ms', value: round(Math.max(...errors)), unit: 'ms', target: '< 20' },
+          { name: 'meditation_display_drift_max_ms', value: round(Math.max(...drifts)), unit: 'ms', target: '< 1000' },
+        ];
+      } finally {
+        await context.close().catch(() => {});
+      }
+    } finally {
+      await stopHost(host.child);
+    }
+  },
+
   /** Save a day, load a month, search notes — in the core, on a 10-year demo vault. */
   async function journal_core(ctx) {
     const script = await bundleForNode(ctx, join(ROOT, 'scripts', 'bench', 'journal.ts'));
