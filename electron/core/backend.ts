@@ -30,7 +30,7 @@ export class Backend {
   constructor(readonly options: BackendOptions) {
     this.vault = new Vault(options.vaultDir, { ...options, onOpen: (db) => syncFoodLibrary(db) });
     this.idleLockMs = options.idleLockMs ?? IDLE_LOCK_MINUTES * 60_000;
-    this.meditation = new MeditationTimer(options.clocks);
+    this.meditation = new MeditationTimer(options.clocks, (running) => this.events.emit('event', { type: 'meditation', running }));
   }
 
   /** Someone used the app: push the automatic lock back. */

@@ -7,6 +7,7 @@ import { defaultVaultDir } from '../core/paths';
 import { vaultArgument } from './args';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { keepDisplayAwakeDuringMeditation } from './power';
 import { installSecurity } from './security';
 import { createMainWindow } from './window';
 
@@ -48,6 +49,7 @@ async function start(): Promise<void> {
   registerIpc(dispatch, devServerUrl);
 
   backend.events.on('event', (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
+  keepDisplayAwakeDuringMeditation(backend);
   powerMonitor.on('suspend', () => backend.lock('system'));
   powerMonitor.on('lock-screen', () => backend.lock('system'));
 

@@ -135,6 +135,21 @@ describe('meditation sessions', () => {
     expect(backend.meditation.isActive).toBe(false);
   });
 
+  it('announces when a session starts and stops running', async () => {
+    const { call, advance, backend } = await appWithClock();
+    const events: unknown[] = [];
+    backend.events.on('event', (event) => events.push(event));
+    await call('meditation.start', { plan });
+    advance(MIN);
+    await call('meditation.pause');
+    await call('meditation.end');
+    await call('meditation.finish', { save: false });
+    expect(events).toEqual([
+      { type: 'meditation', running: true },
+      { type: 'meditation', running: false },
+    ]);
+  });
+
   it('counts weekly minutes and streaks', async () => {
     const { call, advance } = await appWithClock();
     for (let day = 0; day < 3; day++) {

@@ -18,10 +18,15 @@ const electron = vi.hoisted(() => {
     permissionRequest: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
     permissionCheck: null as null | (() => boolean),
   };
-  return { ipcHandlers, protocolHandlers, appListeners, session, privileged: [] as unknown[] };
+  const power = { started: [] as string[], stopped: [] as number[] };
+  return { ipcHandlers, protocolHandlers, appListeners, session, power, privileged: [] as unknown[] };
 });
 
 vi.mock('electron', () => ({
+  powerSaveBlocker: {
+    start: (type: string) => electron.power.started.push(type),
+    stop: (id: number) => electron.power.stopped.push(id),
+  },
   ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => electron.ipcHandlers.set(channel, fn) },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => electron.privileged.push(...schemes),
@@ -194,5 +199,20 @@ describe('desktop command line', () => {
     expect(vaultArgument(['electron', '.', '--vault', '/data/v'])).toBe('/data/v');
     expect(vaultArgument(['electron', '.', '--vault=/data/w'])).toBe('/data/w');
     expect(vaultArgument(['electron', '.'])).toBeUndefined();
+  });
+});
+
+describe('keeping the display awake', () => {
+  it('blocks display sleep while a meditation session runs, once, and releases it after', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { keepDisplayAwakeDuringMeditation } = await import('../../electron/main/power');
+    const events = new EventEmitter();
+    keepDisplayAwakeDuringMeditation({ events } as never);
+    events.emit('event', { type: 'meditation', running: true });
+    events.emit('event', { type: 'meditation', running: true });
+    expect(electron.power.started).toEqual(['prevent-display-sleep']);
+    events.emit('event', { type: 'vault-locked', reason: 'user' });
+    events.emit('event', { type: 'meditation', running: false });
+    expect(electron.power.stopped).toEqual([1]);
   });
 });

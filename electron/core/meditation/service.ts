@@ -22,9 +22,23 @@ const KEEP_ON_LOCK_MS = 60_000;
  * hidden window or another view does not stop it, and the page re-derives everything from it.
  */
 export class MeditationTimer {
-  private record: TimerRecord | null = null;
+  private recordValue: TimerRecord | null = null;
 
-  constructor(private readonly clocks: Clocks = systemClocks) {}
+  constructor(
+    private readonly clocks: Clocks = systemClocks,
+    /** Told when a session starts or stops running (the desktop keeps the display awake meanwhile). */
+    private readonly onRunningChange: (running: boolean) => void = () => {},
+  ) {}
+
+  private get record(): TimerRecord | null {
+    return this.recordValue;
+  }
+
+  private set record(next: TimerRecord | null) {
+    const wasRunning = this.recordValue !== null;
+    this.recordValue = next;
+    if (wasRunning !== (next !== null)) this.onRunningChange(next !== null);
+  }
 
   get isActive(): boolean {
     return this.record !== null;
