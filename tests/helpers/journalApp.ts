@@ -1,6 +1,7 @@
 import { createApp } from '../../electron/core/app';
 import type { Input, MethodName, Output } from '../../electron/contract';
-import { FAST_SCRYPT, PASSPHRASE, tempDir } from './tempVault';
+import { afterEach } from 'vitest';
+import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from './tempVault';
 
 /** 2026-06-15 12:00 local time: "today" for journal tests. */
 export const TODAY_MS = new Date(2026, 5, 15, 12).getTime();
@@ -16,4 +17,21 @@ export async function openJournalApp(dir = tempDir()) {
   }
   await call('vault.create', { passphrase: PASSPHRASE });
   return { dir, backend, call, dispatch: raw, close: () => backend.dispose() };
+}
+
+/**
+ * For a test file: returns a function that opens a fresh journal app, and closes every app it
+ * opened (and removes their folders) after each test.
+ */
+export function journalAppsClosedAfterEach(): () => ReturnType<typeof openJournalApp> {
+  const closers: (() => void)[] = [];
+  afterEach(() => {
+    for (const close of closers.splice(0)) close();
+    removeTempDirs();
+  });
+  return async () => {
+    const app = await openJournalApp();
+    closers.push(app.close);
+    return app;
+  };
 }

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyDay } from '../../electron/core/journal/days';
 import type { DayEntry } from '../../electron/contract';
-import { PASSPHRASE, removeTempDirs } from '../helpers/tempVault';
-import { openJournalApp } from '../helpers/journalApp';
+import { PASSPHRASE } from '../helpers/tempVault';
+import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const close of closers.splice(0)) close();
-  removeTempDirs();
-});
-
-async function journal() {
-  const app = await openJournalApp();
-  closers.push(app.close);
-  return app;
-}
+const journal = journalAppsClosedAfterEach();
 
 async function foodId(app: Awaited<ReturnType<typeof journal>>, name: string): Promise<number> {
   const [food] = (await app.call('foods.suggest', { query: name, limit: 1 })).filter((f) => f.name.toLowerCase() === name.toLowerCase());

@@ -1,19 +1,8 @@
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openJournalApp } from '../helpers/journalApp';
-import { removeTempDirs } from '../helpers/tempVault';
+import { describe, expect, it } from 'vitest';
+import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const close of closers.splice(0)) close();
-  removeTempDirs();
-});
-
-async function journal() {
-  const app = await openJournalApp();
-  closers.push(app.close);
-  return app;
-}
+const journal = journalAppsClosedAfterEach();
 
 /** A real camera-like JPEG: 4000×3000 with camera and GPS metadata. */
 async function cameraPhoto(): Promise<Buffer> {
