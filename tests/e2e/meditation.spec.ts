@@ -113,3 +113,20 @@ test('ending early keeps the minutes actually sat; discarding keeps nothing', as
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await expect(page.getByLabel('Meditation')).toHaveValue('3');
 });
+
+test('a long sitting without touching anything does not lock the journal', async ({ page, openApp, advanceBackendClock }) => {
+  await page.clock.install({ time: new Date() });
+  await openApp();
+  await createJournal(page);
+  await openMeditate(page);
+  await page.getByRole('radio', { name: 'Open-ended' }).check();
+  await page.getByLabel('Preparation countdown (seconds)').fill('0');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  for (let minute = 0; minute < 14; minute++) {
+    advanceBackendClock(MIN);
+    await page.clock.runFor(MIN);
+  }
+  await expect(page.getByRole('timer')).toHaveText(/^14:0\d$/);
+  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+});

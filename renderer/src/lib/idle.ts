@@ -21,11 +21,21 @@ export function watchIdle(idleMinutes: () => number): () => void {
     }
   };
   for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { passive: true, capture: true });
+  // Sitting still in a meditation session is not being away (the backend holds off its lock too).
+  const lockUnlessMeditating = async (): Promise<void> => {
+    const running = await call('meditation.current');
+    if (running.ok && running.value && running.value.phase !== 'complete' && running.value.phase !== 'ended') {
+      lastInput = Date.now();
+      return;
+    }
+    await session.lock('idle');
+  };
   const timer = window.setInterval(() => {
     if (session.status?.state !== 'unlocked') return;
-    if (Date.now() - lastInput > idleMinutes() * 60_000) void session.lock('idle');
+    if (Date.now() - lastInput > idleMinutes() * 60_000) void lockUnlessMeditating();
     else void session.refresh();
   }, CHECK_MS);
+
   // Coming back to the window is when a lock made elsewhere matters: check at once.
   const onReturn = (): void => {
     if (document.visibilityState === 'visible' && session.status?.state === 'unlocked') void session.refresh();
