@@ -7,6 +7,8 @@ test('a damaged key file is named, and nothing is changed', async ({ page, openA
   await openApp();
   await createJournal(page);
   await page.getByRole('button', { name: 'Lock journal' }).click();
+  // Only once locked is the journal closed (its last write-ahead pages folded in).
+  await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
   writeFileSync(join(vaultDir, 'vault.json'), '{"format": "axis-journal-vault", "vers');
   const journalBefore = readFileSync(join(vaultDir, 'journal.db'));
 
