@@ -34,7 +34,7 @@ test('a 10-minute session with 5-minute bells: scheduled on time, paused and res
   await page.getByRole('button', { name: 'Start', exact: true }).click();
 
   const timer = page.getByRole('timer');
-  await expect(timer).toHaveText(/^(10:00|09:59)$/);
+  await expect(timer).toHaveText(/^(10:00|09:5\d)$/);
   await expectAccessible(page, 'meditation session');
   await saveScreenshot(page, testInfo, 'meditation-session');
 
@@ -52,12 +52,14 @@ test('a 10-minute session with 5-minute bells: scheduled on time, paused and res
   // Two minutes in, pause for three minutes: the time stands still and the bells move.
   advanceBackendClock(2 * MIN);
   await page.clock.fastForward(2 * MIN);
-  await expect(timer).toHaveText(/^(08:00|07:59|07:58)$/);
+  await expect(timer).toHaveText(/^(08:00|07:5\d)$/);
   await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   expect((await bellLog(page)).filter((b) => b.atSessionMs > 2 * MIN).every((b) => b.cancelled)).toBe(true);
+  const atPause = (await timer.textContent())!;
   advanceBackendClock(3 * MIN);
   await page.clock.fastForward(3 * MIN);
-  await expect(timer).toHaveText(/^(08:00|07:59|07:58)$/);
+  await expect(timer).toHaveText(atPause);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect
     .poll(async () => (await bellLog(page)).filter((b) => !b.cancelled && b.atSessionMs > 2 * MIN).map((b) => b.atSessionMs))
