@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDaysIso as addDays } from '../../renderer/src/lib/dates';
 import {
-  addDays,
   arrowTarget,
   compareMonths,
   dayDescription,

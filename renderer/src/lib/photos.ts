@@ -1,7 +1,7 @@
 import type { PhotoMeta, Result } from '../../../electron/contract';
 import { BODY_AREAS, PHOTO_MAX_BYTES, PHOTO_TYPES, type BodyArea } from '../../../electron/contract/journalTerms';
 import { call } from './api';
-import { todayIso } from './navigation.svelte';
+import { shortDate, todayIso } from './dates';
 import { registerForgetOnLock } from './session.svelte';
 
 /**
@@ -84,11 +84,6 @@ export function bodyAreaLabel(area: BodyArea): string {
   return AREA_LABELS.get(area) ?? area;
 }
 
-/** "14 June 2026" */
-export function shortDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
-}
 
 /** "Cheeks, 14 June 2026": the alt text and name of a photo everywhere. */
 export function photoLabel(photo: Pick<PhotoMeta, 'bodyArea' | 'date'>): string {

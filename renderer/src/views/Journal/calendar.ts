@@ -3,6 +3,7 @@
  * plain Node (tests/unit/journal-calendar.test.ts). Dates are 'YYYY-MM-DD' strings in the
  * person's local calendar; arithmetic is done in UTC so daylight-saving changes never shift a day.
  */
+import { addDaysIso } from '../../lib/dates';
 import type { CalendarDay } from '../../../../electron/contract/journal';
 
 /** A calendar month; `month` is 1–12. */
@@ -21,11 +22,6 @@ function parts(date: string): [number, number, number] {
   return date.split('-').map(Number) as [number, number, number];
 }
 
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  const next = new Date(Date.UTC(y, m - 1, d + days));
-  return isoDate(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
-}
 
 /** The month a date falls in. */
 export function monthOf(date: string): MonthRef {
@@ -170,7 +166,7 @@ export function previewText(preview: string, limit = 160): string {
 export function arrowTarget(date: string, key: string, today: string): string | null {
   const step = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 } as Record<string, number>)[key];
   if (step === undefined) return null;
-  const target = addDays(date, step);
+  const target = addDaysIso(date, step);
   if (target.slice(0, 7) !== date.slice(0, 7) || target > today) return null;
   return target;
 }
