@@ -84,7 +84,6 @@ export function bodyAreaLabel(area: BodyArea): string {
   return AREA_LABELS.get(area) ?? area;
 }
 
-
 /** "Cheeks, 14 June 2026": the alt text and name of a photo everywhere. */
 export function photoLabel(photo: Pick<PhotoMeta, 'bodyArea' | 'date'>): string {
   return `${bodyAreaLabel(photo.bodyArea)}, ${shortDate(photo.date)}`;
