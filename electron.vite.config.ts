@@ -34,6 +34,7 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           web: resolve(root, 'electron/web/main.ts'),
           cli: resolve(root, 'electron/cli/main.ts'),
+          insightsWorker: resolve(root, 'electron/core/insights/worker.ts'),
         },
       },
     },

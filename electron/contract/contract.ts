@@ -23,6 +23,7 @@ import {
   type MeditationSettings,
   type MeditationStats,
 } from './meditation';
+import { insightsSchemas, type InsightsStatus, type TrendsData } from './insights';
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -82,6 +83,9 @@ export const contract = {
   'meditation.stats': method<MeditationStats>()(none),
   'meditation.settings': method<MeditationSettings>()(none),
   'meditation.saveSettings': method<MeditationSettings>()(meditationSchemas.saveSettings),
+  'trends.series': method<TrendsData>()(insightsSchemas.range),
+  'insights.run': method<InsightsStatus>()(insightsSchemas.run),
+  'insights.status': method<InsightsStatus>()(none),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

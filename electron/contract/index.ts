@@ -9,3 +9,4 @@ export * from './journal';
 export * from './journalTerms';
 export * from './photos';
 export * from './meditation';
+export * from './insights';

@@ -46,6 +46,9 @@ export const METHOD_NAMES = [
   'meditation.stats',
   'meditation.settings',
   'meditation.saveSettings',
+  'trends.series',
+  'insights.run',
+  'insights.status',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

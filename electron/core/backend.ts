@@ -3,6 +3,9 @@ import type { AppHost, AxisEvent, LockReason } from '../contract/app';
 import { IDLE_LOCK_MINUTES } from '../contract/limits';
 import type { VaultStatus } from '../contract/vault';
 import { syncFoodLibrary } from './journal/foods';
+import { localDate } from './journal/dates';
+import { inProcessRunner, workerRunner } from './insights/runner';
+import { InsightsService } from './insights/service';
 import { MeditationTimer, type Clocks } from './meditation/service';
 import { Vault, type VaultOptions } from './vault/vault';
 
@@ -13,6 +16,8 @@ export interface BackendOptions extends VaultOptions {
   idleLockMs?: number;
   /** Clocks for the meditation timer (tests pass fake ones). */
   clocks?: Clocks;
+  /** The built insights worker (out/main/insightsWorker.js); without it insights run on this thread. */
+  insightsWorker?: URL;
 }
 
 /**
@@ -24,12 +29,15 @@ export class Backend {
   readonly events = new EventEmitter<{ event: [AxisEvent] }>();
   readonly idleLockMs: number;
   readonly meditation: MeditationTimer;
+  readonly insights: InsightsService;
   private idleTimer: NodeJS.Timeout | null = null;
   private lastLockReason: LockReason | null = null;
 
   constructor(readonly options: BackendOptions) {
     this.vault = new Vault(options.vaultDir, { ...options, onOpen: (db) => syncFoodLibrary(db) });
     this.idleLockMs = options.idleLockMs ?? IDLE_LOCK_MINUTES * 60_000;
+    const runner = options.insightsWorker ? workerRunner(options.insightsWorker) : inProcessRunner;
+    this.insights = new InsightsService(runner, () => localDate((options.now ?? Date.now)()));
     this.meditation = new MeditationTimer(options.clocks, (running) => this.events.emit('event', { type: 'meditation', running }));
   }
 
@@ -46,6 +54,7 @@ export class Backend {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.meditation.onLock(this.vault.isUnlocked ? this.vault.db : null);
+    this.insights.forget();
     if (this.vault.lock()) {
       this.lastLockReason = reason;
       this.events.emit('event', { type: 'vault-locked', reason });

@@ -27,6 +27,8 @@ async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
   const { backend, dispatch } = createApp({
     vaultDir: resolve(vaultArgument(process.argv) ?? defaultVaultDir()),
+    // Built next to this file from electron/core/insights/worker.ts.
+    insightsWorker: new URL('./insightsWorker.js', import.meta.url),
     host: 'desktop',
     version: app.getVersion(),
     // The native module built for Electron's ABI (see scripts/electron-native.mjs).

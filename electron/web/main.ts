@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const { backend, dispatch } = createApp({
     vaultDir,
+    // Built next to this file from electron/core/insights/worker.ts.
+    insightsWorker: new URL('./insightsWorker.js', import.meta.url),
     host: 'web',
     version: __APP_VERSION__,
     clocks: clocksFromEnvironment(),

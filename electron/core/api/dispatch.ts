@@ -6,7 +6,7 @@ import { isAppError, storageFailure } from '../errors';
 import type { Handlers } from './handlers';
 
 /** Calls that do not count as someone using the app (the page polls the status). */
-const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info']);
+const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info', 'insights.status']);
 
 export type Dispatch = (method: string, rawInput?: unknown) => Promise<Result<unknown>>;
 

@@ -17,6 +17,7 @@ import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } fr
 import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
 import { AppError } from '../errors';
+import { readDailySeries } from '../insights/series';
 import {
   deleteSession,
   listSessions,
@@ -110,5 +111,8 @@ export function createHandlers(backend: Backend): Handlers {
     'meditation.stats': () => meditationStats(vault.db, today()),
     'meditation.settings': () => readMeditationSettings(vault.db),
     'meditation.saveSettings': ({ hideStreaks }) => writeMeditationSettings(vault.db, { hideStreaks }),
+    'trends.series': (range) => readDailySeries(vault.db, range, today()),
+    'insights.run': (input) => backend.insights.run(vault.db, input?.maxLag),
+    'insights.status': () => backend.insights.status(vault.db),
   };
 }

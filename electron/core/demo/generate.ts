@@ -163,7 +163,7 @@ export async function generateDemoJournal(dispatch: Dispatch, options: DemoOptio
         exerciseMinutes: draws[14]! < 0.45 ? 15 * clampInt(Math.round(draws[15]! * 4) + 1, 1, 5) : 0,
         relaxationMinutes: draws[16]! < 0.3 ? 20 : 0,
         mood: score(7 - stress * 0.35 + draws[17]! * 2),
-        meditationMinutes: draws[18]! < 0.25 ? 10 : null,
+        meditationMinutes: draws[18]! < 0.25 ? 10 : 0,
         cycleDay: null,
       },
       treatments: [

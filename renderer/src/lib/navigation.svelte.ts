@@ -1,7 +1,14 @@
 import { todayIso } from './dates';
 import { registerForgetOnLock } from './session.svelte';
 
-export type SectionId = 'today' | 'journal' | 'meditate' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
+export type SectionId = 'today' | 'journal' | 'trends' | 'insights' | 'meditate' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
+
+/** What the trends view should show when an insight opens it: a factor over an outcome, shifted by the lag. */
+export interface TrendsFocus {
+  factor: string;
+  outcome: string;
+  lag: number;
+}
 
 export { addDaysIso, longDate, todayIso } from './dates';
 
@@ -14,12 +21,21 @@ type LeaveGuard = () => Promise<void>;
 class Navigation {
   section = $state<SectionId>('today');
   date = $state<string>(todayIso());
+  /** Set by `showLink`, read (and cleared) by the trends view. */
+  trendsFocus = $state<TrendsFocus | null>(null);
   private guards = new Set<LeaveGuard>();
 
   async open(section: SectionId, date?: string): Promise<void> {
     await this.beforeLeave();
     if (date) this.date = date;
     this.section = section;
+  }
+
+  /** Opens the trends view with a factor overlaid on an outcome, shifted by the lag. */
+  async showLink(focus: TrendsFocus): Promise<void> {
+    await this.beforeLeave();
+    this.trendsFocus = focus;
+    this.section = 'trends';
   }
 
   async setDate(date: string): Promise<void> {
@@ -39,6 +55,7 @@ class Navigation {
   reset(): void {
     this.section = 'today';
     this.date = todayIso();
+    this.trendsFocus = null;
   }
 }
 
