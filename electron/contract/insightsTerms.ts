@@ -1,0 +1,123 @@
+/** Insights and trends vocabulary and shapes, free of zod so the renderer can import it cheaply. */
+
+/** Lags insights looks at: 0 (same day) up to this many days later. */
+export const DEFAULT_MAX_LAG = 7;
+export const MAX_LAG_LIMIT = 14;
+
+/** The fewest days needed before a yes/no factor is tested: this many with it and this many without. */
+export const MIN_DAYS_EACH_WAY = 14;
+/** The fewest paired days needed before a number factor is tested. */
+export const MIN_PAIRS = 28;
+/** A test whose q (false discovery rate) is below this is reported as a finding. */
+export const FINDING_Q = 0.05;
+
+export type SeriesKind = 'yesno' | 'number';
+export type SeriesGroup = 'skin' | 'gut' | 'food' | 'servings' | 'treatment' | 'lifestyle' | 'custom';
+/**
+ * What insights does with a series: `factor` (something you do or take), `skin` and `gut`
+ * (outcomes; skin measures are also factors in the skin → gut direction), `none` (shown only).
+ */
+export type SeriesRole = 'factor' | 'skin' | 'gut' | 'none';
+
+/** One value per calendar day, exactly as insights sees it. Missing days are null, never zero. */
+export interface DailySeries {
+  /** Stable id, e.g. `skin.severity.2`, `food.dairy`, `servings.fermented`, `life.stress`, `custom.4`. */
+  key: string;
+  /** "Acne severity", "Dairy", "Stress" … */
+  label: string;
+  kind: SeriesKind;
+  group: SeriesGroup;
+  role: SeriesRole;
+  /** "points (0–10)", "servings", "hours", "minutes", "glasses", "" for yes/no. */
+  unit: string;
+  /** yes/no series hold 1 or 0; one entry per date of `TrendsData.dates`. */
+  values: (number | null)[];
+}
+
+export interface TrendsData {
+  from: string;
+  to: string;
+  /** Every calendar day from `from` to `to`, logged or not. */
+  dates: string[];
+  series: DailySeries[];
+  /** How often each stool type (index 0 = type 1 … index 6 = type 7) was logged in the range. */
+  stoolTypeCounts: number[];
+  /** Tracked conditions with their series keys (severity, itch, flare marks). */
+  conditions: { id: number; name: string; severityKey: string; itchKey: string; flareKey: string }[];
+  /** Days with an entry in the range, and the first and last logged day of the whole journal. */
+  daysLogged: number;
+  firstLogged: string | null;
+  lastLogged: string | null;
+}
+
+export type InsightDirection = 'gut-to-skin' | 'skin-to-gut';
+export type InsightStatus = 'finding' | 'no-finding' | 'not-enough-data' | 'no-variation';
+
+/** The two groups a test compares: days with/without a yes/no factor, or its top/bottom half. */
+export interface InsightGroups {
+  highLabel: string;
+  lowLabel: string;
+  high: { days: number; mean: number | null };
+  low: { days: number; mean: number | null };
+  /** Number factors: the median that divides the halves (null for yes/no). */
+  split: number | null;
+  /** Number factors: the top half is above the split, or at or above it when the median is the highest value. */
+  highIncludesSplit: boolean;
+}
+
+/** One factor × outcome × lag test. */
+export interface InsightTest {
+  factor: string;
+  factorLabel: string;
+  factorKind: SeriesKind;
+  outcome: string;
+  outcomeLabel: string;
+  direction: InsightDirection;
+  /** The outcome is read this many days after the factor. */
+  lag: number;
+  /** Paired days (factor on day t and outcome on day t + lag both recorded). */
+  n: number;
+  /** Spearman's rank correlation (average ranks for ties). */
+  rho: number | null;
+  /** Mean outcome of the high group minus the low group, in the outcome's units. */
+  effect: number | null;
+  groups: InsightGroups | null;
+  /** Two-sided p from the circular-shift null; null when not tested. */
+  p: number | null;
+  /** Benjamini–Hochberg adjusted p over every test of the run. */
+  q: number | null;
+  status: InsightStatus;
+  /** For `not-enough-data`: how many more days would let it be tested, in words and as a number. */
+  needed: { days: number; text: string } | null;
+  /** The result as one plain sentence. */
+  sentence: string;
+}
+
+export interface InsightsResult {
+  generatedAt: string;
+  /** First and last logged day used. */
+  from: string | null;
+  to: string | null;
+  daysLogged: number;
+  maxLag: number;
+  /** Circular shifts in each test's null distribution. */
+  shifts: number;
+  /** Tests with enough data (the family Benjamini–Hochberg corrects over). */
+  testsRun: number;
+  /** When nothing could be tested yet: the fewest more days before the first test can run. */
+  daysNeeded: number | null;
+  /** Best lag per factor × outcome with q below the threshold, strongest evidence first. */
+  findings: InsightTest[];
+  /** Every test, findings first, then by q and p; not-enough-data last. */
+  tests: InsightTest[];
+}
+
+export interface InsightsStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  progress: { done: number; total: number };
+  result: InsightsResult | null;
+  /** The journal changed after this result was computed. */
+  stale: boolean;
+  error: string | null;
+  maxLag: number;
+}
