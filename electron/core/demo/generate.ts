@@ -20,8 +20,8 @@ export interface DemoOptions {
  */
 export const PLANTED_EFFECTS = [
   { factor: 'dairy', outcome: 'Acne severity', lagDays: 2, change: +2, text: 'Dairy raises acne by 2 points two days later.' },
-  { factor: 'fermented', outcome: 'Eczema severity', lagDays: 3, change: -1, text: 'Fermented foods lower eczema by 1 point three days later.' },
-  { factor: 'stress', outcome: 'Rosacea severity', lagDays: 0, change: +1.5, text: 'A high-stress day (stress 6 or more) raises rosacea by 1.5 points the same day.' },
+  { factor: 'fermented', outcome: 'Eczema severity', lagDays: 3, change: -1.5, text: 'Fermented foods lower eczema by 1.5 points three days later.' },
+  { factor: 'stress', outcome: 'Rosacea severity', lagDays: 0, change: +2, text: 'A high-stress day (stress 6 or more) raises rosacea by 2 points the same day.' },
 ];
 
 const BREAKFASTS: readonly (readonly string[])[] = [
@@ -114,8 +114,8 @@ export async function generateDemoJournal(dispatch: Dispatch, options: DemoOptio
     level.rosacea = 0.7 * level.rosacea + 0.3 * baseline.rosacea + 0.7 * normals[3]!;
     const effect = (on: boolean, size: number) => (options.effects && on ? size : 0);
     const acne = score(level.acne + effect(dairy[i - 2] === true, 2));
-    const eczema = score(level.eczema + effect(fermented[i - 3] === true, -1));
-    const rosacea = score(level.rosacea + effect(stress >= 6, 1.5));
+    const eczema = score(level.eczema + effect(fermented[i - 3] === true, -1.5));
+    const rosacea = score(level.rosacea + effect(stress >= 6, 2));
     const itch = score(eczema * 0.8 + 0.8 * normals[4]!);
 
     wander.bloating = clamp(0.6 * wander.bloating + 0.4 * 3 + 1.2 * normals[5]!, 0, 10);

@@ -10,7 +10,7 @@ import {
 } from '../../contract/insights';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';
 import { describeTest } from './sentences';
-import { benjaminiHochberg, twoSidedNormalP } from './stats';
+import { benjaminiHochberg, mean, standardDeviation, twoSidedStudentP } from './stats';
 
 /**
  * Shifts closer than the longest lag plus this many days to zero are left out of the null:
@@ -21,6 +21,8 @@ export const SHIFT_GUARD_DAYS = 4;
 export const MIN_SHIFTS = 10;
 /** Long journals use this many shifts, evenly spread, instead of every possible one. */
 export const MAX_SHIFTS = 365;
+
+const STOOL_KEY = 'gut.stool';
 
 export interface EngineInput {
   dates: readonly string[];
@@ -116,9 +118,11 @@ export function planTests(series: readonly DailySeries[]): Plan[] {
   const factors = series.filter((s) => s.role === 'factor');
   const skin = series.filter((s) => s.role === 'skin');
   const gut = series.filter((s) => s.role === 'gut');
+  // Stool type is a gut outcome of the skin only; diet against stool form is not this app's question.
+  const gutFeelings = gut.filter((s) => s.key !== STOOL_KEY);
   const plans: Plan[] = [];
   for (const factor of factors) {
-    for (const outcome of [...skin, ...gut]) plans.push({ factor, outcome, direction: 'gut-to-skin' });
+    for (const outcome of [...skin, ...gutFeelings]) plans.push({ factor, outcome, direction: 'gut-to-skin' });
   }
   for (const factor of skin) {
     for (const outcome of gut) plans.push({ factor, outcome, direction: 'skin-to-gut' });
@@ -235,6 +239,8 @@ interface NullShape {
   spread: number;
   /** Average pairs per shifted rho (the spread shrinks as pairs grow). */
   pairs: number;
+  /** How many independent draws the shifted rhos are worth (see `effectiveDraws`). */
+  draws: number;
 }
 
 /**
@@ -243,29 +249,47 @@ interface NullShape {
  * Null when too few shifts leave both sides varying.
  */
 function shiftedNull(factor: CodedSeries, outcome: CodedSeries, shifts: readonly number[], correlator: RankCorrelator): NullShape | null {
-  let count = 0;
-  let sum = 0;
-  let squares = 0;
+  const rhos: number[] = [];
   let pairs = 0;
   for (const shift of shifts) {
     const rho = correlator.rho(factor, outcome, 0, shift);
     // A shift that leaves one side constant (e.g. a factor logged only briefly) says nothing.
     if (Number.isNaN(rho)) continue;
-    count++;
-    sum += rho;
-    squares += rho * rho;
+    rhos.push(rho);
     pairs += correlator.n;
   }
-  if (count < MIN_SHIFTS) return null;
-  const centre = sum / count;
-  return { centre, spread: Math.sqrt(Math.max(0, (squares - count * centre * centre) / (count - 1))), pairs: pairs / count };
+  if (rhos.length < MIN_SHIFTS) return null;
+  const centre = mean(rhos)!;
+  return { centre, spread: standardDeviation(rhos)!, pairs: pairs / rhos.length, draws: effectiveDraws(rhos, centre) };
+}
+
+/**
+ * Neighbouring shifts give similar rhos when the series carry over from day to day, so 340
+ * shifts may be worth only a few dozen independent draws, and their spread is known less well
+ * than it seems. The shifted rhos are treated as an AR(1) sequence: with lag-1 autocorrelation
+ * φ they are worth n·(1 − φ)/(1 + φ) independent draws, which sets the degrees of freedom of the
+ * Student t that turns distance from the null into p. (Without it, p was measured 2–5× too
+ * small in the tail on journals with no real effect.)
+ */
+export function effectiveDraws(rhos: readonly number[], centre: number): number {
+  const count = rhos.length;
+  let variance = 0;
+  let covariance = 0;
+  for (let i = 0; i < count; i++) {
+    const deviation = rhos[i]! - centre;
+    variance += deviation * deviation;
+    if (i + 1 < count) covariance += deviation * (rhos[i + 1]! - centre);
+  }
+  if (variance === 0) return count;
+  const phi = Math.min(0.95, Math.max(0, covariance / variance));
+  return Math.max(3, (count * (1 - phi)) / (1 + phi));
 }
 
 /** Two-sided p of an observed rho: its distance from the null's centre in units of the null's spread. */
 function pFromNull(observed: number, n: number, shape: NullShape): number {
   const spread = shape.spread * Math.sqrt(shape.pairs / n);
   if (spread === 0) return observed === shape.centre ? 1 : 0;
-  return twoSidedNormalP((observed - shape.centre) / spread);
+  return twoSidedStudentP((observed - shape.centre) / spread, shape.draws - 1);
 }
 
 /** One finding per factor × outcome: its strongest lag, when that lag passes the q threshold. */

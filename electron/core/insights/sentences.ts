@@ -44,8 +44,9 @@ export function describeTest(test: InsightTest): string {
 function timing(test: InsightTest): string {
   const what = test.factorKind === 'yesno' ? subject(test) : highGroup(test);
   if (test.lag === 0) return `On days with ${what}`;
-  if (test.lag === 1) return `The day after ${what}`;
-  return `On the ${ordinal(test.lag)} day after ${what}`;
+  const after = test.factorKind === 'yesno' ? what : `a day with ${what}`;
+  if (test.lag === 1) return `The day after ${after}`;
+  return `On the ${ordinal(test.lag)} day after ${after}`;
 }
 
 function subject(test: InsightTest): string {
@@ -56,7 +57,8 @@ function subject(test: InsightTest): string {
 function highGroup(test: InsightTest): string {
   const { split, highIncludesSplit } = test.groups!;
   const name = inSentence(test.factorLabel, test.factor);
-  return highIncludesSplit ? `${name} of ${formatNumber(split!)} or more` : `${name} above ${formatNumber(split!)}`;
+  if (highIncludesSplit) return `${name} of ${formatNumber(split!)} or more`;
+  return split === 0 ? `any ${name}` : `${name} above ${formatNumber(split!)}`;
 }
 
 function lowGroup(test: InsightTest): string {

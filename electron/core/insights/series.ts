@@ -132,7 +132,7 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
   for (const category of SERVINGS_CATEGORIES) {
     servingsOf.set(category, add(`servings.${category}`, `${FOOD_CATEGORY_LABELS[category]} servings`, 'number', 'servings', 'factor', 'servings'));
   }
-  const plants = add('food.plants', 'Different plant foods', 'number', 'servings', 'factor', 'plants');
+  const plants = add('food.plants', 'Plant variety', 'number', 'servings', 'factor', 'different plant foods');
   for (const i of foodDays) {
     for (const values of eaten.values()) values[i] = 0;
     for (const values of servingsOf.values()) values[i] = 0;

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { DailySeries } from '../../electron/contract/insightsTerms';
+import { planTests, runInsights } from '../../electron/core/insights/engine';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const dates = (days: number) => Array.from({ length: days }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+
+function series(key: string, label: string, kind: DailySeries['kind'], role: DailySeries['role'], values: (number | null)[]): DailySeries {
+  return { key, label, kind, group: role === 'factor' ? 'food' : role === 'none' ? 'skin' : role, role, unit: kind === 'yesno' ? '' : 'points (0–10)', values };
+}
+
+/** Dairy on ~40 % of days; acne 2 points higher two days after dairy; stress unrelated to anything. */
+function plantedJournal(days: number, seed: number, effect = 2) {
+  const next = random(seed);
+  const dairy = Array.from({ length: days }, () => (next() < 0.4 ? 1 : 0));
+  const stress = Array.from({ length: days }, () => Math.floor(next() * 11));
+  const acne = Array.from({ length: days }, (_, t) => Math.min(10, Math.round(3 + 2 * next() + (dairy[t - 2] === 1 ? effect : 0))));
+  return [
+    series('food.dairy', 'Dairy', 'yesno', 'factor', dairy),
+    { ...series('life.stress', 'Stress', 'number', 'factor', stress), group: 'lifestyle' as const },
+    series('skin.severity.1', 'Acne severity', 'number', 'skin', acne),
+  ];
+}
+
+describe('insights engine', () => {
+  it('finds a planted lagged effect at its lag, with the numbers in a plain sentence', () => {
+    const result = runInsights({ dates: dates(200), series: plantedJournal(200, 1) }, { maxLag: 7 });
+    expect(result.findings).toHaveLength(1);
+    const [finding] = result.findings;
+    expect(finding).toMatchObject({ factor: 'food.dairy', outcome: 'skin.severity.1', lag: 2, status: 'finding', direction: 'gut-to-skin' });
+    expect(finding!.q).toBeLessThan(0.05);
+    expect(finding!.effect).toBeGreaterThan(1.5);
+    expect(finding!.sentence).toMatch(/^On the 2nd day after dairy, your acne severity averaged \d\.\d points higher \(\d+ days with, \d+ without; unlikely to be chance, q (< 0\.001|= 0\.0\d\d)\)\.$/);
+    // Stress was unrelated: tested at every lag, found at none.
+    const stress = result.tests.filter((t) => t.factor === 'life.stress');
+    expect(stress).toHaveLength(8);
+    expect(stress.every((t) => t.status === 'no-finding' && t.q! >= 0.05)).toBe(true);
+    expect(stress[0]!.sentence).toMatch(/could well be chance/);
+    expect(result.testsRun).toBe(16);
+    expect(result.shifts).toBeGreaterThan(150);
+  });
+
+  it('reports every lag of every pair, findings first', () => {
+    const result = runInsights({ dates: dates(200), series: plantedJournal(200, 2) }, { maxLag: 3 });
+    expect(result.tests).toHaveLength(2 * 4);
+    expect(result.tests[0]!.status).toBe('finding');
+    expect(new Set(result.tests.map((t) => `${t.factor}:${t.lag}`)).size).toBe(8);
+  });
+
+  it('says "not enough data yet" with how many more days are needed', () => {
+    const days = 40;
+    const dairy = Array.from({ length: days }, (_, i) => (i % 4 === 0 ? 1 : 0)); // 10 days with
+    const acne = Array.from({ length: days }, (_, i) => i % 7);
+    const result = runInsights({ dates: dates(days), series: [series('food.dairy', 'Dairy', 'yesno', 'factor', dairy), series('skin.severity.1', 'Acne severity', 'number', 'skin', acne)] }, { maxLag: 0 });
+    const [test] = result.tests;
+    expect(test).toMatchObject({ status: 'not-enough-data', p: null, q: null, needed: { days: 4, text: '4 more days with it' } });
+    expect(test!.sentence).toBe('Dairy and your acne severity on the same day: not enough data yet — 4 more days with it would let this be tested.');
+    expect(result.testsRun).toBe(0);
+    expect(result.daysNeeded).toBe(4);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('needs 28 paired days for a number factor, and missing days do not count', () => {
+    const stress = Array.from({ length: 30 }, (_, i) => (i < 5 ? null : i % 9));
+    const acne = Array.from({ length: 30 }, (_, i) => i % 5);
+    const result = runInsights(
+      { dates: dates(30), series: [{ ...series('life.stress', 'Stress', 'number', 'factor', stress), group: 'lifestyle' }, series('skin.severity.1', 'Acne severity', 'number', 'skin', acne)] },
+      { maxLag: 0 },
+    );
+    expect(result.tests[0]).toMatchObject({ n: 25, status: 'not-enough-data', needed: { days: 3, text: '3 more days with both recorded' } });
+  });
+
+  it('cannot compare a factor that never changes', () => {
+    const result = runInsights(
+      { dates: dates(60), series: [{ ...series('life.stress', 'Stress', 'number', 'factor', new Array(60).fill(4)), group: 'lifestyle' }, series('skin.severity.1', 'Acne severity', 'number', 'skin', Array.from({ length: 60 }, (_, i) => i % 6))] },
+      { maxLag: 0 },
+    );
+    expect(result.tests[0]).toMatchObject({ status: 'no-variation', rho: null, p: null });
+    expect(result.tests[0]!.sentence).toMatch(/cannot be compared/);
+  });
+
+  it('runs the axis both ways: skin measures against gut outcomes, never gut against gut', () => {
+    const plans = planTests([
+      series('food.dairy', 'Dairy', 'yesno', 'factor', []),
+      series('skin.severity.1', 'Acne severity', 'number', 'skin', []),
+      series('gut.bloating', 'Bloating', 'number', 'gut', []),
+      series('skin.flare.1', 'Acne flare', 'yesno', 'none', []),
+    ]);
+    expect(plans.map((p) => `${p.direction}: ${p.factor.key} → ${p.outcome.key}`)).toEqual([
+      'gut-to-skin: food.dairy → skin.severity.1',
+      'gut-to-skin: food.dairy → gut.bloating',
+      'skin-to-gut: skin.severity.1 → gut.bloating',
+    ]);
+  });
+
+  it('describes number factors by their top and bottom halves', () => {
+    const next = random(9);
+    const stress = Array.from({ length: 150 }, () => Math.floor(next() * 11));
+    const rosacea = stress.map((s) => Math.min(10, Math.round(2 + next() * 2 + (s >= 6 ? 1.5 : 0))));
+    const result = runInsights(
+      { dates: dates(150), series: [{ ...series('life.stress', 'Stress', 'number', 'factor', stress), group: 'lifestyle' }, series('skin.severity.3', 'Rosacea severity', 'number', 'skin', rosacea)] },
+      { maxLag: 1 },
+    );
+    const finding = result.findings[0]!;
+    expect(finding.lag).toBe(0);
+    expect(finding.groups!.split).toBe(4);
+    expect(finding.sentence).toMatch(/^On days with stress above 4, your rosacea severity averaged \d\.\d points higher than on days with 4 or less \(\d+ and \d+ days; unlikely to be chance/);
+  });
+
+  it('reports progress up to the total', () => {
+    const seen: [number, number][] = [];
+    runInsights({ dates: dates(100), series: plantedJournal(100, 3) }, { maxLag: 7, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.at(-1)).toEqual([16, 16]);
+  });
+});
