@@ -28,6 +28,7 @@ describe('statistics agree with SciPy to 1e-9', () => {
   it.each(fixtures.spearman)('the fast counting kernel gives the same rho: $name', ({ x, y, rho }) => {
     const correlator = new RankCorrelator(x.length, x.length);
     expect(Math.abs(correlator.rho(codeSeries(x), codeSeries(y), 0, 0) - rho)).toBeLessThan(1e-9);
+    expect(Math.abs(correlator.rho(codeSeries(x), codeSeries(y), 0, 0, true) - rho)).toBeLessThan(1e-9);
     expect(correlator.n).toBe(x.length);
   });
 
@@ -56,11 +57,14 @@ describe('the circular-shift kernel', () => {
         ys.push(y);
       }
       const correlator = new RankCorrelator(days, 11);
-      const fast = correlator.rho(codeSeries(factor), codeSeries(outcome), lag, shift);
       const plain = spearman(xs, ys);
-      expect(correlator.n).toBe(xs.length);
-      if (plain === null) expect(fast).toBeNaN();
-      else expect(Math.abs(fast - plain)).toBeLessThan(1e-12);
+      // Both ways of summing: the level table (shifted nulls) and the kept pairs (observed tests).
+      for (const keepPairs of [false, true]) {
+        const fast = correlator.rho(codeSeries(factor), codeSeries(outcome), lag, shift, keepPairs);
+        expect(correlator.n).toBe(xs.length);
+        if (plain === null) expect(fast).toBeNaN();
+        else expect(Math.abs(fast - plain)).toBeLessThan(1e-12);
+      }
     }
   });
 

@@ -144,7 +144,7 @@ export function chooseShifts(days: number, maxLag: number, maxShifts: number): n
 
 /** The observed (unshifted) test: pairs, rho, the two groups and whether there is enough data. */
 function observe(plan: Plan, factor: CodedSeries, outcome: CodedSeries, lag: number, correlator: RankCorrelator, shifts: number): InsightTest {
-  const rho = correlator.rho(factor, outcome, lag, 0);
+  const rho = correlator.rho(factor, outcome, lag, 0, true);
   const n = correlator.n;
   const { x, y } = correlator.pairs();
   const groups = compareGroups(plan.factor, factor, outcome, x, y);
