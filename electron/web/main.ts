@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run web -- [--vault DIR] [--port N] [--open] [--demo]
   --vault DIR   the vault folder (default: ${defaultVaultDir()})
   --port N      the port on 127.0.0.1 (default: ${DEFAULT_PORT}; 0 picks a free one)
   --open        open the app in your default browser
-  --demo        use a throwaway demo journal (180 made-up days) in a temporary folder,
+  --demo        use a throwaway demo journal (a year of made-up days) in a temporary folder,
                 deleted when the web host stops; its passphrase is printed`;
 
 function fail(message: string): never {
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 async function createDemoVault(dispatch: Dispatch, passphrase: string): Promise<void> {
   const created = await dispatch('vault.create', { passphrase });
   if (!created.ok) fail(created.error.message);
-  await generateDemoJournal(dispatch, { days: 180, seed: 1, effects: true, endDate: localDate(Date.now()) });
+  await generateDemoJournal(dispatch, { days: 365, seed: 1, effects: true, endDate: localDate(Date.now()) });
   await dispatch('vault.lock');
 }
 
