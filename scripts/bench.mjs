@@ -9,14 +9,17 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_JS = join(ROOT, 'out', 'main', 'web.js');
+const CLI_JS = join(ROOT, 'out', 'main', 'cli.js');
+const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -201,6 +204,94 @@ const MEASUREMENTS = [
     }
     logSamples('web_cold_start_to_lock_screen_ms', samples);
     return { name: 'web_cold_start_to_lock_screen_ms', value: round(median(samples)), unit: 'ms', target: '< 3000' };
+  },
+
+  /**
+   * Trends on a 10-year (3,650-day) demo journal: switching the period from "1 year" to "All"
+   * and back, the median time the page spends building and drawing the skin severity chart
+   * (the view's own User Timing measure "axis-trends-skin-chart", around the data shaping and
+   * Chart.js), and the median time from the click on "All" until that chart is drawn (which
+   * adds reading the 3,650 days from the backend).
+   */
+  async function trends_chart_3650_days(ctx) {
+    const RUNS = 7;
+    const MEASURE = 'axis-trends-skin-chart';
+    const vaultDir = join(await ctx.tempDir('axis-bench-trends-'), 'vault');
+    await runNodeQuiet([CLI_JS, 'demo', '--vault', vaultDir, '--days', '3650'], { AXIS_PASSPHRASE: PASSPHRASE });
+    const host = await startHost(ctx, vaultDir);
+    const browser = await ctx.browser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      await page.getByRole('button', { name: 'Trends', exact: true }).click();
+      await page.getByRole('heading', { name: 'Skin severity' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      const status = page.getByRole('status').filter({ hasText: /^Showing / });
+      const drawn = [];
+      const clickToDrawn = [];
+      for (let i = 0; i < RUNS; i++) {
+        await page.getByRole('button', { name: '1 year', exact: true }).click();
+        await status.filter({ hasText: ': 365 days,' }).waitFor({ timeout: UI_TIMEOUT_MS });
+        const before = await page.evaluate((name) => performance.getEntriesByName(name).length, MEASURE);
+        const clickedAt = await page.evaluate(() => {
+          const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'All');
+          const at = performance.now();
+          button.click();
+          return at;
+        });
+        await status.filter({ hasText: ': 3,650 days,' }).waitFor({ timeout: UI_TIMEOUT_MS });
+        await page.waitForFunction(({ name, count }) => performance.getEntriesByName(name).length > count, { name: MEASURE, count: before }, { timeout: UI_TIMEOUT_MS });
+        // Let any follow-up redraw land, then take the last one: the chart as it stays.
+        await page.waitForTimeout(300);
+        const entry = await page.evaluate((name) => {
+          const last = performance.getEntriesByName(name).at(-1);
+          return { startTime: last.startTime, duration: last.duration };
+        }, MEASURE);
+        drawn.push(entry.duration);
+        clickToDrawn.push(entry.startTime + entry.duration - clickedAt);
+      }
+      logSamples('trends_chart_3650_days_ms', drawn);
+      logSamples('trends_all_click_to_chart_ms', clickToDrawn);
+      return [
+        { name: 'trends_chart_3650_days', value: round(median(drawn)), unit: 'ms', target: '< 100' },
+        { name: 'trends_all_click_to_chart_ms', value: round(median(clickToDrawn)), unit: 'ms', target: '-' },
+      ];
+    } finally {
+      await context.close().catch(() => {});
+      await stopHost(host.child);
+    }
+  },
+
+  /**
+   * The gzip size of the JavaScript the page loads before anything is opened: index.html's
+   * module script, its modulepreloads, and everything they import statically. Chunks loaded
+   * with import() (the chart views) are left out.
+   */
+  async function renderer_initial_js_gzip() {
+    const html = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8');
+    const entries = [
+      ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]),
+      ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
+    ];
+    if (!entries.length) throw new Error('index.html loads no module script');
+    const seen = new Set();
+    const queue = entries.map((src) => resolve(RENDERER_DIR, src));
+    let bytes = 0;
+    while (queue.length) {
+      const file = queue.shift();
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const code = await readFile(file);
+      bytes += gzipSync(code).length;
+      // Static imports only: `import … from "./x.js"` and `import "./x.js"`, never `import("./x.js")`.
+      for (const match of code.toString('utf8').matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+        queue.push(resolve(dirname(file), match[1]));
+      }
+    }
+    console.error(`  renderer_initial_js_gzip files: ${[...seen].map((f) => f.slice(RENDERER_DIR.length + 1)).join(', ')}`);
+    return { name: 'renderer_initial_js_gzip', value: round(bytes / 1024), unit: 'KB', target: '< 250' };
   },
 ];
 
@@ -404,6 +495,18 @@ function runNode(script) {
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolvePromise(out) : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+/** Runs `node ARGS…` with extra environment variables, failing with its output when it fails. */
+function runNodeQuiet(args, env) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${output}`))));
   });
 }
 

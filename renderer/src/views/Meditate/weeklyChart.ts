@@ -1,4 +1,5 @@
 import type { ChartData, ChartOptions } from 'chart.js';
+import type { ChartColors } from '../../lib/chartTheme';
 import type { MeditationStats } from '../../../../electron/contract/meditation';
 
 /**
@@ -8,37 +9,7 @@ import type { MeditationStats } from '../../../../electron/contract/meditation';
 
 export type Week = MeditationStats['weeks'][number];
 
-export interface ChartColors {
-  text: string;
-  muted: string;
-  grid: string;
-  bar: string;
-  barHover: string;
-  surface: string;
-}
-
-/** The light theme's values, used when a CSS variable cannot be read. */
-export const FALLBACK_COLORS: ChartColors = {
-  text: '#1d2624',
-  muted: '#4f5b58',
-  grid: '#d5d3ca',
-  bar: '#2c6a5d',
-  barHover: '#235548',
-  surface: '#ffffff',
-};
-
-/** Reads the theme (`read('--accent')` → getComputedStyle(root).getPropertyValue). */
-export function readChartColors(read: (name: string) => string): ChartColors {
-  const pick = (name: string, fallback: string): string => read(name).trim() || fallback;
-  return {
-    text: pick('--text', FALLBACK_COLORS.text),
-    muted: pick('--muted', FALLBACK_COLORS.muted),
-    grid: pick('--border', FALLBACK_COLORS.grid),
-    bar: pick('--accent', FALLBACK_COLORS.bar),
-    barHover: pick('--accent-hover', FALLBACK_COLORS.barHover),
-    surface: pick('--surface', FALLBACK_COLORS.surface),
-  };
-}
+export { FALLBACK_COLORS, readChartColors, type ChartColors } from '../../lib/chartTheme';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
