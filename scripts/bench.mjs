@@ -142,6 +142,16 @@ const MEASUREMENTS = [
       .map((line) => JSON.parse(line));
   },
 
+  /** One insights run (series read + every test with its circular-shift null) on 1 and 10 years of demo data. */
+  async function insights_core(ctx) {
+    const script = await bundleForNode(ctx, join(ROOT, 'scripts', 'bench', 'insights.ts'));
+    const output = await runNode(script);
+    return output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+  },
+
   /** Median time of `vault.unlock` over the HTTP API (scrypt + opening SQLCipher), locking between runs. */
   async function unlock_ms(ctx) {
     const RUNS = 7;
