@@ -70,8 +70,12 @@ export interface InsightTest {
   factor: string;
   factorLabel: string;
   factorKind: SeriesKind;
+  /** The factor's unit as in its series ("hours", "servings", "" for yes/no). */
+  factorUnit: string;
   outcome: string;
   outcomeLabel: string;
+  /** The outcome's unit ("points (0–10)", "Bristol type (1–7)"). */
+  outcomeUnit: string;
   direction: InsightDirection;
   /** The outcome is read this many days after the factor. */
   lag: number;
@@ -120,4 +124,27 @@ export interface InsightsStatus {
   stale: boolean;
   error: string | null;
   maxLag: number;
+}
+
+/** Food categories as names of daily series ("Probiotic or fermented foods"): they read well alone and in a sentence. */
+export const FOOD_SERIES_LABELS: Record<string, string> = {
+  fibre_rich: 'Fibre-rich foods',
+  prebiotic: 'Prebiotic foods',
+  fermented: 'Probiotic or fermented foods',
+  whole_grain: 'Whole grains',
+  fruit: 'Fruit',
+  vegetable: 'Vegetables',
+  ultra_processed: 'Ultra-processed foods',
+  dairy: 'Dairy',
+  added_sugar: 'Added sugar',
+  alcohol: 'Alcohol',
+  gluten: 'Gluten',
+  caffeine: 'Caffeine',
+  spicy: 'Spicy food',
+};
+
+/** Built-in names start lower-case inside a sentence; names a person typed keep their case. */
+export function inSentence(label: string, key: string): string {
+  if (key.startsWith('custom.') || key.startsWith('treatment.')) return label;
+  return label.length > 1 && label[1] === label[1]!.toLowerCase() ? label[0]!.toLowerCase() + label.slice(1) : label;
 }

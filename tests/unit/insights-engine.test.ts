@@ -61,10 +61,20 @@ describe('insights engine', () => {
     const result = runInsights({ dates: dates(days), series: [series('food.dairy', 'Dairy', 'yesno', 'factor', dairy), series('skin.severity.1', 'Acne severity', 'number', 'skin', acne)] }, { maxLag: 0 });
     const [test] = result.tests;
     expect(test).toMatchObject({ status: 'not-enough-data', p: null, q: null, needed: { days: 4, text: '4 more days with it' } });
-    expect(test!.sentence).toBe('Dairy and your acne severity on the same day: not enough data yet — 4 more days with it would let this be tested.');
+    expect(test!.sentence).toBe('Not enough data yet for dairy and your acne severity on the same day: 4 more days with it would let this be tested.');
     expect(result.testsRun).toBe(0);
     expect(result.daysNeeded).toBe(4);
     expect(result.findings).toEqual([]);
+  });
+
+  it('waits for a journal long enough for the shift test, even when the groups are big enough', () => {
+    const dairy = Array.from({ length: 30 }, (_, i) => i % 2);
+    const acne = Array.from({ length: 30 }, (_, i) => i % 7);
+    const result = runInsights({ dates: dates(30), series: [series('food.dairy', 'Dairy', 'yesno', 'factor', dairy), series('skin.severity.1', 'Acne severity', 'number', 'skin', acne)] }, { maxLag: 7 });
+    // Shifts 11 days or more from zero either way, at least 10 of them: 31 days at a longest delay of 7.
+    expect(result.tests.find((t) => t.lag === 0)).toMatchObject({ status: 'not-enough-data', needed: { days: 1, text: 'a journal 1 day longer' } });
+    expect(result.daysNeeded).toBe(1);
+    expect(runInsights({ dates: dates(30), series: plantedJournal(30, 4) }, { maxLag: 0 }).tests[0]!.status).not.toBe('not-enough-data');
   });
 
   it('needs 28 paired days for a number factor, and missing days do not count', () => {
@@ -75,6 +85,30 @@ describe('insights engine', () => {
       { maxLag: 0 },
     );
     expect(result.tests[0]).toMatchObject({ n: 25, status: 'not-enough-data', needed: { days: 3, text: '3 more days with both recorded' } });
+  });
+
+  it('words amounts as amounts, treatments as taking them, and a person\'s own factors as days with them', () => {
+    const next = random(11);
+    const sleep = Array.from({ length: 120 }, () => 5 + Math.floor(next() * 8) / 2);
+    const taken = Array.from({ length: 120 }, () => (next() < 0.5 ? 1 : 0));
+    const itch = Array.from({ length: 120 }, (_, t) => Math.round(2 + 3 * next() + (sleep[t - 1]! > 7 ? 2 : 0) + (taken[t - 1] ? 2 : 0)));
+    const result = runInsights(
+      {
+        dates: dates(120),
+        series: [
+          { ...series('life.sleepHours', 'Hours of sleep', 'number', 'factor', sleep), group: 'lifestyle', unit: 'hours' },
+          { ...series('treatment.4', 'Zinc', 'yesno', 'factor', taken), group: 'treatment' },
+          { ...series('custom.2', 'Sunscreen', 'yesno', 'factor', taken), group: 'custom' },
+          series('skin.itch', 'Itch', 'number', 'skin', itch),
+        ],
+      },
+      { maxLag: 1 },
+    );
+    const at = (factor: string, lag: number) => result.tests.find((t) => t.factor === factor && t.lag === lag)!.sentence;
+    expect(at('life.sleepHours', 1)).toMatch(/^The day after a day with more than 6\.5 hours of sleep, your itch averaged [\d.]+ points higher than after days with 6\.5 or less \(/);
+    expect(at('treatment.4', 1)).toMatch(/^The day after taking Zinc, your itch averaged/);
+    expect(at('treatment.4', 0)).toMatch(/^On days you took Zinc, your itch averaged/);
+    expect(at('custom.2', 1)).toMatch(/^The day after a day with Sunscreen, your itch averaged/);
   });
 
   it('cannot compare a factor that never changes', () => {
@@ -111,7 +145,7 @@ describe('insights engine', () => {
     const finding = result.findings[0]!;
     expect(finding.lag).toBe(0);
     expect(finding.groups!.split).toBe(4);
-    expect(finding.sentence).toMatch(/^On days with stress above 4, your rosacea severity averaged \d\.\d points higher than on days with 4 or less \(\d+ and \d+ days; unlikely to be chance/);
+    expect(finding.sentence).toMatch(/^On days with stress above 4, your rosacea severity averaged \d\.\d points higher than on days with 4 or less \(\d+ days above 4, \d+ at 4 or less; unlikely to be chance/);
   });
 
   it('reports progress up to the total', () => {

@@ -63,6 +63,8 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
     return found;
   };
   const shifts = chooseShifts(days, maxLag, options.maxShifts ?? MAX_SHIFTS);
+  // Enough shifts need a long enough calendar: they run from the guard to days − guard.
+  const calendarShortfall = Math.max(0, MIN_SHIFTS + 2 * (maxLag + SHIFT_GUARD_DAYS) - 1 - days);
   const maxLevels = Math.max(2, ...input.series.map((s) => code(s).levels.length));
   const correlator = new RankCorrelator(days, maxLevels);
   const total = plans.length * (maxLag + 1);
@@ -75,7 +77,7 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
   for (const plan of plans) {
     const factor = code(plan.factor);
     const outcome = code(plan.outcome);
-    const observed = Array.from({ length: maxLag + 1 }, (_, lag) => observe(plan, factor, outcome, lag, correlator, shifts.length));
+    const observed = Array.from({ length: maxLag + 1 }, (_, lag) => observe(plan, factor, outcome, lag, correlator, calendarShortfall));
     const testable = observed.filter((test) => test.status === 'no-finding');
     const nullShape = testable.length > 0 ? shiftedNull(factor, outcome, shifts, correlator) : null;
     for (const test of testable) {
@@ -143,7 +145,7 @@ export function chooseShifts(days: number, maxLag: number, maxShifts: number): n
 }
 
 /** The observed (unshifted) test: pairs, rho, the two groups and whether there is enough data. */
-function observe(plan: Plan, factor: CodedSeries, outcome: CodedSeries, lag: number, correlator: RankCorrelator, shifts: number): InsightTest {
+function observe(plan: Plan, factor: CodedSeries, outcome: CodedSeries, lag: number, correlator: RankCorrelator, longer: number): InsightTest {
   const rho = correlator.rho(factor, outcome, lag, 0, true);
   const n = correlator.n;
   const { x, y } = correlator.pairs();
@@ -152,8 +154,10 @@ function observe(plan: Plan, factor: CodedSeries, outcome: CodedSeries, lag: num
     factor: plan.factor.key,
     factorLabel: plan.factor.label,
     factorKind: plan.factor.kind,
+    factorUnit: plan.factor.unit,
     outcome: plan.outcome.key,
     outcomeLabel: plan.outcome.label,
+    outcomeUnit: plan.outcome.unit,
     direction: plan.direction,
     lag,
     n,
@@ -167,12 +171,11 @@ function observe(plan: Plan, factor: CodedSeries, outcome: CodedSeries, lag: num
     sentence: '',
   };
   const needed = daysNeeded(plan.factor, groups, n);
-  if (needed) {
+  if (needed || longer > 0) {
     test.status = 'not-enough-data';
-    test.needed = needed;
-  } else if (shifts < MIN_SHIFTS) {
-    test.status = 'not-enough-data';
-    test.needed = { days: MIN_SHIFTS - shifts, text: `${MIN_SHIFTS - shifts} more logged days` };
+    const days = Math.max(needed?.days ?? 0, longer);
+    const journal = `a journal ${longer} ${plural(longer, 'day')} longer`;
+    test.needed = { days, text: needed && longer > 0 ? `${needed.text}, and ${journal},` : needed ? needed.text : journal };
   } else if (test.rho === null) {
     test.status = 'no-variation';
   }

@@ -1,64 +1,58 @@
-import { FINDING_Q, type InsightTest } from '../../contract/insights';
+import { FINDING_Q, FOOD_SERIES_LABELS, inSentence, type InsightTest } from '../../contract/insightsTerms';
 
-/** How a food category reads inside a sentence ("On days with dairy", "after fermented foods"). */
-const FOOD_PHRASES: Record<string, string> = {
-  'food.fibre_rich': 'fibre-rich foods',
-  'food.prebiotic': 'prebiotic foods',
-  'food.fermented': 'probiotic or fermented foods',
-  'food.whole_grain': 'whole grains',
-  'food.fruit': 'fruit',
-  'food.vegetable': 'vegetables',
-  'food.ultra_processed': 'ultra-processed foods',
-  'food.dairy': 'dairy',
-  'food.added_sugar': 'added sugar',
-  'food.alcohol': 'alcohol',
-  'food.gluten': 'gluten',
-  'food.caffeine': 'caffeine',
-  'food.spicy': 'spicy food',
-};
+const SCORE_UNIT = 'points (0–10)';
 
 /** The test as one plain sentence a patient can read, with its numbers and what they mean. */
 export function describeTest(test: InsightTest): string {
-  const outcome = `your ${inSentence(test.outcomeLabel, test.outcome)}`;
+  const pair = `${subject(test)} and your ${inSentence(test.outcomeLabel, test.outcome)} ${lagPhrase(test.lag)}`;
   if (test.status === 'not-enough-data') {
-    return `${capitalise(subject(test))} and ${outcome}${lagPhrase(test.lag)}: not enough data yet — ${test.needed?.text ?? 'more days'} would let this be tested.`;
+    return `Not enough data yet for ${pair}: ${test.needed?.text ?? 'more days'} would let this be tested.`;
   }
   if (test.status === 'no-variation') {
-    return `${capitalise(subject(test))} and ${outcome}${lagPhrase(test.lag)}: cannot be compared, because it was the same on every day with both recorded.`;
+    return `${capitalise(pair)} cannot be compared: it was the same on every day with both recorded.`;
   }
   const groups = test.groups!;
-  const when = timing(test);
   const difference = test.effect ?? 0;
-  const size = Math.abs(difference) < 0.05 ? 'about the same' : `${formatNumber(Math.abs(difference))}${pointsWord(test.outcome)} ${difference > 0 ? 'higher' : 'lower'}`;
-  const counts =
-    test.factorKind === 'yesno'
-      ? `${groups.high.days} days with, ${groups.low.days} without`
-      : `${groups.high.days} and ${groups.low.days} days`;
+  const size =
+    Math.abs(difference) < 0.05 ? 'about the same' : `${formatNumber(Math.abs(difference))}${unitWord(test)} ${difference > 0 ? 'higher' : 'lower'}`;
   const evidence =
     test.status === 'finding' ? `unlikely to be chance, q ${formatQ(test.q!)}` : `this could well be chance, q ${formatQ(test.q ?? 1)}`;
-  const comparison = test.factorKind === 'yesno' ? '' : ` than ${test.lag === 0 ? 'on days' : 'after days'} with ${lowGroup(test)}`;
-  return `${when}, ${outcome} averaged ${size}${comparison} (${counts}; ${evidence}).`;
+  if (test.factorKind === 'yesno') {
+    return `${timing(test, subject(test))}, your ${inSentence(test.outcomeLabel, test.outcome)} averaged ${size} (${groups.high.days} days with, ${groups.low.days} without; ${evidence}).`;
+  }
+  const split = formatNumber(groups.split!);
+  const counts = groups.highIncludesSplit
+    ? `${groups.high.days} days at ${split} or more, ${groups.low.days} below`
+    : `${groups.high.days} days above ${split}, ${groups.low.days} at ${split} or less`;
+  const others = `${test.lag === 0 ? 'on days' : 'after days'} with ${lowGroup(test)}`;
+  return `${timing(test, highGroup(test))}, your ${inSentence(test.outcomeLabel, test.outcome)} averaged ${size} than ${others} (${counts}; ${evidence}).`;
 }
 
-/** "On the 2nd day after dairy", "The day after stress above 4", "On days with dairy". */
-function timing(test: InsightTest): string {
-  const what = test.factorKind === 'yesno' ? subject(test) : highGroup(test);
-  if (test.lag === 0) return `On days with ${what}`;
-  const after = test.factorKind === 'yesno' ? what : `a day with ${what}`;
+/** "On days with dairy", "The day after a day with stress above 4", "On the 2nd day after taking Zinc". */
+function timing(test: InsightTest, what: string): string {
+  if (test.lag === 0) return what.startsWith('taking ') ? `On days you took ${what.slice('taking '.length)}` : `On days with ${what}`;
+  const after = test.factor.startsWith('food.') || test.factor.startsWith('treatment.') ? what : `a day with ${what}`;
   if (test.lag === 1) return `The day after ${after}`;
   return `On the ${ordinal(test.lag)} day after ${after}`;
 }
 
+/** The factor's name in a sentence: "dairy", "taking Probiotic capsule", "Sunscreen", "stress". */
 function subject(test: InsightTest): string {
   if (test.factor.startsWith('treatment.')) return `taking ${test.factorLabel}`;
-  return FOOD_PHRASES[test.factor] ?? inSentence(test.factorLabel, test.factor);
+  return inSentence(test.factorLabel, test.factor);
 }
 
+/** The top half of a number factor: "stress above 4", "more than 7 hours of sleep", "any fermented foods". */
 function highGroup(test: InsightTest): string {
   const { split, highIncludesSplit } = test.groups!;
+  const value = formatNumber(split!);
+  const amount = amountOf(test);
+  if (amount) {
+    if (highIncludesSplit) return `${value} or more ${amount}`;
+    return split === 0 ? `any ${amount.replace(/^(servings|minutes|glasses|hours) of /, '')}` : `more than ${value} ${amount}`;
+  }
   const name = inSentence(test.factorLabel, test.factor);
-  if (highIncludesSplit) return `${name} of ${formatNumber(split!)} or more`;
-  return split === 0 ? `any ${name}` : `${name} above ${formatNumber(split!)}`;
+  return highIncludesSplit ? `${name} of ${value} or more` : `${name} above ${value}`;
 }
 
 function lowGroup(test: InsightTest): string {
@@ -67,20 +61,26 @@ function lowGroup(test: InsightTest): string {
   return split === 0 ? 'none' : `${formatNumber(split!)} or less`;
 }
 
+/**
+ * Amount-like factors read as amounts: "servings of fibre-rich foods", "hours of sleep",
+ * "minutes of meditation", "different plant foods". Scores and the person's own factors: null.
+ */
+function amountOf(test: InsightTest): string | null {
+  if (test.factor.startsWith('servings.')) return `servings of ${inSentence(FOOD_SERIES_LABELS[test.factor.slice('servings.'.length)] ?? test.factorLabel, test.factor)}`;
+  if (test.factor === 'food.plants') return 'different plant foods';
+  if (test.factor.startsWith('custom.') || test.factorUnit === SCORE_UNIT || test.factorUnit === '') return null;
+  const name = inSentence(test.factorLabel, test.factor);
+  return name.startsWith(test.factorUnit) ? name : `${test.factorUnit} of ${name}`;
+}
+
 function lagPhrase(lag: number): string {
-  if (lag === 0) return ' on the same day';
-  if (lag === 1) return ' the day after';
-  return ` ${lag} days later`;
+  if (lag === 0) return 'on the same day';
+  if (lag === 1) return 'the day after';
+  return `${lag} days later`;
 }
 
-/** Built-in labels start lower-case inside a sentence; names a person typed keep their case. */
-function inSentence(label: string, key: string): string {
-  if (key.startsWith('custom.') || key.startsWith('treatment.')) return label;
-  return label.length > 1 && label[1] === label[1]!.toLowerCase() ? label[0]!.toLowerCase() + label.slice(1) : label;
-}
-
-function pointsWord(outcomeKey: string): string {
-  return outcomeKey === 'gut.stool' ? ' on the Bristol scale' : ' points';
+function unitWord(test: InsightTest): string {
+  return test.outcomeUnit === SCORE_UNIT ? ' points' : test.outcome === 'gut.stool' ? ' on the Bristol scale' : '';
 }
 
 function ordinal(n: number): string {

@@ -1,5 +1,6 @@
 import type { DailySeries, SeriesGroup, SeriesKind, SeriesRole, TrendsData } from '../../contract/insights';
-import { FOOD_CATEGORIES, FOOD_CATEGORY_LABELS, type FoodCategory } from '../../contract/journalTerms';
+import { FOOD_SERIES_LABELS } from '../../contract/insightsTerms';
+import { FOOD_CATEGORIES, type FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { addDays } from '../journal/dates';
 
@@ -127,10 +128,10 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
     )
     .all(...inRange) as { date: string; category: FoodCategory; servings: number }[];
   const eaten = new Map<FoodCategory, (number | null)[]>();
-  for (const category of FOOD_CATEGORIES) eaten.set(category, add(`food.${category}`, FOOD_CATEGORY_LABELS[category], 'yesno', 'food', 'factor', ''));
+  for (const category of FOOD_CATEGORIES) eaten.set(category, add(`food.${category}`, FOOD_SERIES_LABELS[category]!, 'yesno', 'food', 'factor', ''));
   const servingsOf = new Map<FoodCategory, (number | null)[]>();
   for (const category of SERVINGS_CATEGORIES) {
-    servingsOf.set(category, add(`servings.${category}`, `${FOOD_CATEGORY_LABELS[category]} servings`, 'number', 'servings', 'factor', 'servings'));
+    servingsOf.set(category, add(`servings.${category}`, `${FOOD_SERIES_LABELS[category]} (servings)`, 'number', 'servings', 'factor', 'servings'));
   }
   const plants = add('food.plants', 'Plant variety', 'number', 'servings', 'factor', 'different plant foods');
   for (const i of foodDays) {

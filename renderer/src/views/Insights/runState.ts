@@ -1,0 +1,58 @@
+import type { InsightsResult, InsightsStatus } from '../../../../electron/contract/insightsTerms';
+import { countOf, formatCount, maxLagOption } from './format';
+
+/**
+ * What the insights view shows for a status from the backend. Pure.
+ *
+ * - `starting`: no answer yet;
+ * - `first-run`: working, with no earlier result to show meanwhile;
+ * - `failed`: the run failed and there is no earlier result;
+ * - `waiting-for-data`: a result, but too few days for any test to run;
+ * - `nothing-to-test`: a result with no tests at all (nothing to compare);
+ * - `results`: at least one test ran (findings or not).
+ */
+export type Phase = 'starting' | 'first-run' | 'failed' | 'waiting-for-data' | 'nothing-to-test' | 'results';
+
+export function phaseOf(status: InsightsStatus | null): Phase {
+  if (!status) return 'starting';
+  const result = status.result;
+  if (!result) return status.state === 'failed' ? 'failed' : 'first-run';
+  if (result.testsRun > 0) return 'results';
+  return result.daysNeeded !== null ? 'waiting-for-data' : 'nothing-to-test';
+}
+
+/** Poll the status again while a run is under way. */
+export const POLL_MS = 250;
+
+export function isRunning(status: InsightsStatus | null): boolean {
+  return status?.state === 'running';
+}
+
+/** What a screen reader hears when a run ends. */
+export function doneAnnouncement(result: InsightsResult): string {
+  if (result.testsRun === 0) {
+    return result.daysNeeded !== null ? `Not enough days logged yet: at least ${countOf(result.daysNeeded, 'more day')} needed.` : 'There was nothing to compare yet.';
+  }
+  if (result.findings.length === 0) return `Insights are ready: no clear pattern in ${countOf(result.testsRun, 'comparison')}.`;
+  return `Insights are ready: ${countOf(result.findings.length, 'pattern')} found in ${countOf(result.testsRun, 'comparison')}.`;
+}
+
+/** "Based on 167 logged days from 29 May 2026 to 23 Nov 2026, with 1,440 comparisons from the same day up to 7 days later." */
+export function basisLine(result: InsightsResult, date: (iso: string) => string): string {
+  const days = `Based on ${countOf(result.daysLogged, 'logged day')}`;
+  const range = result.from && result.to ? (result.from === result.to ? ` on ${date(result.from)}` : ` from ${date(result.from)} to ${date(result.to)}`) : '';
+  const reach = result.maxLag === 0 ? 'on the same day only' : `from the same day up to ${maxLagOption(result.maxLag)}`;
+  const tests = result.testsRun > 0 ? `, with ${countOf(result.testsRun, 'comparison')} ${reach}` : '';
+  return `${days}${range}${tests}.`;
+}
+
+/** The one line that sums a run up: "11 patterns stood out from chance: 10 from gut and lifestyle to skin, 1 from skin to gut." */
+export function headline(result: InsightsResult): string {
+  if (result.testsRun === 0) return '';
+  const found = result.findings.length;
+  if (found === 0) return `No pattern stood out clearly from chance in ${countOf(result.testsRun, 'comparison')}.`;
+  const forward = result.findings.filter((test) => test.direction === 'gut-to-skin').length;
+  const backward = found - forward;
+  const parts = `${forward === 0 ? 'none' : formatCount(forward)} from gut and lifestyle to skin, ${backward === 0 ? 'none' : formatCount(backward)} from skin to gut`;
+  return `${found === 1 ? '1 pattern' : `${formatCount(found)} patterns`} stood out from chance: ${parts}.`;
+}
