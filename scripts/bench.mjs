@@ -134,22 +134,17 @@ const MEASUREMENTS = [
 
   /** Save a day, load a month, search notes — in the core, on a 10-year demo vault. */
   async function journal_core(ctx) {
-    const script = await bundleForNode(ctx, join(ROOT, 'scripts', 'bench', 'journal.ts'));
-    const output = await runNode(script);
-    return output
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line));
+    return runCoreBench(ctx, 'journal');
   },
 
   /** One insights run (series read + every test with its circular-shift null) on 1 and 10 years of demo data. */
   async function insights_core(ctx) {
-    const script = await bundleForNode(ctx, join(ROOT, 'scripts', 'bench', 'insights.ts'));
-    const output = await runNode(script);
-    return output
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line));
+    return runCoreBench(ctx, 'insights');
+  },
+
+  /** JSON export, CSV export and an encrypted backup of a 10-year vault, in the core. */
+  async function data_core(ctx) {
+    return runCoreBench(ctx, 'data');
   },
 
   /** Median time of `vault.unlock` over the HTTP API (scrypt + opening SQLCipher), locking between runs. */
@@ -476,6 +471,16 @@ async function openSession(host) {
 
 // ---------------------------------------------------------------------------------------------
 // Reporting
+
+/** Bundles scripts/bench/NAME.ts and runs it under Node; each JSON line it prints is one row. */
+async function runCoreBench(ctx, name) {
+  const script = await bundleForNode(ctx, join(ROOT, 'scripts', 'bench', `${name}.ts`));
+  const output = await runNode(script);
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
+}
 
 /** Bundles a TypeScript bench entry that uses the core into one Node ESM file (Vite, SSR mode). */
 async function bundleForNode(ctx, entry) {
