@@ -1,10 +1,20 @@
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { InsightsStatus, InsightTest } from '../contract/insightsTerms';
 import { createApp } from '../core/app';
 import { generateDemoJournal, PLANTED_EFFECTS } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
-import { readPassphrase } from './passphrase';
+import { normalizeRecoveryKey } from '../contract/recoveryKey';
+import type { ImportSummary } from '../contract/dataExport';
+import { restoreBackup, writeBackup, type Credential } from '../core/data/backup';
+import { checkVault } from '../core/data/check';
+import { exportJournalCsv } from '../core/data/exportCsv';
+import { exportJournalJson } from '../core/data/exportJson';
+import { importJournalJson } from '../core/data/importJson';
+import { fsyncDirectory, writeFileDurably } from '../core/durableFiles';
+import { Vault } from '../core/vault/vault';
+import { confirm, readPassphrase, readSecret } from './passphrase';
 
 const PASSPHRASE_NOTE = `The passphrase comes from the AXIS_PASSPHRASE environment variable, or is asked for without
 echo. It is never given on the command line.`;
@@ -12,7 +22,9 @@ echo. It is never given on the command line.`;
 interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>): Promise<void>;
+  /** Takes one file name besides the options (import, restore). */
+  takesFile?: true;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void>;
 }
 
 class UsageError extends Error {}
@@ -40,6 +52,50 @@ const COMMANDS: Record<string, Command> = {
       'max-lag': { type: 'string' },
     },
     run: insights,
+  },
+  export: {
+    usage: `export --vault DIR --format csv|json --out PATH [--photos]
+      Write everything in the journal to PATH: a JSON file (complete; --photos adds the photos), or
+      a new folder of CSV files (one per kind of record, plus daily.csv as insights sees it).`,
+    options: { vault: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, photos: { type: 'boolean', default: false } },
+    run: exportCommand,
+  },
+  import: {
+    usage: `import PATH --vault DIR [--dry-run]
+      Add a JSON export to the journal, all or nothing: days in the file replace the same dates.
+      --dry-run only says what would be added or replaced.`,
+    options: { vault: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    takesFile: true,
+    run: importCommand,
+  },
+  backup: {
+    usage: `backup --vault DIR --out FILE
+      Write an encrypted backup (key file + a consistent copy of the database) to FILE; it opens
+      with the passphrase or recovery key the journal has now.`,
+    options: { vault: { type: 'string' }, out: { type: 'string' } },
+    run: backupCommand,
+  },
+  restore: {
+    usage: `restore FILE --vault DIR [--recovery-key]
+      Replace the journal in DIR with a backup, after checking the backup's passphrase (or, with
+      --recovery-key, its recovery key from AXIS_RECOVERY_KEY or a prompt). The current files are
+      kept in a before-restore-… folder inside DIR.`,
+    options: { vault: { type: 'string' }, 'recovery-key': { type: 'boolean', default: false } },
+    takesFile: true,
+    run: restoreCommand,
+  },
+  check: {
+    usage: `check --vault DIR
+      Check the key file and the database (SQLite integrity and references) without changing them.`,
+    options: { vault: { type: 'string' } },
+    run: checkCommand,
+  },
+  'db-key': {
+    usage: `db-key --vault DIR [--yes]
+      After you confirm (type yes, or pass --yes), print the raw database key in hex, to open
+      journal.db with any SQLCipher 4 tool (see the README).`,
+    options: { vault: { type: 'string' }, yes: { type: 'boolean', default: false } },
+    run: dbKeyCommand,
   },
 };
 
@@ -146,6 +202,130 @@ async function insights(values: Record<string, string | boolean | undefined>): P
   }
 }
 
+function newPath(values: Record<string, unknown>, option: string): string {
+  if (typeof values[option] !== 'string' || !values[option]) throw new UsageError(`Please say where to write with --${option} PATH.`);
+  const path = resolve(values[option] as string);
+  if (existsSync(path) && !(readdirSafe(path)?.length === 0)) throw new Error(`${path} already exists: choose a new name, so nothing is overwritten.`);
+  return path;
+}
+
+function readdirSafe(path: string): string[] | null {
+  try {
+    return readdirSync(path);
+  } catch {
+    return null;
+  }
+}
+
+async function exportCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal');
+  if (values.format !== 'csv' && values.format !== 'json') throw new UsageError('Please choose --format csv or --format json.');
+  const out = newPath(values, 'out');
+  const { backend } = await openJournal(vaultDir);
+  try {
+    const db = backend.vault.db;
+    if (values.format === 'json') {
+      const data = exportJournalJson(db, { photos: values.photos === true, appVersion: __APP_VERSION__, now: new Date() });
+      writeAtomically(out, `${JSON.stringify(data, null, 2)}\n`);
+      console.log(`Exported ${data.days.length} days to ${out}${values.photos ? ` with ${data.photos?.length ?? 0} photos` : ''}.`);
+    } else {
+      const files = exportJournalCsv(db, localDate(Date.now()));
+      const temp = `${out}.${process.pid}.tmp`;
+      mkdirSync(temp, { recursive: true });
+      for (const file of files) writeFileDurably(join(temp, file.name), file.content);
+      renameSync(temp, out);
+      console.log(`Exported ${files.length} CSV files to ${out}.`);
+    }
+  } finally {
+    backend.dispose();
+  }
+}
+
+async function importCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal');
+  const [path] = positionals;
+  if (!path) throw new UsageError('Please give the JSON export to import: axis import FILE --vault DIR.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (error) {
+    throw new Error(`${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`);
+  }
+  const { backend } = await openJournal(vaultDir);
+  try {
+    const dryRun = values['dry-run'] === true;
+    const summary = importJournalJson(backend.vault.db, raw, { dryRun, today: localDate(Date.now()) });
+    console.log(`${dryRun ? 'Dry run — nothing was changed. Importing would' : 'Imported. It did'}: ${describeImport(summary)}.`);
+  } finally {
+    backend.dispose();
+  }
+}
+
+function describeImport(s: ImportSummary): string {
+  return [
+    `add ${s.days.added} and replace ${s.days.replaced} days`,
+    `add ${s.meditationSessions.added} meditation sessions (${s.meditationSessions.alreadyThere} already there)`,
+    `add ${s.photos.added} photos (${s.photos.alreadyThere} already there)`,
+    `add ${s.poem.added} and replace ${s.poem.replaced} eczema checks`,
+    `add ${s.conditions.added} conditions, ${s.foods.added} foods, ${s.treatments.added} treatments and ${s.customFactors.added} custom factors`,
+    `set ${s.settings.replaced} settings`,
+  ].join('; ');
+}
+
+async function backupCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal');
+  const out = newPath(values, 'out');
+  const { backend } = await openJournal(vaultDir);
+  try {
+    const info = writeBackup(backend.vault.db, vaultDir, out, __APP_VERSION__, new Date());
+    console.log(`Wrote an encrypted backup to ${out} (${Math.ceil(info.journalBytes / 1024)} KB of journal).`);
+  } finally {
+    backend.dispose();
+  }
+}
+
+async function restoreCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal to replace');
+  const [file] = positionals;
+  if (!file) throw new UsageError('Please give the backup file: axis restore FILE --vault DIR.');
+  const credential: Credential = values['recovery-key']
+    ? { recoveryKey: normalizeRecoveryKey(await readSecret('AXIS_RECOVERY_KEY', 'the recovery key', 'Recovery key of the backup: ')) }
+    : { passphrase: await readPassphrase('Passphrase of the backup: ') };
+  const { info, previous } = await restoreBackup(vaultDir, resolve(file), credential, new Date());
+  console.log(`Restored the backup made ${info.createdAt} into ${vaultDir}.${previous ? ` The journal that was there is kept in ${previous}.` : ''}`);
+}
+
+async function checkCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const vault = new Vault(vaultOption(values, 'the journal'));
+  const report = await checkVault(vault, await readPassphrase('Passphrase: '));
+  for (const line of report.lines) console.log(line);
+  if (!report.ok) throw new Error('The check found problems (see above). Nothing was changed; keep a copy of the folder before trying anything else.');
+}
+
+async function dbKeyCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const vault = new Vault(vaultOption(values, 'the journal'));
+  const passphrase = await readPassphrase('Passphrase: ');
+  if (!values.yes) {
+    if (!process.stdin.isTTY) throw new UsageError('Printing the database key needs confirmation: add --yes.');
+    const sure = await confirm('The key decrypts your whole journal: anyone who sees it and has the file can read everything.\nType yes to print it: ');
+    if (!sure) throw new Error('Not confirmed: the key was not printed.');
+  }
+  const key = await vault.revealDataKey(passphrase);
+  try {
+    console.log(key.toString('hex'));
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** Writes a file so that it appears complete or not at all. */
+function writeAtomically(path: string, content: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileDurably(temp, content);
+  renameSync(temp, path);
+  fsyncDirectory(resolve(path, '..'));
+}
+
 /** The fields the issue promises in `--json`, then the rest of each test. */
 function jsonRow(test: InsightTest) {
   const { factor, outcome, lag, n, rho, effect, p, q, status, ...rest } = test;
@@ -181,8 +361,9 @@ async function main(argv: string[]): Promise<void> {
     console.log(`Usage: axis ${command.usage}\n\n${PASSPHRASE_NOTE}`);
     return;
   }
-  const { values } = parseArgs({ args: rest, options: command.options, strict: true });
-  await command.run(values as Record<string, string | boolean | undefined>);
+  const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true });
+  if (positionals.length > (command.takesFile ? 1 : 0)) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
+  await command.run(values as Record<string, string | boolean | undefined>, positionals);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

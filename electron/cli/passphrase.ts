@@ -3,12 +3,28 @@
  * echo. Never taken from the command line, where other users and shell history could see it.
  */
 export async function readPassphrase(prompt: string): Promise<string> {
-  const fromEnv = process.env.AXIS_PASSPHRASE;
+  return readSecret('AXIS_PASSPHRASE', 'the passphrase', prompt);
+}
+
+/** A secret from an environment variable, or typed without echo in a terminal. */
+export async function readSecret(variable: string, what: string, prompt: string): Promise<string> {
+  const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new Error('Set AXIS_PASSPHRASE or run this in a terminal to type the passphrase.');
+    throw new Error(`Set ${variable} or run this in a terminal to type ${what}.`);
   }
   return promptHidden(prompt);
+}
+
+/** Asks a yes/no question in a terminal (visible typing); false unless the answer is "yes". */
+export async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await prompt.question(question)).trim().toLowerCase() === 'yes';
+  } finally {
+    prompt.close();
+  }
 }
 
 function promptHidden(prompt: string): Promise<string> {

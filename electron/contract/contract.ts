@@ -24,6 +24,9 @@ import {
   type MeditationStats,
 } from './meditation';
 import { insightsSchemas, type InsightsStatus, type TrendsData } from './insights';
+import { dataSchemas, type DownloadFile } from './data';
+import type { ImportSummary } from './dataExport';
+import { poemSchemas, type PoemEntry, type PoemStatus } from './poem';
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -86,6 +89,17 @@ export const contract = {
   'trends.series': method<TrendsData>()(insightsSchemas.range),
   'insights.run': method<InsightsStatus>()(insightsSchemas.run),
   'insights.status': method<InsightsStatus>()(none),
+  'data.exportJson': method<DownloadFile>()(dataSchemas.exportJson),
+  'data.exportCsv': method<DownloadFile>()(none),
+  'data.import': method<ImportSummary>()(dataSchemas.import),
+  'data.backup': method<DownloadFile>()(none),
+  'data.restore': method<VaultStatus>()(dataSchemas.restore),
+  'data.deleteAll': method<VaultStatus>()(dataSchemas.deleteAll),
+  'poem.list': method<PoemEntry[]>()(none),
+  'poem.save': method<PoemEntry>()(poemSchemas.save),
+  'poem.delete': method<null>()(poemSchemas.date),
+  'poem.status': method<PoemStatus>()(none),
+  'poem.dismissPrompt': method<PoemStatus>()(none),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

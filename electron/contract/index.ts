@@ -10,3 +10,6 @@ export * from './journalTerms';
 export * from './photos';
 export * from './meditation';
 export * from './insights';
+export * from './poem';
+export * from './data';
+export * from './dataExport';

@@ -49,6 +49,17 @@ export const METHOD_NAMES = [
   'trends.series',
   'insights.run',
   'insights.status',
+  'data.exportJson',
+  'data.exportCsv',
+  'data.import',
+  'data.backup',
+  'data.restore',
+  'data.deleteAll',
+  'poem.list',
+  'poem.save',
+  'poem.delete',
+  'poem.status',
+  'poem.dismissPrompt',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

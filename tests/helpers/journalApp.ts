@@ -15,8 +15,8 @@ export async function openJournalApp(dir = tempDir()) {
     if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
     return result.value as Output<K>;
   }
-  await call('vault.create', { passphrase: PASSPHRASE });
-  return { dir, backend, call, dispatch: raw, close: () => backend.dispose() };
+  const { recoveryKey } = await call('vault.create', { passphrase: PASSPHRASE });
+  return { dir, backend, call, dispatch: raw, recoveryKey, close: () => backend.dispose() };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCipherDatabase } from '../../electron/core/db/database';
 import { removeTempDirs, tempDir } from '../helpers/tempVault';
 
 const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
@@ -77,6 +78,64 @@ describe('axis insights', () => {
     expect(stdout).toContain('Usage: axis insights --vault DIR [--json] [--max-lag N]');
     expect(stdout).toContain('AXIS_PASSPHRASE');
     expect((await axis(['--help'])).stdout).toMatch(/demo --vault DIR[\s\S]*insights --vault DIR/);
+  });
+});
+
+describe('axis export, import, backup, restore, check and db-key', () => {
+  it('exports JSON and imports it into another journal, with a dry run first', async () => {
+    const out = join(tempDir(), 'journal.json');
+    const exported = await axis(['export', '--vault', vault, '--format', 'json', '--out', out]);
+    expect(exported).toMatchObject({ code: 0, stderr: '' });
+    expect(exported.stdout).toMatch(/^Exported \d+ days to .*journal\.json\.$/m);
+    const other = join(tempDir(), 'other');
+    expect((await axis(['demo', '--vault', other, '--days', '3'])).code).toBe(0);
+    const dry = await axis(['import', out, '--vault', other, '--dry-run']);
+    expect(dry.stdout).toMatch(/^Dry run — nothing was changed\. Importing would: add \d+ and replace 3 days;/);
+    const real = await axis(['import', out, '--vault', other]);
+    expect(real.stdout).toMatch(/^Imported\. It did: add \d+ and replace 3 days;/);
+    const again = await axis(['export', '--vault', other, '--format', 'json', '--out', join(tempDir(), 'again.json')]);
+    expect(again.stdout).toBe(exported.stdout.replace(out, join(again.stdout.match(/to (.*again\.json)/)![1]!)));
+  }, 60_000);
+
+  it('exports CSV files into a new folder and never overwrites', async () => {
+    const out = join(tempDir(), 'csv');
+    const { code, stdout } = await axis(['export', '--vault', vault, '--format', 'csv', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Exported \d+ CSV files to .*csv\.$/m);
+    expect(readdirSync(out)).toContain('daily.csv');
+    const twice = await axis(['export', '--vault', vault, '--format', 'csv', '--out', out]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr.trim()).toMatch(/already exists: choose a new name, so nothing is overwritten\.$/);
+    const noFormat = await axis(['export', '--vault', vault, '--out', join(tempDir(), 'x')]);
+    expect(noFormat.stderr.trim()).toBe('Please choose --format csv or --format json. (see "axis --help")');
+  }, 30_000);
+
+  it('backs up, restores with the passphrase (keeping the old journal aside), and refuses a wrong one', async () => {
+    const backup = join(tempDir(), 'journal.axisbackup');
+    expect((await axis(['backup', '--vault', vault, '--out', backup])).stdout).toMatch(/^Wrote an encrypted backup to .*journal\.axisbackup/);
+    const target = join(tempDir(), 'restored');
+    const wrong = await axis(['restore', backup, '--vault', target], 'not it');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr.trim()).toMatch(/^That passphrase does not open this backup/);
+    const restored = await axis(['restore', backup, '--vault', target]);
+    expect(restored).toMatchObject({ code: 0, stderr: '' });
+    const overOld = await axis(['restore', backup, '--vault', target]);
+    expect(overOld.stdout).toMatch(/The journal that was there is kept in .*before-restore-/);
+    const check = await axis(['check', '--vault', target]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('Integrity check: ok.');
+  }, 60_000);
+
+  it('prints the database key only when confirmed, and it opens journal.db', async () => {
+    const refused = await axis(['db-key', '--vault', vault]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim()).toBe('Printing the database key needs confirmation: add --yes. (see "axis --help")');
+    const shown = await axis(['db-key', '--vault', vault, '--yes']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    const db = openCipherDatabase(join(vault, 'journal.db'), Buffer.from(shown.stdout.trim(), 'hex'), { create: false });
+    expect(db.prepare('SELECT count(*) FROM days').pluck().get()).toBeGreaterThan(300);
+    db.close();
   });
 });
 

@@ -18,6 +18,7 @@ import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
 import { AppError } from '../errors';
 import { readDailySeries } from '../insights/series';
+import { dataHandlers } from '../data/handlers';
 import {
   deleteSession,
   listSessions,
@@ -26,6 +27,8 @@ import {
   updateSession,
   writeMeditationSettings,
 } from '../meditation/sessions';
+import { deleteScore, listScores, saveScore } from '../poem/scores';
+import { dismissPrompt, poemStatus } from '../poem/status';
 
 export type Handler<K extends MethodName> = (input: ParsedInput<K>) => Promise<Output<K>> | Output<K>;
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -114,5 +117,14 @@ export function createHandlers(backend: Backend): Handlers {
     'trends.series': (range) => readDailySeries(vault.db, range, today()),
     'insights.run': (input) => backend.insights.run(vault.db, input?.maxLag),
     'insights.status': () => backend.insights.status(vault.db),
+    ...dataHandlers(backend, today),
+    'poem.list': () => listScores(vault.db),
+    'poem.save': (input) => saveScore(vault.db, input, today()),
+    'poem.delete': ({ date }) => {
+      deleteScore(vault.db, date);
+      return null;
+    },
+    'poem.status': () => poemStatus(vault.db, today()),
+    'poem.dismissPrompt': () => dismissPrompt(vault.db, today()),
   };
 }

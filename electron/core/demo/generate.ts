@@ -92,6 +92,7 @@ export async function generateDemoJournal(dispatch: Dispatch, options: DemoOptio
   const baseline = { acne: 3.5, eczema: 4.5, rosacea: 2.5 };
   const level = { ...baseline };
   const wander = { bloating: 3, sleep: 7 };
+  const eczemaThisWeek: number[] = [];
   let written = 0;
 
   for (let i = 0; i < options.days; i++) {
@@ -177,6 +178,13 @@ export async function generateDemoJournal(dispatch: Dispatch, options: DemoOptio
     const result = await dispatch('journal.saveDay', entry);
     if (!result.ok) throw new Error(`Demo day ${date} was refused: ${result.error.message}`);
     written++;
+    eczemaThisWeek.push(eczema);
+    if (i % 7 === 6) {
+      // A weekly eczema check (POEM) that follows the week's eczema; no extra random draws.
+      const check = await dispatch('poem.save', { date, answers: poemAnswers(eczemaThisWeek) });
+      if (!check.ok) throw new Error(`Demo eczema check ${date} was refused: ${check.error.message}`);
+      eczemaThisWeek.length = 0;
+    }
     options.onProgress?.(i + 1, options.days);
   }
   return { daysWritten: written };
@@ -233,6 +241,14 @@ function food(ids: DemoIds, name: string): number {
 function withoutDairy(names: readonly string[], dairyToday: boolean): string[] {
   const dairy = new Set(['Milk', 'Greek yogurt', 'Butter', 'Cheddar cheese', 'Cream', 'Mozzarella', 'Ice cream', 'Pizza', 'Yogurt']);
   return dairyToday ? [...names] : names.filter((name) => !dairy.has(name));
+}
+
+/** POEM answers (0–4 by number of days) that rise with the week's average eczema severity. */
+function poemAnswers(severities: readonly number[]): number[] {
+  const average = severities.reduce((sum, value) => sum + value, 0) / Math.max(1, severities.length);
+  // itch, sleep, bleeding, weeping, cracked, flaking, dry: some symptoms come sooner than others.
+  const offsets = [0.6, -0.2, -1.6, -1.3, -0.6, -0.1, 0.8];
+  return offsets.map((offset) => clampInt(average / 2.2 + offset, 0, 4));
 }
 
 function clamp(value: number, min: number, max: number): number {

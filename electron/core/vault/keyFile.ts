@@ -1,4 +1,5 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { fsyncDirectory, fsyncFile, writeFileDurably } from '../durableFiles';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
@@ -63,6 +64,11 @@ export function readKeyFile(dir: string): KeyFile {
   } catch {
     throw damaged(dir);
   }
+  return parseKeyFile(json, () => damaged(dir));
+}
+
+/** Checks a parsed key file (from vault.json or from inside a backup); `onDamaged` names the problem. */
+export function parseKeyFile(json: unknown, onDamaged: () => AppError): KeyFile {
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > KEY_FILE_VERSION) {
     throw new AppError(
@@ -71,7 +77,7 @@ export function readKeyFile(dir: string): KeyFile {
     );
   }
   const parsed = keyFileSchema.safeParse(json);
-  if (!parsed.success) throw damaged(dir);
+  if (!parsed.success) throw onDamaged();
   return parsed.data;
 }
 
@@ -102,34 +108,4 @@ export function writeKeyFile(dir: string, keyFile: KeyFile): void {
   }
   renameSync(temp, target);
   fsyncDirectory(dir);
-}
-
-function writeFileDurably(path: string, content: string): void {
-  const fd = openSync(path, 'w', 0o600);
-  try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncDirectory(dir: string): void {
-  // Windows cannot open a directory for fsync; its rename is already durable enough there.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -201,6 +201,22 @@ export class Vault {
     });
   }
 
+  /**
+   * The raw database key, for someone who wants to open journal.db with another SQLCipher 4 tool
+   * (`axis db-key`). Needs the passphrase even when unlocked; a wrong one counts as a failed try.
+   */
+  revealDataKey(passphrase: string): Promise<Buffer> {
+    return this.serial(async () => {
+      const keyFile = this.readForUnlock();
+      const { kdf } = keyFile.passphrase;
+      const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
+      const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
+      wipe(wrappingKey);
+      if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
+      return dataKey;
+    });
+  }
+
   /** Closes the database and forgets the key. Safe to call when already locked. */
   lock(): boolean {
     const wasOpen = this.open !== null;

@@ -28,6 +28,8 @@ class Session {
   pendingRecoveryKey = $state<string | null>(null);
   lastLockReason = $state<LockReason | null>(null);
   loadError = $state<string | null>(null);
+  /** A sentence for the lock or welcome screen after the journal was replaced (restore) or deleted. */
+  notice = $state<string | null>(null);
 
   get screen(): Screen {
     if (this.noAccess) return 'no-access';
@@ -72,6 +74,7 @@ class Session {
     const result = await call('vault.create', { passphrase });
     if (!result.ok) return this.fail(result.error);
     this.pendingRecoveryKey = result.value.recoveryKey;
+    this.notice = null;
     this.status = result.value.status;
     return { ok: true };
   }
@@ -86,6 +89,15 @@ class Session {
 
   async recover(recoveryKey: string, newPassphrase: string): Promise<Outcome> {
     return this.settle(await call('vault.recover', { recoveryKey, newPassphrase }));
+  }
+
+  /**
+   * After the backend replaced or removed the journal itself (a restore, deleting everything):
+   * forget what the page holds, show the screen that fits the new state, with a sentence on it.
+   */
+  async changedByBackend(notice: string): Promise<void> {
+    this.notice = notice;
+    await this.refresh();
   }
 
   async lock(reason: LockReason = 'user'): Promise<void> {
@@ -108,6 +120,7 @@ class Session {
   private settle(result: Result<VaultStatus>): Outcome {
     if (!result.ok) return this.fail(result.error);
     this.lastLockReason = null;
+    this.notice = null;
     this.status = result.value;
     return { ok: true };
   }

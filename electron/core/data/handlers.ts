@@ -1,0 +1,75 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import type { DownloadFile } from '../../contract/data';
+import type { Backend } from '../backend';
+import { AppError } from '../errors';
+import { VAULT_FILES } from '../paths';
+import type { Handlers } from '../api/handlers';
+import { buildBackup, BACKUP_EXTENSION, restoreBackup } from './backup';
+import { exportJournalCsv } from './exportCsv';
+import { exportJournalJson } from './exportJson';
+import { importJournalJson } from './importJson';
+
+type DataMethods = 'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
+
+/** Export, import, backup, restore and delete-everything, for the page (files travel as base64). */
+export function dataHandlers(backend: Backend, today: () => string): Pick<Handlers, DataMethods> {
+  const { vault } = backend;
+  const now = () => new Date((backend.options.now ?? Date.now)());
+  const download = (fileName: string, mime: string, bytes: Uint8Array): DownloadFile => ({
+    fileName,
+    mime,
+    dataBase64: Buffer.from(bytes).toString('base64'),
+  });
+  return {
+    'data.exportJson': ({ photos }) => {
+      const data = exportJournalJson(vault.db, { photos, appVersion: backend.options.version, now: now() });
+      return download(`axis-journal-${today()}.json`, 'application/json', Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8'));
+    },
+    'data.exportCsv': () => {
+      const folder = `axis-journal-csv-${today()}`;
+      const files = Object.fromEntries(exportJournalCsv(vault.db, today()).map((file) => [`${folder}/${file.name}`, strToU8(file.content)]));
+      return download(`${folder}.zip`, 'application/zip', zipSync(files, { level: 6 }));
+    },
+    'data.import': ({ content, dryRun }) => {
+      void vault.db; // a locked journal says so before the file is even read
+      let raw: unknown;
+      try {
+        raw = JSON.parse(content);
+      } catch {
+        throw invalidFile();
+      }
+      return importJournalJson(vault.db, raw, { dryRun, today: today() });
+    },
+    'data.backup': () => {
+      const { bytes } = buildBackup(vault.db, vault.dir, backend.options.version, now());
+      return download(`axis-journal-${today()}${BACKUP_EXTENSION}`, 'application/octet-stream', bytes);
+    },
+    'data.restore': async (input) => {
+      void vault.db; // only someone with the journal open may replace it
+      const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
+      // Checked first; only then does the journal lock, and the backup take its place.
+      await restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () => backend.lock('user'));
+      return backend.status();
+    },
+    'data.deleteAll': () => {
+      void vault.db;
+      backend.lock('user');
+      deleteVaultFiles(vault.dir);
+      return backend.status();
+    },
+  };
+}
+
+/** Everything the app keeps in the folder: the journal, its key files and any journal kept aside by a restore. */
+function deleteVaultFiles(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const isVaultFile = name.startsWith(VAULT_FILES.journal) || name.startsWith(VAULT_FILES.keyFile) || name.startsWith('before-restore-');
+    if (isVaultFile && name !== VAULT_FILES.lock) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function invalidFile(): AppError {
+  return new AppError('IMPORT_INVALID', 'This file is not an Axis Journal export (JSON). Nothing was changed.');
+}
