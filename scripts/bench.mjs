@@ -270,6 +270,72 @@ const MEASUREMENTS = [
   },
 
   /**
+   * The dermatologist report for a year of demo data, from clicking "Prepare report" (1 year,
+   * every section) to Chromium's PDF being written: the backend's report data (with the insights
+   * run behind the candidate triggers), the preview with its charts drawn as images, and
+   * page.pdf(). Before each run the journal changes (a POEM check is saved), so the insights are
+   * worked out again every time; a second row times the same with nothing changed (cached insights).
+   */
+  async function report_pdf_1_year(ctx) {
+    const RUNS = 5;
+    const vaultDir = join(await ctx.tempDir('axis-bench-report-'), 'vault');
+    const pdfPath = join(await ctx.tempDir('axis-bench-report-pdf-'), 'report.pdf');
+    await runNodeQuiet([CLI_JS, 'demo', '--vault', vaultDir, '--days', '365'], { AXIS_PASSPHRASE: PASSPHRASE });
+    const host = await startHost(ctx, vaultDir);
+    const browser = await ctx.browser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      await page.getByRole('button', { name: 'Report', exact: true }).click();
+      const ready = page.getByRole('status').filter({ hasText: /is ready to print/ });
+      await ready.waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.getByRole('radio', { name: '1 year' }).check();
+      const changeJournal = (i) =>
+        page.evaluate(async (day) => {
+          const date = new Date(Date.now() - day * 86_400_000);
+          const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+          const body = JSON.stringify({ date: iso, answers: [2, 2, 1, 1, 2, 2, 3] });
+          await fetch('/api/poem.save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+        }, i % 3);
+      const prepareToPdf = async () => {
+        const started = performance.now();
+        // Click, see the report being prepared, then wait (frame by frame) until it says it is ready.
+        await page.evaluate(async () => {
+          const isReady = () => [...document.querySelectorAll('[role="status"]')].some((s) => /is ready to print/.test(s.textContent));
+          [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Prepare report').click();
+          await new Promise((done) => setTimeout(done, 0));
+          if (isReady()) throw new Error('the report did not start preparing');
+          await new Promise((done) => {
+            const poll = () => (isReady() ? done() : requestAnimationFrame(poll));
+            poll();
+          });
+        });
+        await page.pdf({ path: pdfPath, preferCSSPageSize: true });
+        return performance.now() - started;
+      };
+      const changed = [];
+      const cached = [];
+      for (let i = 0; i < RUNS; i++) {
+        await changeJournal(i);
+        changed.push(await prepareToPdf());
+        cached.push(await prepareToPdf());
+      }
+      logSamples('report_pdf_1_year_ms', changed);
+      logSamples('report_pdf_1_year_cached_insights_ms', cached);
+      return [
+        { name: 'report_pdf_1_year', value: round(median(changed)), unit: 'ms', target: '< 3000' },
+        { name: 'report_pdf_1_year_cached_insights_ms', value: round(median(cached)), unit: 'ms', target: '-' },
+      ];
+    } finally {
+      await context.close().catch(() => {});
+      await stopHost(host.child);
+    }
+  },
+
+  /**
    * The gzip size of the JavaScript the page loads before anything is opened: index.html's
    * module script, its modulepreloads, and everything they import statically. Chunks loaded
    * with import() (the chart views) are left out.

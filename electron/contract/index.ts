@@ -11,5 +11,6 @@ export * from './photos';
 export * from './meditation';
 export * from './insights';
 export * from './poem';
+export * from './report';
 export * from './data';
 export * from './dataExport';

@@ -60,6 +60,7 @@ export const METHOD_NAMES = [
   'poem.delete',
   'poem.status',
   'poem.dismissPrompt',
+  'report.data',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -19,6 +19,7 @@ import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '.
 import { AppError } from '../errors';
 import { readDailySeries } from '../insights/series';
 import { dataHandlers } from '../data/handlers';
+import { reportHandlers } from '../report/handlers';
 import {
   deleteSession,
   listSessions,
@@ -126,5 +127,6 @@ export function createHandlers(backend: Backend): Handlers {
     },
     'poem.status': () => poemStatus(vault.db, today()),
     'poem.dismissPrompt': () => dismissPrompt(vault.db, today()),
+    ...reportHandlers(backend, today),
   };
 }

@@ -1,0 +1,72 @@
+import type { InsightsResult, TrendsData } from '../../contract/insightsTerms';
+import { REPORT_MAX_DAYS } from '../../contract/reportTerms';
+import type { Handlers } from '../api/handlers';
+import type { Backend } from '../backend';
+import type { Db } from '../db/database';
+import { AppError } from '../errors';
+import { datesBetween, readDailySeries } from '../insights/series';
+import { inProcessRunner, workerRunner } from '../insights/runner';
+import { needsInsights, reportFromSeries } from './build';
+import { engineInput, periodHoldsWholeJournal, triggersFrom } from './triggers';
+
+type ReportMethods = 'report.data';
+
+/** How long the report waits for a journal-wide insights run before giving up on the triggers. */
+const INSIGHTS_WAIT_MS = 120_000;
+const POLL_MS = 20;
+
+/** The dermatologist report's data; photos load through `photos.image`. */
+export function reportHandlers(backend: Backend, today: () => string): Pick<Handlers, ReportMethods> {
+  const { vault } = backend;
+  return {
+    'report.data': async (input) => {
+      const now = today();
+      checkDates(input.from, input.to, input.dateOfBirth || null, now);
+      const db = vault.db;
+      const data = readDailySeries(db, { from: input.from, to: input.to }, now);
+      const maxLag = backend.insights.status(db).maxLag;
+      let triggers = triggersFrom(null);
+      if (needsInsights(input.sections)) {
+        try {
+          triggers = triggersFrom(await insightsFor(backend, db, data, maxLag));
+        } catch (error) {
+          if (error instanceof AppError) throw error;
+          triggers = triggersFrom(null, 'The statistics could not be worked out this time, so no candidate triggers are listed. Please try again.');
+        }
+      }
+      return reportFromSeries(vault.db, data, { ...input, today: now, maxLag }, triggers);
+    },
+  };
+}
+
+/** Plain-word checks the schema cannot make: they need today's date. */
+function checkDates(from: string, to: string, dateOfBirth: string | null, today: string): void {
+  if (from > today) throw new AppError('INVALID_INPUT', 'The report cannot start in the future. Choose a start date on or before today.');
+  if (to > today) throw new AppError('INVALID_INPUT', 'The report cannot end in the future. Choose an end date on or before today.');
+  if (datesBetween(from, to).length > REPORT_MAX_DAYS) {
+    throw new AppError('INVALID_INPUT', 'A report can cover at most 10 years. Please choose a shorter period.');
+  }
+  if (dateOfBirth && dateOfBirth >= today) throw new AppError('INVALID_INPUT', 'The date of birth must be a day in the past.');
+}
+
+/**
+ * The insights behind the candidate triggers. When the period holds the whole journal, the
+ * journal-wide result is the one the Insights view shows: reused when it is current, or run
+ * (and so kept for that view). A shorter period is tested on its own days, off this thread
+ * when the app has the insights worker.
+ */
+async function insightsFor(backend: Backend, db: Db, data: TrendsData, maxLag: number): Promise<InsightsResult> {
+  if (periodHoldsWholeJournal(data)) {
+    let status = backend.insights.run(db);
+    const started = Date.now();
+    while (status.state === 'running' && Date.now() - started < INSIGHTS_WAIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      status = backend.insights.status(backend.vault.db);
+    }
+    if (status.state === 'done' && status.result) return status.result;
+    throw new Error(status.error ?? 'insights did not finish');
+  }
+  const worker = backend.options.insightsWorker;
+  const runner = worker ? workerRunner(worker) : inProcessRunner;
+  return runner(engineInput(data), maxLag, () => {}).promise;
+}
