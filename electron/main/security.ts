@@ -1,5 +1,5 @@
 import { app, session, type Session } from 'electron';
-import { isAllowedRequestUrl } from './securityPolicy';
+import { isAllowedNavigationUrl, isAllowedRequestUrl } from './securityPolicy';
 
 /**
  * The shell's security baseline, in one place: every request that is not for the app itself is
@@ -16,10 +16,10 @@ export function installSecurity(devServerUrl: string | undefined, target: Sessio
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {
-      if (!isAllowedRequestUrl(url, devServerUrl)) event.preventDefault();
+      if (!isAllowedNavigationUrl(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAllowedRequestUrl(url, devServerUrl)) event.preventDefault();
+      if (!isAllowedNavigationUrl(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

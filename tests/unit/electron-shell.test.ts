@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, ipcChannel } from '../../electron/contract/methods';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/core/security/csp';
-import { APP_START_URL, isAllowedRequestUrl, isTrustedSender } from '../../electron/main/securityPolicy';
+import { APP_START_URL, isAllowedNavigationUrl, isAllowedRequestUrl, isTrustedSender } from '../../electron/main/securityPolicy';
 import { appWindowOptions } from '../../electron/main/windowOptions';
 import { removeTempDirs, tempDir } from '../helpers/tempVault';
 
@@ -94,6 +94,11 @@ describe('request and sender rules', () => {
   it('only the app protocol may be loaded', () => {
     expect(isAllowedRequestUrl(APP_START_URL)).toBe(true);
     expect(isAllowedRequestUrl('app://axis/assets/index.js')).toBe(true);
+    expect(isAllowedRequestUrl('blob:app://axis/6f1c2d3e-aaaa-bbbb-cccc-1234567890ab')).toBe(true);
+    expect(isAllowedRequestUrl('blob:https://example.com/6f1c2d3e')).toBe(false);
+    expect(isAllowedNavigationUrl('blob:app://axis/6f1c2d3e-aaaa-bbbb-cccc-1234567890ab')).toBe(false);
+    expect(isAllowedNavigationUrl(APP_START_URL)).toBe(true);
+    expect(isTrustedSender({ url: 'blob:app://axis/6f1c2d3e', parent: null })).toBe(false);
     for (const url of ['https://example.com/', 'http://127.0.0.1:4477/', 'file:///etc/passwd', 'app://evil/index.html', 'ws://x', 'app://axis.evil/']) {
       expect(isAllowedRequestUrl(url), url).toBe(false);
     }
