@@ -65,8 +65,9 @@ test('a 10-minute session with 5-minute bells: scheduled on time, paused and res
     .poll(async () => (await bellLog(page)).filter((b) => !b.cancelled && b.atSessionMs > 2 * MIN).map((b) => b.atSessionMs))
     .toEqual([5 * MIN, 10 * MIN]);
   const rescheduled = (await bellLog(page)).filter((b) => !b.cancelled && b.kind === 'interval').at(-1)!;
-  // Rescheduled relative to now: about three minutes ahead, not five.
-  expect(Math.abs(rescheduled.audioTime - rescheduled.audioNowAtSchedule - 3 * 60)).toBeLessThan(2);
+  // Rescheduled relative to now: about three minutes ahead, not five. (Real seconds keep passing
+  // while the clocks are moved by hand, a few of them on a busy machine.)
+  expect(Math.abs(rescheduled.audioTime - rescheduled.audioNowAtSchedule - 3 * 60)).toBeLessThan(15);
 
   // A reload in the middle resumes the same session from the backend.
   await page.reload();
