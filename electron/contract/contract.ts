@@ -27,7 +27,7 @@ import { insightsSchemas, type InsightsStatus, type TrendsData } from './insight
 import { dataSchemas, type DownloadFile } from './data';
 import type { ImportSummary } from './dataExport';
 import { poemSchemas, type PoemEntry, type PoemStatus } from './poem';
-import { reportSchemas, type ReportData } from './report';
+import { reportSchemas, type ReportData, type SavedPdf } from './report';
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -102,6 +102,7 @@ export const contract = {
   'poem.status': method<PoemStatus>()(none),
   'poem.dismissPrompt': method<PoemStatus>()(none),
   'report.data': method<ReportData>()(reportSchemas.data),
+  'report.savePdf': method<SavedPdf>()(reportSchemas.savePdf),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

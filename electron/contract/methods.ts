@@ -61,6 +61,7 @@ export const METHOD_NAMES = [
   'poem.status',
   'poem.dismissPrompt',
   'report.data',
+  'report.savePdf',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { isoDate } from './journal';
-import { PATIENT_NAME_MAX_LENGTH, REPORT_SECTION_KEYS } from './reportTerms';
+import { PAPER_SIZES, PATIENT_NAME_MAX_LENGTH, REPORT_SECTION_KEYS, type PaperSize } from './reportTerms';
 
 export * from './reportTerms';
 
 const section = z.enum(REPORT_SECTION_KEYS, { error: 'One of the chosen report sections does not exist.' });
 
 export const reportSchemas = {
+  savePdf: z
+    .object({
+      paper: z.enum(PAPER_SIZES.map((size) => size.key) as [PaperSize, ...PaperSize[]], { error: 'Choose A4 or Letter paper.' }),
+      fileName: z
+        .string()
+        .trim()
+        .min(5)
+        .max(120, 'That file name is too long.')
+        .regex(/^[^/\\:*?"<>|]+\.pdf$/i, 'The file name must end in .pdf and hold no slashes.'),
+    })
+    .strict(),
   data: z
     .object({
       from: isoDate,
@@ -25,3 +36,9 @@ export const reportSchemas = {
     .strict()
     .refine((input) => input.from <= input.to, 'The start date must be on or before the end date.'),
 };
+
+/** Desktop only: where the PDF went, or nothing when the person cancelled the save dialog. */
+export interface SavedPdf {
+  saved: boolean;
+  path: string | null;
+}

@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHOD_NAMES, ipcChannel } from '../contract/methods';
 import type { Dispatch } from '../core/api/dispatch';
+import { savePdf } from './pdf';
 import { isTrustedSender } from './securityPolicy';
 
 /** Registers one handler per contract method; calls from any frame but our own page are refused. */
@@ -10,6 +11,8 @@ export function registerIpc(dispatch: Dispatch, devServerUrl?: string): void {
       if (!isTrustedSender(event.senderFrame, devServerUrl)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from Axis Journal.' } };
       }
+      // Printing needs the window itself, so the shell answers this one method.
+      if (method === 'report.savePdf') return savePdf(event.sender, input);
       return dispatch(method, input);
     });
   }

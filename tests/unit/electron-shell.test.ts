@@ -19,10 +19,13 @@ const electron = vi.hoisted(() => {
     permissionCheck: null as null | (() => boolean),
   };
   const power = { started: [] as string[], stopped: [] as number[] };
-  return { ipcHandlers, protocolHandlers, appListeners, session, power, privileged: [] as unknown[] };
+  const saveDialog = { answer: { canceled: false, filePath: '' as string | undefined } };
+  return { ipcHandlers, protocolHandlers, appListeners, session, power, saveDialog, privileged: [] as unknown[] };
 });
 
 vi.mock('electron', () => ({
+  BrowserWindow: { fromWebContents: () => null },
+  dialog: { showSaveDialog: async () => electron.saveDialog.answer },
   powerSaveBlocker: {
     start: (type: string) => electron.power.started.push(type),
     stop: (id: number) => electron.power.stopped.push(id),
@@ -115,6 +118,29 @@ describe('request and sender rules', () => {
 });
 
 describe('IPC handlers', () => {
+  it('saves the report as a PDF in the shell: the save dialog, then the page printed by Chromium', async () => {
+    const { registerIpc } = await import('../../electron/main/ipc');
+    const dispatched: string[] = [];
+    registerIpc(async (method) => {
+      dispatched.push(method);
+      return { ok: true, value: null };
+    });
+    const handler = electron.ipcHandlers.get(ipcChannel('report.savePdf'))!;
+    const printed: unknown[] = [];
+    const sender = { printToPDF: async (options: unknown) => (printed.push(options), Buffer.from('%PDF-1.7 test')) };
+    const event = { senderFrame: { url: APP_START_URL, parent: null }, sender };
+    const file = join(tempDir(), 'report.pdf');
+    electron.saveDialog.answer = { canceled: false, filePath: file };
+    expect(await handler(event, { paper: 'letter', fileName: 'Skin and gut report.pdf' })).toEqual({ ok: true, value: { saved: true, path: file } });
+    expect(printed).toEqual([{ pageSize: 'Letter', printBackground: true, preferCSSPageSize: true }]);
+    expect((await import('node:fs')).readFileSync(file, 'utf8')).toBe('%PDF-1.7 test');
+    electron.saveDialog.answer = { canceled: true, filePath: undefined };
+    expect(await handler(event, { paper: 'a4', fileName: 'x.pdf' })).toEqual({ ok: true, value: { saved: false, path: null } });
+    expect(await handler(event, { paper: 'a4', fileName: '../../etc/x.pdf' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await handler({ ...event, senderFrame: { url: 'https://evil.example/', parent: null } }, { paper: 'a4', fileName: 'x.pdf' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(dispatched).toEqual([]);
+  });
+
   it('registers one handler per contract method and refuses calls from foreign frames', async () => {
     const { registerIpc } = await import('../../electron/main/ipc');
     const calls: [string, unknown][] = [];

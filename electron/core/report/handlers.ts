@@ -9,7 +9,7 @@ import { inProcessRunner, workerRunner } from '../insights/runner';
 import { needsInsights, reportFromSeries } from './build';
 import { engineInput, periodHoldsWholeJournal, triggersFrom } from './triggers';
 
-type ReportMethods = 'report.data';
+type ReportMethods = 'report.data' | 'report.savePdf';
 
 /** How long the report waits for a journal-wide insights run before giving up on the triggers. */
 const INSIGHTS_WAIT_MS = 120_000;
@@ -19,6 +19,10 @@ const POLL_MS = 20;
 export function reportHandlers(backend: Backend, today: () => string): Pick<Handlers, ReportMethods> {
   const { vault } = backend;
   return {
+    // The desktop shell answers this itself (electron/main/pdf.ts); a browser prints instead.
+    'report.savePdf': () => {
+      throw new AppError('INVALID_INPUT', 'Saving a PDF directly is part of the desktop app. Here, choose Print and then “Save as PDF” as the printer.');
+    },
     'report.data': async (input) => {
       const now = today();
       checkDates(input.from, input.to, input.dateOfBirth || null, now);
