@@ -135,14 +135,28 @@ export async function restoreBackup(
 ): Promise<{ info: BackupInfo; previous: string | null }> {
   const backup = readBackup(source);
   const dataKey = await unwrapBackupKey(backup.keyFile, credential);
-  beforeReplace?.();
   mkdirSync(vaultDir, { recursive: true });
-  const lock = VaultLock.acquire(vaultDir);
   const restoring = join(vaultDir, `${VAULT_FILES.journal}.restoring`);
-  let previous: string | null = null;
   try {
+    // Everything about the backup is checked before the app locks or anything is replaced.
     writeFileDurably(restoring, backup.journal);
     checkSnapshot(restoring, dataKey);
+  } catch (error) {
+    rmSync(restoring, { force: true });
+    throw error;
+  } finally {
+    wipe(dataKey);
+  }
+  beforeReplace?.();
+  let lock: VaultLock;
+  try {
+    lock = VaultLock.acquire(vaultDir);
+  } catch (error) {
+    rmSync(restoring, { force: true });
+    throw error;
+  }
+  let previous: string | null = null;
+  try {
     previous = moveAside(vaultDir, now);
     renameSync(restoring, join(vaultDir, VAULT_FILES.journal));
     writeKeyFile(vaultDir, backup.keyFile);
@@ -152,7 +166,6 @@ export async function restoreBackup(
     if (previous) putBack(vaultDir, previous);
     throw error;
   } finally {
-    wipe(dataKey);
     lock.release();
   }
   const { keyFile: _keyFile, journal: _journal, ...info } = backup;
