@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCipherDatabase } from '../../electron/core/db/database';
@@ -125,6 +125,27 @@ describe('axis export, import, backup, restore, check and db-key', () => {
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('Integrity check: ok.');
   }, 60_000);
+
+  it('says in one line what is wrong with a bad import, a missing file, a backup target that exists, or a missing journal', async () => {
+    const notJson = join(tempDir(), 'notes.txt');
+    writeFileSync(notJson, 'hello, not json');
+    const badImport = await axis(['import', notJson, '--vault', vault]);
+    expect(badImport.code).not.toBe(0);
+    expect(badImport.stderr.trim()).toMatch(/^.*notes\.txt could not be read as JSON \(.*\)\. Nothing was changed\.$/);
+    const wrongShape = join(tempDir(), 'other.json');
+    writeFileSync(wrongShape, JSON.stringify({ format: 'axis-journal-export', formatVersion: 1, schemaVersion: 1 }));
+    const refused = await axis(['import', wrongShape, '--vault', vault, '--dry-run']);
+    expect(refused.stderr.trim()).toMatch(/^The file does not have the expected shape \(at appVersion\): .* Nothing was changed\.$/);
+    expect((await axis(['import', '--vault', vault])).stderr.trim()).toBe('Please give the JSON export to import: axis import FILE --vault DIR. (see "axis --help")');
+    const existing = join(tempDir(), 'taken.axisbackup');
+    writeFileSync(existing, 'x');
+    expect((await axis(['backup', '--vault', vault, '--out', existing])).stderr.trim()).toMatch(/already exists: choose a new name, so nothing is overwritten\.$/);
+    const noJournal = await axis(['check', '--vault', join(tempDir(), 'empty')]);
+    expect(noJournal.code).not.toBe(0);
+    expect(noJournal.stderr.trim().split('\n')).toHaveLength(1);
+    const notBackup = await axis(['restore', notJson, '--vault', join(tempDir(), 'r')]);
+    expect(notBackup.stderr.trim()).toBe('notes.txt is not an Axis Journal backup, or it is damaged. Nothing was changed.');
+  }, 30_000);
 
   it('prints the database key only when confirmed, and it opens journal.db', async () => {
     const refused = await axis(['db-key', '--vault', vault]);
