@@ -67,7 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHost(req, port)) throw new HttpError(403, 'Forbidden host');
     if (!allowedOrigin(req, port)) throw new HttpError(403, 'Forbidden origin');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestUrl(req.url, port);
 
     if (url.pathname === '/api/session') {
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
@@ -146,5 +146,19 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'Malformed JSON');
+  }
+}
+
+/**
+ * The request's path as a URL on this host. A raw path is only ever a path: "//x" would otherwise
+ * read as another host ("protocol-relative"), and a path that cannot be parsed is a bad request.
+ */
+function requestUrl(raw: string | undefined, port: number): URL {
+  const path = raw ?? '/';
+  if (!path.startsWith('/')) throw new HttpError(400, 'Bad request path');
+  try {
+    return new URL(`http://127.0.0.1:${port}/${path.replace(/^\/+/, '')}`);
+  } catch {
+    throw new HttpError(400, 'Bad request path');
   }
 }

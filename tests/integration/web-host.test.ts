@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp';
@@ -155,6 +156,49 @@ describe('web host', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect((await send('/api/vault.status', { headers: { Cookie: cookie } })).status).toBe(405);
   });
+
+  it('answers any hostile request (path, method, headers, body) with a clear status and changes nothing', async () => {
+    const cookie = await signIn();
+    expect(JSON.parse((await callApi(cookie, 'vault.create', { passphrase: PASSPHRASE })).body).ok).toBe(true);
+    const day = { date: '2026-06-01', notes: 'kept safe' };
+    const saved = JSON.parse((await callApi(cookie, 'journal.getDay', { date: '2026-06-01' })).body).value.entry;
+    expect(JSON.parse((await callApi(cookie, 'journal.saveDay', { ...saved, notes: day.notes })).body).ok).toBe(true);
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          path: fc.oneof(
+            fc.constantFrom('/api/journal.saveDay', '/api/data.deleteAll', '/api/data.restore', '/api/vault.lock', '/api/session', '/api/', '/api/%00', '/api/__proto__'),
+            fc.webPath(),
+          ),
+          method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'),
+          contentType: fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8', 'multipart/form-data', ''),
+          origin: fc.constantFrom(undefined, 'https://evil.example', 'null', `http://127.0.0.1:${host.port}`),
+          withCookie: fc.boolean(),
+          body: fc.oneof(fc.json(), fc.string(), fc.constantFrom('{"date":"2026-06-01","notes":""}', '{"confirmation":"delete"}', '[]', 'null')),
+        }),
+        async ({ path, method, contentType, origin, withCookie, body }) => {
+          const headers: Record<string, string> = {};
+          if (contentType) headers['Content-Type'] = contentType;
+          if (origin) headers.Origin = origin;
+          if (withCookie) headers.Cookie = cookie;
+          const res = await send(path, { method, headers, body: method === 'GET' ? undefined : body });
+          statuses.add(res.status);
+          expect([200, 204, 400, 401, 403, 404, 405, 413, 415]).toContain(res.status);
+          if (res.status === 200 && res.headers['content-type']?.toString().startsWith('application/json')) {
+            const answer = JSON.parse(res.body) as { ok: boolean; error?: { message: string } };
+            if (!answer.ok) expect(answer.error!.message).not.toMatch(/at .*\.ts:\d+|ZodError|SqliteError/);
+          }
+        },
+      ),
+      { numRuns: 150, seed: 20261124 },
+    );
+    expect([...statuses].some((status) => status >= 400)).toBe(true);
+    // The journal is still open, and the day is as it was saved.
+    const after = JSON.parse((await callApi(cookie, 'journal.getDay', { date: '2026-06-01' })).body);
+    expect(after.value.entry.notes).toBe(day.notes);
+    expect(JSON.parse((await callApi(cookie, 'vault.status')).body).value.state).toBe('unlocked');
+  }, 60_000);
 
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/etc/passwd', '/%00']) {

@@ -22,8 +22,7 @@ export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch
     }
     const parsed = contract[method].input.safeParse(rawInput ?? undefined);
     if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? 'Some of the information is not valid.';
-      return { ok: false, error: { code: 'INVALID_INPUT', message } };
+      return { ok: false, error: { code: 'INVALID_INPUT', message: inputProblem(parsed.error.issues[0]) } };
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
@@ -41,4 +40,18 @@ export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch
       };
     }
   };
+}
+
+/** zod's own wording ("Invalid input: expected number…") is for developers; schemas word the rest. */
+const LIBRARY_WORDING = /^(Invalid|Unrecognized|Too (big|small)|Expected)\b/;
+
+/** The first problem in words a person can read; only a broken page or script sees the generic one. */
+function inputProblem(issue: { code?: string; message: string; path: PropertyKey[]; keys?: string[] } | undefined): string {
+  if (issue && !LIBRARY_WORDING.test(issue.message)) return issue.message;
+  if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
+    const keys = issue.keys.slice(0, 3).map((key) => `"${key.slice(0, 40)}"`);
+    return `This request has unexpected information (${keys.join(', ')}${issue.keys.length > 3 ? ', …' : ''}). Nothing was changed.`;
+  }
+  const where = issue?.path.length ? ` (${issue.path.map(String).join(' › ')})` : '';
+  return `This request is not one the app can use${where}. Nothing was changed.`;
 }
