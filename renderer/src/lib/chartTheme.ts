@@ -56,3 +56,15 @@ export function withAlpha(color: string, alpha: number): string {
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
+
+/** The tooltip look every chart shares: the theme's surface, text and border, the page's font. */
+export function themedTooltip(colors: ChartColors, font?: { family: string }) {
+  return {
+    backgroundColor: colors.surface,
+    titleColor: colors.text,
+    bodyColor: colors.text,
+    borderColor: colors.grid,
+    borderWidth: 1,
+    ...(font ? { titleFont: font, bodyFont: font } : {}),
+  };
+}

@@ -1,5 +1,5 @@
 import type { ChartData, ChartOptions } from 'chart.js';
-import type { ChartColors } from '../../lib/chartTheme';
+import { themedTooltip, type ChartColors } from '../../lib/chartTheme';
 import type { MeditationStats } from '../../../../electron/contract/meditation';
 
 /**
@@ -83,13 +83,8 @@ export function weeklyChartOptions(
     plugins: {
       legend: { display: false },
       tooltip: {
-        backgroundColor: colors.surface,
-        titleColor: colors.text,
-        bodyColor: colors.text,
-        borderColor: colors.grid,
-        borderWidth: 1,
+        ...themedTooltip(colors, font),
         displayColors: false,
-        ...(font ? { titleFont: font, bodyFont: font } : {}),
         callbacks: {
           title: (items) => {
             const row = rows[items[0]?.dataIndex ?? -1];

@@ -1,7 +1,7 @@
 import type { ChartConfiguration, ScriptableContext } from 'chart.js';
 import type { PoemEntry } from '../../../../electron/contract/poem';
 import { POEM_BANDS, POEM_MAX_TOTAL, poemBandByKey, type PoemBand, type PoemBandKey } from '../../../../electron/contract/poemTerms';
-import { FALLBACK_COLORS, pickVariable, readChartColors, withAlpha, type ChartColors, type ReadVariable } from '../../lib/chartTheme';
+import { FALLBACK_COLORS, pickVariable, readChartColors, withAlpha, themedTooltip, type ChartColors, type ReadVariable } from '../../lib/chartTheme';
 import { shortDate } from '../../lib/dates';
 
 /**
@@ -154,13 +154,8 @@ export function poemChartConfig(
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: colors.surface,
-          titleColor: colors.text,
-          bodyColor: colors.text,
-          borderColor: colors.grid,
-          borderWidth: 1,
+          ...themedTooltip(colors, font),
           displayColors: false,
-          ...(font ? { titleFont: font, bodyFont: font } : {}),
           callbacks: {
             title: (items) => rows[items[0]?.dataIndex ?? -1]?.dateLabel ?? '',
             label: (item) => {

@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { DailySeries } from '../../../../electron/contract/insightsTerms';
-import { withAlpha } from '../../lib/chartTheme';
+import { themedTooltip, withAlpha } from '../../lib/chartTheme';
 import { clampShift } from './linkExplorer';
 import { formatValue, plural, round, type TrendsView } from './series';
 import { periodWords } from './skinChart';
@@ -190,13 +190,8 @@ export function compareChartConfig(view: TrendsView, state: CompareState, pairs:
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: colors.surface,
-          titleColor: colors.text,
-          bodyColor: colors.text,
-          borderColor: colors.grid,
-          borderWidth: 1,
+          ...themedTooltip(colors, font),
           displayColors: false,
-          ...(font ? { titleFont: font, bodyFont: font } : {}),
           callbacks: {
             title: () => '',
             label: (item) => {

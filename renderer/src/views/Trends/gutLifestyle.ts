@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { STOOL_TYPES } from '../../../../electron/contract/journalTerms';
-import { withAlpha } from '../../lib/chartTheme';
+import { themedTooltip, withAlpha } from '../../lib/chartTheme';
 import { countValues, meanOf, oneDecimal, plural, type TrendsView } from './series';
 import { lastValue, periodWords } from './skinChart';
 import { dailyTable, type TableModel } from './table';
@@ -86,13 +86,8 @@ export function stoolChartConfig(counts: readonly number[], colors: TrendsColors
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: colors.surface,
-          titleColor: colors.text,
-          bodyColor: colors.text,
-          borderColor: colors.grid,
-          borderWidth: 1,
+          ...themedTooltip(colors, font),
           displayColors: false,
-          ...(font ? { titleFont: font, bodyFont: font } : {}),
           callbacks: {
             label: (item) => {
               const row = rows[item.dataIndex];

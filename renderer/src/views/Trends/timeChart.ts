@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { ChartColors } from '../../lib/chartTheme';
-import { withAlpha } from '../../lib/chartTheme';
+import { themedTooltip, withAlpha } from '../../lib/chartTheme';
 import type { SeriesKind } from '../../../../electron/contract/insightsTerms';
 import { dayTime, formatValue, type Values } from './series';
 
@@ -216,12 +216,7 @@ export function timeChartConfig(spec: TimeChartSpec, colors: TrendsColors, env: 
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: colors.surface,
-          titleColor: colors.text,
-          bodyColor: colors.text,
-          borderColor: colors.grid,
-          borderWidth: 1,
-          ...(font ? { titleFont: font, bodyFont: font } : {}),
+          ...themedTooltip(colors, font),
           filter: (item) => item.parsed.y !== null && item.parsed.y !== undefined,
           callbacks: {
             label: (item) => {
