@@ -221,17 +221,8 @@ const MEASUREMENTS = [
   async function trends_chart_3650_days(ctx) {
     const RUNS = 7;
     const MEASURE = 'axis-trends-skin-chart';
-    const vaultDir = join(await ctx.tempDir('axis-bench-trends-'), 'vault');
-    await runNodeQuiet([CLI_JS, 'demo', '--vault', vaultDir, '--days', '3650'], { AXIS_PASSPHRASE: PASSPHRASE });
-    const host = await startHost(ctx, vaultDir);
-    const browser = await ctx.browser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { host, context, page } = await demoInBrowser(ctx, 3650, 'Trends');
     try {
-      const page = await context.newPage();
-      await page.goto(host.url);
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-      await page.getByRole('button', { name: 'Trends', exact: true }).click();
       await page.getByRole('heading', { name: 'Skin severity' }).waitFor({ timeout: UI_TIMEOUT_MS });
       const status = page.getByRole('status').filter({ hasText: /^Showing / });
       const drawn = [];
@@ -278,18 +269,9 @@ const MEASUREMENTS = [
    */
   async function report_pdf_1_year(ctx) {
     const RUNS = 5;
-    const vaultDir = join(await ctx.tempDir('axis-bench-report-'), 'vault');
     const pdfPath = join(await ctx.tempDir('axis-bench-report-pdf-'), 'report.pdf');
-    await runNodeQuiet([CLI_JS, 'demo', '--vault', vaultDir, '--days', '365'], { AXIS_PASSPHRASE: PASSPHRASE });
-    const host = await startHost(ctx, vaultDir);
-    const browser = await ctx.browser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { host, context, page } = await demoInBrowser(ctx, 365, 'Report');
     try {
-      const page = await context.newPage();
-      await page.goto(host.url);
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-      await page.getByRole('button', { name: 'Report', exact: true }).click();
       const ready = page.getByRole('status').filter({ hasText: /is ready to print/ });
       await ready.waitFor({ timeout: UI_TIMEOUT_MS });
       await page.getByRole('radio', { name: '1 year' }).check();
@@ -537,6 +519,24 @@ async function openSession(host) {
 
 // ---------------------------------------------------------------------------------------------
 // Reporting
+
+/**
+ * A demo journal of `days` days served by the web host, unlocked in a fresh Chromium context and
+ * opened on one section. The caller closes the context and stops the host.
+ */
+async function demoInBrowser(ctx, days, section) {
+  const vaultDir = join(await ctx.tempDir('axis-bench-demo-'), 'vault');
+  await runNodeQuiet([CLI_JS, 'demo', '--vault', vaultDir, '--days', String(days)], { AXIS_PASSPHRASE: PASSPHRASE });
+  const host = await startHost(ctx, vaultDir);
+  const browser = await ctx.browser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page.getByRole('button', { name: section, exact: true }).click();
+  return { host, context, page };
+}
 
 /** Bundles scripts/bench/NAME.ts and runs it under Node; each JSON line it prints is one row. */
 async function runCoreBench(ctx, name) {
