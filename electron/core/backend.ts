@@ -34,7 +34,14 @@ export class Backend {
   private lastLockReason: LockReason | null = null;
 
   constructor(readonly options: BackendOptions) {
-    this.vault = new Vault(options.vaultDir, { ...options, onOpen: (db) => syncFoodLibrary(db) });
+    this.vault = new Vault(options.vaultDir, {
+      ...options,
+      onOpen: (db) => {
+        syncFoodLibrary(db);
+        // Announced once the vault has finished opening (it is marked open right after this hook).
+        queueMicrotask(() => this.events.emit('event', { type: 'vault-unlocked' }));
+      },
+    });
     this.idleLockMs = options.idleLockMs ?? IDLE_LOCK_MINUTES * 60_000;
     const runner = options.insightsWorker ? workerRunner(options.insightsWorker) : inProcessRunner;
     this.insights = new InsightsService(runner, () => localDate((options.now ?? Date.now)()));

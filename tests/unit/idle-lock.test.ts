@@ -26,7 +26,7 @@ describe('automatic lock', () => {
     await dispatch('vault.status');
     vi.advanceTimersByTime(60_000 + 1);
     expect(backend.vault.isUnlocked).toBe(false);
-    expect(events).toEqual([{ type: 'vault-locked', reason: 'idle' }]);
+    expect(events).toEqual([{ type: 'vault-unlocked' }, { type: 'vault-locked', reason: 'idle' }]);
     expect(await dispatch('vault.status')).toMatchObject({ ok: true, value: { state: 'locked', lockReason: 'idle' } });
   });
 
@@ -36,7 +36,7 @@ describe('automatic lock', () => {
     backend.events.on('event', (event) => events.push(event));
     await dispatch('vault.create', { passphrase: PASSPHRASE });
     expect(await dispatch('vault.lock')).toMatchObject({ ok: true, value: { state: 'locked' } });
-    expect(events).toEqual([{ type: 'vault-locked', reason: 'user' }]);
+    expect(events).toEqual([{ type: 'vault-unlocked' }, { type: 'vault-locked', reason: 'user' }]);
     expect(() => backend.vault.db).toThrow(/locked/);
   });
 
