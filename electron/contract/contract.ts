@@ -28,6 +28,7 @@ import { dataSchemas, type DownloadFile } from './data';
 import type { ImportSummary } from './dataExport';
 import { poemSchemas, type PoemEntry, type PoemStatus } from './poem';
 import { reportSchemas, type ReportData, type SavedPdf } from './report';
+import { preferencesSchemas, type PreferencesView } from './preferences';
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -103,6 +104,10 @@ export const contract = {
   'poem.dismissPrompt': method<PoemStatus>()(none),
   'report.data': method<ReportData>()(reportSchemas.data),
   'report.savePdf': method<SavedPdf>()(reportSchemas.savePdf),
+  'preferences.get': method<PreferencesView>()(none),
+  'preferences.save': method<PreferencesView>()(preferencesSchemas.save),
+  'preferences.rememberPassphrase': method<PreferencesView>()(preferencesSchemas.remember),
+  'preferences.forgetPassphrase': method<PreferencesView>()(none),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

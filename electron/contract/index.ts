@@ -14,3 +14,4 @@ export * from './poem';
 export * from './report';
 export * from './data';
 export * from './dataExport';
+export * from './preferences';

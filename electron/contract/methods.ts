@@ -62,6 +62,10 @@ export const METHOD_NAMES = [
   'poem.dismissPrompt',
   'report.data',
   'report.savePdf',
+  'preferences.get',
+  'preferences.save',
+  'preferences.rememberPassphrase',
+  'preferences.forgetPassphrase',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

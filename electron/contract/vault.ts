@@ -35,7 +35,14 @@ export const vaultSchemas = {
 
 export type VaultStatus =
   | { state: 'absent'; vaultDir: string }
-  | { state: 'locked'; vaultDir: string; retryAfterSeconds: number; lockReason?: LockReason }
+  | {
+      state: 'locked';
+      vaultDir: string;
+      retryAfterSeconds: number;
+      lockReason?: LockReason;
+      /** The passphrase remembered on this device no longer opened the journal, so it was forgotten. */
+      rememberedPassphraseForgotten?: boolean;
+    }
   | { state: 'unlocked'; vaultDir: string; createdAt: string }
   | { state: 'unavailable'; vaultDir: string; problem: { code: string; message: string } };
 

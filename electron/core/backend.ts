@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import type { AppHost, AxisEvent, LockReason } from '../contract/app';
-import { IDLE_LOCK_MINUTES } from '../contract/limits';
 import type { VaultStatus } from '../contract/vault';
 import { syncFoodLibrary } from './journal/foods';
 import { localDate } from './journal/dates';
@@ -8,12 +7,20 @@ import { inProcessRunner, workerRunner } from './insights/runner';
 import { InsightsService } from './insights/service';
 import { MeditationTimer, type Clocks } from './meditation/service';
 import { Vault, type VaultOptions } from './vault/vault';
+import { isAppError } from './errors';
+import { PreferencesStore } from './preferences/store';
+import { RememberedPassphrase, type SecretStore } from './preferences/rememberedPassphrase';
 
 export interface BackendOptions extends VaultOptions {
   vaultDir: string;
   host: AppHost;
   version: string;
+  /** Overrides the automatic lock chosen in the preferences (tests). */
   idleLockMs?: number;
+  /** The operating system's secret store (desktop only), for "remember my passphrase". */
+  secretStore?: SecretStore;
+  /** The host can show a daily reminder (the desktop app's notifications). */
+  remindersAvailable?: boolean;
   /** Clocks for the meditation timer (tests pass fake ones). */
   clocks?: Clocks;
   /** The built insights worker (out/main/insightsWorker.js); without it insights run on this thread. */
@@ -27,11 +34,13 @@ export interface BackendOptions extends VaultOptions {
 export class Backend {
   readonly vault: Vault;
   readonly events = new EventEmitter<{ event: [AxisEvent] }>();
-  readonly idleLockMs: number;
+  readonly preferences: PreferencesStore;
+  readonly rememberedPassphrase: RememberedPassphrase;
   readonly meditation: MeditationTimer;
   readonly insights: InsightsService;
   private idleTimer: NodeJS.Timeout | null = null;
   private lastLockReason: LockReason | null = null;
+  private rememberedPassphraseForgotten = false;
 
   constructor(readonly options: BackendOptions) {
     this.vault = new Vault(options.vaultDir, {
@@ -42,10 +51,41 @@ export class Backend {
         queueMicrotask(() => this.events.emit('event', { type: 'vault-unlocked' }));
       },
     });
-    this.idleLockMs = options.idleLockMs ?? IDLE_LOCK_MINUTES * 60_000;
+    this.preferences = new PreferencesStore(options.vaultDir);
+    this.rememberedPassphrase = new RememberedPassphrase(options.vaultDir, options.secretStore);
+    // A new lock time applies from now on, not after the next click.
+    this.preferences.onChange(() => this.noteActivity());
     const runner = options.insightsWorker ? workerRunner(options.insightsWorker) : inProcessRunner;
     this.insights = new InsightsService(runner, () => localDate((options.now ?? Date.now)()));
     this.meditation = new MeditationTimer(options.clocks, (running) => this.events.emit('event', { type: 'meditation', running }));
+  }
+
+  /** How long the journal stays open without use: the person's choice for this computer. */
+  get idleLockMs(): number {
+    return this.options.idleLockMs ?? this.preferences.read().idleLockMinutes * 60_000;
+  }
+
+  /**
+   * Opens the journal with the passphrase remembered on this device, if there is one. Called
+   * once when the desktop app starts (never after a lock: locking must mean locked). A
+   * passphrase that no longer fits (changed elsewhere, backup restored) is forgotten.
+   */
+  async unlockWithRememberedPassphrase(): Promise<boolean> {
+    if (this.vault.isUnlocked) return true;
+    if (this.vault.status().state !== 'locked') return false;
+    const passphrase = await this.rememberedPassphrase.read();
+    if (passphrase === null) return false;
+    try {
+      await this.vault.unlock(passphrase);
+      this.noteActivity();
+      return true;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'WRONG_PASSPHRASE') {
+        this.rememberedPassphrase.forget();
+        this.rememberedPassphraseForgotten = true;
+      }
+      return false;
+    }
   }
 
   /** Someone used the app: push the automatic lock back. */
@@ -71,9 +111,16 @@ export class Backend {
   /** The vault's status, saying why it was last locked (so a page that polls can tell people). */
   status(): VaultStatus {
     const status = this.vault.status();
-    if (status.state === 'unlocked') this.lastLockReason = null;
-    if (status.state === 'locked' && this.lastLockReason) return { ...status, lockReason: this.lastLockReason };
-    return status;
+    if (status.state === 'unlocked') {
+      this.lastLockReason = null;
+      this.rememberedPassphraseForgotten = false;
+    }
+    if (status.state !== 'locked') return status;
+    return {
+      ...status,
+      ...(this.lastLockReason ? { lockReason: this.lastLockReason } : {}),
+      ...(this.rememberedPassphraseForgotten ? { rememberedPassphraseForgotten: true } : {}),
+    };
   }
 
   dispose(): void {

@@ -20,6 +20,7 @@ import { AppError } from '../errors';
 import { readDailySeries } from '../insights/series';
 import { dataHandlers } from '../data/handlers';
 import { reportHandlers } from '../report/handlers';
+import { preferenceHandlers } from '../preferences/handlers';
 import {
   deleteSession,
   listSessions,
@@ -50,9 +51,14 @@ export function createHandlers(backend: Backend): Handlers {
     'vault.status': () => backend.status(),
     'vault.create': ({ passphrase }) => vault.create(passphrase),
     'vault.unlock': ({ passphrase }) => vault.unlock(passphrase),
-    'vault.recover': ({ recoveryKey, newPassphrase }) => vault.recover(recoveryKey, newPassphrase),
+    'vault.recover': async ({ recoveryKey, newPassphrase }) => {
+      const status = await vault.recover(recoveryKey, newPassphrase);
+      await backend.rememberedPassphrase.replaceIfRemembered(newPassphrase);
+      return status;
+    },
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
       await vault.changePassphrase(currentPassphrase, newPassphrase);
+      await backend.rememberedPassphrase.replaceIfRemembered(newPassphrase);
       return null;
     },
     'vault.newRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await vault.newRecoveryKey(passphrase) }),
@@ -128,5 +134,6 @@ export function createHandlers(backend: Backend): Handlers {
     'poem.status': () => poemStatus(vault.db, today()),
     'poem.dismissPrompt': () => dismissPrompt(vault.db, today()),
     ...reportHandlers(backend, today),
+    ...preferenceHandlers(backend),
   };
 }

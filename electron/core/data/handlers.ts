@@ -51,12 +51,18 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
       await restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () => backend.lock('user'));
+      // A passphrase remembered on this device must open the journal now in place.
+      if ('passphrase' in input) await backend.rememberedPassphrase.replaceIfRemembered(input.passphrase);
+      else backend.rememberedPassphrase.forget();
       return backend.status();
     },
     'data.deleteAll': () => {
       void vault.db;
       backend.lock('user');
       deleteVaultFiles(vault.dir);
+      // Nothing of it stays on this computer: not the remembered passphrase, not its settings.
+      backend.rememberedPassphrase.forget();
+      backend.preferences.reset();
       return backend.status();
     },
   };

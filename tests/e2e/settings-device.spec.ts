@@ -1,0 +1,29 @@
+import { createJournal, expect, expectAccessible, saveScreenshot, test, unlock } from './fixtures';
+
+test('choose when the journal locks itself; reminders and a remembered passphrase explain why the browser cannot', async ({ page, openApp }, testInfo) => {
+  await openApp();
+  await createJournal(page);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const device = page.getByRole('region', { name: 'On this computer' });
+  await device.scrollIntoViewIfNeeded();
+
+  const lockAfter = device.getByLabel('Lock my journal after');
+  await expect(lockAfter).toHaveValue('10');
+  await expect(device.getByRole('checkbox', { name: 'Remind me to fill in the day' })).toBeDisabled();
+  await expect(device.getByText('The browser version cannot show them.')).toBeVisible();
+  await expect(device.getByText(/browser version of Axis Journal cannot use your computer’s password store/)).toBeVisible();
+  await expectAccessible(page, 'settings: on this computer');
+  await saveScreenshot(page, testInfo, 'settings-device');
+
+  await lockAfter.selectOption({ label: '2 minutes without use' });
+  await expect(device.getByRole('status').or(device.getByRole('alert')).filter({ hasText: 'locks itself after 2 minutes' })).toBeVisible();
+  await page.getByRole('button', { name: 'Security', exact: true }).click();
+  await expect(page.getByText(/locks itself after 2 minutes\s+without use/)).toBeVisible();
+
+  // Kept across a restart of the page and a lock.
+  await page.getByRole('button', { name: 'Lock journal' }).click();
+  await page.reload();
+  await unlock(page);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByLabel('Lock my journal after')).toHaveValue('2');
+});
