@@ -27,4 +27,6 @@ export const VAULT_FILES = {
   keyFileBackup: 'vault.json.bak',
   journal: 'journal.db',
   lock: 'journal.lock',
+  /** Present only while a new journal is being made; left behind, it marks an unfinished one. */
+  creating: 'journal.creating',
 } as const;

@@ -292,6 +292,37 @@ describe('damaged or missing files', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('starts again after a creation that was cut off before vault.json existed', async () => {
+    // What a crash between "journal.db made" and "vault.json written" leaves: the marker and a journal without a key.
+    const dir = await lockedVaultDir();
+    rmSync(join(dir, 'vault.json'));
+    rmSync(join(dir, 'vault.json.bak'), { force: true });
+    writeFileSync(join(dir, 'journal.creating'), '12345\n');
+    const vault = track(fastVault(dir));
+    expect(vault.status()).toMatchObject({ state: 'absent' });
+    await expectCode(vault.unlock(PASSPHRASE), 'VAULT_NOT_FOUND');
+
+    const { recoveryKey } = await vault.create('a brand new passphrase');
+    expect(recoveryKey).toBeTruthy();
+    expect(existsSync(join(dir, 'journal.creating'))).toBe(false);
+    writeMarker(vault, 'first entry');
+    vault.lock();
+    await vault.unlock('a brand new passphrase');
+    expect(readMarkers(vault)).toEqual(['first entry']);
+  });
+
+  it('clears temporary files a stopped process left behind when the journal is next opened', async () => {
+    const dir = await lockedVaultDir();
+    const leftovers = ['vault.json.999999.tmp', 'vault.json.bak.999999.tmp', 'preferences.json.999999.tmp', 'remembered-passphrase.bin.999999.tmp'];
+    for (const name of leftovers) writeFileSync(join(dir, name), 'half written');
+    writeFileSync(join(dir, 'journal.creating'), '999999\n');
+    writeFileSync(join(dir, 'my-notes.tmp'), 'not ours');
+    const vault = track(fastVault(dir));
+    await vault.unlock(PASSPHRASE);
+    for (const name of [...leftovers, 'journal.creating']) expect(existsSync(join(dir, name)), name).toBe(false);
+    expect(existsSync(join(dir, 'my-notes.tmp'))).toBe(true);
+  });
+
   it('names a missing journal.db and never makes an empty one', async () => {
     const dir = await lockedVaultDir();
     rmSync(join(dir, 'journal.db'));

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreatedVault, VaultStatus } from '../../contract/vault';
 import { AppError, isAppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { applyConnectionSettings, openCipherDatabase, type Db } from '../db/database';
 import { assertNotFromTheFuture, migrate } from '../db/migrate';
+import { writeFileDurably } from '../durableFiles';
 import { AttemptLimiter } from './attempts';
 import {
   DEFAULT_SCRYPT_COST,
@@ -69,7 +70,7 @@ export class Vault {
     if (this.open) return { state: 'unlocked', vaultDir, createdAt: this.open.createdAt };
     const hasKeyFile = existsSync(join(this.dir, VAULT_FILES.keyFile));
     const hasJournal = existsSync(this.journalPath);
-    if (!hasKeyFile && !hasJournal) return { state: 'absent', vaultDir };
+    if (!hasKeyFile && (!hasJournal || this.creationWasInterrupted())) return { state: 'absent', vaultDir };
     try {
       readKeyFile(this.dir);
       if (!hasJournal) throw journalMissing(this.dir);
@@ -82,11 +83,15 @@ export class Vault {
 
   create(passphrase: string): Promise<CreatedVault> {
     return this.serial(async () => {
-      if (this.open || existsSync(join(this.dir, VAULT_FILES.keyFile)) || existsSync(this.journalPath)) {
+      const unfinished = this.creationWasInterrupted();
+      if (this.open || existsSync(join(this.dir, VAULT_FILES.keyFile)) || (existsSync(this.journalPath) && !unfinished)) {
         throw new AppError('VAULT_EXISTS', `There is already a journal in ${this.dir}. Nothing was changed.`);
       }
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const lock = VaultLock.acquire(this.dir);
+      // A journal whose making was cut off (the app stopped before vault.json existed) has no key
+      // anyone could use and nothing written in it: clear it away and start again.
+      if (unfinished) removeFreshJournal(this.journalPath);
       const dataKey = randomDataKey();
       const recovery = generateRecoveryKey();
       try {
@@ -99,8 +104,9 @@ export class Vault {
           passphrase: await this.passphraseWrap(dataKey, passphrase, now),
           recovery: await recoveryWrap(dataKey, recovery.normalized, now),
         };
-        // The database first: if the app stops before vault.json exists, no journal is orphaned
-        // with a key nobody can recover, because nothing has been written into it yet.
+        // The database first, under a marker: if the app stops before vault.json exists, the
+        // empty journal is recognised as unfinished (never as a journal whose key file was lost).
+        writeFileDurably(this.creatingMarkerPath, `${process.pid}\n`);
         const db = openCipherDatabase(this.journalPath, dataKey, { create: true, nativeBinding: this.options.nativeBinding });
         try {
           applyConnectionSettings(db);
@@ -110,8 +116,10 @@ export class Vault {
         } catch (error) {
           db.close();
           removeFreshJournal(this.journalPath);
+          rmSync(this.creatingMarkerPath, { force: true });
           throw error;
         }
+        rmSync(this.creatingMarkerPath, { force: true });
         this.open = { db, lock, createdAt: now };
         this.attempts.recordSuccess();
         return { recoveryKey: recovery.formatted, status: this.status() };
@@ -247,7 +255,7 @@ export class Vault {
         retryAfterSeconds,
       );
     }
-    if (!existsSync(join(this.dir, VAULT_FILES.keyFile)) && !existsSync(this.journalPath)) {
+    if (!existsSync(join(this.dir, VAULT_FILES.keyFile)) && (!existsSync(this.journalPath) || this.creationWasInterrupted())) {
       throw new AppError('VAULT_NOT_FOUND', `There is no journal in ${this.dir} yet.`);
     }
     const keyFile = readKeyFile(this.dir);
@@ -308,6 +316,16 @@ export class Vault {
     }
     this.open = { db, lock, createdAt };
     this.attempts.recordSuccess();
+    removeLeftovers(this.dir);
+  }
+
+  /** journal.db without vault.json, made by a creation that never finished. */
+  private creationWasInterrupted(): boolean {
+    return existsSync(this.creatingMarkerPath) && !existsSync(join(this.dir, VAULT_FILES.keyFile));
+  }
+
+  private get creatingMarkerPath(): string {
+    return join(this.dir, VAULT_FILES.creating);
   }
 
   private closeJournal(): void {
@@ -346,6 +364,20 @@ function isWeaker(stored: ScryptCost, wanted: ScryptCost): boolean {
 /** Only for a journal this very call created a moment ago, before anything was written into it. */
 function removeFreshJournal(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Files a stopped process could leave behind: half-written temporary copies (`NAME.PID.tmp`) of
+ * the key file and the preferences, and a creation marker once vault.json exists. Called with the
+ * journal's lock held, so no other process is writing them.
+ */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (/^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+\.tmp$/.test(name) && !name.includes(`.${process.pid}.`)) {
+      rmSync(join(dir, name), { force: true });
+    }
+  }
+  if (existsSync(join(dir, VAULT_FILES.keyFile))) rmSync(join(dir, VAULT_FILES.creating), { force: true });
 }
 
 function journalMissing(dir: string): AppError {
