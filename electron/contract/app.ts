@@ -13,10 +13,11 @@ export interface AppInfo {
 export const DEFAULT_IDLE_LOCK_MINUTES = IDLE_LOCK_MINUTES;
 
 /**
- * What the desktop app's menu (and its keyboard shortcuts) asks the page to do. Locking and
- * opening the data folder are done by the shell itself and never reach the page.
+ * What the desktop app's menu (and its keyboard shortcuts) asks the page to do. Opening the data
+ * folder is done by the shell itself; for `lock` the page saves what was just typed and locks,
+ * and the shell locks by itself if the page has not done so within moments.
  */
-export const APP_COMMANDS = ['new-entry', 'start-meditation', 'print-report', 'export', 'settings', 'about', 'learn', 'security'] as const;
+export const APP_COMMANDS = ['new-entry', 'start-meditation', 'print-report', 'export', 'settings', 'about', 'learn', 'security', 'lock'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Events the backend pushes to the page (desktop) or the page discovers by polling (web). */

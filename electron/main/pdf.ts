@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, type WebContents } from 'electron';
 import type { Result } from '../contract/errors';
 import { reportSchemas, type SavedPdf } from '../contract/report';
+import { inputProblem } from '../core/api/dispatch';
 
 /**
  * `report.savePdf` in the desktop app: the system save dialog, then Chromium's own PDF of the
@@ -10,7 +11,7 @@ import { reportSchemas, type SavedPdf } from '../contract/report';
  */
 export async function savePdf(sender: WebContents, rawInput: unknown): Promise<Result<SavedPdf>> {
   const parsed = reportSchemas.savePdf.safeParse(rawInput);
-  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]!.message } };
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: inputProblem(parsed.error.issues[0]) } };
   const { paper, fileName } = parsed.data;
   const window = BrowserWindow.fromWebContents(sender);
   const options = { defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };

@@ -1,15 +1,16 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rectangle } from './windowStatePolicy';
 
 /**
  * The one set of options every app window gets. Kept free of Electron's runtime so a unit test
- * can check exactly what the shell uses.
+ * can check exactly what the shell uses. `bounds` is where the window goes (see windowStatePolicy);
+ * without it, the default size, centred.
  */
-export function appWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function appWindowOptions(preloadPath: string, bounds?: Rectangle): BrowserWindowConstructorOptions {
   return {
-    width: 1180,
-    height: 820,
-    minWidth: 720,
-    minHeight: 560,
+    ...(bounds ?? { ...DEFAULT_WINDOW_SIZE, center: true }),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Axis Journal',
     backgroundColor: '#f6f5f1',

@@ -45,8 +45,11 @@ export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch
 /** zod's own wording ("Invalid input: expected number…") is for developers; schemas word the rest. */
 const LIBRARY_WORDING = /^(Invalid|Unrecognized|Too (big|small)|Expected)\b/;
 
-/** The first problem in words a person can read; only a broken page or script sees the generic one. */
-function inputProblem(issue: { code?: string; message: string; path: PropertyKey[]; keys?: string[] } | undefined): string {
+/**
+ * The first problem in words a person can read; only a broken page or script sees the generic one.
+ * Also used by the desktop shell for the one method it answers itself (report.savePdf).
+ */
+export function inputProblem(issue: { code?: string; message: string; path: PropertyKey[]; keys?: string[] } | undefined): string {
   if (issue && !LIBRARY_WORDING.test(issue.message)) return issue.message;
   if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
     const keys = issue.keys.slice(0, 3).map((key) => `"${key.slice(0, 40)}"`);
