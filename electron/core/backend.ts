@@ -19,8 +19,8 @@ export interface BackendOptions extends VaultOptions {
   idleLockMs?: number;
   /** The operating system's secret store (desktop only), for "remember my passphrase". */
   secretStore?: SecretStore;
-  /** The host can show a daily reminder (the desktop app's notifications). */
-  remindersAvailable?: boolean;
+  /** Whether the host can show a daily reminder (the desktop app's notifications); asked when needed. */
+  remindersAvailable?: () => boolean;
   /** Clocks for the meditation timer (tests pass fake ones). */
   clocks?: Clocks;
   /** The built insights worker (out/main/insightsWorker.js); without it insights run on this thread. */

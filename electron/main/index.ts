@@ -40,7 +40,7 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, env: process.env }),
     // "Remember my passphrase" (off unless chosen) and the daily reminder (off unless chosen).
     secretStore: electronSecretStore(),
-    remindersAvailable: Notification.isSupported(),
+    remindersAvailable: () => Notification.isSupported(),
   });
 
   // Starting the app again brings this window to the front instead of opening the journal twice.

@@ -88,10 +88,10 @@ describe('preferences for this computer', () => {
   });
 
   it('saves the reminder time and refuses impossible values with a clear message, changing nothing', async () => {
-    const { call, dir } = await created();
+    const { call, dir } = await created({ remindersAvailable: () => true });
     expect(await call('preferences.save', { reminder: { enabled: true, time: '07:45' } })).toMatchObject({
       ok: true,
-      value: { reminder: { enabled: true, time: '07:45' }, idleLockMinutes: 10 },
+      value: { reminder: { enabled: true, time: '07:45' }, idleLockMinutes: 10, remindersAvailable: true },
     });
     const before = readFileSync(join(dir, PREFERENCES_FILE), 'utf8');
     const refusals: [unknown, RegExp][] = [

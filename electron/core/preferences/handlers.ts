@@ -10,7 +10,7 @@ export function preferenceHandlers(backend: Backend): Pick<Handlers, PreferenceM
   const view = async (): Promise<PreferencesView> => ({
     ...preferences.read(),
     remember: await rememberedPassphrase.state(),
-    remindersAvailable: backend.options.remindersAvailable === true,
+    remindersAvailable: backend.options.remindersAvailable?.() === true,
   });
   return {
     'preferences.get': () => {
