@@ -372,12 +372,17 @@ function removeFreshJournal(path: string): void {
  * journal's lock held, so no other process is writing them.
  */
 function removeLeftovers(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    if (/^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+\.tmp$/.test(name) && !name.includes(`.${process.pid}.`)) {
+  const leftovers = readdirSync(dir).filter(
+    (name) => /^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+\.tmp$/.test(name) && !name.includes(`.${process.pid}.`),
+  );
+  if (existsSync(join(dir, VAULT_FILES.keyFile))) leftovers.push(VAULT_FILES.creating);
+  for (const name of leftovers) {
+    try {
       rmSync(join(dir, name), { force: true });
+    } catch {
+      // Tidying up must never stand in the way of opening the journal (say, a folder by that name).
     }
   }
-  if (existsSync(join(dir, VAULT_FILES.keyFile))) rmSync(join(dir, VAULT_FILES.creating), { force: true });
 }
 
 function journalMissing(dir: string): AppError {
