@@ -136,14 +136,10 @@ export class Vault {
     return this.serial(async () => {
       if (this.open) return this.status();
       const keyFile = this.readForUnlock();
-      const { kdf } = keyFile.passphrase;
-      const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
-      const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
-      wipe(wrappingKey);
-      if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
+      const dataKey = await this.unwrapForUnlock(keyFile, passphrase);
       try {
         this.openJournal(dataKey, keyFile.createdAt);
-        if (isWeaker(kdf, this.scryptCost)) {
+        if (isWeaker(keyFile.passphrase.kdf, this.scryptCost)) {
           // Raise an old or test-strength key derivation to today's cost while we have the passphrase.
           writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt) });
         }
@@ -214,15 +210,7 @@ export class Vault {
    * (`axis db-key`). Needs the passphrase even when unlocked; a wrong one counts as a failed try.
    */
   revealDataKey(passphrase: string): Promise<Buffer> {
-    return this.serial(async () => {
-      const keyFile = this.readForUnlock();
-      const { kdf } = keyFile.passphrase;
-      const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
-      const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
-      wipe(wrappingKey);
-      if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
-      return dataKey;
-    });
+    return this.serial(async () => this.unwrapForUnlock(this.readForUnlock(), passphrase));
   }
 
   /** Closes the database and forgets the key. Safe to call when already locked. */
@@ -266,6 +254,16 @@ export class Vault {
   private requireUnlockedKeyFile(): KeyFile {
     if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
     return readKeyFile(this.dir);
+  }
+
+  /** The data key for the passphrase a person types to get in; a wrong one counts as a failed try. */
+  private async unwrapForUnlock(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+    const { kdf } = keyFile.passphrase;
+    const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
+    const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
+    wipe(wrappingKey);
+    if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
+    return dataKey;
   }
 
   private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
