@@ -12,7 +12,7 @@ import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
 import { importJournalJson } from '../core/data/importJson';
-import { fsyncDirectory, writeFileDurably } from '../core/durableFiles';
+import { writeFileAtomically, writeFileDurably } from '../core/durableFiles';
 import { Vault } from '../core/vault/vault';
 import { confirm, readPassphrase, readSecret } from './passphrase';
 
@@ -226,7 +226,7 @@ async function exportCommand(values: Record<string, string | boolean | undefined
     const db = backend.vault.db;
     if (values.format === 'json') {
       const data = exportJournalJson(db, { photos: values.photos === true, appVersion: __APP_VERSION__, now: new Date() });
-      writeAtomically(out, `${JSON.stringify(data, null, 2)}\n`);
+      writeFileAtomically(out, `${JSON.stringify(data, null, 2)}\n`);
       console.log(`Exported ${data.days.length} days to ${out}${values.photos ? ` with ${data.photos?.length ?? 0} photos` : ''}.`);
     } else {
       const files = exportJournalCsv(db, localDate(Date.now()));
@@ -318,13 +318,6 @@ async function dbKeyCommand(values: Record<string, string | boolean | undefined>
   }
 }
 
-/** Writes a file so that it appears complete or not at all. */
-function writeAtomically(path: string, content: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileDurably(temp, content);
-  renameSync(temp, path);
-  fsyncDirectory(resolve(path, '..'));
-}
 
 /** The fields the issue promises in `--json`, then the rest of each test. */
 function jsonRow(test: InsightTest) {

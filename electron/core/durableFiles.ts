@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /* File writes that survive a crash or power cut: flushed before a rename makes them visible. */
 
@@ -32,4 +33,20 @@ export function fsyncDirectory(dir: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Replaces (or creates) a file so that it is complete or not there at all: a flushed temporary
+ * file next to it, renamed over it, and the rename made durable. A failed write leaves no
+ * temporary file behind.
+ */
+export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileDurably(temp, content);
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  fsyncDirectory(dirname(path));
 }

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { writeFileDurably } from '../core/durableFiles';
+import { writeFileAtomically } from '../core/durableFiles';
 import { DEFAULT_WINDOW_STATE, parseWindowState, serializeWindowState, type WindowState } from './windowStatePolicy';
 
 /** How long the window must sit still after a move or resize before its place is written. */
@@ -22,17 +22,10 @@ export function readWindowState(file: string): WindowState {
  * remembered position, so it is logged and otherwise ignored.
  */
 export function writeWindowState(file: string, state: WindowState): void {
-  const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileDurably(temp, serializeWindowState(state));
-    renameSync(temp, file);
+    writeFileAtomically(file, serializeWindowState(state));
   } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing more to do: the old file, if any, is untouched.
-    }
     console.warn('[axis] the window position could not be saved:', error instanceof Error ? error.message : 'unknown error');
   }
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { openCipherDatabase, type Db } from '../db/database';
 import { assertNotFromTheFuture, schemaVersion } from '../db/migrate';
-import { fsyncDirectory, writeFileDurably } from '../durableFiles';
+import { fsyncDirectory, writeFileAtomically, writeFileDurably } from '../durableFiles';
 import { AppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { derivePassphraseKey, deriveRecoveryWrapKey, unwrapKey, wipe } from '../vault/crypto';
@@ -50,14 +50,7 @@ export type Credential = { passphrase: string } | { recoveryKey: string };
  */
 export function writeBackup(db: Db, vaultDir: string, file: string, appVersion: string, now: Date): BackupInfo {
   const { info, bytes } = buildBackup(db, vaultDir, appVersion, now);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileDurably(temp, bytes);
-    renameSync(temp, file);
-    fsyncDirectory(dirname(file));
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomically(file, bytes);
   return info;
 }
 

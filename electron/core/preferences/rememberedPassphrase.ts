@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RememberPassphraseState } from '../../contract/preferencesTerms';
 import { AppError } from '../errors';
-import { fsyncDirectory, writeFileDurably } from '../durableFiles';
+import { writeFileAtomically } from '../durableFiles';
 
 export const REMEMBERED_PASSPHRASE_FILE = 'remembered-passphrase.bin';
 
@@ -43,11 +43,7 @@ export class RememberedPassphrase {
   async save(passphrase: string): Promise<void> {
     const reason = await this.unavailableReason();
     if (reason || !this.store) throw new AppError('NOT_AVAILABLE', reason ?? NO_STORE_REASON);
-    const sealed = await this.store.encrypt(passphrase);
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileDurably(temp, sealed);
-    renameSync(temp, this.path);
-    fsyncDirectory(this.dir);
+    writeFileAtomically(this.path, await this.store.encrypt(passphrase));
   }
 
   /** Replaces a remembered passphrase after it changed; does nothing when none is remembered. */

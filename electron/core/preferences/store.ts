@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DEFAULT_REMINDER,
@@ -7,7 +7,7 @@ import {
   type DevicePreferences,
 } from '../../contract/preferencesTerms';
 import { IDLE_LOCK_MINUTES } from '../../contract/limits';
-import { fsyncDirectory, writeFileDurably } from '../durableFiles';
+import { writeFileAtomically } from '../durableFiles';
 
 export const PREFERENCES_FILE = 'preferences.json';
 
@@ -36,10 +36,7 @@ export class PreferencesStore {
   /** Writes the changed fields (atomically) and tells the listeners. */
   save(patch: Partial<DevicePreferences>): DevicePreferences {
     const next: DevicePreferences = { ...this.read(), ...patch };
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileDurably(temp, `${JSON.stringify(next, null, 2)}\n`);
-    renameSync(temp, this.path);
-    fsyncDirectory(this.dir);
+    writeFileAtomically(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.cached = next;
     for (const listener of this.listeners) listener(next);
     return next;
