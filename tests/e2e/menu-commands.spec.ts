@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { AxisEvent } from '../../electron/contract/app';
 import { chromiumLaunch } from '../../playwright.config';
 import { createJournal, expect, test, unlock } from './fixtures';
+import { installPreloadStandIn } from './preloadStandIn';
 
 /**
  * The desktop menu's commands as the page receives them. The Electron runtime cannot run here, so
@@ -14,41 +15,7 @@ import { createJournal, expect, test, unlock } from './fixtures';
 // As in Electron, whose windows need no click before sound may play (autoplayPolicy's default).
 test.use({ launchOptions: { ...chromiumLaunch, args: [...chromiumLaunch.args, '--autoplay-policy=no-user-gesture-required'] } });
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    const listeners = new Set<(event: unknown) => void>();
-    const { hash } = (globalThis as unknown as { location: { hash: string } }).location;
-    const token = new URLSearchParams(hash.slice(1)).get('token');
-    // The web host's cookie, which the page itself only fetches when it has no desktop bridge.
-    const session = token ? fetch('/api/session', { method: 'POST', headers: { 'X-Axis-Token': token }, credentials: 'same-origin' }) : Promise.resolve();
-    const method = (name: string) => async (input?: unknown) => {
-      await session;
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: input === undefined ? '' : JSON.stringify(input),
-        credentials: 'same-origin',
-      });
-      return response.json();
-    };
-    const namespaces = new Map<string, unknown>();
-    const shell = globalThis as unknown as { axis: unknown; shellSend: (event: unknown) => void; printed: number; print: () => void };
-    shell.axis = new Proxy(
-      {},
-      {
-        get: (_target, namespace: string) => {
-          if (namespace === 'onEvent') return (listener: (event: unknown) => void) => (listeners.add(listener), () => listeners.delete(listener));
-          if (!namespaces.has(namespace)) namespaces.set(namespace, new Proxy({}, { get: (_t, name: string) => method(`${namespace}.${name}`) }));
-          return namespaces.get(namespace);
-        },
-      },
-    );
-    shell.shellSend = (event) => listeners.forEach((listener) => listener(event));
-    // The print dialog is the browser's own; count it instead of opening it.
-    shell.printed = 0;
-    shell.print = () => void shell.printed++;
-  });
-});
+test.beforeEach(({ page }) => installPreloadStandIn(page));
 
 function send(page: Page, event: AxisEvent): Promise<void> {
   return page.evaluate((pushed) => (globalThis as unknown as { shellSend: (event: unknown) => void }).shellSend(pushed), event);
