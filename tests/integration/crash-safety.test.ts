@@ -8,6 +8,7 @@ import { AppError } from '../../electron/core/errors';
 import { applyConnectionSettings, openCipherDatabase, type Db } from '../../electron/core/db/database';
 import { latestVersion, migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { SeededRandom } from '../../electron/core/demo/random';
 import { readDay } from '../../electron/core/journal/days';
 import { VAULT_FILES } from '../../electron/core/paths';
 import { derivePassphraseKey, unwrapKey } from '../../electron/core/vault/crypto';
@@ -37,16 +38,10 @@ const WRITERS = 4;
 const DATES = Array.from({ length: 96 }, (_, i) => isoDay(Date.now() - (96 - i) * 3 * 86_400_000));
 const OTHER_PASSPHRASE = 'heron quartz lantern 17';
 
-/** A small seeded generator (mulberry32), so a failing schedule repeats. */
+/** The demo journal's seeded generator, so a failing schedule repeats. */
 function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 function isoDay(ms: number): string {
