@@ -2,7 +2,7 @@
  * The dermatologist report's vocabulary and shapes, free of zod so the renderer can import it
  * cheaply: the sections one can choose, paper sizes, limits, and the data `report.data` returns.
  */
-import type { InsightDirection } from './insightsTerms';
+import { MIN_PAIRS, type InsightDirection } from './insightsTerms';
 import type { BodyArea, TreatmentKind } from './journalTerms';
 import type { PoemBandKey } from './poemTerms';
 
@@ -40,6 +40,17 @@ export const REPORT_MAX_DAYS = 3660;
 export const REPORT_WEEKLY_UP_TO_DAYS = 120;
 /** A POEM total or skin score that moves by at least this much between the start and the end of the period is a change. */
 export const TREND_THRESHOLD_POINTS = 0.5;
+/**
+ * A period with fewer logged days than this is too short to look for links on its own (the
+ * fewest paired days insights needs for a number factor); the candidate triggers always come
+ * from the whole journal, and the report says the period alone would be too short.
+ */
+export const REPORT_PERIOD_DAYS_FOR_LINKS = MIN_PAIRS;
+/**
+ * Rates "per week" need at least a week of logged days behind them: with fewer, the report
+ * gives figures per logged day instead (one day of 2 servings is not "14 a week").
+ */
+export const REPORT_WEEKLY_FIGURES_MIN_DAYS = 7;
 /** Stress at or above this counts as a high-stress day. */
 export const HIGH_STRESS = 6;
 /** Bloating at or above this counts as a day with marked bloating. */
@@ -137,6 +148,8 @@ export interface ReportPoemEntry {
 }
 
 export interface PoemReport {
+  /** Eczema is tracked or checks were made in the period: otherwise the report leaves POEM out. */
+  relevant: boolean;
   /** Checks in the period, oldest first. */
   entries: ReportPoemEntry[];
   latest: ReportPoemEntry | null;
@@ -173,12 +186,16 @@ export interface GutPeriod {
   foodDays: number;
   /** Servings per week, scaled from the days with meals logged (sum ÷ days × 7). */
   servingsPerWeek: ServingsRecord;
+  /** Servings per day with meals logged (sum ÷ days), for periods too short for weekly figures. */
+  servingsPerDay: ServingsRecord;
   bloating: number | null;
 }
 
 export interface GutReport {
   foodDays: number;
   servingsPerWeek: ServingsRecord;
+  /** Servings per day with meals logged; shown instead of weekly figures below REPORT_WEEKLY_FIGURES_MIN_DAYS food days. */
+  servingsPerDay: ServingsRecord;
   weeks: WeekServings[];
   byPeriod: GutPeriod[];
   /** Index 0 = Bristol type 1 … 6 = type 7. */
@@ -197,6 +214,8 @@ export interface StressReport {
   meditationMinutes: number;
   /** Minutes per week over the period's logged days (sum ÷ days logged × 7). */
   minutesPerWeek: number | null;
+  /** Minutes per logged day of the period (sum ÷ days logged); shown instead below REPORT_WEEKLY_FIGURES_MIN_DAYS logged days. */
+  minutesPerLoggedDay: number | null;
   sessions: { count: number; averageStressBefore: number | null; averageStressAfter: number | null; pairs: number };
   stressByPeriod: (number | null)[];
   meditationMinutesByPeriod: number[];
@@ -220,10 +239,20 @@ export interface ReportFinding {
   sentence: string;
 }
 
+/** The report's own period, as the candidate triggers see it (they come from the whole journal). */
+export interface TriggersPeriod {
+  /** Logged days in the report's period. */
+  daysLogged: number;
+  /** Fewer than REPORT_PERIOD_DAYS_FOR_LINKS logged days: too few to look for links in this period alone. */
+  tooShort: boolean;
+}
+
 export interface TriggersReport {
   /** 'done' with findings (possibly none), 'not-enough-data', or 'failed'. */
   state: 'done' | 'not-enough-data' | 'failed' | 'not-requested';
-  /** The days the statistics looked at (the whole journal when the period holds all of it). */
+  /** Where the links were looked for: always the whole journal, whatever period the report covers. */
+  scope: 'journal';
+  /** The first and last logged day of the journal the statistics looked at. */
   from: string | null;
   to: string | null;
   daysLogged: number;
@@ -233,6 +262,7 @@ export interface TriggersReport {
   findings: ReportFinding[];
   caveat: string;
   message: string | null;
+  period: TriggersPeriod;
 }
 
 export interface ReportPhoto {

@@ -138,20 +138,43 @@ describe('the dermatologist report on a year of demo data', () => {
     expect((await app.call('insights.status')).result?.generatedAt).toBe(status.result?.generatedAt);
   });
 
-  it('shows 90 days week by week, tests only those days for links, and skips what was not asked for', async () => {
+  it('shows 90 days week by week, and skips what was not asked for', async () => {
     const quarter = await app.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['summary', 'poem'] });
     expect(quarter).toMatchObject({ days: 90, bucket: 'week', patient: { name: null, dateOfBirth: null }, photos: [] });
     expect(quarter.periods[0]).toEqual({ start: '2026-03-18', end: '2026-03-22', days: 5 });
-    expect(quarter.triggers.from! >= '2026-03-18').toBe(true);
     expect(quarter.poem.entries.every((e) => e.date >= '2026-03-18')).toBe(true);
     const noInsights = await app.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['skin', 'gut'] });
     expect(noInsights.triggers).toMatchObject({ state: 'not-requested', findings: [] });
   });
 
-  it('says plainly when a period is too short to look for links', async () => {
+  it('takes the candidate triggers of any period from the whole journal, as Insights shows them', async () => {
+    const journal = (await app.call('insights.status')).result!;
+    const span = sql<{ first: string; last: string; n: number }>('SELECT min(date) AS first, max(date) AS last, count(*) AS n FROM days');
+    const quarter = await app.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['summary'] });
+    expect(quarter.triggers).toMatchObject({ state: 'done', scope: 'journal', from: span.first, to: span.last, daysLogged: journal.daysLogged, period: { daysLogged: quarter.daysLogged, tooShort: false } });
+    expect(quarter.triggers.findings.map((f) => [f.factorLabel, f.outcomeLabel, f.lag])).toEqual(year.triggers.findings.map((f) => [f.factorLabel, f.outcomeLabel, f.lag]));
+    expect(quarter.triggers.findings.some((f) => f.factorLabel === 'Dairy' && f.outcomeLabel === 'Acne severity')).toBe(true);
+  });
+
+  it('says a period is too short to look for links on its own, and still lists the journal’s links', async () => {
     const week = await app.call('report.data', { from: '2026-06-09', to: TODAY, sections: ['triggers'] });
-    expect(week.triggers.state).toBe('not-enough-data');
-    expect(week.triggers.message).toMatch(/not enough logged days/);
+    expect(week.triggers).toMatchObject({ state: 'done', period: { daysLogged: week.daysLogged, tooShort: true } });
+    expect(week.daysLogged).toBeLessThanOrEqual(7);
+    expect(week.triggers.findings.length).toBe(year.triggers.findings.length);
+  });
+
+  it('gives a one-day period its figures per logged day, not scaled up to a week', async () => {
+    const day = await app.call('report.data', { from: '2026-06-14', to: '2026-06-14', sections: ['gut', 'stress'] });
+    const stored = sql<{ servings: number | null }>(
+      `SELECT sum(mf.servings) AS servings FROM meals m JOIN meal_foods mf ON mf.meal_id = m.id
+       JOIN food_categories fc ON fc.food_id = mf.food_id WHERE fc.category = 'fibre_rich' AND m.date = '2026-06-14'`,
+    );
+    expect(day.gut.foodDays).toBe(1);
+    expect(day.gut.servingsPerDay.fibre_rich).toBeCloseTo(stored.servings ?? 0, 9);
+    expect(day.gut.servingsPerWeek.fibre_rich).toBeCloseTo((stored.servings ?? 0) * 7, 9);
+    expect(day.gut.byPeriod[0]!.servingsPerDay.fibre_rich).toBeCloseTo(stored.servings ?? 0, 9);
+    const minutes = sql<{ m: number | null }>(`SELECT meditation_minutes AS m FROM days WHERE date = '2026-06-14'`).m ?? 0;
+    expect(day.stress.minutesPerLoggedDay).toBe(minutes);
   });
 
   it('the core builds the same report on its own thread', () => {
@@ -159,11 +182,28 @@ describe('the dermatologist report on a year of demo data', () => {
     expect(built.conditions.map((c) => c.average)).toEqual(
       built.conditions.map((c) => sql<{ a: number }>('SELECT avg(severity) AS a FROM skin_scores WHERE condition_id = ? AND date BETWEEN ? AND ?', c.id, '2026-03-18', TODAY).a),
     );
-    expect(built.triggers.state).toBe('done');
+    // On its own thread too, the triggers come from the whole journal.
+    expect(built.triggers).toMatchObject({ state: 'done', scope: 'journal', from: sql<{ d: string }>('SELECT min(date) AS d FROM days').d });
+    expect(built.triggers.findings.map((f) => f.factorLabel)).toEqual(year.triggers.findings.map((f) => f.factorLabel));
   });
 });
 
 describe('a journal with nothing in it yet', () => {
+  it('leaves the eczema check out for a person who does not track eczema, and shows it once they do', async () => {
+    const fresh = await openJournalApp();
+    try {
+      const conditions = await fresh.call('conditions.list');
+      const byName = (name: string) => conditions.find((condition) => condition.builtin && condition.name === name)!;
+      await fresh.call('conditions.save', { id: byName('Acne').id, name: 'Acne', tracked: true });
+      const acneOnly = await fresh.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['summary', 'poem'] });
+      expect(acneOnly.poem).toMatchObject({ relevant: false, entries: [] });
+      await fresh.call('conditions.save', { id: byName('Eczema').id, name: 'Eczema', tracked: true });
+      expect((await fresh.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['poem'] })).poem.relevant).toBe(true);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('still gives a report, saying there is nothing rather than inventing zeros', async () => {
     const fresh = await openJournalApp();
     try {
@@ -171,7 +211,8 @@ describe('a journal with nothing in it yet', () => {
       expect(empty).toMatchObject({ daysLogged: 0, conditions: [], treatments: [], notes: [], photos: [], poem: { entries: [], latest: null } });
       expect(empty.gut).toMatchObject({ foodDays: 0, servingsPerWeek: { fibre_rich: null }, plantsPerWeek: null, bloating: { days: 0, average: null } });
       expect(empty.stress).toMatchObject({ averageStress: null, minutesPerWeek: null });
-      expect(empty.triggers.state).toBe('not-enough-data');
+      expect(empty.triggers).toMatchObject({ state: 'not-enough-data', period: { daysLogged: 0, tooShort: true } });
+      expect(empty.triggers.message).toMatch(/not enough logged days in the whole journal/);
     } finally {
       fresh.close();
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SECTION_KEYS, type ReportData } from '../../electron/contract/reportTerms';
 import { chartKey, poemChart, severityChart, servingsChart, stoolChart } from '../../renderer/src/views/Report/charts';
-import { ageOn, paperDate, paperPeriod, qPhrase, qText, signed, thirdPerson, trendWords } from '../../renderer/src/views/Report/format';
+import { ageOn, changeWords, paperDate, paperPeriod, qPhrase, qText, signed, thirdPerson, trendWords } from '../../renderer/src/views/Report/format';
 import { defaultForm, defaultPaper, formProblems, toRequest } from '../../renderer/src/views/Report/options';
 import { cssString, pageCss } from '../../renderer/src/views/Report/pageStyle';
-import { lifestyleFacts, poemLine, shortFinding } from '../../renderer/src/views/Report/summaryText';
+import { clipNote, lifestyleFacts, noTriggersWords, poemLine, servingsLine, shortFinding, stressLine, triggersSpan, visitNotes } from '../../renderer/src/views/Report/summaryText';
 import { chunkRows, conditionsSummaryTable, poemTable, servingsTable, treatmentsTable } from '../../renderer/src/views/Report/tables';
 
 const servings = (a: number | null) => ({ fibre_rich: a, prebiotic: a, fermented: a, ultra_processed: a });
@@ -44,6 +44,7 @@ function sampleReport(): ReportData {
     ],
     itch: { itchDays: 12, averageItch: 3, sleepDays: 12, averageSleepLost: 1, nightsWithSleepLost: 4, itchByPeriod: [4, 2, null], sleepLostByPeriod: [2, 0.5, null], nightsLostByPeriod: [3, 1, 0] },
     poem: {
+      relevant: true,
       entries: [
         { date: '2026-06-07', total: 19, band: 'severe', answers: [4, 4, 2, 2, 3, 2, 2] },
         { date: '2026-06-14', total: 11, band: 'moderate', answers: [2, 2, 0, 1, 2, 2, 2] },
@@ -69,11 +70,12 @@ function sampleReport(): ReportData {
     gut: {
       foodDays: 12,
       servingsPerWeek: { fibre_rich: 21, prebiotic: 10.5, fermented: 3.5, ultra_processed: 7 },
+      servingsPerDay: { fibre_rich: 3, prebiotic: 1.5, fermented: 0.5, ultra_processed: 1 },
       weeks: [],
       byPeriod: [
-        { foodDays: 5, servingsPerWeek: servings(14), bloating: 3 },
-        { foodDays: 7, servingsPerWeek: servings(21), bloating: 2 },
-        { foodDays: 0, servingsPerWeek: servings(null), bloating: null },
+        { foodDays: 5, servingsPerWeek: servings(14), servingsPerDay: servings(2), bloating: 3 },
+        { foodDays: 7, servingsPerWeek: servings(21), servingsPerDay: servings(3), bloating: 2 },
+        { foodDays: 0, servingsPerWeek: servings(null), servingsPerDay: servings(null), bloating: null },
       ],
       stoolTypeCounts: [1, 2, 5, 6, 3, 1, 0],
       bloating: { days: 12, average: 2.5, markedDays: 1 },
@@ -87,6 +89,7 @@ function sampleReport(): ReportData {
       meditationDays: 4,
       meditationMinutes: 50,
       minutesPerWeek: 29.2,
+      minutesPerLoggedDay: 4.2,
       sessions: { count: 2, averageStressBefore: 6, averageStressAfter: 3.5, pairs: 2 },
       stressByPeriod: [5, 4, null],
       meditationMinutesByPeriod: [20, 30, 0],
@@ -94,9 +97,11 @@ function sampleReport(): ReportData {
     },
     triggers: {
       state: 'done',
-      from: '2026-06-02',
+      scope: 'journal',
+      from: '2025-03-14',
       to: '2026-06-15',
-      daysLogged: 12,
+      daysLogged: 430,
+      period: { daysLogged: 12, tooShort: true },
       maxLag: 7,
       testsRun: 100,
       daysNeeded: null,
@@ -257,8 +262,60 @@ describe('report charts', () => {
 describe('page 1 sentences', () => {
   it('give the latest POEM with its band and the change, and one-line findings', () => {
     const report = sampleReport();
-    expect(poemLine(report)).toBe('Latest POEM 11 of 28 on 14 Jun 2026: Moderate eczema. 2 checks in the period; the first scored 19 (change −8.0).');
+    expect(poemLine(report)).toBe('Latest POEM 11 of 28 on 14 Jun 2026: Moderate eczema. 2 checks in the period; the first scored 19 (change −8.0, better; lower is better).');
     expect(shortFinding(report.triggers.findings[0]!)).toBe('+2.0 points, 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001)');
     expect(lifestyleFacts(report).find((fact) => fact.label === 'Stool (Bristol)')!.value).toBe('61% type 3–4 · 17% type 1–2 · 22% type 5–7 (18)');
+  });
+});
+
+describe('page 1 says where its numbers come from', () => {
+  it('writes a change of a score where higher is worse with its direction in words', () => {
+    expect(changeWords(4)).toBe('+4.0, worse');
+    expect(changeWords(-2)).toBe('−2.0, better');
+    expect(changeWords(0.02)).toBe('0.0, no change');
+    expect(changeWords(null)).toBe('–');
+  });
+
+  it('labels the candidate triggers with the whole journal’s span, and says when the period alone is too short', () => {
+    const report = sampleReport();
+    expect(triggersSpan(report)).toBe(
+      'From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period. This period has too few logged days to look for links on its own (12; at least 28 are needed).',
+    );
+    report.triggers.period = { daysLogged: 80, tooShort: false };
+    expect(triggersSpan(report)).toBe('From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period.');
+    report.triggers.findings = [];
+    expect(noTriggersWords(report)).toBe('No link between habits and skin stands out across the whole journal (100 comparisons tested). No finding does not mean no effect.');
+    report.triggers = { ...report.triggers, state: 'not-enough-data', message: 'There are not enough logged days in the whole journal yet to look for links.' };
+    expect(noTriggersWords(report)).toMatch(/^There are not enough logged days in the whole journal/);
+  });
+
+  it('gives servings and meditation per logged day when the period has less than a week of them', () => {
+    const report = sampleReport();
+    expect(lifestyleFacts(report)[0]).toMatchObject({ label: 'Weekly servings', value: 'fibre-rich 21.0 · prebiotic 10.5 · probiotic / fermented 3.5 · ultra-processed 7.0' });
+    // One day with 2 servings of each: "2.0 per day", never "14.0 a week".
+    report.days = 1;
+    report.daysLogged = 1;
+    report.gut = { ...report.gut, foodDays: 1, servingsPerWeek: servings(14), servingsPerDay: servings(2) };
+    report.stress = { ...report.stress, meditationDays: 1, meditationMinutes: 10, minutesPerWeek: 70, minutesPerLoggedDay: 10 };
+    const facts = lifestyleFacts(report);
+    expect(facts[0]).toMatchObject({ label: 'Servings per day', value: 'fibre-rich 2.0 · prebiotic 2.0 · probiotic / fermented 2.0 · ultra-processed 2.0 (1 day with meals: too few for weekly figures)' });
+    expect(facts.find((fact) => fact.label === 'Meditation')!.value).toBe('1 day · about 10 min per logged day');
+    expect(servingsLine(report)).toMatch(/^Servings per day with meals logged: fibre-rich 2\.0.*\(only 1 day with meals logged, too few for weekly figures\)/);
+    expect(stressLine(report)).toContain('10 minutes in all (about 10 min per logged day)');
+    expect(servingsTable(report).caption).toMatch(/^Servings per day with meals logged/);
+    expect(JSON.stringify(servingsTable(report).rows)).not.toContain('14.0');
+    expect(servingsChart(report).data.datasets[0]!.data).toEqual([2, 3, null]);
+  });
+
+  it('puts the newest notes for the dermatologist on page 1, cut at a word when long', () => {
+    const long = `${'word '.repeat(80)}end`;
+    expect(clipNote(long)).toMatchObject({ clipped: true });
+    expect(clipNote(long).text.length).toBeLessThanOrEqual(281);
+    expect(clipNote(long).text.endsWith('word…')).toBe(true);
+    expect(clipNote('  short  ')).toEqual({ text: 'short', clipped: false });
+    const notes = ['2026-06-01', '2026-06-05', '2026-06-09', '2026-06-12'].map((date) => ({ date, text: `note of ${date}` }));
+    const visit = visitNotes(notes);
+    expect(visit.more).toBe(1);
+    expect(visit.shown.map((note) => note.date)).toEqual(['2026-06-05', '2026-06-09', '2026-06-12']);
   });
 });

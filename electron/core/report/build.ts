@@ -24,7 +24,7 @@ import { listPhotos } from '../journal/photos';
 import { listScores } from '../poem/scores';
 import { activeWindow, treatmentAdherence } from './adherence';
 import { flareEpisodes, summariseFlares } from './flares';
-import { bucketFor, countByPeriod, countOf, meanByPeriod, meanOf, perWeek, splitPeriods, sumByPeriod, weeklySums, type WeekSum } from './periods';
+import { bucketFor, countByPeriod, countOf, meanByPeriod, meanOf, perDay, perWeek, splitPeriods, sumByPeriod, weeklySums, type WeekSum } from './periods';
 import { weekStart } from '../journal/dates';
 import { severityTrend } from './trend';
 import { engineInput, triggersFrom } from './triggers';
@@ -47,14 +47,17 @@ export function needsInsights(sections: readonly ReportSectionKey[]): boolean {
 }
 
 /**
- * Everything the dermatologist report shows, worked out from the journal for one period. Runs
- * the insights statistics on this thread when the chosen sections need them (the app's handler
- * reuses a cached journal-wide result or a worker instead, through `reportFromSeries`).
+ * Everything the dermatologist report shows, worked out from the journal for one period. When
+ * the chosen sections need candidate triggers, runs the insights statistics over the whole
+ * journal on this thread (the app's handler reuses the Insights view's cached result or its
+ * worker instead, through `reportFromSeries`).
  */
 export function buildReport(db: Db, options: ReportOptions): ReportData {
   const data = readDailySeries(db, { from: options.from, to: options.to }, options.today);
-  const insights = needsInsights(options.sections) ? runInsights(engineInput(data), { maxLag: options.maxLag ?? DEFAULT_MAX_LAG }) : null;
-  return reportFromSeries(db, data, options, triggersFrom(insights));
+  const insights = needsInsights(options.sections)
+    ? runInsights(engineInput(readDailySeries(db, {}, options.today)), { maxLag: options.maxLag ?? DEFAULT_MAX_LAG })
+    : null;
+  return reportFromSeries(db, data, options, triggersFrom({ result: insights, periodDaysLogged: data.daysLogged }));
 }
 
 /** The report from the period's daily series (read once by the caller) and its candidate triggers. */
@@ -140,7 +143,9 @@ function poemReport(db: Db, from: string, to: string): PoemReport {
     .reverse()
     .map(({ date, total, band, answers }) => ({ date, total, band, answers }));
   const latest = entries.at(-1) ?? null;
-  return { entries, latest, change: entries.length >= 2 ? latest!.total - entries[0]!.total : null };
+  // POEM is the eczema check: a person who does not track eczema and made no check is not asked about it.
+  const eczemaTracked = db.prepare(`SELECT 1 FROM conditions WHERE builtin_key = 'eczema' AND tracked = 1`).get() !== undefined;
+  return { relevant: eczemaTracked || entries.length > 0, entries, latest, change: entries.length >= 2 ? latest!.total - entries[0]!.total : null };
 }
 
 function treatmentReports(db: Db, data: TrendsData, values: Values): TreatmentReport[] {
@@ -190,6 +195,7 @@ function gutReport(db: Db, data: TrendsData, values: Values, span: Span): GutRep
   return {
     foodDays,
     servingsPerWeek: servingsRecord((key) => perWeek(total(key), foodDays)),
+    servingsPerDay: servingsRecord((key) => perDay(total(key), foodDays)),
     weeks: weekDays.map((week, w) => ({
       weekStart: week.weekStart,
       foodDays: week.days,
@@ -198,6 +204,7 @@ function gutReport(db: Db, data: TrendsData, values: Values, span: Span): GutRep
     byPeriod: periodDays.map((period, p) => ({
       foodDays: period.days,
       servingsPerWeek: servingsRecord((key) => perWeek(periodSums.get(key)![p]!.sum, period.days)),
+      servingsPerDay: servingsRecord((key) => perDay(periodSums.get(key)![p]!.sum, period.days)),
       bloating: bloatingByPeriod[p] ?? null,
     })),
     stoolTypeCounts: [...data.stoolTypeCounts],
@@ -243,6 +250,7 @@ function stressReport(db: Db, data: TrendsData, values: Values, span: Span): Str
     meditationDays: countOf(meditation, (value) => value > 0),
     meditationMinutes: minutes,
     minutesPerWeek: perWeek(minutes, data.daysLogged),
+    minutesPerLoggedDay: perDay(minutes, data.daysLogged),
     sessions: {
       count: sessions.length,
       averageStressBefore: meanOf(paired.map((s) => s.before)),

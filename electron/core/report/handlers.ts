@@ -1,13 +1,12 @@
-import type { InsightsResult, TrendsData } from '../../contract/insightsTerms';
+import type { InsightsResult } from '../../contract/insightsTerms';
 import { REPORT_MAX_DAYS } from '../../contract/reportTerms';
 import type { Handlers } from '../api/handlers';
 import type { Backend } from '../backend';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { datesBetween, readDailySeries } from '../insights/series';
-import { inProcessRunner, workerRunner } from '../insights/runner';
 import { needsInsights, reportFromSeries } from './build';
-import { engineInput, periodHoldsWholeJournal, triggersFrom } from './triggers';
+import { triggersFrom } from './triggers';
 
 type ReportMethods = 'report.data' | 'report.savePdf';
 
@@ -29,13 +28,18 @@ export function reportHandlers(backend: Backend, today: () => string): Pick<Hand
       const db = vault.db;
       const data = readDailySeries(db, { from: input.from, to: input.to }, now);
       const maxLag = backend.insights.status(db).maxLag;
-      let triggers = triggersFrom(null);
+      const periodDaysLogged = data.daysLogged;
+      let triggers = triggersFrom({ result: null, periodDaysLogged });
       if (needsInsights(input.sections)) {
         try {
-          triggers = triggersFrom(await insightsFor(backend, db, data, maxLag));
+          triggers = triggersFrom({ result: await journalInsights(backend, db), periodDaysLogged });
         } catch (error) {
           if (error instanceof AppError) throw error;
-          triggers = triggersFrom(null, 'The statistics could not be worked out this time, so no candidate triggers are listed. Please try again.');
+          triggers = triggersFrom({
+            result: null,
+            periodDaysLogged,
+            failure: 'The statistics could not be worked out this time, so no candidate triggers are listed. Please try again.',
+          });
         }
       }
       return reportFromSeries(vault.db, data, { ...input, today: now, maxLag }, triggers);
@@ -54,23 +58,17 @@ function checkDates(from: string, to: string, dateOfBirth: string | null, today:
 }
 
 /**
- * The insights behind the candidate triggers. When the period holds the whole journal, the
- * journal-wide result is the one the Insights view shows: reused when it is current, or run
- * (and so kept for that view). A shorter period is tested on its own days, off this thread
- * when the app has the insights worker.
+ * The insights behind the candidate triggers: the journal-wide result the Insights view shows,
+ * reused when it is current, or run (off this thread when the app has the insights worker, and
+ * then kept for that view), whatever period the report covers.
  */
-async function insightsFor(backend: Backend, db: Db, data: TrendsData, maxLag: number): Promise<InsightsResult> {
-  if (periodHoldsWholeJournal(data)) {
-    let status = backend.insights.run(db);
-    const started = Date.now();
-    while (status.state === 'running' && Date.now() - started < INSIGHTS_WAIT_MS) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      status = backend.insights.status(backend.vault.db);
-    }
-    if (status.state === 'done' && status.result) return status.result;
-    throw new Error(status.error ?? 'insights did not finish');
+async function journalInsights(backend: Backend, db: Db): Promise<InsightsResult> {
+  let status = backend.insights.run(db);
+  const started = Date.now();
+  while (status.state === 'running' && Date.now() - started < INSIGHTS_WAIT_MS) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    status = backend.insights.status(backend.vault.db);
   }
-  const worker = backend.options.insightsWorker;
-  const runner = worker ? workerRunner(worker) : inProcessRunner;
-  return runner(engineInput(data), maxLag, () => {}).promise;
+  if (status.state === 'done' && status.result) return status.result;
+  throw new Error(status.error ?? 'insights did not finish');
 }

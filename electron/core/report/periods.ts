@@ -107,3 +107,8 @@ export function weeklySums(dates: readonly string[], values: readonly (number | 
 export function perWeek(sum: number, days: number): number | null {
   return days ? (sum / days) * 7 : null;
 }
+
+/** A sum over some logged days, per such day (null when no day was logged). */
+export function perDay(sum: number, days: number): number | null {
+  return days ? sum / days : null;
+}

@@ -1,9 +1,34 @@
 import type { InsightsResult, InsightTest, TrendsData } from '../../contract/insightsTerms';
-import { REPORT_CAUSATION_CAVEAT, type ReportFinding, type TriggersReport } from '../../contract/reportTerms';
+import { REPORT_CAUSATION_CAVEAT, REPORT_PERIOD_DAYS_FOR_LINKS, type ReportFinding, type TriggersPeriod, type TriggersReport } from '../../contract/reportTerms';
+
+/**
+ * The report's candidate triggers. They always come from the journal-wide insights result (the
+ * one the Insights view shows), never from the report's period alone: a 90-day period can be too
+ * short to find a link the whole journal shows plainly, and the report must not contradict
+ * Insights. The report's period is described alongside, so the reader can tell the two apart.
+ *
+ * Where they come from (`triggersFrom`) and what each finding carries (`toFinding`) are kept
+ * apart, so the wording of a finding can change without touching where the findings come from.
+ */
+
+export interface TriggersSource {
+  /** The journal-wide insights result, or null when it was not asked for or failed. */
+  result: InsightsResult | null;
+  /** Logged days in the report's period. */
+  periodDaysLogged: number;
+  /** Why there is no result, in words (null when it was simply not asked for). */
+  failure?: string | null;
+}
+
+/** The report's period as the triggers describe it. */
+export function triggersPeriod(periodDaysLogged: number): TriggersPeriod {
+  return { daysLogged: periodDaysLogged, tooShort: periodDaysLogged < REPORT_PERIOD_DAYS_FOR_LINKS };
+}
 
 /** Candidate triggers: the insights findings, gut and lifestyle → skin first, then skin → gut. */
-export function triggersFrom(result: InsightsResult | null, failure: string | null = null): TriggersReport {
+export function triggersFrom({ result, periodDaysLogged, failure = null }: TriggersSource): TriggersReport {
   const base = {
+    scope: 'journal' as const,
     from: result?.from ?? null,
     to: result?.to ?? null,
     daysLogged: result?.daysLogged ?? 0,
@@ -11,6 +36,7 @@ export function triggersFrom(result: InsightsResult | null, failure: string | nu
     testsRun: result?.testsRun ?? 0,
     daysNeeded: result?.daysNeeded ?? null,
     caveat: REPORT_CAUSATION_CAVEAT,
+    period: triggersPeriod(periodDaysLogged),
   };
   if (!result) {
     return {
@@ -25,7 +51,7 @@ export function triggersFrom(result: InsightsResult | null, failure: string | nu
       ...base,
       state: 'not-enough-data',
       findings: [],
-      message: `There are not enough logged days in this period to look for links${result.daysNeeded ? ` (about ${result.daysNeeded} more days are needed)` : ''}.`,
+      message: `There are not enough logged days in the whole journal yet to look for links${result.daysNeeded ? ` (about ${result.daysNeeded} more days are needed)` : ''}.`,
     };
   }
   const order = (test: InsightTest) => (test.direction === 'gut-to-skin' ? 0 : 1);
@@ -33,7 +59,8 @@ export function triggersFrom(result: InsightsResult | null, failure: string | nu
   return { ...base, state: 'done', findings, message: null };
 }
 
-function toFinding(test: InsightTest): ReportFinding {
+/** One insights finding as the report prints it. */
+export function toFinding(test: InsightTest): ReportFinding {
   return {
     factorLabel: test.factorLabel,
     outcomeLabel: test.outcomeLabel,
@@ -55,9 +82,4 @@ function toFinding(test: InsightTest): ReportFinding {
 /** The series insights tests (the ones shown only are left out), as the engine takes them. */
 export function engineInput(data: TrendsData): { dates: string[]; series: TrendsData['series'] } {
   return { dates: data.dates, series: data.series.filter((series) => series.role !== 'none') };
-}
-
-/** The period holds every logged day of the journal, so the journal-wide insights result describes it. */
-export function periodHoldsWholeJournal(data: TrendsData): boolean {
-  return data.firstLogged !== null && data.lastLogged !== null && data.from <= data.firstLogged && data.to >= data.lastLogged;
 }

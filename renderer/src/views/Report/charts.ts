@@ -2,6 +2,7 @@ import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import { POEM_BANDS, POEM_MAX_TOTAL } from '../../../../electron/contract/poemTerms';
 import { REPORT_SERVINGS, type ConditionReport, type ReportData } from '../../../../electron/contract/reportTerms';
 import { dayMonth, paperDate, periodLabel } from './format';
+import { servingsRate } from './summaryText';
 
 /**
  * The report's charts as Chart.js configurations: drawn once, without animation, for paper —
@@ -164,10 +165,11 @@ export function poemChart(report: ReportData): ReportChart {
 }
 
 export function servingsChart(report: ReportData): ReportChart {
+  const rate = servingsRate(report);
   return chart(
     labelsOf(report),
-    REPORT_SERVINGS.map((category, i) => line(category.label, report.gut.byPeriod.map((period) => period.servingsPerWeek[category.key]), i)),
-    { title: 'Servings per week', suggestedMax: 10 },
+    REPORT_SERVINGS.map((category, i) => line(category.label, report.gut.byPeriod.map((period) => rate.of(period)[category.key]), i)),
+    { title: rate.label, suggestedMax: rate.weekly ? 10 : 3 },
   );
 }
 

@@ -62,6 +62,17 @@ export function signed(value: number | null | undefined): string {
   return `${value > 0 ? '+' : MINUS}${text}`;
 }
 
+/**
+ * A change of a score where higher is worse, with its direction in words: "+4.0, worse",
+ * "−2.0, better", "0.0, no change" (a dash when there is nothing to compare).
+ */
+export function changeWords(change: number | null | undefined): string {
+  if (change === null || change === undefined) return NONE;
+  const text = signed(change);
+  if (text === '0.0') return '0.0, no change';
+  return `${text}, ${change > 0 ? 'worse' : 'better'}`;
+}
+
 export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? word : many}`;
 }

@@ -1,6 +1,7 @@
 import { BODY_AREAS, STOOL_TYPES, TREATMENT_KIND_LABELS } from '../../../../electron/contract/journalTerms';
 import { POEM_ANSWERS, POEM_BANDS, POEM_MAX_TOTAL, POEM_QUESTIONS, poemBandByKey } from '../../../../electron/contract/poemTerms';
-import { REPORT_SERVINGS, type ReportData } from '../../../../electron/contract/reportTerms';
+import { REPORT_SERVINGS, REPORT_WEEKLY_FIGURES_MIN_DAYS, type ReportData } from '../../../../electron/contract/reportTerms';
+import { servingsRate } from './summaryText';
 import { dayMonth, lagWords, NONE, one, paperDate, percent, periodLabel, plural, qText, signed, trendWords, whole } from './format';
 
 /** The report's tables: every chart's numbers, and the lists. Pure: tested in tests/unit/report-view.test.ts. */
@@ -190,8 +191,9 @@ export function treatmentsTable(report: ReportData): ReportTableModel {
 }
 
 export function servingsTable(report: ReportData): ReportTableModel {
+  const rate = servingsRate(report);
   return {
-    caption: `Servings per week, by ${periodWord(report).toLowerCase()}, and bloating (0–10)`,
+    caption: `${rate.label}, by ${periodWord(report).toLowerCase()}, and bloating (0–10, higher is worse)`,
     columns: [
       { label: periodWord(report), nowrap: true },
       ...REPORT_SERVINGS.map((category) => ({ label: category.label, numeric: true })),
@@ -204,13 +206,15 @@ export function servingsTable(report: ReportData): ReportTableModel {
         key: period.start,
         cells: [
           periodLabel(period, report.bucket),
-          ...REPORT_SERVINGS.map((category) => one(gut.servingsPerWeek[category.key])),
+          ...REPORT_SERVINGS.map((category) => one(rate.of(gut)[category.key])),
           `${gut.foodDays} of ${period.days}`,
           one(gut.bloating),
         ],
       };
     }),
-    note: 'Servings per week are the servings logged ÷ the days with meals logged × 7, so days without a record do not count as eating nothing.',
+    note: rate.weekly
+      ? 'Servings per week are the servings logged ÷ the days with meals logged × 7, so days without a record do not count as eating nothing.'
+      : `Fewer than ${REPORT_WEEKLY_FIGURES_MIN_DAYS} days with meals logged, so servings are given per day with meals (servings ÷ days), not scaled up to a week.`,
   };
 }
 
