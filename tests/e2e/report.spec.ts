@@ -63,6 +63,8 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   await openApp();
   await unlock(page);
   for (const check of CHECKS) await api(page, 'poem.save', { date: localIso(check.daysAgo), answers: check.answers });
+  const noteDay = (await api(page, 'journal.getDay', { date: localIso(3) })) as { entry: Record<string, unknown> };
+  await api(page, 'journal.saveDay', { ...noteDay.entry, notes: 'Should I keep the cream going on the <i>wrist</i>?', notesForDermatologist: true });
   const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c98f84' } }).jpeg().toBuffer();
   await api(page, 'photos.add', { date: localIso(10), bodyArea: 'hands', mime: 'image/jpeg', dataBase64: jpeg.toString('base64') });
 
@@ -82,18 +84,17 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   await expect(page.getByText('The date of birth must be a day in the past.')).toBeVisible();
   await expect(page.getByLabel('Date of birth')).toHaveAttribute('aria-invalid', 'true');
 
-  // The real options.
+  // The real options: the preview follows them without a button.
   await page.getByRole('radio', { name: '1 year' }).check();
   await page.getByLabel('Name', { exact: true }).fill('Alex <b>Example</b>');
   await page.getByLabel('Date of birth').fill('1990-03-12');
   await page.getByRole('radio', { name: 'A4' }).check();
-  await expect(page.getByText(/You changed the options/)).toBeVisible();
-  await page.getByRole('button', { name: 'Prepare report' }).click();
   const ready = page.getByRole('status').filter({ hasText: /is ready to print/ });
   const from = localIso(364);
   const to = localIso(0);
   await expect(ready).toContainText(paperPeriod(from, to));
-  await expect(page.getByText(/You changed the options/)).toBeHidden();
+  await expect(page.getByText(/Updating the preview/)).toBeHidden();
+  await expect(page.getByRole('article', { name: 'The report as it will be printed' }).getByText('Alex <b>Example</b>').first()).toBeVisible();
 
   // Choose the photo; the preview shows it with its date and body area.
   const picker = page.getByRole('group', { name: 'Photos to include' });
@@ -163,13 +164,18 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
     'Emollient cream',
     'Gut and lifestyle',
     'Candidate triggers',
+    'From the whole journal (',
     'Dairy → Acne severity',
     'not proof of cause',
+    'Questions and notes for this visit',
+    'Should I keep the cream going on the <i>wrist</i>?',
     `Page 1 of ${pages}`,
   ]) {
     expect(first, part).toContain(part);
   }
   expect(first).not.toContain('flare days per month');
+  // Directions in words: the POEM change says whether it is worse or better.
+  expect(first.replace(/\s+/g, ' ')).toMatch(/change [+−]\d+\.\d, (worse|better); lower is better/);
   expect(pdfText(file, { first: 2, last: 2 })).toMatch(/^\s*Skin and gut report · Alex <b>Example<\/b>.*\n\s*Skin severity/);
 
   // The pages as images, to look at (test-results/…/report-page-N.png).
@@ -197,4 +203,27 @@ test('Letter paper gives a Letter PDF, and a report without the summary starts w
   expect(text).toContain('Skin severity');
   expect(pdfText(file)).toContain('w/c');
   expect(pdfText(file)).not.toContain('Candidate triggers');
+});
+
+test('a short report lists the whole journal’s triggers, says the period is too short, and gives per-day figures', async ({ page, openApp }) => {
+  await openApp();
+  await unlock(page);
+  await page.getByRole('button', { name: 'Report', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible();
+  const preview = page.getByRole('article', { name: 'The report as it will be printed' });
+  // The default 90 days: the links Insights finds over the whole year, labelled with their span.
+  await expect(preview.getByText(/^From the whole journal \(\d+ logged days, .+\), not only this report’s period\.$/)).toBeVisible();
+  await expect(preview.getByText('Dairy → Acne severity').first()).toBeVisible();
+  await expect(preview.getByText(/no link/i)).toHaveCount(0);
+
+  // One day: custom dates, typed; the preview follows on its own.
+  await page.getByRole('radio', { name: 'Custom' }).check();
+  await page.getByLabel('From', { exact: true }).fill(localIso(1));
+  await page.getByLabel('To', { exact: true }).fill(localIso(1));
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`report for ${paperDate(localIso(1))} is ready`) })).toBeVisible();
+  await expect(preview.getByText(/This period has too few logged days to look for links on its own \(1; at least 28 are needed\)/).first()).toBeVisible();
+  await expect(preview.getByText('Dairy → Acne severity').first()).toBeVisible();
+  await expect(preview.getByText('Servings per day', { exact: true })).toBeVisible();
+  await expect(preview.getByText(/too few for weekly figures/).first()).toBeVisible();
+  await expect(preview.getByText('Weekly servings')).toHaveCount(0);
 });

@@ -310,7 +310,7 @@ describe('page 1 says where its numbers come from', () => {
   it('puts the newest notes for the dermatologist on page 1, cut at a word when long', () => {
     const long = `${'word '.repeat(80)}end`;
     expect(clipNote(long)).toMatchObject({ clipped: true });
-    expect(clipNote(long).text.length).toBeLessThanOrEqual(281);
+    expect(clipNote(long).text.length).toBeLessThanOrEqual(161);
     expect(clipNote(long).text.endsWith('word…')).toBe(true);
     expect(clipNote('  short  ')).toEqual({ text: 'short', clipped: false });
     const notes = ['2026-06-01', '2026-06-05', '2026-06-09', '2026-06-12'].map((date) => ({ date, text: `note of ${date}` }));

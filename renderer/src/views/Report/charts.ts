@@ -23,7 +23,7 @@ export interface ChartSize {
 }
 export const WIDE: ChartSize = { width: 680, height: 210 };
 export const SHORT: ChartSize = { width: 680, height: 170 };
-export const GLANCE: ChartSize = { width: 680, height: 125 };
+export const GLANCE: ChartSize = { width: 680, height: 100 };
 
 export type ReportChart = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
 

@@ -210,7 +210,7 @@ export function noTriggersWords(report: ReportData): string {
 
 /** Page 1 has room for this many notes "for my dermatologist" (the newest), each up to NOTE_PREVIEW_CHARS. */
 export const VISIT_NOTES_SHOWN = 3;
-export const NOTE_PREVIEW_CHARS = 280;
+export const NOTE_PREVIEW_CHARS = 160;
 
 /** A note cut at a word to fit page 1, marked with "…" when cut (the whole note stays on the notes page). */
 export function clipNote(text: string, max = NOTE_PREVIEW_CHARS): { text: string; clipped: boolean } {
