@@ -72,12 +72,20 @@ export interface MeditationSession {
 }
 
 export interface MeditationStats {
-  /** Minutes per week (Monday start), oldest first, the last 12 weeks. */
+  /** Timer-session minutes per week (Monday start), oldest first, the last 12 weeks. */
   weeks: { weekStart: string; minutes: number }[];
+  /** Days in a row with any meditation: a timer session, or minutes typed into the day. */
   currentStreakDays: number;
   bestStreakDays: number;
+  /** Minutes sat in the app's timer sessions, and how many sessions. */
   totalMinutes: number;
   sessionCount: number;
+  /** Minutes typed into days' Meditation field beyond what timer sessions put there, and the days with them. */
+  typedMinutes: number;
+  typedDays: number;
+  /** Days with any meditation (timer or typed), and their minutes: what the report and insights use. */
+  meditationDays: number;
+  meditationMinutes: number;
 }
 
 export interface MeditationSettings {
@@ -87,7 +95,15 @@ export interface MeditationSettings {
 
 export const meditationSchemas = {
   start: z.object({ plan: sessionPlan, stressBefore: stress.default(null) }).strict(),
-  finish: z.object({ save: z.boolean(), stressAfter: stress.default(null), note: note.default('') }).strict(),
+  finish: z
+    .object({
+      save: z.boolean(),
+      stressAfter: stress.default(null),
+      note: note.default(''),
+      /** Keep a session under SHORT_SESSION_SECONDS: the person chose "Save this short session". */
+      keepShort: z.boolean().default(false),
+    })
+    .strict(),
   list: z.object({ limit: z.number().int().min(1).max(500).default(50), before: z.string().optional() }).strict(),
   update: z
     .object({

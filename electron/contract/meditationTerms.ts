@@ -14,3 +14,9 @@ export type BellSoundName = (typeof BELL_SOUNDS)[number];
 
 export const MAX_SESSION_MINUTES = 180;
 export const MAX_PREP_SECONDS = 60;
+
+/**
+ * A session shorter than this (a false start, a test of the bell) is not logged unless the person
+ * keeps it on purpose: it would otherwise add a whole minute to the day and a streak day.
+ */
+export const SHORT_SESSION_SECONDS = 60;

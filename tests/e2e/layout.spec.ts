@@ -42,7 +42,10 @@ const SIZES = [
 
 /** How far the page scrolls sideways (0 when it does not). */
 async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
 }
 
 /** The element lies wholly inside the window. */
@@ -56,6 +59,10 @@ async function inViewport(page: Page, locator: Locator): Promise<boolean> {
 async function expectReachable(page: Page, locator: Locator, what: string): Promise<void> {
   await locator.scrollIntoViewIfNeeded();
   expect(await inViewport(page, locator), `${what} can be scrolled into view`).toBe(true);
+}
+
+async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0));
 }
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -88,12 +95,12 @@ for (const size of SIZES) {
         expect(await inViewport(page, lock), `${label}: Lock journal on screen`).toBe(true);
         if (view.nav === 'Meditate') {
           // Start is on screen without any scrolling.
-          await page.evaluate(() => window.scrollTo(0, 0));
+          await scrollToTop(page);
           expect(await inViewport(page, view.control!(page)), `${label}: Start on screen without scrolling`).toBe(true);
         } else if (view.control) {
           await expectReachable(page, view.control(page), `${label}: ${view.nav}'s main action`);
         }
-        await page.evaluate(() => window.scrollTo(0, 0));
+        await scrollToTop(page);
         await shoot(page, testInfo, `${view.nav.replace(/\W+/g, '-').toLowerCase()}-${scheme}`);
         // One axe pass per view and theme at the small size; the large size is covered by each view's own spec.
         if (size.width === 900) await expectAccessible(page, label);

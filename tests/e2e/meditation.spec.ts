@@ -133,3 +133,59 @@ test('a long sitting without touching anything does not lock the journal', async
   await expect(page.getByRole('timer')).toHaveText(/^14:0\d$/);
   await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
 });
+
+test('a session under a minute is logged only when kept on purpose, and the totals say where each number comes from', async ({ page, openApp, advanceBackendClock }, testInfo) => {
+  await page.clock.install({ time: new Date() });
+  await openApp();
+  await createJournal(page);
+  // Minutes typed into today without the timer.
+  await page.getByLabel('Meditation').fill('12');
+  await page.getByLabel('Meditation').press('Tab');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await openMeditate(page);
+  const totals = page.locator('dl.totals');
+  await expect(totals).toContainText('With the timer 0 minutes in 0 sessions');
+  await expect(totals).toContainText('Typed into your days 12 minutes on 1 day');
+
+  async function shortSession(): Promise<void> {
+    await page.getByLabel('Preparation countdown (seconds)').fill('0');
+    await page.getByRole('button', { name: 'Start', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('timer')).toBeVisible();
+    advanceBackendClock(14_000);
+    await page.clock.fastForward(14_000);
+    await page.getByRole('button', { name: 'End early' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'End now' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('group', { name: 'Save this short session?' })).toBeVisible();
+  }
+
+  // Not kept: Enter in the form does not save it, and "Don't save it" leaves no trace.
+  await shortSession();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
+  await expectAccessible(page, 'short session question');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'short session question, dark');
+  await saveScreenshot(page, testInfo, 'meditation-short-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Submitting the form (as Enter in a field does) does not keep it.
+  await page.locator('section.done form').evaluate((form) => (form as unknown as { requestSubmit: () => void }).requestSubmit());
+  await expect(page.getByRole('group', { name: 'Save this short session?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Don’t save it' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The session was discarded.')).toBeVisible();
+  await expect(totals).toContainText('With the timer 0 minutes in 0 sessions');
+  await expect(totals).toContainText('Streak 1 day now');
+
+  // Kept on purpose: it is logged and adds its minute to the day.
+  await shortSession();
+  await page.getByRole('button', { name: 'Save this short session' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Session saved:/)).toBeVisible();
+  await expect(totals).toContainText('With the timer under 1 minute in 1 session');
+  await expect(totals).toContainText('Typed into your days 12 minutes on 1 day');
+  await saveScreenshot(page, testInfo, 'meditation-totals');
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(page.getByLabel('Meditation')).toHaveValue('13');
+});

@@ -164,4 +164,87 @@ describe('meditation sessions', () => {
     expect(stats).toMatchObject({ currentStreakDays: 3, bestStreakDays: 3, totalMinutes: 30, sessionCount: 3 });
     expect(await call('meditation.saveSettings', { hideStreaks: true })).toMatchObject({ hideStreaks: true });
   });
+
+  it('a session under a minute is not logged unless kept on purpose: no minute in the day, no streak day', async () => {
+    const { call, dispatch, advance } = await appWithClock();
+    await call('meditation.start', { plan });
+    advance(14_000);
+    await call('meditation.end');
+    const refused = await dispatch('meditation.finish', { save: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/14 seconds, under a minute.*Save this short session/);
+    // Nothing was written, and the stopped session is still there to keep or discard.
+    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
+    expect(await call('meditation.stats')).toMatchObject({ currentStreakDays: 0, sessionCount: 0, totalMinutes: 0 });
+    expect(await call('meditation.current')).toMatchObject({ phase: 'ended', sittingMs: 14_000 });
+    expect(await call('meditation.finish', { save: false })).toBeNull();
+    expect(await call('meditation.list', {})).toEqual([]);
+
+    // Kept on purpose, it counts: a minute in the day and a streak day.
+    await call('meditation.start', { plan });
+    advance(40_000);
+    await call('meditation.end');
+    const kept = await call('meditation.finish', { save: true, keepShort: true });
+    expect(kept).toMatchObject({ actualSeconds: 40 });
+    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(1);
+    expect(await call('meditation.stats')).toMatchObject({ currentStreakDays: 1, sessionCount: 1 });
+
+    // A minute or more needs no confirmation.
+    await call('meditation.start', { plan });
+    advance(61_000);
+    await call('meditation.end');
+    expect(await call('meditation.finish', { save: true })).toMatchObject({ actualSeconds: 61 });
+  });
+
+  it('locking during a session under a minute keeps nothing', async () => {
+    const { call, advance } = await appWithClock();
+    await call('meditation.start', { plan });
+    advance(30_000);
+    await call('vault.lock');
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(await call('meditation.list', {})).toEqual([]);
+    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
+  });
+
+  it('minutes typed into a day are kept when timer sessions are added, changed or removed', async () => {
+    const { call, advance } = await appWithClock();
+    const typed = emptyDay('2026-06-15');
+    await call('journal.saveDay', { ...typed, lifestyle: { ...typed.lifestyle, meditationMinutes: 20 } });
+    await call('meditation.start', { plan });
+    advance(10 * MIN);
+    const session = (await call('meditation.finish', { save: true }))!;
+    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(30);
+    await call('meditation.update', { id: session.id, actualMinutes: 12, stressBefore: null, stressAfter: null, note: '' });
+    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(32);
+    await call('meditation.delete', { id: session.id });
+    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(20);
+  });
+
+  it('says where each total comes from: timer sessions, and minutes typed into days', async () => {
+    const { call, advance } = await appWithClock();
+    // Two days before today: typed minutes only (meditation done without the app's timer).
+    for (const [date, minutes] of [['2026-06-13', 15], ['2026-06-14', 25]] as const) {
+      const day = emptyDay(date);
+      await call('journal.saveDay', { ...day, lifestyle: { ...day.lifestyle, meditationMinutes: minutes } });
+    }
+    // Today: a 10-minute timer session on top of 5 typed minutes.
+    const today = emptyDay('2026-06-15');
+    await call('journal.saveDay', { ...today, lifestyle: { ...today.lifestyle, meditationMinutes: 5 } });
+    await call('meditation.start', { plan });
+    advance(10 * MIN);
+    await call('meditation.finish', { save: true });
+    const stats = await call('meditation.stats');
+    expect(stats).toMatchObject({
+      totalMinutes: 10,
+      sessionCount: 1,
+      typedMinutes: 45,
+      typedDays: 3,
+      meditationDays: 3,
+      meditationMinutes: 55,
+      currentStreakDays: 3,
+      bestStreakDays: 3,
+    });
+    // The chart is the timer's minutes.
+    expect(stats.weeks.reduce((sum, week) => sum + week.minutes, 0)).toBe(10);
+  });
 });

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { ActiveSession, MeditationSession, SessionPlan } from '../../contract/meditation';
+import { SHORT_SESSION_SECONDS, type ActiveSession, type MeditationSession, type SessionPlan } from '../../contract/meditation';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { localDate } from '../journal/dates';
@@ -14,8 +14,8 @@ export interface Clocks {
 
 export const systemClocks: Clocks = { mono: () => performance.now(), wall: () => Date.now() };
 
-/** Sessions shorter than this are not kept when the journal locks in the middle of one. */
-const KEEP_ON_LOCK_MS = 60_000;
+/** Sessions shorter than this are not kept when the journal locks in the middle of one (nobody chose to keep them). */
+const KEEP_ON_LOCK_MS = SHORT_SESSION_SECONDS * 1000;
 
 /**
  * The one running meditation session. It lives in the backend, not the page: a reload, a
@@ -73,12 +73,22 @@ export class MeditationTimer {
     return this.current()!;
   }
 
-  /** Logs the session with the time actually sat, or discards it. */
-  finish(db: Db, save: boolean, stressAfter: number | null, note: string): MeditationSession | null {
+  /**
+   * Logs the session with the time actually sat, or discards it. A session under a minute is
+   * logged only when the person keeps it on purpose (`keepShort`): otherwise a false start would
+   * add a minute to the day and count as a streak day.
+   */
+  finish(db: Db, save: boolean, stressAfter: number | null, note: string, keepShort = false): MeditationSession | null {
     const record = endTimer(this.require(), this.clocks.mono());
     const seconds = Math.round(sittingMs(record, this.clocks.mono()) / 1000);
     if (save && seconds < 1) {
       throw new AppError('INVALID_INPUT', 'The session ended before any time was sat, so there is nothing to save. Choose Discard.');
+    }
+    if (save && seconds < SHORT_SESSION_SECONDS && !keepShort) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `This session lasted ${seconds} seconds, under a minute, so it is not logged unless you choose to keep it. Choose “Save this short session” to keep it, or Discard.`,
+      );
     }
     this.record = null;
     if (!save) return null;
