@@ -55,6 +55,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await go('Meditate');
       await expect(page.getByRole('heading', { name: 'Start a session' })).toBeVisible();
       await shot('17-meditate');
+      // A small window: the sidebar's sections scroll with Lock and the theme pinned; Start stays in view.
+      await page.setViewportSize({ width: 900, height: 700 });
+      await shot('17b-meditate-900x700', false);
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByRole('radio', { name: /Box breathing/ }).check();
       await page.getByLabel('Preparation countdown (seconds)').fill('0');
       await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -63,8 +67,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot('18-meditation-session', false);
       await page.getByRole('button', { name: 'End early' }).click();
       await page.getByRole('button', { name: 'End now' }).click();
-      await page.getByRole('button', { name: 'Discard', exact: true }).click();
-      await page.getByRole('button', { name: 'Discard session' }).click();
+      // Under a minute: it is kept only on purpose.
+      await expect(page.getByRole('group', { name: 'Save this short session?' })).toBeVisible();
+      await shot('18b-meditation-short-session', false);
+      await page.getByRole('button', { name: 'Don’t save it' }).click();
+      await expect(page.getByText('The session was discarded.')).toBeVisible();
     } finally {
       await context.close();
       await host.stop();

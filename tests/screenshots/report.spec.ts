@@ -41,7 +41,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('group', { name: 'Photos to include' }).getByRole('checkbox').first().check();
       await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible();
       await page.mouse.move(0, 0);
+      // From the top, so the sticky sidebar is drawn where it sits.
+      await page.evaluate(() => (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0));
       await page.screenshot({ path: join(OUT, `29-report-${scheme}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 2300 } });
+      // A small window: the form reflows and the preview's sheets scale down to fit; no sideways scrolling.
+      await page.setViewportSize({ width: 900, height: 700 });
+      await page.getByRole('heading', { name: 'Preview' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUT, `29b-report-900x700-${scheme}.png`) });
     } finally {
       await context.close();
       await host.stop();
