@@ -313,6 +313,8 @@ describe('page 1 says where its numbers come from', () => {
     expect(clipNote(long).text.length).toBeLessThanOrEqual(161);
     expect(clipNote(long).text.endsWith('word…')).toBe(true);
     expect(clipNote('  short  ')).toEqual({ text: 'short', clipped: false });
+    // Line breaks become spaces on page 1, so a note of many short lines stays short there.
+    expect(clipNote('one\n\ntwo\nthree')).toEqual({ text: 'one two three', clipped: false });
     const notes = ['2026-06-01', '2026-06-05', '2026-06-09', '2026-06-12'].map((date) => ({ date, text: `note of ${date}` }));
     const visit = visitNotes(notes);
     expect(visit.more).toBe(1);

@@ -212,9 +212,12 @@ export function noTriggersWords(report: ReportData): string {
 export const VISIT_NOTES_SHOWN = 3;
 export const NOTE_PREVIEW_CHARS = 160;
 
-/** A note cut at a word to fit page 1, marked with "…" when cut (the whole note stays on the notes page). */
+/**
+ * A note on one run of text (its line breaks as spaces, so it cannot take many lines), cut at a word
+ * to fit page 1 and marked with "…" when cut. The whole note, as written, stays on the notes page.
+ */
 export function clipNote(text: string, max = NOTE_PREVIEW_CHARS): { text: string; clipped: boolean } {
-  const plain = text.trim();
+  const plain = text.replace(/\s+/g, ' ').trim();
   if (plain.length <= max) return { text: plain, clipped: false };
   const cut = plain.slice(0, max);
   const space = cut.search(/\s\S*$/);
