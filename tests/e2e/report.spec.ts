@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { paperDate, paperPeriod } from '../../renderer/src/views/Report/format';
-import { expect, expectAccessible, PASSPHRASE, saveScreenshot, test as base, unlock } from './fixtures';
+import { createJournal, expect, expectAccessible, PASSPHRASE, saveScreenshot, test as base, unlock } from './fixtures';
 
 const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
 
@@ -226,4 +226,23 @@ test('a short report lists the whole journal’s triggers, says the period is to
   await expect(preview.getByText('Servings per day', { exact: true })).toBeVisible();
   await expect(preview.getByText(/too few for weekly figures/).first()).toBeVisible();
   await expect(preview.getByText('Weekly servings')).toHaveCount(0);
+});
+
+base('a person who tracks only acne is not offered the eczema check, and the report leaves it out', async ({ page, openApp }) => {
+  await openApp();
+  await createJournal(page);
+  const conditions = (await api(page, 'conditions.list', {})) as { id: number; name: string; builtin: boolean }[];
+  const acne = conditions.find((condition) => condition.builtin && condition.name === 'Acne')!;
+  await api(page, 'conditions.save', { id: acne.id, name: 'Acne', tracked: true });
+  await page.getByRole('button', { name: 'Report', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Eczema check (POEM) history' })).toHaveCount(0);
+  await expect(page.getByText('The eczema check (POEM) is left out: you do not track eczema and made no check in this period.')).toBeVisible();
+  const preview = page.getByRole('article', { name: 'The report as it will be printed' });
+  await expect(preview.getByRole('heading', { name: 'Skin and gut report' })).toBeVisible();
+  await expect(preview.getByText(/POEM/)).toHaveCount(0);
+  // With no notes marked, page 1 leaves room to write questions down.
+  await expect(preview.getByText(/No notes were marked “for my dermatologist” in this period/)).toBeVisible();
+  await expect(preview.getByText(/There are not enough logged days in the whole journal yet to look for links/).first()).toBeVisible();
+  await expectAccessible(page, 'report for an acne-only journal');
 });

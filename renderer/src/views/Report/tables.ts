@@ -59,7 +59,7 @@ export function conditionsSummaryTable(report: ReportData): ReportTableModel {
 
 export function severityTable(report: ReportData): ReportTableModel {
   return {
-    caption: `Average skin severity (0–10) and flare days per ${periodWord(report).toLowerCase()}`,
+    caption: `Average skin severity (0–10, higher is worse) and flare days per ${periodWord(report).toLowerCase()}`,
     columns: [
       { label: periodWord(report), nowrap: true },
       ...report.conditions.flatMap((condition) => [
@@ -81,7 +81,7 @@ export function severityTable(report: ReportData): ReportTableModel {
 export function itchTable(report: ReportData): ReportTableModel {
   const { itch } = report;
   return {
-    caption: `Itch and sleep lost to itch per ${periodWord(report).toLowerCase()} (0–10, the worst of each day)`,
+    caption: `Itch and sleep lost to itch per ${periodWord(report).toLowerCase()} (0–10, the worst of each day; higher is worse)`,
     columns: [
       { label: periodWord(report), nowrap: true },
       { label: 'Itch, average', numeric: true },
@@ -97,7 +97,7 @@ export function itchTable(report: ReportData): ReportTableModel {
 
 export function poemTable(report: ReportData): ReportTableModel {
   return {
-    caption: `POEM checks in the period (total 0–${POEM_MAX_TOTAL})`,
+    caption: `POEM checks in the period (total 0–${POEM_MAX_TOTAL}, higher is worse)`,
     columns: [{ label: 'Date', nowrap: true }, { label: 'Total', numeric: true }, { label: 'Band' }],
     rows: report.poem.entries.map((entry) => ({
       key: entry.date,
@@ -234,7 +234,7 @@ export function stoolTable(report: ReportData): ReportTableModel {
 export function stressTable(report: ReportData): ReportTableModel {
   const { stress } = report;
   return {
-    caption: `Stress (0–10) and meditation per ${periodWord(report).toLowerCase()}`,
+    caption: `Stress (0–10, higher is worse) and meditation per ${periodWord(report).toLowerCase()}`,
     columns: [
       { label: periodWord(report), nowrap: true },
       { label: 'Stress, average', numeric: true },
