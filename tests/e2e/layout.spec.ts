@@ -113,7 +113,7 @@ for (const size of SIZES) {
   });
 }
 
-test('at 900×700 the keyboard reaches Lock and the theme after the sections, and they show when focused', async ({ page, openApp }) => {
+test('at 900×700 the keyboard reaches Lock and the theme after the sections, and they show when focused', async ({ page, openApp }, testInfo) => {
   await page.setViewportSize({ width: 900, height: 700 });
   await openApp();
   await unlock(page);
@@ -141,5 +141,7 @@ test('at 900×700 the keyboard reaches Lock and the theme after the sections, an
     const button = sidebar.getByRole('button', { name: view.nav, exact: true });
     await expect(button).toBeFocused();
     expect(await inViewport(page, button), `${view.nav} in view when focused`).toBe(true);
+    if (view.nav === 'About & your data') await shoot(page, testInfo, 'sidebar-focus-last-section-dark');
   }
+  await shoot(page, testInfo, 'sidebar-focus-first-section-dark');
 });
