@@ -205,7 +205,7 @@ test('Letter paper gives a Letter PDF, and a report without the summary starts w
   expect(pdfText(file)).not.toContain('Candidate triggers');
 });
 
-test('a short report lists the whole journal’s triggers, says the period is too short, and gives per-day figures', async ({ page, openApp }) => {
+test('a short report lists the whole journal’s triggers, says the period is too short, and gives per-day figures', async ({ page, openApp }, testInfo) => {
   await openApp();
   await unlock(page);
   await page.getByRole('button', { name: 'Report', exact: true }).click();
@@ -226,6 +226,8 @@ test('a short report lists the whole journal’s triggers, says the period is to
   await expect(preview.getByText('Servings per day', { exact: true })).toBeVisible();
   await expect(preview.getByText(/too few for weekly figures/).first()).toBeVisible();
   await expect(preview.getByText('Weekly servings')).toHaveCount(0);
+  await preview.getByRole('heading', { name: 'Candidate triggers' }).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('report-one-day.png') });
 });
 
 base('a person who tracks only acne is not offered the eczema check, and the report leaves it out', async ({ page, openApp }) => {
