@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunch } from './playwright.config';
+import { chromiumLaunchOptions } from './scripts/lib/chromium.mjs';
 
 /** `npm run screenshots`: a PNG of every view, light and dark, in screenshots/ (git-ignored). */
 export default defineConfig({
@@ -8,5 +8,5 @@ export default defineConfig({
   timeout: 120_000,
   workers: 1,
   reporter: [['list']],
-  use: { browserName: 'chromium', launchOptions: chromiumLaunch, viewport: { width: 1180, height: 820 } },
+  use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions(), viewport: { width: 1180, height: 820 } },
 });

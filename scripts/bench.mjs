@@ -15,21 +15,12 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { chromiumLaunchOptions } from './lib/chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_JS = join(ROOT, 'out', 'main', 'web.js');
 const CLI_JS = join(ROOT, 'out', 'main', 'cli.js');
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
 const PASSPHRASE = 'bench-passphrase-correct-horse-battery';
 const READY_LINE = /^Axis Journal is running at (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))\s*$/;
 const START_TIMEOUT_MS = 30_000;
@@ -388,13 +379,11 @@ function createContext() {
     /** One Chromium for the whole run, launched on first use. */
     browser() {
       browserPromise ??= (async () => {
-        if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
         const { chromium } = await import('playwright-core');
         // Our own signal handlers close the browser after the rest is cleaned up; Playwright's
         // would exit the process at once and leave temp dirs behind.
         return chromium.launch({
-          executablePath: CHROMIUM,
-          args: CHROMIUM_ARGS,
+          ...chromiumLaunchOptions(),
           handleSIGINT: false,
           handleSIGTERM: false,
           handleSIGHUP: false,
