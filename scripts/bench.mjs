@@ -190,6 +190,7 @@ const MEASUREMENTS = [
           const headings = await page.getByRole('heading').allInnerTexts().catch(() => []);
           throw new Error(
             `the heading "Unlock your journal" did not appear (headings on the page: ${JSON.stringify(headings)}): ${error.message}`,
+            { cause: error },
           );
         }
         samples.push(performance.now() - started);
