@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { installAudioProbe, readAudioProbe } from './lib/audioProbe.mjs';
 import { chromiumLaunchOptions } from './lib/chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,7 @@ const MEASUREMENTS = [
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
+        await installAudioProbe(page);
         await page.goto(host.url);
         await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
         await page.getByRole('button', { name: 'Unlock', exact: true }).click();
@@ -68,10 +70,10 @@ const MEASUREMENTS = [
         await new Promise((done) => setTimeout(done, 2 * 60_000 + 10_000));
         await page.bringToFront();
 
-        const log = await page.evaluate(() => JSON.parse(JSON.stringify(globalThis.__axisBellLog ?? [])));
-        const played = log.filter((bell) => !bell.cancelled && bell.playedAtAudioTime !== null);
-        if (played.length < 3) throw new Error(`only ${played.length} bells were measured: ${JSON.stringify(log)}`);
-        const errors = played.map((bell) => Math.abs(bell.playedAtAudioTime - bell.audioTime) * 1000);
+        const sounds = await readAudioProbe(page);
+        const played = sounds.filter((sound) => sound.playedAt !== null);
+        if (played.length < 3) throw new Error(`only ${played.length} bells were measured: ${JSON.stringify(sounds)}`);
+        const errors = played.map((sound) => Math.abs(sound.playedAt - sound.when) * 1000);
         logSamples('meditation_bell_error_ms', errors);
 
         // Display drift: on a visible page with a fresh open-ended session, find the moments the
