@@ -1,5 +1,5 @@
 import { BUILTIN_CONDITIONS, FOOD_CATEGORIES } from '../../../contract/journalTerms';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const categoryList = FOOD_CATEGORIES.map((c) => `'${c}'`).join(', ');
 
