@@ -1,6 +1,6 @@
 import type { InsightsResult, TrendsData } from '../../contract/insightsTerms';
 import { REPORT_MAX_DAYS } from '../../contract/reportTerms';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from '../api/handlerTypes';
 import type { Backend } from '../backend';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
