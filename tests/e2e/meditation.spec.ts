@@ -42,7 +42,7 @@ test('a 10-minute session with 5-minute bells: scheduled on time, paused and res
   expect(Math.abs(endBell! - 10 * 60), 'end bell').toBeLessThan(1);
 
   // Two minutes in, pause for three minutes: the time stands still and the bells move.
-  advanceBackendClock(2 * MIN);
+  await advanceBackendClock(2 * MIN);
   await page.clock.fastForward(2 * MIN);
   await expect(timer).toHaveText(/^(08:00|07:5\d)$/);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -51,7 +51,7 @@ test('a 10-minute session with 5-minute bells: scheduled on time, paused and res
   expect(later).toHaveLength(2);
   expect(later.every((sound) => sound.cancelled)).toBe(true);
   const atPause = (await timer.textContent())!;
-  advanceBackendClock(3 * MIN);
+  await advanceBackendClock(3 * MIN);
   await page.clock.fastForward(3 * MIN);
   await expect(timer).toHaveText(atPause);
   await page.getByRole('button', { name: 'Resume' }).click();
@@ -69,7 +69,7 @@ test('a 10-minute session with 5-minute bells: scheduled on time, paused and res
   await expect(page.getByRole('timer')).toHaveText(/^(08:00|07:5\d)$/);
 
   // The rest of the session.
-  advanceBackendClock(8 * MIN + 2_000);
+  await advanceBackendClock(8 * MIN + 2_000);
   await page.clock.fastForward(8 * MIN + 2_000);
   await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -89,7 +89,7 @@ test('ending early keeps the minutes actually sat; discarding keeps nothing', as
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   // Move the clocks only once the backend has started the session.
   await expect(page.getByRole('timer')).toBeVisible();
-  advanceBackendClock(3 * MIN);
+  await advanceBackendClock(3 * MIN);
   await page.clock.fastForward(3 * MIN);
   await page.getByRole('button', { name: 'End early' }).click();
   await page.getByRole('button', { name: 'End now' }).click();
@@ -100,7 +100,7 @@ test('ending early keeps the minutes actually sat; discarding keeps nothing', as
 
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('timer')).toBeVisible();
-  advanceBackendClock(2 * MIN);
+  await advanceBackendClock(2 * MIN);
   await page.clock.fastForward(2 * MIN);
   await page.getByRole('button', { name: 'End early' }).click();
   await page.getByRole('button', { name: 'End now' }).click();
@@ -121,7 +121,7 @@ test('a long sitting without touching anything does not lock the journal', async
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('timer')).toBeVisible();
   for (let minute = 0; minute < 14; minute++) {
-    advanceBackendClock(MIN);
+    await advanceBackendClock(MIN);
     await page.clock.runFor(MIN);
   }
   await expect(page.getByRole('timer')).toHaveText(/^14:0\d$/);
