@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
 import { AppError } from '../errors';
 import { addDays, weekStart } from '../journal/dates';
+import { timestamp } from '../clock';
 
 interface SessionRow {
   id: number;
@@ -39,7 +40,7 @@ function syncDayMinutes(db: Db, date: string): void {
     seconds: number;
   };
   const minutes = seconds === 0 ? null : Math.max(1, Math.round(seconds / 60));
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   const updated = db.prepare('UPDATE days SET meditation_minutes = ?, updated_at = ? WHERE date = ?').run(minutes, now, date);
   if (updated.changes === 0 && minutes !== null) {
     db.prepare('INSERT INTO days (date, meditation_minutes, created_at, updated_at) VALUES (?, ?, ?, ?)').run(date, minutes, now, now);
@@ -62,7 +63,7 @@ export function insertSession(db: Db, session: Omit<MeditationSession, 'id'>): M
         session.stressBefore,
         session.stressAfter,
         session.note,
-        new Date().toISOString(),
+        timestamp(db),
       ).lastInsertRowid;
     syncDayMinutes(db, session.date);
     return getSession(db, Number(id));
