@@ -15,7 +15,7 @@ const NO_ELECTRON = {
 };
 const NO_ELECTRON_DYNAMIC = [
   {
-    selector: "ImportExpression[source.value=/^electron(\\u002F|$)/]",
+    selector: 'ImportExpression[source.value=/^electron(\\u002F|$)/]',
     message: 'core, contract and web run under plain Node: no Electron here.',
   },
   {
@@ -43,7 +43,7 @@ const BACKEND_ONLY_THROUGH_API = [
 /** Never render user text as HTML (Svelte's {@html} is svelte/no-at-html-tags). */
 const NO_HTML = [
   {
-    selector: "AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
+    selector: 'AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
     message: 'Never render text as HTML: set textContent, or let Svelte escape it.',
   },
   {
@@ -72,7 +72,9 @@ export default ts.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mts', '.mjs', '.js', '.svelte', '.json'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.mts', '.mjs', '.js', '.svelte', '.json'] }),
+      ],
       'import-x/extensions': ['.ts', '.mts', '.mjs', '.js'],
       // Read imported modules as TypeScript even when the importer is a Svelte component.
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts', '.mjs', '.js'] },
@@ -146,7 +148,14 @@ export default ts.config(
           zones: [
             {
               target: './electron/contract',
-              from: ['./electron/core', './electron/main', './electron/preload', './electron/web', './electron/cli', './renderer'],
+              from: [
+                './electron/core',
+                './electron/main',
+                './electron/preload',
+                './electron/web',
+                './electron/cli',
+                './renderer',
+              ],
               message: 'The contract is shared by every host: it imports nothing from them.',
             },
           ],
@@ -182,7 +191,8 @@ export default ts.config(
             {
               target: './renderer',
               from: ['./electron/core', './electron/main', './electron/preload', './electron/web', './electron/cli'],
-              message: 'The renderer knows only the contract (electron/contract) and reaches the backend through lib/api.ts.',
+              message:
+                'The renderer knows only the contract (electron/contract) and reaches the backend through lib/api.ts.',
             },
           ],
         },

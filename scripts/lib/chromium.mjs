@@ -46,7 +46,13 @@ const SYSTEM_PATHS = {
   ],
   win32: [
     join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe'),
-    join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+    join(
+      process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)',
+      'Google',
+      'Chrome',
+      'Application',
+      'chrome.exe',
+    ),
     join(process.env.LOCALAPPDATA ?? '', 'Google', 'Chrome', 'Application', 'chrome.exe'),
   ],
 };
@@ -86,7 +92,10 @@ function packaged() {
   try {
     // The package's exports hide its package.json: walk up from its entry point.
     let dir = dirname(require.resolve('@sparticuz/chromium'));
-    while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"@sparticuz/chromium"')) {
+    while (
+      !existsSync(join(dir, 'package.json')) ||
+      !readFileSync(join(dir, 'package.json'), 'utf8').includes('"@sparticuz/chromium"')
+    ) {
       if (dirname(dir) === dir) return null;
       dir = dirname(dir);
     }
@@ -103,7 +112,8 @@ function packaged() {
 /** The launch environment the packaged build needs: its own NSS libraries, and fonts if the system has none. */
 function packagedEnv(pack) {
   const env = { LD_LIBRARY_PATH: [pack.libs, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') };
-  if (!existsSync('/etc/fonts/fonts.conf') && !process.env.FONTCONFIG_FILE) env.FONTCONFIG_FILE = join(pack.dir, 'fonts.conf');
+  if (!existsSync('/etc/fonts/fonts.conf') && !process.env.FONTCONFIG_FILE)
+    env.FONTCONFIG_FILE = join(pack.dir, 'fonts.conf');
   return env;
 }
 
@@ -176,7 +186,8 @@ export function findChromium({ unpack = true } = {}) {
 /** The one sentence for when findChromium() finds nothing. */
 export function noChromiumSentence() {
   const fromEnv = process.env.AXIS_CHROMIUM;
-  if (fromEnv) return `AXIS_CHROMIUM is set to ${fromEnv}, which is not a program that can be run: correct it or unset it.`;
+  if (fromEnv)
+    return `AXIS_CHROMIUM is set to ${fromEnv}, which is not a program that can be run: correct it or unset it.`;
   return NO_CHROMIUM;
 }
 

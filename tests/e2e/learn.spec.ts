@@ -12,7 +12,10 @@ test('Learn: the guide opens from the sidebar, its page contents move to their s
   await expectAccessible(page, 'learn');
   await saveScreenshot(page, testInfo, 'learn');
 
-  await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: /How to read the app/ }).click();
+  await page
+    .getByRole('navigation', { name: 'On this page' })
+    .getByRole('button', { name: /How to read the app/ })
+    .click();
   await expect(page.getByRole('heading', { name: "How to read the app's statistics", level: 2 })).toBeFocused();
 
   await page.getByLabel('Dark').check();

@@ -30,7 +30,13 @@ async function pageText(page: PDFPageProxy): Promise<string> {
   const items: Positioned[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str === '') continue;
-    items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: Math.abs(item.transform[3]) || item.height });
+    items.push({
+      str: item.str,
+      x: item.transform[4],
+      y: item.transform[5],
+      width: item.width,
+      height: Math.abs(item.transform[3]) || item.height,
+    });
   }
   const lines: Positioned[][] = [];
   for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
@@ -44,7 +50,8 @@ async function pageText(page: PDFPageProxy): Promise<string> {
       let text = '';
       let end = -Infinity;
       for (const item of line) {
-        if (text !== '' && item.x - end > item.height * 0.15 && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
+        if (text !== '' && item.x - end > item.height * 0.15 && !text.endsWith(' ') && !item.str.startsWith(' '))
+          text += ' ';
         text += item.str;
         end = item.x + item.width;
       }

@@ -15,7 +15,9 @@ it('every row the core writes is stamped by the clock the vault was given, not t
 
   now += 60_000;
   writeSetting(db, 'theme', { choice: 'dark' });
-  expect(db.prepare("SELECT updated_at FROM settings WHERE key = 'theme'").pluck().get()).toBe('2031-05-06T07:09:09.000Z');
+  expect(db.prepare("SELECT updated_at FROM settings WHERE key = 'theme'").pluck().get()).toBe(
+    '2031-05-06T07:09:09.000Z',
+  );
 
   now += 60_000;
   saveScore(db, { date: '2031-05-06', answers: [1, 1, 1, 1, 1, 1, 1] }, '2031-05-06');

@@ -5,7 +5,10 @@ import { expect, it } from 'vitest';
 const SCRIPT = join(import.meta.dirname, '../../scripts/lib/chromium.mjs');
 
 function check(env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [SCRIPT, '--check'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [SCRIPT, '--check'], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,5 +32,7 @@ it('an AXIS_CHROMIUM that cannot be run stops the tests with one sentence, not a
 it('without AXIS_CHROMIUM it finds one on this machine and names where it came from', () => {
   const result = check({ AXIS_CHROMIUM: '' });
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/^Browser tests use Chromium from (Playwright's browser|system|@sparticuz\/chromium): \/\S+\n$/);
+  expect(result.stdout).toMatch(
+    /^Browser tests use Chromium from (Playwright's browser|system|@sparticuz\/chromium): \/\S+\n$/,
+  );
 });

@@ -27,7 +27,9 @@ function importGraph(files: string[]): Map<string, string[]> {
     const deps = importedFiles
       .filter(({ fileName }) => fileName.startsWith('.'))
       .map(({ fileName }) => resolve(dirname(file), fileName))
-      .map((base) => [`${base}.ts`, join(base, 'index.ts'), base].find((path) => existsSync(path) && statSync(path).isFile()))
+      .map((base) =>
+        [`${base}.ts`, join(base, 'index.ts'), base].find((path) => existsSync(path) && statSync(path).isFile()),
+      )
       .filter((path): path is string => path !== undefined);
     graph.set(file, deps);
   }
@@ -68,7 +70,10 @@ function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 it('no import cycles among the TypeScript modules, type-only imports included', () => {
-  const graph = importGraph([...typescriptFiles(join(root, 'electron')), ...typescriptFiles(join(root, 'renderer/src'))]);
+  const graph = importGraph([
+    ...typescriptFiles(join(root, 'electron')),
+    ...typescriptFiles(join(root, 'renderer/src')),
+  ]);
   expect(graph.size).toBeGreaterThan(100);
   expect(cycles(graph)).toEqual([]);
 });

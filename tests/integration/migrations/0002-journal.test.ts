@@ -18,7 +18,9 @@ it('0002 journal: a version-1 journal keeps its settings and gains the built-in 
   expect(schemaVersion(db)).toBe(2);
   expect(readSetting(db, 'theme')).toEqual({ choice: 'dark' });
   expect(readSetting(db, 'insights.maxLag')).toBe(3);
-  const conditions = db.prepare('SELECT builtin_key, name, tracked, sort, created_at FROM conditions ORDER BY sort').all() as {
+  const conditions = db
+    .prepare('SELECT builtin_key, name, tracked, sort, created_at FROM conditions ORDER BY sort')
+    .all() as {
     builtin_key: string;
     name: string;
     tracked: number;
@@ -26,7 +28,12 @@ it('0002 journal: a version-1 journal keeps its settings and gains the built-in 
     created_at: string;
   }[];
   expect(conditions.map(({ builtin_key, name, tracked, sort }) => ({ builtin_key, name, tracked, sort }))).toEqual(
-    BUILTIN_CONDITIONS.map((condition, index) => ({ builtin_key: condition.key, name: condition.name, tracked: 0, sort: index })),
+    BUILTIN_CONDITIONS.map((condition, index) => ({
+      builtin_key: condition.key,
+      name: condition.name,
+      tracked: 0,
+      sort: index,
+    })),
   );
   for (const { created_at } of conditions) expect(new Date(created_at).toISOString()).toBe(created_at);
   // The journal tables start empty: no day, meal or photo is invented.

@@ -20,7 +20,9 @@ it('every data-changing migration has its own test in tests/integration/migratio
       // Only the statements the migration runs (its template literals and calls), not its comments.
       const code = readFileSync(join(migrationsDir, name), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       // Triggers and foreign-key actions name INSERT/UPDATE/DELETE without running them now.
-      return CHANGES_DATA.test(code.replace(/CREATE TRIGGER[\s\S]*?END;/gi, '').replace(/\bON\s+(DELETE|UPDATE)\b/gi, ''));
+      return CHANGES_DATA.test(
+        code.replace(/CREATE TRIGGER[\s\S]*?END;/gi, '').replace(/\bON\s+(DELETE|UPDATE)\b/gi, ''),
+      );
     })
     .filter((name) => !tests.some((test) => test.startsWith(`${name.slice(0, 4)}-`)));
   expect(missing, 'data-changing migrations without a test').toEqual([]);
