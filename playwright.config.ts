@@ -1,10 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-/** Debian's Chromium (apt install chromium); Playwright's own browser download cannot work offline. */
-export const chromiumLaunch = {
-  executablePath: process.env.AXIS_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-};
+import { chromiumLaunchOptions } from './scripts/lib/chromium.mjs';
+
+/** The Chromium found by scripts/lib/chromium.mjs (AXIS_CHROMIUM, Playwright's, the system's, or @sparticuz/chromium). */
+export const chromiumLaunch = chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: 'tests/e2e',

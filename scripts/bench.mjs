@@ -15,21 +15,13 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { installAudioProbe, readAudioProbe } from './lib/audioProbe.mjs';
+import { chromiumLaunchOptions } from './lib/chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_JS = join(ROOT, 'out', 'main', 'web.js');
 const CLI_JS = join(ROOT, 'out', 'main', 'cli.js');
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
 const PASSPHRASE = 'bench-passphrase-correct-horse-battery';
 const READY_LINE = /^Axis Journal is running at (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))\s*$/;
 const START_TIMEOUT_MS = 30_000;
@@ -56,6 +48,7 @@ const MEASUREMENTS = [
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
+        await installAudioProbe(page);
         await page.goto(host.url);
         await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
         await page.getByRole('button', { name: 'Unlock', exact: true }).click();
@@ -77,10 +70,10 @@ const MEASUREMENTS = [
         await new Promise((done) => setTimeout(done, 2 * 60_000 + 10_000));
         await page.bringToFront();
 
-        const log = await page.evaluate(() => JSON.parse(JSON.stringify(globalThis.__axisBellLog ?? [])));
-        const played = log.filter((bell) => !bell.cancelled && bell.playedAtAudioTime !== null);
-        if (played.length < 3) throw new Error(`only ${played.length} bells were measured: ${JSON.stringify(log)}`);
-        const errors = played.map((bell) => Math.abs(bell.playedAtAudioTime - bell.audioTime) * 1000);
+        const sounds = await readAudioProbe(page);
+        const played = sounds.filter((sound) => sound.playedAt !== null);
+        if (played.length < 3) throw new Error(`only ${played.length} bells were measured: ${JSON.stringify(sounds)}`);
+        const errors = played.map((sound) => Math.abs(sound.playedAt - sound.when) * 1000);
         logSamples('meditation_bell_error_ms', errors);
 
         // Display drift: on a visible page with a fresh open-ended session, find the moments the
@@ -199,6 +192,7 @@ const MEASUREMENTS = [
           const headings = await page.getByRole('heading').allInnerTexts().catch(() => []);
           throw new Error(
             `the heading "Unlock your journal" did not appear (headings on the page: ${JSON.stringify(headings)}): ${error.message}`,
+            { cause: error },
           );
         }
         samples.push(performance.now() - started);
@@ -388,13 +382,11 @@ function createContext() {
     /** One Chromium for the whole run, launched on first use. */
     browser() {
       browserPromise ??= (async () => {
-        if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
         const { chromium } = await import('playwright-core');
         // Our own signal handlers close the browser after the rest is cleaned up; Playwright's
         // would exit the process at once and leave temp dirs behind.
         return chromium.launch({
-          executablePath: CHROMIUM,
-          args: CHROMIUM_ARGS,
+          ...chromiumLaunchOptions(),
           handleSIGINT: false,
           handleSIGTERM: false,
           handleSIGHUP: false,

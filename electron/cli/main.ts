@@ -249,7 +249,9 @@ async function importCommand(values: Record<string, string | boolean | undefined
   try {
     raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
   } catch (error) {
-    throw new Error(`${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`);
+    throw new Error(`${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`, {
+      cause: error,
+    });
   }
   const { backend } = await openJournal(vaultDir);
   try {

@@ -1,5 +1,3 @@
-import { IDLE_LOCK_MINUTES } from './limits';
-
 export type AppHost = 'desktop' | 'web';
 
 export interface AppInfo {
@@ -9,8 +7,6 @@ export interface AppInfo {
   vaultDir: string;
   idleLockMinutes: number;
 }
-
-export const DEFAULT_IDLE_LOCK_MINUTES = IDLE_LOCK_MINUTES;
 
 /**
  * What the desktop app's menu (and its keyboard shortcuts) asks the page to do. Opening the data

@@ -4,7 +4,7 @@ import { isWellFormedRecoveryKey, normalizeRecoveryKey } from './recoveryKey';
 import type { LockReason } from './app';
 import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
 
-export { IDLE_LOCK_MINUTES, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
+export { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
 
 export const passphrase = z
   .string({ error: 'Please enter a passphrase.' })

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 export const PRODUCT_NAME = 'Axis Journal';
 
@@ -12,14 +12,21 @@ export function userDataDir(
   env: NodeJS.ProcessEnv = process.env,
   home: string = homedir(),
 ): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
-  return join(env.XDG_CONFIG_HOME || join(home, '.config'), PRODUCT_NAME);
+  // The platform's own path rules, whatever machine this runs on (so each can be tested anywhere).
+  if (platform === 'win32') return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  return posix.join(env.XDG_CONFIG_HOME || posix.join(home, '.config'), PRODUCT_NAME);
 }
 
 /** Where the vault lives unless the user picks a folder (`--vault` or `AXIS_VAULT_DIR`). */
-export function defaultVaultDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.AXIS_VAULT_DIR || join(userDataDir(process.platform, env), 'vault');
+export function defaultVaultDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  if (env.AXIS_VAULT_DIR) return env.AXIS_VAULT_DIR;
+  const dir = userDataDir(platform, env, home);
+  return platform === 'win32' ? win32.join(dir, 'vault') : posix.join(dir, 'vault');
 }
 
 export const VAULT_FILES = {

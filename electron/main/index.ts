@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
+import { app, type BrowserWindow, Notification, powerMonitor } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL } from '../contract/methods';

@@ -11,7 +11,6 @@ import { generateDemoJournal } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { defaultVaultDir } from '../core/paths';
 import { startWebHost } from './server';
-import { clocksFromEnvironment } from './testClock';
 
 
 export const DEFAULT_PORT = 4477;
@@ -61,7 +60,6 @@ async function main(): Promise<void> {
     insightsWorker: new URL('./insightsWorker.js', import.meta.url),
     host: 'web',
     version: __APP_VERSION__,
-    clocks: clocksFromEnvironment(),
   });
   if (args.demo) {
     const passphrase = `demo ${randomBytes(6).toString('hex')}`;

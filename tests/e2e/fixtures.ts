@@ -1,11 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
 
 export const PASSPHRASE = 'quiet river lantern 58';
+const MOVABLE_CLOCK = pathToFileURL(resolve(import.meta.dirname, '../helpers/movableClock.mjs')).href;
 
 interface Fixtures {
   /** Fails any test whose page throws or breaks the Content-Security-Policy. */
@@ -13,7 +15,7 @@ interface Fixtures {
   vaultDir: string;
   webHost: RunningWebHost;
   /** Moves the web host's clock forward (the page's clock is moved with Playwright's page.clock). */
-  advanceBackendClock: (ms: number) => void;
+  advanceBackendClock: (ms: number) => Promise<void>;
   /** Opens the app at the start-up URL (with its token), as a person would. */
   openApp: () => Promise<void>;
 }
@@ -37,19 +39,24 @@ export const test = base.extend<Fixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
   webHost: async ({ vaultDir }, use) => {
-    const host = await startWebHostProcess(['--vault', vaultDir, '--port', '0'], { AXIS_TEST_CLOCK_FILE: join(vaultDir, '..', `${basename(vaultDir)}.clock`) });
+    // Its clocks can be moved forward by advanceBackendClock (tests/helpers/movableClock.mjs).
+    const host = await startWebHostProcess(['--vault', vaultDir, '--port', '0'], {}, { nodeArgs: ['--import', MOVABLE_CLOCK], ipc: true });
     await use(host);
     await host.stop();
   },
-  advanceBackendClock: async ({ vaultDir, webHost }, use) => {
-    void webHost;
-    const file = join(vaultDir, '..', `${basename(vaultDir)}.clock`);
-    let offset = 0;
-    await use((ms) => {
-      offset += ms;
-      writeFileSync(file, String(offset));
-    });
-    rmSync(file, { force: true });
+  advanceBackendClock: async ({ webHost }, use) => {
+    await use(
+      (ms) =>
+        new Promise<void>((done) => {
+          const onMessage = (message: { type?: string }): void => {
+            if (message?.type !== 'clock-advanced') return;
+            webHost.child.off('message', onMessage);
+            done();
+          };
+          webHost.child.on('message', onMessage);
+          webHost.child.send({ type: 'advance-clock', ms });
+        }),
+    );
   },
   openApp: async ({ page, webHost }, use) => {
     await use(async () => {

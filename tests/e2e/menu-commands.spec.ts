@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { AxisEvent } from '../../electron/contract/app';
-import { chromiumLaunch } from '../../playwright.config';
+import { chromiumLaunchOptions } from '../../scripts/lib/chromium.mjs';
 import { createJournal, expect, test, unlock } from './fixtures';
 import { installPreloadStandIn } from './preloadStandIn';
 
@@ -13,7 +13,7 @@ import { installPreloadStandIn } from './preloadStandIn';
  */
 
 // As in Electron, whose windows need no click before sound may play (autoplayPolicy's default).
-test.use({ launchOptions: { ...chromiumLaunch, args: [...chromiumLaunch.args, '--autoplay-policy=no-user-gesture-required'] } });
+test.use({ launchOptions: chromiumLaunchOptions(['--autoplay-policy=no-user-gesture-required']) });
 
 test.beforeEach(({ page }) => installPreloadStandIn(page));
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { paperDate, paperPeriod } from '../../renderer/src/views/Report/format';
+import { readPdf, renderPdfPages } from '../helpers/pdf';
 import { createJournal, expect, expectAccessible, PASSPHRASE, saveScreenshot, test as base, unlock } from './fixtures';
 
 const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
@@ -34,10 +35,9 @@ async function api(page: Page, method: string, input: unknown): Promise<unknown>
   return result.value;
 }
 
-function pdfText(file: string, pages?: { first: number; last: number }): string {
-  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
-  return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8' });
-}
+/** Page sizes in PDF points, as printed (1/72 inch; A4 is 210 × 297 mm). */
+const A4 = { width: 595, height: 842 };
+const LETTER = { width: 612, height: 792 };
 
 /** Two eczema checks with known answers: 22 (severe) two days ago and 9 (moderate) yesterday. */
 const CHECKS = [
@@ -130,13 +130,13 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   await page.emulateMedia({ media: 'print' });
   const file = testInfo.outputPath('report.pdf');
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  expect(info).toMatch(/Page size:.*\(A4\)/);
-  expect(info).toContain(`Title:           Skin and gut report, ${paperPeriod(from, to)}`);
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  const pdf = await readPdf(file);
+  for (const size of pdf.pageSizes) expect(size).toEqual(A4);
+  expect(pdf.title).toBe(`Skin and gut report, ${paperPeriod(from, to)}`);
+  const pages = pdf.pages;
   expect(pages).toBeGreaterThan(3);
 
-  const all = pdfText(file);
+  const all = pdf.text();
   for (const title of SECTION_TITLES) expect(all, title).toContain(title);
   const period = paperPeriod(from, to);
   // The period and "Page x of y" run along every page.
@@ -149,7 +149,7 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   expect(all).toContain(`Hands, ${paperDate(localIso(10))}`);
 
   // Page 1 alone is the whole summary.
-  const first = pdfText(file, { first: 1, last: 1 });
+  const first = pdf.text({ first: 1, last: 1 });
   for (const part of [
     'Skin and gut report',
     'Alex <b>Example</b>',
@@ -176,10 +176,10 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   expect(first).not.toContain('flare days per month');
   // Directions in words: the POEM change says whether it is worse or better.
   expect(first.replace(/\s+/g, ' ')).toMatch(/change [+−]\d+\.\d, (worse|better); lower is better/);
-  expect(pdfText(file, { first: 2, last: 2 })).toMatch(/^\s*Skin and gut report · Alex <b>Example<\/b>.*\n\s*Skin severity/);
+  expect(pdf.text({ first: 2, last: 2 })).toMatch(/^\s*Skin and gut report · Alex <b>Example<\/b>.*\n\s*Skin severity/);
 
   // The pages as images, to look at (test-results/…/report-page-N.png).
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, testInfo.outputPath('report-page')]);
+  await renderPdfPages(file, testInfo.outputPath('report-page'));
 });
 
 test('Letter paper gives a Letter PDF, and a report without the summary starts with its title', async ({ page, openApp }, testInfo) => {
@@ -197,12 +197,13 @@ test('Letter paper gives a Letter PDF, and a report without the summary starts w
   await page.emulateMedia({ media: 'print' });
   const file = testInfo.outputPath('letter.pdf');
   await page.pdf({ path: file, preferCSSPageSize: true });
-  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
-  const text = pdfText(file, { first: 1, last: 1 });
+  const pdf = await readPdf(file);
+  for (const size of pdf.pageSizes) expect(size).toEqual(LETTER);
+  const text = pdf.text({ first: 1, last: 1 });
   expect(text).toMatch(/Skin and gut report\s*\n[\s\S]*Patient\s+not given/);
   expect(text).toContain('Skin severity');
-  expect(pdfText(file)).toContain('w/c');
-  expect(pdfText(file)).not.toContain('Candidate triggers');
+  expect(pdf.text()).toContain('w/c');
+  expect(pdf.text()).not.toContain('Candidate triggers');
 });
 
 test('a short report lists the whole journal’s triggers, says the period is too short, and gives per-day figures', async ({ page, openApp }, testInfo) => {

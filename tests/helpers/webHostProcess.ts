@@ -13,10 +13,24 @@ export interface RunningWebHost {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface WebHostProcessOptions {
+  /** Node options before the entry (e.g. `--import` of a test preload). */
+  nodeArgs?: string[];
+  /** Open an IPC channel to the host (child.send / 'message'). */
+  ipc?: boolean;
+}
+
 /** Starts the built web host (`node out/main/web.js`) as a real separate process. */
-export async function startWebHostProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningWebHost> {
+export async function startWebHostProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: WebHostProcessOptions = {},
+): Promise<RunningWebHost> {
   if (!existsSync(WEB_ENTRY)) throw new Error('out/main/web.js is missing: run `npm run build` first.');
-  const child = spawn(process.execPath, [WEB_ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), WEB_ENTRY, ...args], {
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

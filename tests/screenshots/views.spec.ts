@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHostProcess } from '../helpers/webHostProcess';
-import { PASSPHRASE, createJournal } from '../e2e/fixtures';
+import { PASSPHRASE } from '../e2e/fixtures';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 

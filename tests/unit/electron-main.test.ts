@@ -137,7 +137,8 @@ afterEach(() => {
 /** Runs the entry point and waits until its window exists. */
 async function startApp() {
   await import('../../electron/main/index');
-  await vi.waitFor(() => expect(electron.FakeWindow.all).toHaveLength(1));
+  // Opening with a remembered passphrase derives a key first (scrypt, seconds on a busy machine).
+  await vi.waitFor(() => expect(electron.FakeWindow.all).toHaveLength(1), { timeout: 15_000 });
   return electron.FakeWindow.all[0]!;
 }
 

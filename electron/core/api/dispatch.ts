@@ -3,7 +3,7 @@ import type { Result } from '../../contract/errors';
 import { isMethodName, type MethodName } from '../../contract/methods';
 import type { Backend } from '../backend';
 import { isAppError, storageFailure } from '../errors';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 /** Calls that do not count as someone using the app (the page polls the status). */
 const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info', 'insights.status']);

@@ -1,5 +1,3 @@
-import type { MethodName } from '../../contract/methods';
-import type { Output, ParsedInput } from '../../contract/contract';
 import type { Backend } from '../backend';
 import { PRODUCT_NAME } from '../paths';
 import {
@@ -31,9 +29,9 @@ import {
 } from '../meditation/sessions';
 import { deleteScore, listScores, saveScore } from '../poem/scores';
 import { dismissPrompt, poemStatus } from '../poem/status';
+import type { Handlers } from './handlerTypes';
 
-export type Handler<K extends MethodName> = (input: ParsedInput<K>) => Promise<Output<K>> | Output<K>;
-export type Handlers = { [K in MethodName]: Handler<K> };
+export type { Handler, Handlers } from './handlerTypes';
 
 /** One function per contract method; the compiler insists every method has one. */
 export function createHandlers(backend: Backend): Handlers {

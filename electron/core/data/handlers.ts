@@ -5,7 +5,7 @@ import type { DownloadFile } from '../../contract/data';
 import type { Backend } from '../backend';
 import { AppError } from '../errors';
 import { VAULT_FILES } from '../paths';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from '../api/handlerTypes';
 import { buildBackup, BACKUP_EXTENSION, restoreBackup } from './backup';
 import { exportJournalCsv } from './exportCsv';
 import { exportJournalJson } from './exportJson';

@@ -12,6 +12,7 @@ import { writeSetting } from '../db/settings';
 import { AppError, isAppError } from '../errors';
 import { writeDay } from '../journal/days';
 import { readScore, saveScore } from '../poem/scores';
+import { timestamp } from '../clock';
 
 /** Thrown inside the transaction to undo a dry run; never escapes this module. */
 class DryRunDone extends Error {}
@@ -129,7 +130,7 @@ function namesToIds(db: Db, table: string): NameMap {
 }
 
 function importConditions(db: Db, file: JournalExport, summary: ImportSummary): NameMap {
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   for (const condition of file.conditions) {
     const existing = (
       condition.builtinKey
@@ -154,7 +155,7 @@ function importConditions(db: Db, file: JournalExport, summary: ImportSummary): 
 }
 
 function importFoods(db: Db, file: JournalExport, summary: ImportSummary): NameMap {
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   const setCategories = (id: number, categories: readonly string[]) => {
     db.prepare('DELETE FROM food_categories WHERE food_id = ?').run(id);
     const insert = db.prepare('INSERT INTO food_categories (food_id, category) VALUES (?, ?)');
@@ -184,7 +185,7 @@ function importFoods(db: Db, file: JournalExport, summary: ImportSummary): NameM
 
 /** Treatments may share a name, so they match on every field; the result maps file position → id. */
 function importTreatments(db: Db, file: JournalExport, summary: ImportSummary): number[] {
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   return file.treatments.map((t) => {
     const existing = db
       .prepare('SELECT id FROM treatments WHERE name = ? AND kind = ? AND dose = ? AND started_on IS ? AND stopped_on IS ?')
@@ -200,7 +201,7 @@ function importTreatments(db: Db, file: JournalExport, summary: ImportSummary): 
 }
 
 function importFactors(db: Db, file: JournalExport, summary: ImportSummary): NameMap {
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   for (const factor of file.customFactors) {
     const existing = db.prepare('SELECT id, kind FROM custom_factors WHERE name = ?').get(factor.name) as { id: number; kind: string } | undefined;
     if (existing) {
@@ -226,7 +227,7 @@ function importFactors(db: Db, file: JournalExport, summary: ImportSummary): Nam
 
 /** Sessions go in as recorded: the days' meditation minutes come from the file's days. */
 function importSessions(db: Db, file: JournalExport, summary: ImportSummary): void {
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   const exists = db.prepare('SELECT 1 FROM meditation_sessions WHERE date = ? AND started_at = ?');
   const insert = db.prepare(
     `INSERT INTO meditation_sessions (date, started_at, type, planned_seconds, actual_seconds, stress_before, stress_after, note, created_at)
@@ -248,7 +249,7 @@ const IMAGE_SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
 };
 
 function importPhotos(db: Db, file: JournalExport, summary: ImportSummary): void {
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   const exists = db.prepare('SELECT 1 FROM photos WHERE date = ? AND body_area = ? AND image = ?');
   const insert = db.prepare('INSERT INTO photos (date, body_area, mime, width, height, image, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const photo of file.photos ?? []) {

@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_LAG, MAX_LAG_LIMIT, type InsightsResult, type InsightsStatus } from '../../contract/insights';
 import type { Db } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
+import type { EngineInput } from './engine';
 import type { InsightsJob, InsightsRunner } from './runner';
 import { readDailySeries } from './series';
 
@@ -72,6 +73,27 @@ export class InsightsService {
       error: this.error,
       maxLag: savedMaxLag(db),
     };
+  }
+
+  /**
+   * The status once the run in progress (if any) has finished — or failed, or was stopped by a
+   * lock. A run replaced by a newer one (the journal changed meanwhile) is followed to the newer.
+   */
+  async settled(db: Db): Promise<InsightsStatus> {
+    for (let job = this.job; job; job = this.job) {
+      await job.promise.catch(() => {});
+      // run()'s own handlers were attached first, so the state has been updated by now.
+      if (this.job === job) break;
+    }
+    return this.status(db);
+  }
+
+  /**
+   * Runs the engine once on other data (for example the report's shorter period) the same way
+   * as the journal-wide run — in the worker when the app has one — without keeping the result.
+   */
+  runOnce(input: EngineInput, maxLag: number): Promise<InsightsResult> {
+    return this.runner(input, maxLag, () => {}).promise;
   }
 
   /** The journal locked: stop any run and forget every number (they describe private data). */

@@ -75,30 +75,6 @@ export function standardDeviation(values: readonly number[]): number | null {
   return Math.sqrt(sum / (values.length - 1));
 }
 
-/** Two-sided tail probability of a standard normal beyond |z|. */
-export function twoSidedNormalP(z: number): number {
-  return Math.min(1, erfc(Math.abs(z) / Math.SQRT2));
-}
-
-/**
- * Complementary error function (Chebyshev fit from Numerical Recipes, "erfcc"): relative
- * error below 1.2e-7 everywhere, which keeps tiny p-values accurate in relative terms.
- */
-export function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
-
 /** Two-sided tail probability of Student's t with `df` degrees of freedom beyond |t|. */
 export function twoSidedStudentP(t: number, df: number): number {
   if (!Number.isFinite(t)) return 0;

@@ -3,6 +3,7 @@ import type { FactorKind, TreatmentKind } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
 import { AppError } from '../errors';
+import { timestamp } from '../clock';
 
 /** The person's own lists: tracked conditions, treatments and custom factors. */
 
@@ -25,7 +26,7 @@ export function saveCondition(db: Db, input: { id?: number | undefined; name: st
       input.name,
       input.tracked ? 1 : 0,
       sort,
-      new Date().toISOString(),
+      timestamp(db),
     );
   } else {
     const changed = db.prepare('UPDATE conditions SET name = ?, tracked = ? WHERE id = ?').run(input.name, input.tracked ? 1 : 0, input.id);
@@ -59,7 +60,7 @@ export function saveTreatment(db: Db, input: Omit<Treatment, 'id'> & { id?: numb
   if (input.id === undefined) {
     db.prepare('INSERT INTO treatments (name, kind, dose, started_on, stopped_on, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       ...values,
-      new Date().toISOString(),
+      timestamp(db),
     );
   } else {
     const changed = db
@@ -93,7 +94,7 @@ export function saveFactor(db: Db, input: Omit<CustomFactor, 'id'> & { id?: numb
       unit,
       input.archived ? 1 : 0,
       sort,
-      new Date().toISOString(),
+      timestamp(db),
     );
   } else {
     const current = db.prepare('SELECT kind FROM custom_factors WHERE id = ?').get(input.id) as { kind: FactorKind } | undefined;

@@ -3,6 +3,7 @@ import type { FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { addDays, monthRange, weekStart } from './dates';
+import { timestamp } from '../clock';
 
 interface DayRow {
   date: string;
@@ -139,7 +140,7 @@ function derive(db: Db, date: string): DayView['derived'] {
 export function writeDay(db: Db, entry: DayEntry, today: string): void {
   if (entry.date > today) throw invalid('That date is in the future. You can log today or any day before it.');
   checkReferences(db, entry);
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   db.transaction(() => {
     const existed = db.prepare('SELECT 1 FROM days WHERE date = ?').get(entry.date) !== undefined;
     const values = {

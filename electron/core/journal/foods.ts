@@ -3,6 +3,7 @@ import type { FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { FOOD_LIBRARY } from './foodLibrary';
+import { timestamp } from '../clock';
 
 interface FoodRow {
   id: number;
@@ -45,7 +46,7 @@ export function syncFoodLibrary(db: Db): number {
   const exists = db.prepare('SELECT 1 FROM foods WHERE builtin_key = ? OR name = ?');
   const insert = db.prepare('INSERT INTO foods (builtin_key, name, plant, created_at) VALUES (?, ?, ?, ?)');
   const category = db.prepare('INSERT INTO food_categories (food_id, category) VALUES (?, ?)');
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   let added = 0;
   db.transaction(() => {
     for (const food of FOOD_LIBRARY) {
@@ -89,7 +90,7 @@ export function saveFood(db: Db, input: { id?: number | undefined; name: string;
     let foodId = input.id;
     if (foodId === undefined) {
       foodId = Number(
-        db.prepare('INSERT INTO foods (name, plant, created_at) VALUES (?, ?, ?)').run(input.name, input.plant ? 1 : 0, new Date().toISOString())
+        db.prepare('INSERT INTO foods (name, plant, created_at) VALUES (?, ?, ?)').run(input.name, input.plant ? 1 : 0, timestamp(db))
           .lastInsertRowid,
       );
     } else {

@@ -4,6 +4,7 @@ import { PHOTO_MAX_BYTES, PHOTO_MAX_SIDE } from '../../contract/journalTerms';
 import type { PhotoImage, PhotoMeta } from '../../contract/photos';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { timestamp } from '../clock';
 
 const THUMBNAIL_SIDE = 320;
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp']);
@@ -71,7 +72,7 @@ export function insertPhoto(
 ): PhotoMeta {
   const id = db
     .prepare('INSERT INTO photos (date, body_area, mime, width, height, image, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(input.date, input.bodyArea, 'image/jpeg', prepared.width, prepared.height, prepared.image, prepared.thumbnail, new Date().toISOString())
+    .run(input.date, input.bodyArea, 'image/jpeg', prepared.width, prepared.height, prepared.image, prepared.thumbnail, timestamp(db))
     .lastInsertRowid;
   return toMeta(db.prepare('SELECT id, date, body_area, width, height, created_at FROM photos WHERE id = ?').get(id) as PhotoRow);
 }

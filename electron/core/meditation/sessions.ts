@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
 import { AppError } from '../errors';
 import { addDays, weekStart } from '../journal/dates';
+import { timestamp } from '../clock';
 
 interface SessionRow {
   id: number;
@@ -55,7 +56,7 @@ function syncDayMinutes(db: Db, date: string, before: number): void {
   const total = typed + after;
   const minutes = total === 0 ? null : total;
   if (day && day.minutes === minutes) return;
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   if (day) db.prepare('UPDATE days SET meditation_minutes = ?, updated_at = ? WHERE date = ?').run(minutes, now, date);
   else if (minutes !== null) db.prepare('INSERT INTO days (date, meditation_minutes, created_at, updated_at) VALUES (?, ?, ?, ?)').run(date, minutes, now, now);
 }
@@ -77,7 +78,7 @@ export function insertSession(db: Db, session: Omit<MeditationSession, 'id'>): M
         session.stressBefore,
         session.stressAfter,
         session.note,
-        new Date().toISOString(),
+        timestamp(db),
       ).lastInsertRowid;
     syncDayMinutes(db, session.date, before);
     return getSession(db, Number(id));

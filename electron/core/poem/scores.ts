@@ -2,6 +2,7 @@ import type { PoemEntry } from '../../contract/poem';
 import { poemBand, poemTotal, type PoemQuestionKey } from '../../contract/poemTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { timestamp } from '../clock';
 
 /** The answer columns of poem_scores, in question order. */
 const ANSWER_COLUMNS = ['itch', 'sleep', 'bleeding', 'weeping', 'cracked', 'flaking', 'dry'] as const satisfies readonly PoemQuestionKey[];
@@ -39,7 +40,7 @@ export function saveScore(db: Db, input: { date: string; answers: readonly numbe
   if (input.date > today) {
     throw new AppError('INVALID_INPUT', 'That date is in the future. You can fill in the eczema check for today or any day before it.');
   }
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   const values = [input.date, ...input.answers, poemTotal(input.answers), now, now];
   db.prepare(
     `INSERT INTO poem_scores (week_ending, ${ANSWER_COLUMNS.join(', ')}, total, created_at, updated_at)

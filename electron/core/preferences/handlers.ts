@@ -1,5 +1,5 @@
 import type { PreferencesView } from '../../contract/preferencesTerms';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from '../api/handlerTypes';
 import type { Backend } from '../backend';
 
 type PreferenceMethods = 'preferences.get' | 'preferences.save' | 'preferences.rememberPassphrase' | 'preferences.forgetPassphrase';

@@ -1,6 +1,6 @@
 import type { InsightsResult } from '../../contract/insightsTerms';
 import { REPORT_MAX_DAYS } from '../../contract/reportTerms';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from '../api/handlerTypes';
 import type { Backend } from '../backend';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
@@ -12,7 +12,6 @@ type ReportMethods = 'report.data' | 'report.savePdf';
 
 /** How long the report waits for a journal-wide insights run before giving up on the triggers. */
 const INSIGHTS_WAIT_MS = 120_000;
-const POLL_MS = 20;
 
 /** The dermatologist report's data; photos load through `photos.image`. */
 export function reportHandlers(backend: Backend, today: () => string): Pick<Handlers, ReportMethods> {
@@ -63,12 +62,13 @@ function checkDates(from: string, to: string, dateOfBirth: string | null, today:
  * then kept for that view), whatever period the report covers.
  */
 async function journalInsights(backend: Backend, db: Db): Promise<InsightsResult> {
-  let status = backend.insights.run(db);
-  const started = Date.now();
-  while (status.state === 'running' && Date.now() - started < INSIGHTS_WAIT_MS) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    status = backend.insights.status(backend.vault.db);
-  }
-  if (status.state === 'done' && status.result) return status.result;
-  throw new Error(status.error ?? 'insights did not finish');
+  backend.insights.run(db);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), INSIGHTS_WAIT_MS);
+    timer.unref();
+  });
+  const status = await Promise.race([backend.insights.settled(db), timeout]).finally(() => clearTimeout(timer));
+  if (status?.state === 'done' && status.result) return status.result;
+  throw new Error(status?.error ?? 'insights did not finish');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CreatedVault, VaultStatus } from '../../contract/vault';
 import { AppError, isAppError } from '../errors';
 import { VAULT_FILES } from '../paths';
+import { useClock } from '../clock';
 import { applyConnectionSettings, openCipherDatabase, type Db } from '../db/database';
 import { assertNotFromTheFuture, migrate } from '../db/migrate';
 import { writeFileDurably } from '../durableFiles';
@@ -110,6 +111,7 @@ export class Vault {
         const db = openCipherDatabase(this.journalPath, dataKey, { create: true, nativeBinding: this.options.nativeBinding });
         try {
           applyConnectionSettings(db);
+          useClock(db, () => this.now());
           migrate(db);
           this.options.onOpen?.(db);
           writeKeyFile(this.dir, keyFile);
@@ -305,6 +307,7 @@ export class Vault {
     try {
       assertNotFromTheFuture(db);
       applyConnectionSettings(db);
+      useClock(db, () => this.now());
       migrate(db);
       this.options.onOpen?.(db);
     } catch (error) {

@@ -60,19 +60,6 @@ export const SOUND_BLOCKED_MESSAGE = 'Sound is blocked — press Start again.';
 export const SOUND_UNAVAILABLE_MESSAGE = 'This browser cannot play sound, so the session will be silent.';
 export const SOUND_LOAD_FAILED_MESSAGE = 'The bell sound could not be loaded, so the session will be silent.';
 
-declare global {
-  // The bell log, readable from the page by end-to-end tests and the benchmark.
-  var __axisBellLog: BellLogEntry[] | undefined;
-}
-
-/** Every bell scheduled since the last `clearBellLog()`, in scheduling order. */
-export const bellLog: BellLogEntry[] = [];
-globalThis.__axisBellLog = bellLog;
-
-export function clearBellLog(): void {
-  bellLog.length = 0; // the same array stays visible as globalThis.__axisBellLog
-}
-
 // ---------------------------------------------------------------------------------------------
 // Pure time arithmetic
 
@@ -183,12 +170,14 @@ export interface BellPlayerOptions {
   createContext?: () => AudioContextLike;
   /** Decodes sounds before the live context exists; default a tiny OfflineAudioContext. */
   createDecoder?: () => DecoderLike;
-  /** Reads a sound file; default a same-origin XMLHttpRequest for an ArrayBuffer. */
+  /** Reads a sound file; default a same-origin fetch for an ArrayBuffer. */
   loadBytes?: (url: string) => Promise<ArrayBuffer>;
   /** The page clock; default performance.now(). */
   perfNow?: () => number;
   /** How long ensureRunning waits for a blocked context to start (ms); default 400. */
   resumeWaitMs?: number;
+  /** Where every scheduled bell is recorded, for tests and measurements; nothing is kept by default. */
+  log?: BellLogEntry[];
 }
 
 interface Scheduled {
@@ -214,7 +203,8 @@ export class BellPlayer {
   private generation = 0;
   private volume = 1;
   private sound: BellSound = 'bowl';
-  private readonly options: Required<Omit<BellPlayerOptions, 'createDecoder'>> & Pick<BellPlayerOptions, 'createDecoder'>;
+  private readonly options: Required<Omit<BellPlayerOptions, 'createDecoder' | 'log'>> &
+    Pick<BellPlayerOptions, 'createDecoder' | 'log'>;
 
   /** The last problem, in words, for the page to show (null when all is well). */
   lastError: string | null = null;
@@ -226,9 +216,10 @@ export class BellPlayer {
     this.options = {
       createContext: options.createContext ?? defaultContext,
       createDecoder: options.createDecoder ?? (options.createContext ? undefined : defaultDecoder),
-      loadBytes: options.loadBytes ?? loadBytesXhr,
+      loadBytes: options.loadBytes ?? loadBytesFetch,
       perfNow: options.perfNow ?? (() => performance.now()),
       resumeWaitMs: options.resumeWaitMs ?? 400,
+      log: options.log,
     };
   }
 
@@ -312,7 +303,7 @@ export class BellPlayer {
   /**
    * Hands the session's remaining bells to the audio engine, each at its own audio time.
    * Bells more than GRACE_MS past due are skipped; those within it ring at once. Every
-   * scheduled bell is added to `bellLog`. Resolves to how many were scheduled (0 when the
+   * scheduled bell is added to the `log` option, if any. Resolves to how many were scheduled (0 when the
    * sound is 'none', cannot be loaded, the context is not running, or `cancelAll()` was
    * called while the sound was loading).
    */
@@ -326,16 +317,19 @@ export class BellPlayer {
     const due = bellsToSchedule(bells, timing.nowSessionMs, GRACE_MS);
     for (const bell of due) {
       const startAt = Math.max(audioTimeFor(bell.atSessionMs, timing.nowSessionMs, timing.audioNow), timing.currentTime);
-      const entry: BellLogEntry = {
-        kind: bell.kind,
-        atSessionMs: bell.atSessionMs,
-        audioTime: startAt,
-        scheduledAtPerfMs: timing.perfNowMs,
-        audioNowAtSchedule: timing.audioNow,
-        cancelled: false,
-        playedAtAudioTime: null,
-      };
-      bellLog.push(entry);
+      const log = this.options.log;
+      const entry: BellLogEntry | null = log
+        ? {
+            kind: bell.kind,
+            atSessionMs: bell.atSessionMs,
+            audioTime: startAt,
+            scheduledAtPerfMs: timing.perfNowMs,
+            audioNowAtSchedule: timing.audioNow,
+            cancelled: false,
+            playedAtAudioTime: null,
+          }
+        : null;
+      if (entry) log?.push(entry);
       this.start(buffer, startAt, entry);
     }
     return due.length;
@@ -490,16 +484,6 @@ export class BellPlayer {
 // ---------------------------------------------------------------------------------------------
 // Browser defaults
 
-interface XhrLike {
-  responseType: string;
-  response: unknown;
-  status: number;
-  onload: (() => void) | null;
-  onerror: (() => void) | null;
-  open(method: string, url: string): void;
-  send(): void;
-}
-
 type Ctor<T, A extends unknown[] = []> = new (...args: A) => T;
 
 function browserGlobal<T>(name: string): T | undefined {
@@ -518,28 +502,11 @@ function defaultDecoder(): DecoderLike {
   return new Offline(1, 1, 44_100);
 }
 
-/**
- * Reads a static sound file from the page's own origin (allowed by connect-src 'self'). An
- * XMLHttpRequest rather than fetch: the renderer's only fetch of the backend lives in api.ts,
- * and this is a plain static asset, not a call to the backend.
- */
-function loadBytesXhr(url: string): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const Xhr = browserGlobal<Ctor<XhrLike>>('XMLHttpRequest');
-    if (!Xhr) {
-      reject(new Error('XMLHttpRequest is not available'));
-      return;
-    }
-    const request = new Xhr();
-    request.open('GET', url);
-    request.responseType = 'arraybuffer';
-    request.onload = () => {
-      if (request.status >= 200 && request.status < 300 && request.response instanceof ArrayBuffer) resolve(request.response);
-      else reject(new Error(`HTTP ${request.status} for ${url}`));
-    };
-    request.onerror = () => reject(new Error(`Could not read ${url}`));
-    request.send();
-  });
+/** Reads a static sound file from the page's own origin (allowed by connect-src 'self'). */
+async function loadBytesFetch(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return response.arrayBuffer();
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Key–value settings kept inside the encrypted journal (values are JSON). */
 export const m0001Settings: Migration = {

@@ -1,5 +1,6 @@
 import { BUILTIN_CONDITIONS, FOOD_CATEGORIES } from '../../../contract/journalTerms';
-import type { Migration } from './index';
+import type { Migration } from './migration';
+import { timestamp } from '../../clock';
 
 const categoryList = FOOD_CATEGORIES.map((c) => `'${c}'`).join(', ');
 
@@ -159,7 +160,7 @@ export const m0002Journal: Migration = {
         INSERT INTO notes_search (rowid, notes) VALUES (new.rowid, new.notes);
       END;
     `);
-    const now = new Date().toISOString();
+    const now = timestamp(db);
     const insertCondition = db.prepare('INSERT INTO conditions (builtin_key, name, sort, created_at) VALUES (?, ?, ?, ?)');
     BUILTIN_CONDITIONS.forEach((condition, index) => insertCondition.run(condition.key, condition.name, index, now));
   },

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Logged meditation sessions; the day's meditation minutes are derived from them. */
 export const m0003Meditation: Migration = {

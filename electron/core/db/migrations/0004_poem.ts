@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const answer = (column: string) => `${column} INTEGER NOT NULL CHECK (${column} BETWEEN 0 AND 4)`;
 
