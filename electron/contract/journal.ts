@@ -197,7 +197,12 @@ export const journalSchemas = {
     .strict(),
   saveCondition: z.object({ id: id.optional(), name: name('condition', 60), tracked: z.boolean() }).strict(),
   suggestFoods: z
-    .object({ query: z.string().max(80).default(''), limit: z.number().int().min(1).max(50).default(12) })
+    .object({
+      query: z.string().max(80).default(''),
+      limit: z.number().int().min(1).max(50).default(12),
+      /** Rank the foods usually eaten at this kind of meal first. */
+      meal: z.enum(MEAL_KINDS, { error: 'Choose breakfast, lunch, dinner, snack or drink.' }).optional(),
+    })
     .strict(),
   saveFood: z
     .object({

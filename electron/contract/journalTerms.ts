@@ -129,3 +129,11 @@ export function guessTreatmentKind(name: string): TreatmentKind | null {
   for (const [kind, pattern] of KIND_GUESSES) if (pattern.test(name)) return kind;
   return null;
 }
+
+/**
+ * A food of the person's own with no category and not marked a plant: it counts toward no
+ * servings, no plant total and no food factor, so the app asks for its categories.
+ */
+export function needsCategories(food: { builtin: boolean; plant: boolean; categories: readonly string[] }): boolean {
+  return !food.builtin && !food.plant && food.categories.length === 0;
+}

@@ -83,7 +83,7 @@ export function createHandlers(backend: Backend): Handlers {
     'conditions.list': () => listConditions(vault.db),
     'conditions.save': (input) => saveCondition(vault.db, input),
     'foods.list': () => listFoods(vault.db),
-    'foods.suggest': ({ query, limit }) => suggestFoods(vault.db, query, limit),
+    'foods.suggest': ({ query, limit, meal }) => suggestFoods(vault.db, query, limit, meal),
     'foods.save': (input) => saveFood(vault.db, input),
     'foods.archive': ({ id, archived }) => archiveFood(vault.db, id, archived),
     'treatments.list': () => listTreatments(vault.db),
