@@ -174,6 +174,14 @@ export interface CustomFactor {
   archived: boolean;
 }
 
+/** A meal saved under a name, to add to a day with one action. */
+export interface UsualMeal {
+  id: number;
+  name: string;
+  kind: MealKind;
+  foods: { foodId: number; servings: number }[];
+}
+
 export interface JournalSettings {
   trackCycle: boolean;
 }
@@ -236,4 +244,15 @@ export const journalSchemas = {
     })
     .strict(),
   settings: z.object({ trackCycle: z.boolean() }).strict(),
+  saveUsualMeal: z
+    .object({
+      id: id.optional(),
+      name: name('usual meal', 60),
+      kind: z.enum(MEAL_KINDS, { error: 'Choose breakfast, lunch, dinner, snack or drink.' }),
+      foods: mealInput.shape.foods.min(1, 'A usual meal needs at least one food.'),
+    })
+    .strict(),
+  deleteUsualMeal: z.object({ id }).strict(),
 };
+
+export type UsualMealInput = z.output<typeof journalSchemas.saveUsualMeal>;

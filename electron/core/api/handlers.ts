@@ -15,6 +15,7 @@ import {
 import { localDate } from '../journal/dates';
 import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../journal/days';
 import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
+import { deleteUsualMeal, listUsualMeals, saveUsualMeal } from '../journal/usualMeals';
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
 import { AppError } from '../errors';
 import { readDailySeries } from '../insights/series';
@@ -86,6 +87,9 @@ export function createHandlers(backend: Backend): Handlers {
     'foods.suggest': ({ query, limit, meal }) => suggestFoods(vault.db, query, limit, meal),
     'foods.save': (input) => saveFood(vault.db, input),
     'foods.archive': ({ id, archived }) => archiveFood(vault.db, id, archived),
+    'usualMeals.list': () => listUsualMeals(vault.db),
+    'usualMeals.save': (input) => saveUsualMeal(vault.db, input),
+    'usualMeals.delete': ({ id }) => deleteUsualMeal(vault.db, id),
     'treatments.list': () => listTreatments(vault.db),
     'treatments.save': (input) => saveTreatment(vault.db, input),
     'factors.list': () => listFactors(vault.db),
