@@ -7,6 +7,12 @@ import { SvelteMap } from 'svelte/reactivity';
  */
 class InputIssues {
   private readonly issues = new SvelteMap<string, string>();
+  /** Goes up each time the day is saved: a field's valid value then becomes what an invalid text falls back to. */
+  savedGeneration = $state(0);
+
+  markSaved(): void {
+    this.savedGeneration++;
+  }
 
   set(id: string, message: string): void {
     this.issues.set(id, message);

@@ -63,8 +63,9 @@ export function sentence(message: string): string {
 
 /**
  * One field's state as the person types: the text is theirs; the value handed to the day is the
- * parsed text when it is valid, or else the value the field had before this edit began (what is
- * stored), so an invalid text is never saved and a valid prefix of it ("3" of "30") does not stay.
+ * parsed text when it is valid, or else the baseline — the value last stored (or shown when the
+ * field was left) — so an invalid text is never saved and a valid prefix typed on the way to it
+ * ("3" of "30") does not stay.
  */
 export class BoundedNumberState {
   text: string;
@@ -94,7 +95,7 @@ export class BoundedNumberState {
     }
   }
 
-  /** A valid value becomes the new baseline once it has been handed on (on blur). */
+  /** A valid value becomes the new baseline once it is stored (the day saved) or the field is left. */
   commit(): void {
     if (!this.error) this.baseline = this.value;
   }
