@@ -150,9 +150,13 @@ test('inputs never lie: numbers, servings, dates, stool type and an over-long pa
   const notes = page.getByLabel('Anything else about today');
   await notes.fill('Itchy after lunch.');
   await notes.evaluate((el, text) => {
-    const data = new DataTransfer();
+    const view = el.ownerDocument.defaultView as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => Event;
+    };
+    const data = new view.DataTransfer();
     data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    el.dispatchEvent(new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, 'x'.repeat(25_500));
   await expect(page.getByRole('alert').filter({ hasText: /^Not pasted: that text is 25,500 characters and there is room for 19,982 more/ })).toBeVisible();
   await expect(notes).toHaveValue('Itchy after lunch.');
@@ -220,7 +224,7 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
   };
   /** Presses Tab (counted) until the target has focus. */
   const tabTo = async (target: Locator, max = 25) => {
-    for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await press('Tab');
+    for (let i = 0; i < max && !(await target.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await press('Tab');
     await expect(target).toBeFocused();
   };
 
@@ -228,7 +232,7 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
   await expect(page.getByLabel('Choose a passphrase')).toBeFocused();
   await type(PASSPHRASE);
   const repeat = page.getByLabel('Type it again');
-  while (!(await repeat.evaluate((el) => el === document.activeElement))) await press('Tab');
+  while (!(await repeat.evaluate((el) => el === el.ownerDocument.activeElement))) await press('Tab');
   await type(PASSPHRASE);
   await press('Enter');
   await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
@@ -250,7 +254,7 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
   // Choosing the conditions to track is part of the first run.
   await press('Space');
   const trackThese = page.getByRole('button', { name: 'Track these' });
-  while (!(await trackThese.evaluate((el) => el === document.activeElement))) await press('Tab');
+  while (!(await trackThese.evaluate((el) => el === el.ownerDocument.activeElement))) await press('Tab');
   await press('Enter');
   const acne = page.getByRole('group', { name: 'Acne: how bad today?' });
   await expect(acne.getByRole('radio').first()).toBeFocused();
