@@ -456,7 +456,7 @@ test('treatments, foods and usual meals inline on the day', async ({ page, openA
 
   // "Probiotic" + Enter, right on the day: a probiotic supplement, not a cream.
   const treatments = page.getByRole('region', { name: 'Treatments and supplements' });
-  await treatments.getByRole('button', { name: '+ Add one you use' }).click();
+  await page.getByRole('region', { name: 'Quick check-in' }).getByRole('button', { name: /Add one you use/ }).click();
   await expect(treatments.getByLabel('Name')).toBeFocused();
   await page.keyboard.type('Probiotic');
   await expect(treatments.getByLabel('Kind')).toHaveValue('probiotic');
