@@ -140,6 +140,40 @@ const MEASUREMENTS = [
     return runCoreBench(ctx, 'data');
   },
 
+  /**
+   * Logging a day like yesterday: median time from opening an empty Day view (from the Journal)
+   * to its first save, using Start from yesterday — Copy from yesterday, then Keep all — on a
+   * 60-day demo journal in Chromium. Today is deleted through the API before each run.
+   */
+  async function day_from_yesterday_first_save_ms(ctx) {
+    const RUNS = 7;
+    const { host, context, page } = await demoInBrowser(ctx, 60, 'Journal');
+    try {
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      const samples = [];
+      for (let i = 0; i < RUNS; i++) {
+        const res = await page.request.post(`http://127.0.0.1:${host.port}/api/journal.deleteDay`, { data: { date: today } });
+        if (!(await res.json()).ok) throw new Error('journal.deleteDay failed');
+        await page.getByRole('button', { name: 'Journal', exact: true }).click();
+        await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS });
+        const started = performance.now();
+        await page.getByRole('button', { name: 'Day', exact: true }).click();
+        await page.getByRole('button', { name: 'Copy from yesterday' }).click({ timeout: UI_TIMEOUT_MS });
+        await page.getByRole('button', { name: 'Keep all from yesterday' }).click({ timeout: UI_TIMEOUT_MS });
+        await page.locator('.save-state', { hasText: /^\s*Saved\s*$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+        samples.push(performance.now() - started);
+      }
+      logSamples('day_from_yesterday_first_save_ms', samples);
+      return { name: 'day_from_yesterday_first_save_ms', value: round(median(samples)), unit: 'ms', target: '< 1500' };
+    } finally {
+      await context.close();
+      await stopHost(host.child);
+    }
+  },
+
   /** Median time of `vault.unlock` over the HTTP API (scrypt + opening SQLCipher), locking between runs. */
   async function unlock_ms(ctx) {
     const RUNS = 7;

@@ -269,6 +269,7 @@ function describeImport(s: ImportSummary): string {
     `add ${s.meditationSessions.added} meditation sessions (${s.meditationSessions.alreadyThere} already there)`,
     `add ${s.photos.added} photos (${s.photos.alreadyThere} already there)`,
     `add ${s.poem.added} and replace ${s.poem.replaced} eczema checks`,
+    `add ${s.usualMeals.added} and replace ${s.usualMeals.replaced} usual meals`,
     `add ${s.conditions.added} conditions, ${s.foods.added} foods, ${s.treatments.added} treatments and ${s.customFactors.added} custom factors`,
     `set ${s.settings.replaced} settings`,
   ].join('; ');

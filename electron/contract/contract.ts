@@ -14,6 +14,7 @@ import {
   type JournalSettings,
   type SearchHit,
   type Treatment,
+  type UsualMeal,
 } from './journal';
 import { photoSchemas, type PhotoImage, type PhotoMeta } from './photos';
 import {
@@ -68,6 +69,9 @@ export const contract = {
   'foods.suggest': method<Food[]>()(journalSchemas.suggestFoods),
   'foods.save': method<Food>()(journalSchemas.saveFood),
   'foods.archive': method<Food>()(journalSchemas.archive),
+  'usualMeals.list': method<UsualMeal[]>()(none),
+  'usualMeals.save': method<UsualMeal[]>()(journalSchemas.saveUsualMeal),
+  'usualMeals.delete': method<UsualMeal[]>()(journalSchemas.deleteUsualMeal),
   'treatments.list': method<Treatment[]>()(none),
   'treatments.save': method<Treatment[]>()(journalSchemas.saveTreatment),
   'factors.list': method<CustomFactor[]>()(none),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dayEntryInput, isoDate } from './journal';
-import { BODY_AREA_KEYS, FACTOR_KINDS, FOOD_CATEGORIES, TREATMENT_KINDS } from './journalTerms';
+import { BODY_AREA_KEYS, FACTOR_KINDS, FOOD_CATEGORIES, MEAL_KINDS, TREATMENT_KINDS } from './journalTerms';
 import { SESSION_TYPES } from './meditationTerms';
 
 /**
@@ -91,6 +91,19 @@ export const journalExport = z
           .strict(),
       )
       .max(100_000),
+    /** Usual meals (templates), foods by name. Absent in files from before they existed. */
+    usualMeals: z
+      .array(
+        z
+          .object({
+            name: name(60),
+            kind: z.enum(MEAL_KINDS),
+            foods: z.array(z.object({ food: name(80), servings: z.number().gt(0).max(20) }).strict()).min(1).max(60),
+          })
+          .strict(),
+      )
+      .max(500)
+      .optional(),
     /** Weekly eczema checks (POEM): the date filled in and the seven answers 0–4 in question order. */
     poem: z
       .array(z.object({ date: isoDate, answers: z.array(z.number().int().min(0).max(4)).length(7) }).strict())
@@ -123,6 +136,7 @@ export interface ImportSummary {
   meditationSessions: { added: number; alreadyThere: number };
   photos: { added: number; alreadyThere: number };
   poem: { added: number; replaced: number };
+  usualMeals: { added: number; replaced: number };
   conditions: { added: number };
   foods: { added: number };
   treatments: { added: number };

@@ -174,6 +174,14 @@ export interface CustomFactor {
   archived: boolean;
 }
 
+/** A meal saved under a name, to add to a day with one action. */
+export interface UsualMeal {
+  id: number;
+  name: string;
+  kind: MealKind;
+  foods: { foodId: number; servings: number }[];
+}
+
 export interface JournalSettings {
   trackCycle: boolean;
 }
@@ -197,7 +205,12 @@ export const journalSchemas = {
     .strict(),
   saveCondition: z.object({ id: id.optional(), name: name('condition', 60), tracked: z.boolean() }).strict(),
   suggestFoods: z
-    .object({ query: z.string().max(80).default(''), limit: z.number().int().min(1).max(50).default(12) })
+    .object({
+      query: z.string().max(80).default(''),
+      limit: z.number().int().min(1).max(50).default(12),
+      /** Rank the foods usually eaten at this kind of meal first. */
+      meal: z.enum(MEAL_KINDS, { error: 'Choose breakfast, lunch, dinner, snack or drink.' }).optional(),
+    })
     .strict(),
   saveFood: z
     .object({
@@ -231,4 +244,15 @@ export const journalSchemas = {
     })
     .strict(),
   settings: z.object({ trackCycle: z.boolean() }).strict(),
+  saveUsualMeal: z
+    .object({
+      id: id.optional(),
+      name: name('usual meal', 60),
+      kind: z.enum(MEAL_KINDS, { error: 'Choose breakfast, lunch, dinner, snack or drink.' }),
+      foods: mealInput.shape.foods.min(1, 'A usual meal needs at least one food.'),
+    })
+    .strict(),
+  deleteUsualMeal: z.object({ id }).strict(),
 };
+
+export type UsualMealInput = z.output<typeof journalSchemas.saveUsualMeal>;

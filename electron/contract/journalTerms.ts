@@ -113,3 +113,27 @@ export const PHOTO_MAX_SIDE = 2048;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** The American Gut Project linked 30+ different plants a week to a more diverse gut microbiome. */
 export const WEEKLY_PLANT_GOAL = 30;
+
+const KIND_GUESSES: readonly [TreatmentKind, RegExp][] = [
+  ['probiotic', /probiotic|lactobac|bifido|saccharomyces|acidophilus|\bkefir\b|\bsymprove\b|\byakult\b/i],
+  ['topical', /cream|ointment|\bgel\b|lotion|serum|balm|emollient|moisturi[sz]er|topical|\bwash\b|cleanser|sunscreen|\bspf\b|tretinoin|adapalene|benzoyl|azelaic|hydrocortisone|tacrolimus|pimecrolimus|ivermectin|metronidazole gel|\bdrops?\b|\bspray\b|shampoo/i],
+  ['supplement', /supplement|vitamin|\bzinc\b|omega|fish oil|magnesium|collagen|\biron\b|\bd3\b|\bb12\b|biotin|prebiotic|psyllium|\binulin\b|fibre|fiber|evening primrose|turmeric|curcumin|selenium|multivit/i],
+  ['oral', /tablet|\bpill\b|capsule|antibiotic|doxycycline|minocycline|lymecycline|isotretinoin|accutane|roaccutane|spironolactone|metformin|antihistamine|cetirizine|loratadine|fexofenadine|prednisolone|methotrexate|ciclosporin|cyclosporine|dupilumab|contraceptive/i],
+];
+
+/**
+ * A sensible kind for a treatment from its name ("Probiotic" is a probiotic supplement, "Aloe
+ * cream" is on the skin), or null when the name does not say — then the person is asked.
+ */
+export function guessTreatmentKind(name: string): TreatmentKind | null {
+  for (const [kind, pattern] of KIND_GUESSES) if (pattern.test(name)) return kind;
+  return null;
+}
+
+/**
+ * A food of the person's own with no category and not marked a plant: it counts toward no
+ * servings, no plant total and no food factor, so the app asks for its categories.
+ */
+export function needsCategories(food: { builtin: boolean; plant: boolean; categories: readonly string[] }): boolean {
+  return !food.builtin && !food.plant && food.categories.length === 0;
+}

@@ -18,9 +18,12 @@ async function startTracking(page: Page, names: string[]): Promise<void> {
   await tabTo(page, page.getByRole('button', { name: 'Track these' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: names[0], level: 3 })).toBeVisible();
+  // Focus lands on the first score row, not on the page.
+  await expect(page.getByRole('group', { name: `${names[0]}: how bad today?` }).getByRole('radio').first()).toBeFocused();
 }
 
 test('log a full day with the keyboard only, reload, and find it again', async ({ page, openApp }, testInfo) => {
+  test.setTimeout(150_000);
   await openApp();
   await createJournal(page);
   await expect(page.getByRole('heading', { name: 'Your day' })).toBeVisible();
@@ -28,19 +31,17 @@ test('log a full day with the keyboard only, reload, and find it again', async (
 
   await startTracking(page, ['Acne', 'Eczema']);
 
-  // Acne severity 4: focus the first radio, Space picks 0, four arrows move to 4.
-  const acne = page.getByRole('group', { name: 'Acne' });
+  // Acne severity 4 in the quick check-in: the digit chooses it.
+  const acne = page.getByRole('group', { name: 'Acne: how bad today?' });
   await tabTo(page, acne.getByRole('radio', { name: '0, clear' }));
-  await page.keyboard.press('Space');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  await expect(acne.getByRole('radio', { name: '4', exact: true }).first()).toBeChecked();
+  await page.keyboard.press('4');
+  await expect(acne.getByRole('radio', { name: '4', exact: true })).toBeChecked();
 
   // Eczema itch 6.
   const eczema = page.getByRole('group', { name: 'Eczema' });
   const itch = eczema.getByRole('group', { name: /Worst itch/ });
   await tabTo(page, itch.getByRole('radio', { name: '0, none' }));
-  await page.keyboard.press('Space');
-  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('6');
 
   // Breakfast with type-ahead foods.
   await tabTo(page, page.getByRole('button', { name: 'Breakfast', exact: true }));
@@ -54,23 +55,24 @@ test('log a full day with the keyboard only, reload, and find it again', async (
   await expect(page.getByRole('option', { name: /^Kefir/ })).toBeVisible();
   await page.keyboard.press('Enter');
   const breakfast = page.getByRole('group', { name: 'Breakfast 1' });
-  await expect(breakfast.getByRole('spinbutton', { name: 'Servings of Oats' })).toBeVisible();
-  await expect(breakfast.getByRole('spinbutton', { name: 'Servings of Kefir' })).toBeVisible();
+  await expect(breakfast.getByRole('textbox', { name: 'Servings of Oats' })).toBeVisible();
+  await expect(breakfast.getByRole('textbox', { name: 'Servings of Kefir' })).toBeVisible();
   // Derived totals appear once saved.
   await expect(page.getByText(/Probiotic \/ fermented\s*1/)).toBeVisible();
 
-  // A bowel movement, type 4 is preselected; move to type 3.
+  // A bowel movement: no type is preselected; focus lands on its type row and 3 chooses type 3.
   await tabTo(page, page.getByRole('button', { name: 'Add a bowel movement' }));
   await page.keyboard.press('Enter');
-  await tabTo(page, page.getByRole('radio', { name: /Type 4/ }));
-  await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('radio', { name: /Type 3/ })).toBeChecked();
+  const quickType = page.getByRole('radiogroup', { name: 'Stool type for bowel movement 1' }).first();
+  await expect(quickType.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: choose the stool type of bowel movement 1' })).toBeVisible();
+  await page.keyboard.press('3');
+  await expect(quickType.getByRole('radio', { name: /Type 3/ })).toBeChecked();
 
   // Stress 5.
   const stress = page.getByRole('group', { name: /^Stress/ });
   await tabTo(page, stress.getByRole('radio', { name: '0, calm' }));
-  await page.keyboard.press('Space');
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('5');
 
   // Sleep hours and a note with markup in it.
   await tabTo(page, page.getByLabel('Sleep last night'));
@@ -87,9 +89,10 @@ test('log a full day with the keyboard only, reload, and find it again', async (
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Your day' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Acne' }).getByRole('radio', { name: '4', exact: true }).first()).toBeChecked();
-  await expect(page.getByRole('spinbutton', { name: 'Servings of Kefir' })).toBeVisible();
-  await expect(page.getByRole('radio', { name: /Type 3/ })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Acne: how bad today?' }).getByRole('radio', { name: '4', exact: true })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Servings of Kefir' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Type 3/ }).first()).toBeChecked();
+  await expect(page.getByRole('group', { name: /^Stress/ }).getByRole('radio', { name: '5', exact: true })).toBeChecked();
   await expect(page.getByLabel('Sleep last night')).toHaveValue('7.5');
   await expect(page.getByLabel('Anything else about today')).toHaveValue('<b>Itchy</b> elbows after the cheese board');
 
@@ -128,9 +131,14 @@ test('bad input gets a clear message and the saved day stays as it was', async (
   await page.getByLabel('Water').fill('6');
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await page.getByLabel('Water').fill('400');
-  await expect(page.getByText('Use a number from 0 to 40.')).toBeVisible();
+  await expect(page.locator('#water-error')).toHaveText('Not saved: Water must be 0–40 glasses.');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: water must be 0–40 glasses.' })).toBeVisible();
+  await expect(page.getByLabel('Water')).toHaveValue('400');
   await page.getByLabel('Sleep last night').fill('30');
-  await expect(page.getByText('Use a number from 0 to 24.')).toBeVisible();
+  await expect(page.locator('#sleep-hours-error')).toHaveText('Not saved: Sleep must be 0–24 hours.');
+  await expect(page.getByLabel('Sleep last night')).toHaveValue('30');
+  await page.getByLabel('Anything else about today').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: water must be 0–40 glasses.' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Water')).toHaveValue('6');
   await expect(page.getByLabel('Sleep last night')).toHaveValue('');

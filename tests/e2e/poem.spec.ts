@@ -37,15 +37,14 @@ test('the weekly eczema check: prompt when due, filled in by keyboard, history, 
   await createJournal(page);
   const prompt = page.getByRole('region', { name: 'Weekly eczema check', exact: true });
 
-  // No prompt until eczema is tracked; the questionnaire is reachable anyway.
+  // No prompt and no Eczema check in the navigation until eczema is tracked.
   await expect(page.getByRole('heading', { name: 'Your day' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Eczema' })).toBeVisible();
   await expect(prompt).toBeHidden();
-  await page.getByRole('button', { name: 'Eczema check', exact: true }).click();
-  await expect(page.getByText(/You are not tracking eczema/)).toBeVisible();
-  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Eczema check', exact: true })).toBeHidden();
 
   await trackEczema(page);
+  await expect(page.getByRole('button', { name: 'Eczema check', exact: true })).toBeVisible();
   await expect(prompt).toBeVisible();
   await expect(prompt).toContainText('You have not filled in the weekly eczema check yet.');
   await expect(prompt).toContainText(ATTRIBUTION);

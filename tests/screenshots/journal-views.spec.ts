@@ -28,6 +28,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
       await page.getByRole('button', { name: 'Unlock', exact: true }).click();
       await expect(page.getByRole('heading', { name: 'Your day' })).toBeVisible();
+      // Today: the quick check-in and the offer to start from yesterday, as the first screen shows them.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await expect(page.getByRole('region', { name: 'Quick check-in' })).toBeVisible();
+      await page.mouse.move(0, 0);
+      await shot('10a-day-check-in', false);
+      const copy = page.getByRole('button', { name: 'Copy from yesterday' });
+      if (await copy.isVisible()) {
+        await copy.click();
+        await page.mouse.move(0, 0);
+        await shot('10b-day-from-yesterday', false);
+        await page.getByRole('button', { name: 'Undo the copy' }).click();
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByRole('button', { name: /Previous day/ }).click();
       await expect(page.getByRole('status').filter({ hasText: /Changes save automatically|Saved/ })).toBeVisible();
       await shot('10-day');

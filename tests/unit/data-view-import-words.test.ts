@@ -9,6 +9,7 @@ function summary(parts: Partial<{ [K in keyof ImportSummary]: Partial<ImportSumm
     meditationSessions: { added: 0, alreadyThere: 0, ...parts.meditationSessions },
     photos: { added: 0, alreadyThere: 0, ...parts.photos },
     poem: { added: 0, replaced: 0, ...parts.poem },
+    usualMeals: { added: 0, replaced: 0, ...parts.usualMeals },
     conditions: { added: 0, ...parts.conditions },
     foods: { added: 0, ...parts.foods },
     treatments: { added: 0, ...parts.treatments },

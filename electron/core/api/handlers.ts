@@ -13,6 +13,7 @@ import {
 import { localDate } from '../journal/dates';
 import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../journal/days';
 import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
+import { deleteUsualMeal, listUsualMeals, saveUsualMeal } from '../journal/usualMeals';
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
 import { AppError } from '../errors';
 import { readDailySeries } from '../insights/series';
@@ -81,9 +82,12 @@ export function createHandlers(backend: Backend): Handlers {
     'conditions.list': () => listConditions(vault.db),
     'conditions.save': (input) => saveCondition(vault.db, input),
     'foods.list': () => listFoods(vault.db),
-    'foods.suggest': ({ query, limit }) => suggestFoods(vault.db, query, limit),
+    'foods.suggest': ({ query, limit, meal }) => suggestFoods(vault.db, query, limit, meal),
     'foods.save': (input) => saveFood(vault.db, input),
     'foods.archive': ({ id, archived }) => archiveFood(vault.db, id, archived),
+    'usualMeals.list': () => listUsualMeals(vault.db),
+    'usualMeals.save': (input) => saveUsualMeal(vault.db, input),
+    'usualMeals.delete': ({ id }) => deleteUsualMeal(vault.db, id),
     'treatments.list': () => listTreatments(vault.db),
     'treatments.save': (input) => saveTreatment(vault.db, input),
     'factors.list': () => listFactors(vault.db),

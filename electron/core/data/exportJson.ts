@@ -3,6 +3,7 @@ import type { BodyArea, FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { schemaVersion } from '../db/migrate';
 import { readDay } from '../journal/days';
+import { listUsualMeals } from '../journal/usualMeals';
 import { listScores } from '../poem/scores';
 
 export interface JsonExportOptions {
@@ -112,6 +113,11 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
         note: s.note,
       })),
     };
+    result.usualMeals = listUsualMeals(db).map((meal) => ({
+      name: meal.name,
+      kind: meal.kind,
+      foods: meal.foods.map((f) => ({ food: foodName.get(f.foodId)!, servings: f.servings })),
+    }));
     result.poem = listScores(db)
       .map((entry) => ({ date: entry.date, answers: entry.answers }))
       .reverse();

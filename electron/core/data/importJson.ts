@@ -11,6 +11,7 @@ import { latestVersion } from '../db/migrate';
 import { writeSetting } from '../db/settings';
 import { AppError, isAppError } from '../errors';
 import { writeDay } from '../journal/days';
+import { saveUsualMeal } from '../journal/usualMeals';
 import { readScore, saveScore } from '../poem/scores';
 import { timestamp } from '../clock';
 
@@ -31,6 +32,7 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
     meditationSessions: { added: 0, alreadyThere: 0 },
     photos: { added: 0, alreadyThere: 0 },
     poem: { added: 0, replaced: 0 },
+    usualMeals: { added: 0, replaced: 0 },
     conditions: { added: 0 },
     foods: { added: 0 },
     treatments: { added: 0 },
@@ -68,6 +70,7 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
           throw error;
         }
       }
+      importUsualMeals(db, file, foodIds, summary);
       importSessions(db, file, summary);
       for (const check of file.poem ?? []) {
         if (readScore(db, check.date)) summary.poem.replaced++;
@@ -223,6 +226,26 @@ function importFactors(db: Db, file: JournalExport, summary: ImportSummary): Nam
     }
   }
   return namesToIds(db, 'custom_factors');
+}
+
+/** Usual meals are matched by name: one in the file replaces the one of the same name here. */
+function importUsualMeals(db: Db, file: JournalExport, foodIds: NameMap, summary: ImportSummary): void {
+  for (const meal of file.usualMeals ?? []) {
+    const foods = meal.foods.map((f) => {
+      const id = foodIds.get(f.food.toLowerCase());
+      if (id === undefined) throw invalid(`The usual meal "${meal.name}" refers to the food "${f.food}", which is neither in the file nor in this journal.`);
+      return { foodId: id, servings: f.servings };
+    });
+    const existing = db.prepare('SELECT id FROM usual_meals WHERE name = ?').get(meal.name) as { id: number } | undefined;
+    try {
+      saveUsualMeal(db, { ...(existing ? { id: existing.id } : {}), name: meal.name, kind: meal.kind, foods });
+    } catch (error) {
+      if (isAppError(error)) throw invalid(`The usual meal "${meal.name}" cannot be imported: ${error.message.replace(/ Nothing was saved\.$/, '')}`);
+      throw error;
+    }
+    if (existing) summary.usualMeals.replaced++;
+    else summary.usualMeals.added++;
+  }
 }
 
 /** Sessions go in as recorded: the days' meditation minutes come from the file's days. */

@@ -29,6 +29,13 @@
  * still mostly a whole plant do count even when sweetened or processed: baked beans, granola, dark
  * chocolate, orange juice, tofu, miso, kombucha (a tea) and coffee drinks such as a latte.
  *
+ * Common dishes (salad, sandwich, soup, stir-fry, smoothie, porridge, curry…) are in the list so they
+ * are never added uncategorised: each carries the categories of its usual version (a green salad is
+ * a vegetable; a sandwich has gluten). Dishes that are mostly vegetables or fruit (salad, soup,
+ * stir-fry, smoothie, fruit salad) and porridge (oats) count as one plant, as every fruit, vegetable
+ * and whole grain here does; mixed dishes such as curry, pizza or a sandwich do not, and their plants
+ * are better logged one by one.
+ *
  * Keys are stable identifiers: never rename or reuse one once shipped. The list is sorted by name.
  */
 import type { FoodCategory } from '../../contract/journalTerms';
@@ -71,6 +78,7 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'brown_rice', name: 'Brown rice', categories: ['fibre_rich', 'whole_grain'], plant: true },
   { key: 'brussels_sprouts', name: 'Brussels sprouts', categories: ['fibre_rich', 'vegetable'], plant: true },
   { key: 'bulgur_wheat', name: 'Bulgur wheat', categories: ['fibre_rich', 'whole_grain', 'gluten'], plant: true },
+  { key: 'burrito', name: 'Burrito', categories: ['gluten'], plant: false },
   { key: 'butter', name: 'Butter', categories: ['dairy'], plant: false },
   { key: 'butternut_squash', name: 'Butternut squash', categories: ['fibre_rich', 'vegetable'], plant: true },
   { key: 'cabbage', name: 'Cabbage', categories: ['vegetable'], plant: true },
@@ -85,6 +93,7 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'chickpeas', name: 'Chickpeas', categories: ['fibre_rich', 'prebiotic'], plant: true },
   { key: 'chicory', name: 'Chicory', categories: ['prebiotic', 'vegetable'], plant: true },
   { key: 'chilli', name: 'Chilli', categories: ['vegetable', 'spicy'], plant: true },
+  { key: 'chilli_con_carne', name: 'Chilli con carne', categories: ['fibre_rich', 'spicy'], plant: false },
   { key: 'chips', name: 'Chips (fries)', categories: ['ultra_processed'], plant: false },
   { key: 'chocolate_bar', name: 'Chocolate bar', categories: ['ultra_processed', 'dairy', 'added_sugar'], plant: false },
   { key: 'cider', name: 'Cider', categories: ['alcohol'], plant: false },
@@ -99,6 +108,7 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'croissant', name: 'Croissant', categories: ['dairy', 'gluten'], plant: false },
   { key: 'cucumber', name: 'Cucumber', categories: ['vegetable'], plant: true },
   { key: 'curry', name: 'Curry', categories: ['spicy'], plant: false },
+  { key: 'dal', name: 'Dal (lentil curry)', categories: ['fibre_rich', 'prebiotic', 'spicy'], plant: false },
   { key: 'dark_chocolate', name: 'Dark chocolate', categories: ['added_sugar', 'caffeine'], plant: true },
   { key: 'dates', name: 'Dates', categories: ['fibre_rich', 'fruit'], plant: true },
   { key: 'diet_cola', name: 'Diet cola', categories: ['ultra_processed', 'caffeine'], plant: false },
@@ -112,6 +122,8 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'fish_fingers', name: 'Fish fingers', categories: ['ultra_processed', 'gluten'], plant: false },
   { key: 'fizzy_drink', name: 'Fizzy drink', categories: ['ultra_processed', 'added_sugar'], plant: false },
   { key: 'flaxseed', name: 'Flaxseed (linseed)', categories: ['fibre_rich', 'prebiotic'], plant: true },
+  { key: 'fried_rice', name: 'Fried rice', categories: [], plant: false },
+  { key: 'fruit_salad', name: 'Fruit salad', categories: ['fibre_rich', 'fruit'], plant: true },
   { key: 'fruit_yogurt', name: 'Fruit yogurt (sweetened)', categories: ['fermented', 'ultra_processed', 'dairy', 'added_sugar'], plant: false },
   { key: 'garlic', name: 'Garlic', categories: ['prebiotic', 'vegetable'], plant: true },
   { key: 'ginger', name: 'Ginger', categories: [], plant: true },
@@ -136,6 +148,7 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'kimchi', name: 'Kimchi', categories: ['fermented', 'vegetable', 'spicy'], plant: true },
   { key: 'kiwi', name: 'Kiwi fruit', categories: ['fibre_rich', 'fruit'], plant: true },
   { key: 'kombucha', name: 'Kombucha', categories: ['fermented', 'caffeine'], plant: true },
+  { key: 'lasagne', name: 'Lasagne', categories: ['dairy', 'gluten'], plant: false },
   { key: 'latte', name: 'Latte', categories: ['dairy', 'caffeine'], plant: true },
   { key: 'leek', name: 'Leek', categories: ['prebiotic', 'vegetable'], plant: true },
   { key: 'lemon', name: 'Lemon', categories: ['fruit'], plant: true },
@@ -153,6 +166,7 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'oat_milk', name: 'Oat milk', categories: ['ultra_processed'], plant: false },
   { key: 'oats', name: 'Oats', categories: ['fibre_rich', 'prebiotic', 'whole_grain'], plant: true },
   { key: 'olive_oil', name: 'Olive oil', categories: [], plant: false },
+  { key: 'omelette', name: 'Omelette', categories: [], plant: false },
   { key: 'onion', name: 'Onion', categories: ['prebiotic', 'vegetable'], plant: true },
   { key: 'orange', name: 'Orange', categories: ['fibre_rich', 'fruit'], plant: true },
   { key: 'orange_juice', name: 'Orange juice', categories: ['fruit'], plant: true },
@@ -169,6 +183,7 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'pizza', name: 'Pizza', categories: ['ultra_processed', 'dairy', 'gluten'], plant: false },
   { key: 'popcorn', name: 'Popcorn', categories: ['fibre_rich', 'whole_grain'], plant: true },
   { key: 'pork', name: 'Pork', categories: [], plant: false },
+  { key: 'porridge', name: 'Porridge', categories: ['fibre_rich', 'prebiotic', 'whole_grain'], plant: true },
   { key: 'potatoes', name: 'Potatoes', categories: ['vegetable'], plant: true },
   { key: 'prawns', name: 'Prawns', categories: [], plant: false },
   { key: 'processed_cheese', name: 'Processed cheese', categories: ['ultra_processed', 'dairy'], plant: false },
@@ -178,21 +193,29 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'raspberries', name: 'Raspberries', categories: ['fibre_rich', 'fruit'], plant: true },
   { key: 'ready_meal', name: 'Ready meal', categories: ['ultra_processed'], plant: false },
   { key: 'red_wine', name: 'Red wine', categories: ['alcohol'], plant: false },
+  { key: 'risotto', name: 'Risotto', categories: ['dairy'], plant: false },
   { key: 'rye_bread', name: 'Rye bread', categories: ['fibre_rich', 'whole_grain', 'gluten'], plant: true },
+  { key: 'salad', name: 'Salad', categories: ['vegetable'], plant: true },
   { key: 'salmon', name: 'Salmon', categories: [], plant: false },
+  { key: 'sandwich', name: 'Sandwich', categories: ['gluten'], plant: false },
   { key: 'sauerkraut', name: 'Sauerkraut', categories: ['fermented', 'vegetable'], plant: true },
   { key: 'sausages', name: 'Sausages', categories: ['ultra_processed', 'gluten'], plant: false },
+  { key: 'smoothie', name: 'Smoothie', categories: ['fruit'], plant: true },
+  { key: 'soup', name: 'Soup', categories: ['vegetable'], plant: true },
   { key: 'sourdough_bread', name: 'Sourdough bread', categories: ['gluten'], plant: false },
   { key: 'soy_sauce', name: 'Soy sauce', categories: ['gluten'], plant: false },
   { key: 'soya_milk', name: 'Soya milk', categories: ['ultra_processed'], plant: false },
   { key: 'spinach', name: 'Spinach', categories: ['fibre_rich', 'vegetable'], plant: true },
   { key: 'spirits', name: 'Spirits', categories: ['alcohol'], plant: false },
+  { key: 'stir_fry', name: 'Stir-fry', categories: ['vegetable'], plant: true },
   { key: 'strawberries', name: 'Strawberries', categories: ['fibre_rich', 'fruit'], plant: true },
   { key: 'sugar', name: 'Sugar', categories: ['added_sugar'], plant: false },
+  { key: 'sushi', name: 'Sushi', categories: [], plant: false },
   { key: 'sweet_potato', name: 'Sweet potato', categories: ['fibre_rich', 'vegetable'], plant: true },
   { key: 'sweetcorn', name: 'Sweetcorn', categories: ['vegetable'], plant: true },
   { key: 'sweets', name: 'Sweets', categories: ['ultra_processed', 'added_sugar'], plant: false },
   { key: 'tempeh', name: 'Tempeh', categories: ['fermented'], plant: true },
+  { key: 'toast', name: 'Toast', categories: ['gluten'], plant: false },
   { key: 'tofu', name: 'Tofu', categories: [], plant: true },
   { key: 'tomato', name: 'Tomato', categories: ['vegetable'], plant: true },
   { key: 'tortilla_wrap', name: 'Tortilla wrap', categories: ['ultra_processed', 'gluten'], plant: false },
@@ -207,3 +230,53 @@ export const FOOD_LIBRARY: readonly LibraryFood[] = [
   { key: 'wholewheat_pasta', name: 'Wholewheat pasta', categories: ['fibre_rich', 'whole_grain', 'gluten'], plant: true },
   { key: 'yogurt', name: 'Yogurt', categories: ['fermented', 'dairy'], plant: false },
 ];
+
+/**
+ * Other words people type for library foods (US and UK names, plurals, everyday terms). A query
+ * that starts one of these also suggests the food it stands for.
+ */
+export const FOOD_SYNONYMS: Readonly<Record<string, string>> = {
+  oatmeal: 'porridge',
+  'overnight oats': 'oats',
+  fries: 'chips',
+  'french fries': 'chips',
+  'potato chips': 'crisps',
+  chips: 'crisps',
+  yoghurt: 'yogurt',
+  zucchini: 'courgette',
+  capsicum: 'bell_pepper',
+  pepper: 'bell_pepper',
+  garbanzo: 'chickpeas',
+  shrimp: 'prawns',
+  cookies: 'biscuits',
+  candy: 'sweets',
+  soda: 'fizzy_drink',
+  pop: 'fizzy_drink',
+  coke: 'cola',
+  'green salad': 'salad',
+  sarnie: 'sandwich',
+  sub: 'sandwich',
+  wrap: 'tortilla_wrap',
+  stirfry: 'stir_fry',
+  'stir fry': 'stir_fry',
+  shake: 'smoothie',
+  dhal: 'dal',
+  daal: 'dal',
+  lentil: 'lentils',
+  egg: 'eggs',
+  omelet: 'omelette',
+  beets: 'beetroot',
+  broth: 'soup',
+  stew: 'soup',
+  takeaway: 'ready_meal',
+  'frozen meal': 'ready_meal',
+};
+
+/** Foods a first week's suggestions can lean on before the journal knows the person's own habits. */
+export const TYPICAL_FOR_MEAL: Readonly<Record<'breakfast' | 'lunch' | 'dinner' | 'snack' | 'drink', readonly string[]>> = {
+  breakfast: ['oats', 'porridge', 'yogurt', 'greek_yogurt', 'banana', 'eggs', 'toast', 'granola', 'muesli', 'coffee', 'black_tea', 'blueberries', 'wholemeal_bread', 'milk', 'orange_juice'],
+  lunch: ['sandwich', 'salad', 'soup', 'wholemeal_bread', 'eggs', 'tuna', 'chicken', 'hummus', 'tomato', 'cucumber', 'apple', 'cheddar', 'tortilla_wrap', 'lentils'],
+  dinner: ['chicken', 'salmon', 'brown_rice', 'white_rice', 'pasta', 'potatoes', 'broccoli', 'stir_fry', 'curry', 'carrots', 'spinach', 'beef', 'onion', 'garlic', 'peas'],
+  snack: ['apple', 'banana', 'almonds', 'walnuts', 'dark_chocolate', 'biscuits', 'crisps', 'yogurt', 'grapes', 'peanut_butter', 'popcorn', 'hummus'],
+  drink: ['coffee', 'black_tea', 'green_tea', 'herbal_tea', 'kombucha', 'kefir', 'milk', 'oat_milk', 'smoothie', 'red_wine', 'beer', 'cola', 'orange_juice'],
+};

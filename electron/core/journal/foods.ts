@@ -2,7 +2,8 @@ import type { Food } from '../../contract/journal';
 import type { FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { FOOD_LIBRARY } from './foodLibrary';
+import type { MealKind } from '../../contract/journalTerms';
+import { FOOD_LIBRARY, FOOD_SYNONYMS, TYPICAL_FOR_MEAL } from './foodLibrary';
 import { timestamp } from '../clock';
 
 interface FoodRow {
@@ -63,23 +64,41 @@ export function listFoods(db: Db): Food[] {
   return (db.prepare(`${FOOD_SELECT} ORDER BY f.name`).all() as FoodRow[]).map(toFood);
 }
 
+/** Library keys whose other names (FOOD_SYNONYMS) start with the query: "oatmeal" finds Porridge. */
+function synonymKeys(q: string): string[] {
+  if (q.length < 2) return [];
+  return [...new Set(Object.entries(FOOD_SYNONYMS).filter(([word]) => word.startsWith(q)).map(([, key]) => key))];
+}
+
 /**
- * Type-ahead: foods whose name starts with or contains the query; ranked by how recently and
- * how often they were logged, so a person's usual foods come first. An empty query gives the
- * recent and frequent foods.
+ * Type-ahead: foods whose name starts with or contains the query, or whose other name starts
+ * with it; ranked by prefix match, then by how often the food was logged in this kind of meal
+ * (so breakfast offers the person's breakfasts), then by how recently and how often it was logged
+ * at all. A new journal with no history leans on foods typical for the meal. An empty query gives
+ * the recent and frequent foods.
  */
-export function suggestFoods(db: Db, query: string, limit: number): Food[] {
+export function suggestFoods(db: Db, query: string, limit: number, meal?: MealKind): Food[] {
   const q = query.trim().toLowerCase();
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const synonyms = synonymKeys(q);
+  const typical = meal ? TYPICAL_FOR_MEAL[meal] : [];
   const rows = db
     .prepare(
-      `SELECT * FROM (${FOOD_SELECT} WHERE f.archived = 0 AND (? = '' OR lower(f.name) LIKE ? ESCAPE '\\'))
+      `SELECT * FROM (
+         SELECT base.*,
+                (SELECT count(*) FROM meal_foods mf JOIN meals m ON m.id = mf.meal_id WHERE mf.food_id = base.id AND m.kind = @meal) AS in_meal,
+                (SELECT key FROM json_each(@typical) WHERE value = base.builtin_key) AS typical_rank
+         FROM (${FOOD_SELECT}) AS base
+         WHERE base.archived = 0 AND (@q = '' OR lower(base.name) LIKE @like ESCAPE '\\' OR base.builtin_key IN (SELECT value FROM json_each(@synonyms))))
        ORDER BY
-         CASE WHEN ? <> '' AND lower(name) LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END,
-         (last_used IS NULL), last_used DESC, times_used DESC, name
-       LIMIT ?`,
+         CASE WHEN @q <> '' AND (lower(name) LIKE @prefix ESCAPE '\\' OR builtin_key IN (SELECT value FROM json_each(@synonyms))) THEN 0 ELSE 1 END,
+         in_meal DESC,
+         (last_used IS NULL), last_used DESC, times_used DESC,
+         (typical_rank IS NULL), typical_rank,
+         name
+       LIMIT @limit`,
     )
-    .all(q, like, q, `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit) as FoodRow[];
+    .all({ q, like: `%${escaped}%`, prefix: `${escaped}%`, synonyms: JSON.stringify(synonyms), meal: meal ?? '', typical: JSON.stringify(typical), limit }) as FoodRow[];
   return rows.map(toFood);
 }
 

@@ -1,4 +1,4 @@
-import type { Condition, CustomFactor, Food, JournalSettings, Treatment } from '../../../electron/contract';
+import type { Condition, CustomFactor, Food, JournalSettings, Treatment, UsualMeal } from '../../../electron/contract';
 import { call } from './api';
 import { registerForgetOnLock } from './session.svelte';
 
@@ -11,6 +11,7 @@ class Catalog {
   treatments = $state<Treatment[]>([]);
   factors = $state<CustomFactor[]>([]);
   foods = $state<Food[]>([]);
+  usualMeals = $state<UsualMeal[]>([]);
   settings = $state<JournalSettings>({ trackCycle: false });
   loaded = $state(false);
   error = $state('');
@@ -18,6 +19,8 @@ class Catalog {
   readonly foodsById = $derived(new Map(this.foods.map((food) => [food.id, food])));
   readonly trackedConditions = $derived(this.conditions.filter((c) => c.tracked));
   readonly activeFactors = $derived(this.factors.filter((f) => !f.archived));
+  /** As the core decides (poem/status.ts): the weekly eczema check is offered only then. */
+  readonly eczemaTracked = $derived(this.trackedConditions.some((c) => c.name.toLowerCase().includes('eczema')));
 
   /** Treatments in use on a given day (started on or before it, not stopped before it). */
   treatmentsOn(date: string): Treatment[] {
@@ -25,14 +28,15 @@ class Catalog {
   }
 
   async load(): Promise<void> {
-    const [conditions, treatments, factors, foods, settings] = await Promise.all([
+    const [conditions, treatments, factors, foods, settings, usualMeals] = await Promise.all([
       call('conditions.list'),
       call('treatments.list'),
       call('factors.list'),
       call('foods.list'),
       call('journal.settings'),
+      call('usualMeals.list'),
     ]);
-    for (const result of [conditions, treatments, factors, foods, settings]) {
+    for (const result of [conditions, treatments, factors, foods, settings, usualMeals]) {
       if (!result.ok) {
         this.error = result.error.message;
         return;
@@ -43,6 +47,7 @@ class Catalog {
     if (factors.ok) this.factors = factors.value;
     if (foods.ok) this.foods = foods.value;
     if (settings.ok) this.settings = settings.value;
+    if (usualMeals.ok) this.usualMeals = usualMeals.value;
     this.error = '';
     this.loaded = true;
   }
@@ -59,6 +64,7 @@ class Catalog {
     this.treatments = [];
     this.factors = [];
     this.foods = [];
+    this.usualMeals = [];
     this.settings = { trackCycle: false };
     this.loaded = false;
     this.error = '';

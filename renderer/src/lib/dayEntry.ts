@@ -21,11 +21,18 @@ export function withTrackedConditions(entry: DayEntry, trackedIds: number[]): Da
   return { ...entry, skin: [...entry.skin, ...trackedIds.filter((id) => !present.has(id)).map(blankSkin)] };
 }
 
-/** What is sent to the backend: blank condition rows and empty custom values left out. */
+/**
+ * A bowel movement just added has no stool type until the person chooses one (type 4 is not
+ * assumed): the editor holds it as 0, it is not saved, and the header says why.
+ */
+export const STOOL_NOT_CHOSEN = 0;
+
+/** What is sent to the backend: blank condition rows, empty custom values and untyped movements left out. */
 export function forSaving(entry: DayEntry): DayEntry {
   return {
     ...entry,
     skin: entry.skin.filter((s) => !isBlankSkin(s)),
+    bowelMovements: entry.bowelMovements.filter((b) => b.bristol !== STOOL_NOT_CHOSEN),
     custom: entry.custom.filter((c) => c.value !== null),
   };
 }

@@ -21,13 +21,18 @@ type LeaveGuard = () => Promise<void>;
 class Navigation {
   section = $state<SectionId>('today');
   date = $state<string>(todayIso());
+  /** True until the person picks another day: the Day view then opens on the calendar's today. */
+  followsToday = true;
   /** Set by `showLink`, read (and cleared) by the trends view. */
   trendsFocus = $state<TrendsFocus | null>(null);
   private guards = new Set<LeaveGuard>();
 
   async open(section: SectionId, date?: string): Promise<void> {
     await this.beforeLeave();
-    if (date) this.date = date;
+    if (date) {
+      this.date = date;
+      this.followsToday = date === todayIso();
+    }
     this.section = section;
   }
 
@@ -41,6 +46,7 @@ class Navigation {
   async setDate(date: string): Promise<void> {
     await this.beforeLeave();
     this.date = date;
+    this.followsToday = date === todayIso();
   }
 
   onLeave(guard: LeaveGuard): () => void {
@@ -55,6 +61,7 @@ class Navigation {
   reset(): void {
     this.section = 'today';
     this.date = todayIso();
+    this.followsToday = true;
     this.trendsFocus = null;
   }
 }

@@ -3,8 +3,9 @@ import { m0001Settings } from './0001_settings';
 import { m0002Journal } from './0002_journal';
 import { m0003Meditation } from './0003_meditation';
 import { m0004Poem } from './0004_poem';
+import { m0005UsualMeals } from './0005_usual_meals';
 
 export type { Migration } from './migration';
 
 /** Every schema change, in order. Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem];
+export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem, m0005UsualMeals];

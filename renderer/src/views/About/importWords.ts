@@ -21,6 +21,7 @@ const NOUNS = {
   session: ['meditation session', 'meditation sessions'],
   photo: ['photo', 'photos'],
   check: ['weekly eczema check', 'weekly eczema checks'],
+  usualMeal: ['usual meal', 'usual meals'],
   condition: ['skin condition', 'skin conditions'],
   food: ['food', 'foods'],
   treatment: ['treatment', 'treatments'],
@@ -55,10 +56,12 @@ export function describeImport(summary: ImportSummary, tense: ImportTense): Impo
     [summary.foods.added, NOUNS.food],
     [summary.treatments.added, NOUNS.treatment],
     [summary.customFactors.added, NOUNS.factor],
+    [summary.usualMeals.added, NOUNS.usualMeal],
   ]);
   const replaced = present([
     [summary.days.replaced, NOUNS.day],
     [summary.poem.replaced, NOUNS.check],
+    [summary.usualMeals.replaced, NOUNS.usualMeal],
     [summary.settings.replaced, NOUNS.setting],
   ]);
   const kept = present([
