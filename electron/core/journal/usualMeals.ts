@@ -1,6 +1,7 @@
 import type { UsualMeal, UsualMealInput } from '../../contract/journal';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { timestamp } from '../clock';
 
 /** Usual meals, by name: each with its kind and foods (in order, with servings). */
 export function listUsualMeals(db: Db): UsualMeal[] {
@@ -26,7 +27,7 @@ export function saveUsualMeal(db: Db, input: UsualMealInput): UsualMeal[] {
   db.transaction(() => {
     let id = input.id;
     if (id === undefined) {
-      id = Number(db.prepare('INSERT INTO usual_meals (name, kind, created_at) VALUES (?, ?, ?)').run(input.name, input.kind, new Date().toISOString()).lastInsertRowid);
+      id = Number(db.prepare('INSERT INTO usual_meals (name, kind, created_at) VALUES (?, ?, ?)').run(input.name, input.kind, timestamp(db)).lastInsertRowid);
     } else {
       const changed = db.prepare('UPDATE usual_meals SET name = ?, kind = ? WHERE id = ?').run(input.name, input.kind, id);
       if (changed.changes === 0) throw invalid('That usual meal no longer exists.');
