@@ -109,8 +109,13 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
     maxLag,
     shifts: shifts.length,
     testsRun: tested.length,
+    pairsTested: new Set(tested.map((test) => `${test.factor}→${test.outcome}`)).size,
     daysNeeded: tested.length > 0 ? null : fewestDaysNeeded(tests),
     findings: bestFindings(tests),
+    explained: [],
+    sharedTrends: [],
+    candidates: [],
+    beforeAfter: [],
     tests: tests.sort(byEvidence),
   };
 }
@@ -163,10 +168,15 @@ function observe(plan: Plan, factor: CodedSeries, outcome: CodedSeries, lag: num
     n,
     rho: Number.isNaN(rho) ? null : rho,
     effect: groups && groups.high.mean !== null && groups.low.mean !== null ? groups.high.mean - groups.low.mean : null,
+    ciLow: null,
+    ciHigh: null,
     groups,
     p: null,
     q: null,
     status: 'no-finding',
+    explainedBy: null,
+    movesWith: [],
+    flags: lag === 0 ? ['same-day'] : [],
     needed: null,
     sentence: '',
   };
@@ -307,7 +317,7 @@ function bestFindings(tests: readonly InsightTest[]): InsightTest[] {
   return [...best.values()].sort(byEvidence);
 }
 
-const STATUS_ORDER = { finding: 0, 'no-finding': 1, 'no-variation': 2, 'not-enough-data': 3 } as const;
+const STATUS_ORDER = { finding: 0, explained: 1, 'no-finding': 2, 'no-variation': 3, 'not-enough-data': 4 } as const;
 
 /** Findings first; then smaller p; then larger |rho|. */
 function byEvidence(a: InsightTest, b: InsightTest): number {
