@@ -5,9 +5,9 @@ export const DEFAULT_MAX_LAG = 7;
 export const MAX_LAG_LIMIT = 14;
 
 /** The fewest days needed before a yes/no factor is tested: this many with it and this many without. */
-export const MIN_DAYS_EACH_WAY = 14;
+export const MIN_DAYS_EACH_WAY = 10;
 /** The fewest paired days needed before a number factor is tested. */
-export const MIN_PAIRS = 28;
+export const MIN_PAIRS = 24;
 /** A test whose q (false discovery rate) is below this is reported as a finding. */
 export const FINDING_Q = 0.05;
 

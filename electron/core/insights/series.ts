@@ -28,6 +28,27 @@ interface Range {
   to?: string | undefined;
 }
 
+/** Meals that make a day's food log complete when the day was not marked either way. */
+export const MAIN_MEALS = ['breakfast', 'lunch', 'dinner'] as const;
+
+/**
+ * Whether a day's meals count as complete (docs/insights-method.md, "Logging completeness"):
+ * the person's own answer to "I logged everything I ate today" when given; otherwise (older days,
+ * or the box left alone) complete only when breakfast, lunch and dinner each list a food.
+ */
+export function mealsAreComplete(mealsComplete: boolean | null, mainMealsPresent: boolean): boolean {
+  return mealsComplete ?? mainMealsPresent;
+}
+
+/**
+ * A food factor's value on a day with meals: as listed when the day's meals are complete; missing
+ * otherwise, listed or not — a food not noted on a partly logged day is unknown, not "without", and
+ * keeping only the "with" days of such days would tilt the comparison just the same.
+ */
+export function foodValue(listed: number, mealsComplete: boolean | null, mainMealsPresent: boolean): number | null {
+  return mealsAreComplete(mealsComplete, mainMealsPresent) ? listed : null;
+}
+
 /**
  * Every daily series of the journal between two dates: the single source for the trends
  * charts, the insights engine and the daily CSV export. A day without an entry is null in
