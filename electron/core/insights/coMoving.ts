@@ -14,10 +14,9 @@ export interface PairOutcome {
   /** The pair's p: the clearest lag against the maximum over its lags. */
   p: number | null;
   q: number | null;
-  /** Correlation of the two slow parts, its p and q (for `shared-trend`). */
+  /** Correlation of the two slow parts and its p (for `shared-trend`). */
   slowR: number | null;
   slowP: number | null;
-  slowQ: number | null;
   effectiveLags: number;
   beforeAfter: InsightTest | null;
   days: number;
@@ -26,20 +25,27 @@ export interface PairOutcome {
 /** Two factors this correlated (day-to-day parts at their lags, or the raw values) are one measure twice. */
 export const MIRROR_R = 0.9;
 /** Below this correlation two factors do not move together enough to be checked. */
-export const CO_MOVING_R = 0.1;
-/** A partial association with p below this survives the other factor. */
-export const PARTIAL_P = 0.05;
+export const CO_MOVING_R = 0.15;
+/**
+ * A partial association survives the other factor when, tested like a pair (the maximum over its
+ * effective number of lags), its p is still below `bar`: the p a finding needed in this run's
+ * Benjamini–Hochberg step (q threshold × findings ÷ pairs tested).
+ */
+function passes(partialP: number, pair: PairOutcome, bar: number): boolean {
+  const acrossLags = -Math.expm1(pair.effectiveLags * Math.log1p(-Math.min(partialP, 1 - 1e-16)));
+  return acrossLags <= bar;
+}
 
 export type Relation = 'explains' | 'together' | 'separate';
 
 /**
  * Findings for the same outcome, strongest first: a weaker one that moves with a stronger one is
  * `explained` by it when its partial association given the stronger one (each at its own lag)
- * vanishes while the stronger one's given it does not, or when the two are one measure twice (a
+ * no longer passes the bar a finding needed while the stronger one's given it does, or when the two are one measure twice (a
  * category and its complement, a yes/no factor and its servings). When neither survives the
  * other, both stay findings and list each other in `movesWith` (flag `moves-with`).
  */
-export function explainCoMoving(findings: readonly PairOutcome[]): void {
+export function explainCoMoving(findings: readonly PairOutcome[], bar: number): void {
   const byOutcome = new Map<string, PairOutcome[]>();
   for (const pair of findings) {
     const key = pair.outcome.series.key;
@@ -51,7 +57,7 @@ export function explainCoMoving(findings: readonly PairOutcome[]): void {
     for (const pair of pairs) {
       let explainedBy: PairOutcome | null = null;
       for (const stronger of kept) {
-        const relation = relate(stronger, pair);
+        const relation = relate(stronger, pair, bar);
         if (relation === 'explains') {
           explainedBy = stronger;
           break;
@@ -74,7 +80,7 @@ export function explainCoMoving(findings: readonly PairOutcome[]): void {
 }
 
 /** How a stronger finding relates to a weaker one of the same outcome. */
-export function relate(stronger: PairOutcome, weaker: PairOutcome): Relation {
+export function relate(stronger: PairOutcome, weaker: PairOutcome, bar: number): Relation {
   const a = stronger.factor;
   const b = weaker.factor;
   if (sameMeasure(a.series.key, b.series.key)) return 'explains';
@@ -115,8 +121,8 @@ export function relate(stronger: PairOutcome, weaker: PairOutcome): Relation {
   const weakerGiven = partialCorrelation(rby, rab, ray);
   const strongerGiven = partialCorrelation(ray, rab, rby);
   if (weakerGiven === null || strongerGiven === null) return 'explains';
-  const weakerSurvives = correlationP(weakerGiven, dfFor(weaker)) < PARTIAL_P;
-  const strongerSurvives = correlationP(strongerGiven, dfFor(stronger)) < PARTIAL_P;
+  const weakerSurvives = passes(correlationP(weakerGiven, dfFor(weaker)), weaker, bar);
+  const strongerSurvives = passes(correlationP(strongerGiven, dfFor(stronger)), stronger, bar);
   if (weakerSurvives) return 'separate';
   return strongerSurvives ? 'explains' : 'together';
 }

@@ -16,11 +16,17 @@ import { describeTest } from './sentences';
 import { benjaminiHochberg, correlationP, studentQuantile } from './stats';
 import { autocorrelation, effectiveLags, effectivePairs, fastPart, rankScaled, runningLevel, toArray } from './timeSeries';
 
-/** Autocorrelations kept per series (the slow test sums further than the day-to-day one). */
+/** Autocorrelations kept per series: the slow test sums further than the day-to-day one. */
 const ACF_DAYS = 120;
-/** A slow-drift link is described (flag `shared-trend`) when its q is below this and the slow levels correlate at least this much. */
-const SHARED_TREND_Q = 0.05;
-const SHARED_TREND_R = 0.3;
+const ACF_FAST_DAYS = 40;
+/**
+ * A slow-drift link is described (flag `shared-trend`) when the slow levels correlate at least
+ * this much with p below this (on their few effective pairs: a year holds only ~5–15 independent
+ * slow stretches). It is a description of the record, not a finding: it replaces "could well be
+ * chance" on a pair that is not a finding, and claims nothing about cause.
+ */
+const SHARED_TREND_P = 0.05;
+const SHARED_TREND_R = 0.5;
 /** A candidate is shown as "too early to tell" when its pair's p is below this and it needs at most as many more days as there are. */
 const CANDIDATE_P = 0.05;
 const MAX_CANDIDATES = 3;
@@ -61,6 +67,8 @@ export interface Prepared {
   fastRaw: Float64Array;
   /** A yes/no factor that changed once (or back again): where, and the value before. */
   step: { index: number; before: number } | null;
+  /** Day-to-day parts of "high-group day" by split (the effect regression's factor), worked out once. */
+  highFast: Map<string, Float64Array>;
 }
 
 /**
@@ -111,18 +119,16 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
   const tested = pairs.filter((pair) => pair.p !== null);
   const q = benjaminiHochberg(tested.map((pair) => pair.p!));
   tested.forEach((pair, i) => (pair.q = q[i]!));
-  const slowTested = pairs.filter((pair) => pair.slowP !== null);
-  const slowQ = benjaminiHochberg(slowTested.map((pair) => pair.slowP!));
-  slowTested.forEach((pair, i) => (pair.slowQ = slowQ[i]!));
 
   for (const pair of tested) {
     for (const test of pair.lags) test.q = pair.q;
     if (pair.q! < FINDING_Q) pair.best!.status = 'finding';
-    else if (pair.slowQ !== null && pair.slowQ < SHARED_TREND_Q && Math.abs(pair.slowR!) >= SHARED_TREND_R) {
+    else if (pair.slowP !== null && pair.slowP < SHARED_TREND_P && Math.abs(pair.slowR!) >= SHARED_TREND_R) {
       for (const test of pair.lags) addFlag(test, 'shared-trend');
     }
   }
-  explainCoMoving(tested.filter((pair) => pair.best!.status === 'finding'));
+  const found = tested.filter((pair) => pair.best!.status === 'finding');
+  explainCoMoving(found, (FINDING_Q * found.length) / Math.max(1, tested.length));
   const candidates = markCandidates(tested, tested.length, days);
   for (const test of tests) test.sentence = describeTest(test);
 
@@ -142,7 +148,7 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
     explained: bestOf('explained'),
     sharedTrends: tested
       .filter((pair) => pair.best!.flags.includes('shared-trend'))
-      .sort((a, b) => a.slowQ! - b.slowQ!)
+      .sort((a, b) => a.slowP! - b.slowP!)
       .map((pair) => pair.best!),
     candidates,
     beforeAfter: pairs.filter((pair) => pair.beforeAfter).map((pair) => pair.beforeAfter!),
@@ -179,10 +185,11 @@ export function prepareSeries(series: DailySeries): Prepared {
     raw,
     fast,
     slow,
-    acfFast: autocorrelation(fast, ACF_DAYS),
+    acfFast: autocorrelation(fast, ACF_FAST_DAYS),
     acfSlow: autocorrelation(slow, ACF_DAYS),
     fastRaw: fastPart(raw, runningLevel(raw)),
     step: series.kind === 'yesno' ? findStep(raw) : null,
+    highFast: new Map(),
   };
 }
 
@@ -255,7 +262,7 @@ function observe(plan: Plan, factor: Prepared, outcome: Prepared, lag: number, c
 function testPair(plan: Plan, factor: Prepared, outcome: Prepared, lags: InsightTest[], days: number): PairOutcome | null {
   const testable = lags.filter((test) => test.status === 'no-finding');
   if (testable.length === 0) return null;
-  const pair: PairOutcome = { factor, outcome, lags, best: null, p: null, q: null, slowR: null, slowP: null, slowQ: null, effectiveLags: 1, beforeAfter: null, days };
+  const pair: PairOutcome = { factor, outcome, lags, best: null, p: null, q: null, slowR: null, slowP: null, effectiveLags: 1, beforeAfter: null, days };
   if (factor.step) {
     pair.beforeAfter = describeBeforeAfter(factor, outcome, lags);
     return pair;
@@ -323,7 +330,7 @@ export function lagCorrelation(factor: Prepared, outcome: Prepared, lag: number)
  * Correlation of the two slow parts over days with both logged (lag 0), with its effective pairs
  * (autocorrelations summed, tapered, up to a third of the pairs: slow parts carry over for weeks).
  */
-function slowCorrelation(factor: Prepared, outcome: Prepared): { r: number; nEff: number } | null {
+export function slowCorrelation(factor: Prepared, outcome: Prepared): { r: number; nEff: number } | null {
   const xs: number[] = [];
   const ys: number[] = [];
   for (let t = 0; t < factor.slow.length; t++) {
@@ -359,12 +366,16 @@ export function effectInterval(factor: Prepared, outcome: Prepared, test: Insigh
   const groups = test.groups;
   if (!groups) return null;
   const split = groups.split;
-  const high = new Float64Array(factor.raw.length);
-  for (let t = 0; t < high.length; t++) {
-    const value = factor.raw[t]!;
-    high[t] = Number.isNaN(value) ? Number.NaN : split === null ? (value > 0 ? 1 : 0) : (groups.highIncludesSplit ? value >= split : value > split) ? 1 : 0;
+  const key = `${split}:${groups.highIncludesSplit}`;
+  let highFast = factor.highFast.get(key);
+  if (!highFast) {
+    const high = new Float64Array(factor.raw.length);
+    for (let t = 0; t < high.length; t++) {
+      const value = factor.raw[t]!;
+      high[t] = Number.isNaN(value) ? Number.NaN : split === null ? (value > 0 ? 1 : 0) : (groups.highIncludesSplit ? value >= split : value > split) ? 1 : 0;
+    }
+    factor.highFast.set(key, (highFast = fastPart(high, runningLevel(high))));
   }
-  const highFast = fastPart(high, runningLevel(high));
   const y = outcome.fastRaw;
   let n = 0;
   let sx = 0;
@@ -372,7 +383,7 @@ export function effectInterval(factor: Prepared, outcome: Prepared, test: Insigh
   let sxx = 0;
   let sxy = 0;
   let syy = 0;
-  for (let t = 0; t + test.lag < high.length; t++) {
+  for (let t = 0; t + test.lag < highFast.length; t++) {
     const a = highFast[t]!;
     const b = y[t + test.lag]!;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
@@ -389,26 +400,40 @@ export function effectInterval(factor: Prepared, outcome: Prepared, test: Insigh
   const slope = (sxy - (sx * sy) / n) / vx;
   const rss = Math.max(0, syy - (sy * sy) / n - slope * slope * vx);
   const se = Math.sqrt(rss / (n - 2) / vx) * Math.sqrt(n / Math.min(n, nEff));
-  const margin = studentQuantile(0.05, Math.max(1, nEff - 2)) * se;
+  const margin = t95(Math.max(1, nEff - 2)) * se;
   return { effect: slope, ciLow: slope - margin, ciHigh: slope + margin };
+}
+
+const t95Cache = new Map<number, number>();
+/** The two-sided 95 % t quantile, cached by degrees of freedom to a quarter (it changes slowly). */
+function t95(df: number): number {
+  const key = Math.round(df * 4) / 4;
+  let value = t95Cache.get(key);
+  if (value === undefined) t95Cache.set(key, (value = studentQuantile(0.05, key)));
+  return value;
 }
 
 /** Yes/no: days with against days without. Numbers: the top half of days against the bottom half. */
 function compareGroups(series: DailySeries, factor: CodedSeries, outcome: CodedSeries, x: Int32Array, y: Int32Array): InsightGroups | null {
   if (x.length === 0) return null;
+  const levels = factor.levels;
+  // Which factor levels are "high": counted per level, so the median needs no sort.
+  const high = new Uint8Array(levels.length);
   let split: number | null = null;
   let highIncludesSplit = false;
-  let isHigh: (level: number) => boolean;
   if (series.kind === 'yesno') {
-    isHigh = (level) => level > 0;
+    levels.forEach((level, k) => (high[k] = level > 0 ? 1 : 0));
   } else {
-    const sorted = Array.from(x, (code) => factor.levels[code]!).sort((a, b) => a - b);
-    const median = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.floor(sorted.length / 2)]!) / 2;
+    const counts = new Int32Array(levels.length);
+    for (let i = 0; i < x.length; i++) counts[x[i]!]!++;
+    const median = (orderStatistic(counts, levels, Math.floor((x.length - 1) / 2)) + orderStatistic(counts, levels, Math.floor(x.length / 2))) / 2;
+    let top = levels.length - 1;
+    while (top > 0 && counts[top] === 0) top--;
     // With many ties at the top (say most days at the maximum), "at or above" keeps both halves filled.
-    const strict = sorted.at(-1)! > median;
+    const strict = levels[top]! > median;
     split = median;
     highIncludesSplit = !strict;
-    isHigh = strict ? (level) => level > median : (level) => level >= median;
+    levels.forEach((level, k) => (high[k] = (strict ? level > median : level >= median) ? 1 : 0));
   }
   let highSum = 0;
   let highDays = 0;
@@ -416,7 +441,7 @@ function compareGroups(series: DailySeries, factor: CodedSeries, outcome: CodedS
   let lowDays = 0;
   for (let i = 0; i < x.length; i++) {
     const value = outcome.levels[y[i]!]!;
-    if (isHigh(factor.levels[x[i]!]!)) {
+    if (high[x[i]!]) {
       highSum += value;
       highDays++;
     } else {
@@ -433,6 +458,16 @@ function compareGroups(series: DailySeries, factor: CodedSeries, outcome: CodedS
     split,
     highIncludesSplit,
   };
+}
+
+/** The value at 0-based position `index` of the sorted values, from per-level counts. */
+function orderStatistic(counts: Int32Array, levels: readonly number[], index: number): number {
+  let seen = 0;
+  for (let k = 0; k < counts.length; k++) {
+    seen += counts[k]!;
+    if (seen > index) return levels[k]!;
+  }
+  return levels.at(-1)!;
 }
 
 function daysNeeded(series: DailySeries, groups: InsightGroups | null, n: number): InsightTest['needed'] {

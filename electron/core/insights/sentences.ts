@@ -25,7 +25,7 @@ export function describeTest(test: InsightTest): string {
     return `${capitalise(averages)} — but this travels with ${explainer(test)}, which accounts for it: your records cannot tell them apart; an experiment can.`;
   }
   if (test.flags.includes('shared-trend')) {
-    return `${capitalise(averages)}. Both changed over these months, but not from day to day together — something else may have changed at the same time.`;
+    return `Both changed together over these months: ${averages}. Day to day they did not move together — something else may have changed at the same time, so this says little about one affecting the other.`;
   }
   if (test.status === 'finding') {
     const caution = test.lag === 0 ? ' Same day: your skin may also have changed what you noted that day.' : '';
