@@ -13,7 +13,7 @@ import {
 import { explainCoMoving, type PairOutcome } from './coMoving';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';
 import { describeTest } from './sentences';
-import { benjaminiHochberg, correlationP, studentQuantile } from './stats';
+import { benjaminiHochberg, correlationP, effectWithInterval, simpleRegression, studentQuantile } from './stats';
 import { autocorrelation, effectiveLags, effectivePairs, fastPart, rankScaled, runningLevel, toArray } from './timeSeries';
 
 /** Autocorrelations kept per series: the slow test sums further than the day-to-day one. */
@@ -377,31 +377,18 @@ export function effectInterval(factor: Prepared, outcome: Prepared, test: Insigh
     factor.highFast.set(key, (highFast = fastPart(high, runningLevel(high))));
   }
   const y = outcome.fastRaw;
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (let t = 0; t + test.lag < highFast.length; t++) {
     const a = highFast[t]!;
     const b = y[t + test.lag]!;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    n++;
-    sx += a;
-    sy += b;
-    sxx += a * a;
-    sxy += a * b;
-    syy += b * b;
+    xs.push(a);
+    ys.push(b);
   }
-  if (n < 4) return null;
-  const vx = sxx - (sx * sx) / n;
-  if (vx <= 1e-12) return null;
-  const slope = (sxy - (sx * sy) / n) / vx;
-  const rss = Math.max(0, syy - (sy * sy) / n - slope * slope * vx);
-  const se = Math.sqrt(rss / (n - 2) / vx) * Math.sqrt(n / Math.min(n, nEff));
-  const margin = t95(Math.max(1, nEff - 2)) * se;
-  return { effect: slope, ciLow: slope - margin, ciHigh: slope + margin };
+  const fit = simpleRegression(xs, ys);
+  if (!fit) return null;
+  return effectWithInterval(fit, nEff, t95);
 }
 
 const t95Cache = new Map<number, number>();

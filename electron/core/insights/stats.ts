@@ -206,6 +206,21 @@ export function simpleRegression(x: readonly number[], y: readonly number[]): { 
   return { slope, se: Math.sqrt(rss / (n - 2) / sxx), n };
 }
 
+/**
+ * A regression slope with its 95 % interval when the pairs are worth only `nEff` independent
+ * ones: the standard error is widened by √(n / nEff) and the t quantile uses nEff − 2 degrees
+ * of freedom (`quantile(df)` gives the two-sided 95 % t; pass a cached one in hot loops).
+ */
+export function effectWithInterval(
+  fit: { slope: number; se: number; n: number },
+  nEff: number,
+  quantile: (df: number) => number = (df) => studentQuantile(0.05, df),
+): { effect: number; ciLow: number; ciHigh: number } {
+  const effective = Math.min(fit.n, nEff);
+  const margin = quantile(Math.max(1, effective - 2)) * fit.se * Math.sqrt(fit.n / effective);
+  return { effect: fit.slope, ciLow: fit.slope - margin, ciHigh: fit.slope + margin };
+}
+
 /** Eigenvalues of a small symmetric matrix (cyclic Jacobi rotations). */
 export function symmetricEigenvalues(input: readonly (readonly number[])[]): number[] {
   const n = input.length;
