@@ -52,7 +52,12 @@ export interface FamilyResult {
   /** For proxy families: proxy findings seen (the denominator); otherwise journals. */
   denominator: number;
   notes: string[];
-  /** Every journal's findings (for the docs and debugging). */
+  /**
+   * 95 % intervals at the planted lag that hold the planted size (yes/no effects that raise the
+   * outcome, so scores clipped at 0 do not shrink the truth), and how many were checked.
+   */
+  covered: number;
+  intervals: number;
   seconds: number;
 }
 
@@ -73,12 +78,21 @@ export function runFamily(family: Family, journals = family.journals, firstSeed 
   const started = performance.now();
   let successes = 0;
   let denominator = 0;
+  let covered = 0;
+  let intervals = 0;
   const notes: string[] = [];
   for (let seed = firstSeed; seed < firstSeed + journals; seed++) {
     const journal = generateJournal(family.options(seed), seed);
     const result = runJournal(journal);
     const planted = journal.effects;
     const wanted = (test: InsightTest) => planted.some((e) => matches(e, test));
+    for (const effect of planted) {
+      if (effect.size <= 0 || !/^(food|custom\.[134]$)/.test(effect.factor)) continue;
+      const atLag = result.tests.find((t) => t.factor === effect.factor && t.outcome === effect.outcome && t.lag === effect.lag);
+      if (atLag?.ciLow == null || atLag.ciHigh == null) continue;
+      intervals++;
+      if (atLag.ciLow <= effect.size && effect.size <= atLag.ciHigh) covered++;
+    }
     switch (family.check) {
       case 'no-finding': {
         denominator++;
@@ -127,7 +141,7 @@ export function runFamily(family: Family, journals = family.journals, firstSeed 
         break;
     }
   }
-  return { family, journals, successes, denominator, notes, seconds: (performance.now() - started) / 1000 };
+  return { family, journals, successes, denominator, notes, covered, intervals, seconds: (performance.now() - started) / 1000 };
 }
 
 function describeMiss(result: InsightsResult, effect: Planted): string {

@@ -10,8 +10,10 @@ const filter = args.find((arg) => !/^[\d.]+$/.test(arg) && arg !== '--notes');
 const showNotes = args.includes('--notes');
 const started = performance.now();
 const rows: string[] = [];
-rows.push('| Family | Measured | Journals | Result | Target | Met | Time |');
-rows.push('| --- | --- | --- | --- | --- | --- | --- |');
+rows.push('| Family | Measured | Journals | Result | Target | Met | 95 % interval holds the planted size | Time |');
+rows.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+let covered = 0;
+let intervals = 0;
 for (const family of FAMILIES) {
   if (filter && !family.name.includes(filter)) continue;
   const journals = Math.max(3, Math.round(family.journals * scale));
@@ -19,11 +21,17 @@ for (const family of FAMILIES) {
   const value = share(result);
   const target = family.check === 'no-finding' ? (family.target >= 1 ? '(reference)' : `≤ ${pct(family.target)}`) : `≥ ${pct(family.target)}`;
   const counts = family.check === 'no-finding' ? `${result.denominator - result.successes} of ${result.denominator}` : `${result.successes} of ${result.denominator}`;
-  rows.push(`| ${family.name} | ${family.measures} | ${journals} | ${counts} (${Number.isNaN(value) ? '–' : pct(value)}) | ${target} | ${family.target >= 1 ? '–' : meetsTarget(result) ? 'yes' : '**no**'} | ${result.seconds.toFixed(1)} s |`);
+  covered += result.covered;
+  intervals += result.intervals;
+  const coverage = result.intervals ? `${result.covered} of ${result.intervals}` : '–';
+  rows.push(
+    `| ${family.name} | ${family.measures} | ${journals} | ${counts} (${Number.isNaN(value) ? '–' : pct(value)}) | ${target} | ${family.target >= 1 ? '–' : meetsTarget(result) ? 'yes' : '**no**'} | ${coverage} | ${result.seconds.toFixed(1)} s |`,
+  );
   process.stderr.write(`${rows.at(-1)}\n`);
   if (showNotes) for (const note of result.notes) process.stderr.write(`    ${note}\n`);
 }
 console.log(rows.join('\n'));
+if (intervals) console.log(`\n95 % intervals holding the planted size: ${covered} of ${intervals} (${pct(covered / intervals)}).`);
 console.log(`\nCalibration run: ${((performance.now() - started) / 1000).toFixed(1)} s on this machine.`);
 
 function pct(value: number): string {

@@ -79,7 +79,7 @@ export interface Prepared {
  * 2. each lag's p comes from a t distribution on the effective number of independent pairs,
  *    corrected for both series' own autocorrelation (Bartlett; Pyper & Peterman 1998);
  * 3. the pair is tested once: its clearest lag against the maximum over its lags (Šidák over the
- *    effective number of lags, Li & Ji 2005), and Benjamini–Hochberg corrects over pairs;
+ *    effective number of lags, Nyholt 2004), and Benjamini–Hochberg corrects over pairs;
  * 4. findings accounted for by a stronger co-moving factor become `explained` (coMoving.ts);
  *    links only in the slow parts are described as shared trends; one-time changes as before/after;
  * 5. effects come with a 95 % interval from the same day-to-day regression.
