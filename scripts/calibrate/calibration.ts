@@ -29,11 +29,11 @@ function plantedBySeed(seed: number): Planted {
 }
 
 export const FAMILIES: readonly Family[] = [
-  { name: 'null, regular logging, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 50, options: () => ({ days: 365, logging: 'regular', effects: [] }) },
-  { name: 'null, irregular logging (55–70 %, bursts, holidays), 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 50, options: () => ({ days: 240, logging: 'irregular', effects: [] }) },
-  { name: 'null, shared slow trends + a supplement started, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 50, options: () => ({ days: 365, logging: 'regular', effects: [], sharedTrend: true, startedSupplement: true }) },
-  { name: 'null, lazy logging on good-skin days, 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 50, options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true }) },
-  { name: 'null, short journals (60/90/120 days)', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 60, options: (seed) => ({ days: [60, 90, 120][seed % 3]!, logging: 'regular', effects: [] }) },
+  { name: 'null, regular logging, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 365, logging: 'regular', effects: [] }) },
+  { name: 'null, irregular logging (55–70 %, bursts, holidays), 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 240, logging: 'irregular', effects: [] }) },
+  { name: 'null, shared slow trends + a supplement started, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 365, logging: 'regular', effects: [], sharedTrend: true, startedSupplement: true }) },
+  { name: 'null, lazy logging on good-skin days, 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true }) },
+  { name: 'null, short journals (60/90/120 days)', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 120, options: (seed) => ({ days: [60, 90, 120][seed % 3]!, logging: 'regular', effects: [] }) },
   { name: 'reference: lazy logging read the old way (unlisted food = not eaten)', measures: 'journals with any finding', check: 'no-finding', target: 1, journals: 50, options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true, naiveFood: true }) },
   { name: 'planted yes/no effect, lags 0–7, ±1.5 points, 240 days ~75 % logged', measures: 'found at the planted lag', check: 'found-at-lag', target: 0.9, journals: 64, options: (seed) => ({ days: 240, logging: 'three-quarters', effects: [plantedBySeed(seed)] }) },
   { name: 'planted effect + shared trends + lazy logging, 240 days ~75 %', measures: 'found at the planted lag', check: 'found-at-lag', target: 0.9, journals: 32, options: (seed) => ({ days: 240, logging: 'three-quarters', effects: [plantedBySeed(seed)], sharedTrend: true, lazyLogging: true }) },
