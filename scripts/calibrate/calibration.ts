@@ -29,7 +29,7 @@ function plantedBySeed(seed: number): Planted {
 }
 
 export const FAMILIES: readonly Family[] = [
-  { name: 'null, regular logging, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 365, logging: 'regular', effects: [] }) },
+  { name: 'null, regular logging, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 400, options: () => ({ days: 365, logging: 'regular', effects: [] }) },
   { name: 'null, irregular logging (55–70 %, bursts, holidays), 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 240, logging: 'irregular', effects: [] }) },
   { name: 'null, shared slow trends + a supplement started, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 365, logging: 'regular', effects: [], sharedTrend: true, startedSupplement: true }) },
   { name: 'null, lazy logging on good-skin days, 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true }) },
