@@ -31,6 +31,8 @@ export const CO_MOVING_R = 0.15;
  * effective number of lags), its p is still below `bar`: the p a finding needed in this run's
  * Benjamini–Hochberg step (q threshold × findings ÷ pairs tested).
  */
+const STRONGER_P = 0.05;
+
 function passes(partialP: number, pair: PairOutcome, bar: number): boolean {
   const acrossLags = -Math.expm1(pair.effectiveLags * Math.log1p(-Math.min(partialP, 1 - 1e-16)));
   return acrossLags <= bar;
@@ -122,7 +124,8 @@ export function relate(stronger: PairOutcome, weaker: PairOutcome, bar: number):
   const strongerGiven = partialCorrelation(ray, rab, rby);
   if (weakerGiven === null || strongerGiven === null) return 'explains';
   const weakerSurvives = passes(correlationP(weakerGiven, dfFor(weaker)), weaker, bar);
-  const strongerSurvives = passes(correlationP(strongerGiven, dfFor(stronger)), stronger, bar);
+  // The stronger one only has to show it carries something of its own (p < 0.05 across its lags) to be the explainer.
+  const strongerSurvives = passes(correlationP(strongerGiven, dfFor(stronger)), stronger, STRONGER_P);
   if (weakerSurvives) return 'separate';
   return strongerSurvives ? 'explains' : 'together';
 }
