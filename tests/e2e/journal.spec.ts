@@ -58,6 +58,9 @@ test('log a full day with the keyboard only, reload, and find it again', async (
   await expect(breakfast.getByRole('spinbutton', { name: 'Servings of Kefir' })).toBeVisible();
   // Derived totals appear once saved.
   await expect(page.getByText(/Probiotic \/ fermented\s*1/)).toBeVisible();
+  // Everything eaten was logged: insights may then read a food not listed as "not eaten".
+  await tabTo(page, page.getByRole('checkbox', { name: 'I logged everything I ate today' }));
+  await page.keyboard.press('Space');
 
   // A bowel movement, type 4 is preselected; move to type 3.
   await tabTo(page, page.getByRole('button', { name: 'Add a bowel movement' }));
@@ -89,6 +92,7 @@ test('log a full day with the keyboard only, reload, and find it again', async (
   await expect(page.getByRole('heading', { name: 'Your day' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Acne' }).getByRole('radio', { name: '4', exact: true }).first()).toBeChecked();
   await expect(page.getByRole('spinbutton', { name: 'Servings of Kefir' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'I logged everything I ate today' })).toBeChecked();
   await expect(page.getByRole('radio', { name: /Type 3/ })).toBeChecked();
   await expect(page.getByLabel('Sleep last night')).toHaveValue('7.5');
   await expect(page.getByLabel('Anything else about today')).toHaveValue('<b>Itchy</b> elbows after the cheese board');

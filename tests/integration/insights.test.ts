@@ -104,8 +104,8 @@ describe('insights on demo journals', () => {
     const { result } = await finished(app);
     const find = (factor: string, condition: string) => result!.findings.find((f) => f.factor === factor && f.outcomeLabel === `${condition} severity`);
     const dairy = find('food.dairy', 'Acne');
-    // Fermented food is logged two ways (yes/no and servings): either carries the finding, the other is explained by it.
-    const fermented = find('food.fermented', 'Eczema') ?? find('servings.fermented', 'Eczema');
+    // Fermented food is logged two ways (yes/no and servings): the yes/no factor carries the finding, the servings are explained by it.
+    const fermented = find('food.fermented', 'Eczema');
     const stress = find('life.stress', 'Rosacea');
     expect(PLANTED_EFFECTS.map((e) => e.lagDays)).toEqual([2, 3, 0]);
     expect(dairy).toMatchObject({ lag: 2, status: 'finding' });

@@ -53,7 +53,17 @@ export function explainCoMoving(findings: readonly PairOutcome[], bar: number): 
     const key = pair.outcome.series.key;
     byOutcome.set(key, [...(byOutcome.get(key) ?? []), pair]);
   }
-  for (const pairs of byOutcome.values()) {
+  for (const all of byOutcome.values()) {
+    // A food counted two ways is reported once, as the yes/no factor people think in ("fermented foods").
+    const yesNo = new Map(all.filter((pair) => pair.factor.series.key.startsWith('food.')).map((pair) => [pair.factor.series.key.slice('food.'.length), pair]));
+    const pairs = all.filter((pair) => {
+      const key = pair.factor.series.key;
+      const food = key.startsWith('servings.') ? yesNo.get(key.slice('servings.'.length)) : undefined;
+      if (!food) return true;
+      pair.best!.status = 'explained';
+      pair.best!.explainedBy = food.factor.series.key;
+      return false;
+    });
     pairs.sort((a, b) => a.p! - b.p! || Math.abs(b.bestR ?? 0) - Math.abs(a.bestR ?? 0));
     const kept: PairOutcome[] = [];
     for (const pair of pairs) {
