@@ -331,19 +331,25 @@ export function lagCorrelation(factor: Prepared, outcome: Prepared, lag: number)
  * (autocorrelations summed, tapered, up to a third of the pairs: slow parts carry over for weeks).
  */
 export function slowCorrelation(factor: Prepared, outcome: Prepared): { r: number; nEff: number } | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const { xs, ys } = scratch(factor.slow.length);
+  let n = 0;
   for (let t = 0; t < factor.slow.length; t++) {
     const a = factor.slow[t]!;
     const b = outcome.slow[t]!;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    xs.push(a);
-    ys.push(b);
+    xs[n] = a;
+    ys[n] = b;
+    n++;
   }
-  const n = xs.length;
   if (n < 28) return null;
-  const mx = xs.reduce((s, v) => s + v, 0) / n;
-  const my = ys.reduce((s, v) => s + v, 0) / n;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]!;
+    my += ys[i]!;
+  }
+  mx /= n;
+  my /= n;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
@@ -377,18 +383,26 @@ export function effectInterval(factor: Prepared, outcome: Prepared, test: Insigh
     factor.highFast.set(key, (highFast = fastPart(high, runningLevel(high))));
   }
   const y = outcome.fastRaw;
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const { xs, ys } = scratch(highFast.length);
+  let n = 0;
   for (let t = 0; t + test.lag < highFast.length; t++) {
     const a = highFast[t]!;
     const b = y[t + test.lag]!;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    xs.push(a);
-    ys.push(b);
+    xs[n] = a;
+    ys[n] = b;
+    n++;
   }
-  const fit = simpleRegression(xs, ys);
+  const fit = simpleRegression(xs, ys, n);
   if (!fit) return null;
   return effectWithInterval(fit, nEff, t95);
+}
+
+let buffers = { xs: new Float64Array(0), ys: new Float64Array(0) };
+/** Two reusable buffers of at least `days` values (the effect and slow-part loops run thousands of times a run). */
+function scratch(days: number): { xs: Float64Array; ys: Float64Array } {
+  if (buffers.xs.length < days) buffers = { xs: new Float64Array(days), ys: new Float64Array(days) };
+  return buffers;
 }
 
 const t95Cache = new Map<number, number>();

@@ -187,12 +187,17 @@ export function partialCorrelation(rxy: number, rxz: number, ryz: number): numbe
   return Math.max(-1, Math.min(1, (rxy - rxz * ryz) / Math.sqrt(denominator)));
 }
 
-/** Least squares y = a + b·x: slope, its standard error (residual df n − 2), and n. */
-export function simpleRegression(x: readonly number[], y: readonly number[]): { slope: number; se: number; n: number } | null {
-  const n = x.length;
+/** Least squares y = a + b·x over the first `n` values: slope, its standard error (residual df n − 2), and n. */
+export function simpleRegression(x: ArrayLike<number>, y: ArrayLike<number>, n = x.length): { slope: number; se: number; n: number } | null {
   if (n < 3) return null;
-  const mx = mean(x)!;
-  const my = mean(y)!;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
   let sxx = 0;
   let sxy = 0;
   for (let i = 0; i < n; i++) {
