@@ -1,6 +1,7 @@
 import type { InsightTest } from '../../contract/insightsTerms';
 import type { Prepared } from './engine';
 import { correlationP, partialCorrelation } from './stats';
+import { laggedCorrelation } from './timeSeries';
 
 /** One factor–outcome pair after its test across lags. */
 export interface PairOutcome {
@@ -126,7 +127,7 @@ export function relate(stronger: PairOutcome, weaker: PairOutcome, bar: number):
   const rab = cov(triples.sab, triples.sa, triples.sb) / Math.sqrt(va * vb);
   const ray = cov(triples.say, triples.sa, triples.sy) / Math.sqrt(va * vy);
   const rby = cov(triples.sby, triples.sb, triples.sy) / Math.sqrt(vb * vy);
-  if (Math.abs(rab) >= MIRROR_R || Math.abs(sameDayCorrelation(a.raw, b.raw)) >= MIRROR_R) return 'explains';
+  if (Math.abs(rab) >= MIRROR_R || Math.abs(laggedCorrelation(a.raw, b.raw, 0, 3)?.r ?? 0) >= MIRROR_R) return 'explains';
   if (Math.abs(rab) < CO_MOVING_R) return 'separate';
   // Degrees of freedom: the effective pairs of each test, scaled to the days all three were recorded, less one for the other factor.
   const dfFor = (pair: PairOutcome) => Math.max(1, ((pair.bestNEff ?? n) * n) / Math.max(1, pair.best!.n) - 3);
@@ -144,31 +145,6 @@ export function relate(stronger: PairOutcome, weaker: PairOutcome, bar: number):
 function sameMeasure(a: string, b: string): boolean {
   const category = (key: string) => (key.startsWith('food.') || key.startsWith('servings.') ? key.slice(key.indexOf('.') + 1) : null);
   return category(a) !== null && category(a) === category(b);
-}
-
-function sameDayCorrelation(a: Float64Array, b: Float64Array): number {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  let saa = 0;
-  let sbb = 0;
-  let sab = 0;
-  for (let t = 0; t < a.length; t++) {
-    const x = a[t]!;
-    const y = b[t]!;
-    if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    n++;
-    sa += x;
-    sb += y;
-    saa += x * x;
-    sbb += y * y;
-    sab += x * y;
-  }
-  if (n < 3) return 0;
-  const va = saa - (sa * sa) / n;
-  const vb = sbb - (sb * sb) / n;
-  if (va <= 1e-12 || vb <= 1e-12) return 0;
-  return (sab - (sa * sb) / n) / Math.sqrt(va * vb);
 }
 
 function group(a: InsightTest, b: InsightTest): void {

@@ -14,7 +14,7 @@ import { explainCoMoving, type PairOutcome } from './coMoving';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';
 import { describeTest } from './sentences';
 import { benjaminiHochberg, correlationP, effectWithInterval, simpleRegression, studentQuantile } from './stats';
-import { autocorrelation, effectiveLags, effectivePairs, fastPart, rankScaled, runningLevel, toArray } from './timeSeries';
+import { autocorrelation, effectiveLags, effectivePairs, fastPart, laggedCorrelation, rankScaled, runningLevel, toArray } from './timeSeries';
 
 /** Autocorrelations kept per series: the slow test sums further than the day-to-day one. */
 const ACF_DAYS = 120;
@@ -299,31 +299,8 @@ function testPair(plan: Plan, factor: Prepared, outcome: Prepared, lags: Insight
 
 /** Correlation of the day-to-day parts at one lag, with its pairs and effective pairs. */
 export function lagCorrelation(factor: Prepared, outcome: Prepared, lag: number): { r: number; n: number; nEff: number } | null {
-  const x = factor.fast;
-  const y = outcome.fast;
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let t = 0; t + lag < x.length; t++) {
-    const a = x[t]!;
-    const b = y[t + lag]!;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    n++;
-    sx += a;
-    sy += b;
-    sxx += a * a;
-    syy += b * b;
-    sxy += a * b;
-  }
-  if (n < 4) return null;
-  const vx = sxx - (sx * sx) / n;
-  const vy = syy - (sy * sy) / n;
-  if (vx <= 1e-12 || vy <= 1e-12) return null;
-  const r = Math.max(-1, Math.min(1, (sxy - (sx * sy) / n) / Math.sqrt(vx * vy)));
-  return { r, n, nEff: effectivePairs(n, factor.acfFast, outcome.acfFast) };
+  const found = laggedCorrelation(factor.fast, outcome.fast, lag);
+  return found && { ...found, nEff: effectivePairs(found.n, factor.acfFast, outcome.acfFast) };
 }
 
 /**
@@ -331,35 +308,8 @@ export function lagCorrelation(factor: Prepared, outcome: Prepared, lag: number)
  * (autocorrelations summed, tapered, up to a third of the pairs: slow parts carry over for weeks).
  */
 export function slowCorrelation(factor: Prepared, outcome: Prepared): { r: number; nEff: number } | null {
-  const { xs, ys } = scratch(factor.slow.length);
-  let n = 0;
-  for (let t = 0; t < factor.slow.length; t++) {
-    const a = factor.slow[t]!;
-    const b = outcome.slow[t]!;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    xs[n] = a;
-    ys[n] = b;
-    n++;
-  }
-  if (n < 28) return null;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += xs[i]!;
-    my += ys[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-    syy += (ys[i]! - my) ** 2;
-  }
-  if (sxx <= 1e-12 || syy <= 1e-12) return null;
-  return { r: sxy / Math.sqrt(sxx * syy), nEff: effectivePairs(n, factor.acfSlow, outcome.acfSlow, ACF_DAYS, Math.min(ACF_DAYS, n / 3)) };
+  const found = laggedCorrelation(factor.slow, outcome.slow, 0, 28);
+  return found && { r: found.r, nEff: effectivePairs(found.n, factor.acfSlow, outcome.acfSlow, ACF_DAYS, Math.min(ACF_DAYS, found.n / 3)) };
 }
 
 /**

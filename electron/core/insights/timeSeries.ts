@@ -81,6 +81,35 @@ export function fastPart(values: Float64Array, slow: Float64Array): Float64Array
 }
 
 /**
+ * Pearson correlation of x(t) with y(t + lag) over the days where both are present (one pass);
+ * null when fewer than `fewest` pairs or either side has no variation.
+ */
+export function laggedCorrelation(x: Float64Array, y: Float64Array, lag: number, fewest = 4): { r: number; n: number } | null {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let t = 0; t + lag < x.length; t++) {
+    const a = x[t]!;
+    const b = y[t + lag]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    n++;
+    sx += a;
+    sy += b;
+    sxx += a * a;
+    syy += b * b;
+    sxy += a * b;
+  }
+  if (n < fewest) return null;
+  const vx = sxx - (sx * sx) / n;
+  const vy = syy - (sy * sy) / n;
+  if (vx <= 1e-12 || vy <= 1e-12) return null;
+  return { r: Math.max(-1, Math.min(1, (sxy - (sx * sy) / n) / Math.sqrt(vx * vy))), n };
+}
+
+/**
  * Autocorrelation at lags 0…maxLag over the pairs of logged days (each lag uses the days where
  * both t and t + k are logged; centred on the mean of all logged days, normalised by the variance).
  */
