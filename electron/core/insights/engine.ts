@@ -130,7 +130,8 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
   const found = tested.filter((pair) => pair.best!.status === 'finding');
   explainCoMoving(found, (FINDING_Q * found.length) / Math.max(1, tested.length));
   const candidates = markCandidates(tested, tested.length, days);
-  for (const test of tests) test.sentence = describeTest(test);
+  const names = new Map(input.series.map((series) => [series.key, inSentence(series.label, series.key)]));
+  for (const test of tests) test.sentence = describeTest(test, names);
 
   const logged = input.dates.filter((_, i) => input.series.some((s) => s.values[i] !== null));
   const bestOf = (status: InsightTest['status']) => tested.map((pair) => pair.best!).filter((test) => test.status === status).sort(byEvidence);

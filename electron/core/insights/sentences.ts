@@ -7,7 +7,7 @@ const SCORE_UNIT = 'points (0–10)';
  * the effect as an interval in words, and what the evidence means — chance, a shared slow drift,
  * another factor, a before/after change, or too early to tell. Never a cause.
  */
-export function describeTest(test: InsightTest): string {
+export function describeTest(test: InsightTest, names: ReadonlyMap<string, string> = new Map()): string {
   const outcome = `your ${inSentence(test.outcomeLabel, test.outcome)}`;
   const pair = `${subject(test)} and ${outcome} ${lagPhrase(test.lag)}`;
   if (test.status === 'not-enough-data' && !test.flags.includes('too-early')) {
@@ -22,14 +22,17 @@ export function describeTest(test: InsightTest): string {
     return `Too early to tell: ${averages}. This is one of the clearest candidates so far; ${test.needed?.text ?? 'more days'} would show whether it holds.`;
   }
   if (test.status === 'explained') {
-    return `${capitalise(averages)} — but this travels with ${explainer(test)}, which accounts for it: your records cannot tell them apart; an experiment can.`;
+    return `${capitalise(averages)} — but this travels with ${nameOf(test.explainedBy ?? '', names)}, which accounts for it: your records cannot tell them apart; an experiment can.`;
   }
   if (test.flags.includes('shared-trend')) {
     return `Both changed together over these months: ${averages}. Day to day they did not move together — something else may have changed at the same time, so this says little about one affecting the other.`;
   }
   if (test.status === 'finding') {
     const caution = test.lag === 0 ? ' Same day: your skin may also have changed what you noted that day.' : '';
-    return `${capitalise(averages)}: ${intervalWords(test)} once slow changes over the weeks are allowed for; unlikely to be chance (q ${formatQ(test.q!)}).${caution}`;
+    const group = test.movesWith.length
+      ? ` It moves with ${listOf(test.movesWith.map((key) => nameOf(key, names)))}: your records cannot tell them apart; an experiment can.`
+      : '';
+    return `${capitalise(averages)}: ${intervalWords(test)} once slow changes over the weeks are allowed for; unlikely to be chance (q ${formatQ(test.q!)}).${group}${caution}`;
   }
   if (test.flags.includes('other-lag')) {
     return `${capitalise(averages)} (another delay of this pair is clearer; each pair is tested once, at its clearest delay).`;
@@ -82,22 +85,13 @@ function beforeAfter(test: InsightTest, outcome: string): string {
   );
 }
 
-function explainer(test: InsightTest): string {
-  const key = test.explainedBy ?? '';
-  const category = key.slice(key.indexOf('.') + 1);
-  if (key.startsWith('food.') || key.startsWith('servings.')) return inSentence(FOOD_SERIES_LABELS[category] ?? category, key);
-  if (key === 'food.plants') return 'plant variety';
-  const known: Record<string, string> = {
-    'life.stress': 'stress',
-    'life.sleepHours': 'hours of sleep',
-    'life.sleepQuality': 'sleep quality',
-    'life.mood': 'mood',
-    'life.meditation': 'meditation',
-    'life.exercise': 'exercise',
-    'life.relaxation': 'relaxation',
-    'gut.water': 'water',
-  };
-  return known[key] ?? 'a stronger link';
+/** A factor's name in a sentence, from the run's series ("dairy", "mood", "Sunscreen"). */
+function nameOf(key: string, names: ReadonlyMap<string, string>): string {
+  return names.get(key) ?? 'another factor';
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** "On days with dairy", "The day after a day with stress above 4", "On the 2nd day after taking Zinc". */
