@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { installAudioProbe, readAudioProbe } from './lib/audioProbe.mjs';
 import { chromiumLaunchOptions } from './lib/chromium.mjs';
+import { bundleForNode } from './lib/bundle.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_JS = join(ROOT, 'out', 'main', 'web.js');
@@ -130,7 +131,7 @@ const MEASUREMENTS = [
     return runCoreBench(ctx, 'journal');
   },
 
-  /** One insights run (series read + every test with its circular-shift null) on 1 and 10 years of demo data. */
+  /** One insights run (series read + every factor × outcome × lag 0–7, co-moving checks, intervals) on 1 and 10 years of demo data. */
   async function insights_core(ctx) {
     return runCoreBench(ctx, 'insights');
   },
@@ -566,32 +567,12 @@ async function demoInBrowser(ctx, days, section) {
 
 /** Bundles scripts/bench/NAME.ts and runs it under Node; each JSON line it prints is one row. */
 async function runCoreBench(ctx, name) {
-  const script = await bundleForNode(ctx, join(ROOT, 'scripts', 'bench', `${name}.ts`));
+  const script = await bundleForNode(join(ROOT, 'scripts', 'bench', `${name}.ts`), 'bench');
   const output = await runNode(script);
   return output
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line));
-}
-
-/** Bundles a TypeScript bench entry that uses the core into one Node ESM file (Vite, SSR mode). */
-async function bundleForNode(ctx, entry) {
-  const { build } = await import('vite');
-  // Inside the project (git-ignored .cache/), so the bundle's package imports resolve.
-  const outDir = join(ROOT, '.cache', 'bench');
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      ssr: entry,
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      rollupOptions: { output: { format: 'es', entryFileNames: 'bench.mjs' } },
-    },
-    ssr: { external: ['better-sqlite3-multiple-ciphers', 'sharp', 'zod'] },
-  });
-  return join(outDir, 'bench.mjs');
 }
 
 /** Runs a bundled script and returns its stdout. */

@@ -189,12 +189,29 @@ async function insights(values: Record<string, string | boolean | undefined>): P
       console.log(`Not enough data yet: about ${result.daysNeeded ?? 'a few'} more days are needed before anything can be tested.`);
       return;
     }
-    if (result.findings.length === 0) console.log('No finding: nothing stood out beyond what chance alone would give.');
+    if (result.findings.length === 0) {
+      console.log(
+        result.candidates.length > 0
+          ? 'No finding yet: the clearest candidates below need more days before they can be told apart from chance.'
+          : 'No finding: nothing stood out beyond what chance alone would give.',
+      );
+    }
     for (const direction of ['gut-to-skin', 'skin-to-gut'] as const) {
       const findings = result.findings.filter((finding) => finding.direction === direction);
       if (findings.length === 0) continue;
       console.log(`\n${direction === 'gut-to-skin' ? 'Gut and lifestyle → skin' : 'Skin → gut'}:`);
       for (const finding of findings) console.log(`  - ${finding.sentence}`);
+    }
+    const sections: [string, InsightTest[]][] = [
+      ['Accounted for by a stronger factor they move with', result.explained],
+      ['Too early to tell', result.candidates],
+      ['Changed together over the months (not day to day)', result.sharedTrends],
+      ['Before and after a change', result.beforeAfter],
+    ];
+    for (const [title, tests] of sections) {
+      if (tests.length === 0) continue;
+      console.log(`\n${title}:`);
+      for (const test of tests) console.log(`  - ${test.sentence}`);
     }
     console.log('\nThese are patterns in your own records, not proof that one thing causes another.');
   } finally {
@@ -324,8 +341,8 @@ async function dbKeyCommand(values: Record<string, string | boolean | undefined>
 
 /** The fields the issue promises in `--json`, then the rest of each test. */
 function jsonRow(test: InsightTest) {
-  const { factor, outcome, lag, n, rho, effect, p, q, status, ...rest } = test;
-  return { factor, outcome, lag, n, rho, effect, p, q, status, ...rest };
+  const { factor, outcome, lag, n, rho, effect, ciLow, ciHigh, p, q, status, explainedBy, flags, ...rest } = test;
+  return { factor, outcome, lag, n, rho, effect, ciLow, ciHigh, p, q, status, explainedBy, flags, ...rest };
 }
 
 /** "Doing things… 42%" on one line of stderr, only when a person is watching. */

@@ -33,6 +33,8 @@ export const exportedDay = z
     custom: z.array(z.object({ factor: name(60), value: z.number().finite() }).strict()).max(100),
     notes: day.notes,
     notesForDermatologist: z.boolean(),
+    /** Added in schema 5; older files leave it out (not answered). */
+    mealsComplete: z.boolean().nullable().default(null),
   })
   .strict();
 

@@ -73,6 +73,8 @@ export const dayEntryInput = z
     date: isoDate,
     skin: z.array(skinScoreInput).max(30),
     meals: z.array(mealInput).max(30, 'A day can hold at most 30 meals and snacks.'),
+    /** "I logged everything I ate today": true, false, or null when not answered (insights then uses the main meals). */
+    mealsComplete: z.boolean({ error: 'Whether everything eaten was logged must be yes, no or not answered.' }).nullable().default(null),
     bowelMovements: z
       .array(z.object({ time: clock.nullable(), bristol: z.number().int().min(1, 'Stool type is 1 to 7.').max(7, 'Stool type is 1 to 7.') }).strict())
       .max(20),

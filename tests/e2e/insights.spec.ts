@@ -36,13 +36,13 @@ test('finds the three planted effects, explains them, lists every test and opens
 
   const dairy = forward.getByRole('article', { name: 'Dairy and Acne severity' });
   await expect(dairy).toContainText('2 days later');
-  await expect(dairy).toContainText(/On the 2nd day after dairy, your acne severity averaged [\d.]+ points higher/);
+  await expect(dairy).toContainText(/On the 2nd day after dairy, your acne severity averaged [\d.]+ on the 0–10 scale, against [\d.]+ .*: about [\d.]+ to [\d.]+ points higher/);
   const fermented = forward.getByRole('article', { name: 'Probiotic or fermented foods and Eczema severity' });
   await expect(fermented).toContainText('3 days later');
-  await expect(fermented).toContainText(/your eczema severity averaged [\d.]+ points lower/);
+  await expect(fermented).toContainText(/your eczema severity averaged [\d.]+ on the 0–10 scale, .*points lower/);
   const stress = forward.getByRole('article', { name: 'Stress and Rosacea severity' });
   await expect(stress).toContainText('Same day');
-  await expect(stress).toContainText(/your rosacea severity averaged [\d.]+ points higher/);
+  await expect(stress).toContainText(/your rosacea severity averaged [\d.]+ on the 0–10 scale, .*points higher/);
   await expect(page.getByRole('region', { name: 'Skin → gut' })).toBeVisible();
   await expect(page.getByText('No finding does not mean no effect.')).toBeVisible();
 

@@ -59,6 +59,9 @@ test('log a full day with the keyboard only, reload, and find it again', async (
   await expect(breakfast.getByRole('textbox', { name: 'Servings of Kefir' })).toBeVisible();
   // Derived totals appear once saved.
   await expect(page.getByText(/Probiotic \/ fermented\s*1/)).toBeVisible();
+  // Everything eaten was logged: insights may then read a food not listed as "not eaten".
+  await tabTo(page, page.getByRole('checkbox', { name: 'I logged everything I ate today' }));
+  await page.keyboard.press('Space');
 
   // A bowel movement: no type is preselected; focus lands on its type row and 3 chooses type 3.
   await tabTo(page, page.getByRole('button', { name: 'Add a bowel movement' }));
@@ -91,6 +94,7 @@ test('log a full day with the keyboard only, reload, and find it again', async (
   await expect(page.getByRole('heading', { name: 'Your day' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Acne: how bad today?' }).getByRole('radio', { name: '4', exact: true })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Servings of Kefir' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'I logged everything I ate today' })).toBeChecked();
   await expect(page.getByRole('radio', { name: /Type 3/ }).first()).toBeChecked();
   await expect(page.getByRole('group', { name: /^Stress/ }).getByRole('radio', { name: '5', exact: true })).toBeChecked();
   await expect(page.getByLabel('Sleep last night')).toHaveValue('7.5');

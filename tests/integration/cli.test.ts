@@ -37,22 +37,29 @@ describe('axis insights', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+ days logged \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\); \d+ tests at lags 0–7 days\./);
     expect(stdout).toContain('Gut and lifestyle → skin:');
-    expect(stdout).toMatch(/- On the 2nd day after dairy, your acne severity averaged \d\.\d points higher/);
+    expect(stdout).toMatch(/- On the 2nd day after dairy, your acne severity averaged \d\.\d on the 0–10 scale, against \d\.\d after days without .*: about \d\.\d to \d\.\d points higher/);
+    // Proxies of the planted links are listed apart, under the factor that accounts for them.
+    expect(stdout).toContain('Accounted for by a stronger factor they move with:');
     expect(stdout).toContain('not proof that one thing causes another');
   }, 30_000);
 
-  it('prints every test as JSON with factor, outcome, lag, n, rho, effect, p, q and status', async () => {
+  it('prints every test as JSON with factor, outcome, lag, n, rho, effect and its interval, p, q, status, explainedBy and flags', async () => {
     const { code, stdout } = await axis(['insights', '--vault', vault, '--json', '--max-lag', '3']);
     expect(code).toBe(0);
     const tests = JSON.parse(stdout) as Record<string, unknown>[];
     expect(tests.length).toBeGreaterThan(500);
     for (const test of tests) {
-      expect(Object.keys(test).slice(0, 9)).toEqual(['factor', 'outcome', 'lag', 'n', 'rho', 'effect', 'p', 'q', 'status']);
+      expect(Object.keys(test).slice(0, 13)).toEqual(['factor', 'outcome', 'lag', 'n', 'rho', 'effect', 'ciLow', 'ciHigh', 'p', 'q', 'status', 'explainedBy', 'flags']);
+      expect(['finding', 'explained', 'no-finding', 'not-enough-data', 'no-variation']).toContain(test.status);
       expect(test.lag).toBeLessThanOrEqual(3);
     }
     const dairy = tests.find((t) => t.factor === 'food.dairy' && t.outcomeLabel === 'Acne severity' && t.lag === 2)!;
-    expect(dairy).toMatchObject({ status: 'finding' });
+    expect(dairy).toMatchObject({ status: 'finding', explainedBy: null, flags: [] });
     expect(dairy.q).toBeLessThan(0.05);
+    expect(dairy.ciLow as number).toBeLessThan(dairy.effect as number);
+    expect(dairy.ciHigh as number).toBeGreaterThan(dairy.effect as number);
+    expect(tests.find((t) => t.factor === 'life.stress' && t.lag === 0)!.flags).toContain('same-day');
+    expect(tests.some((t) => t.status === 'explained' && typeof t.explainedBy === 'string')).toBe(true);
     expect(tests.some((t) => t.status === 'no-finding')).toBe(true);
   }, 30_000);
 

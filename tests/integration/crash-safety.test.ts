@@ -92,6 +92,7 @@ function randomDay(rng: Rng, date: string, ids: Ids, label: string): DayEntry {
         flare: rng() < 0.3,
         areas: some(rng, BODY_AREA_KEYS, 0, 4),
       })),
+    mealsComplete: pick(rng, [true, false, null]),
     meals: Array.from({ length: int(rng, 1, 4) }, () => ({
       kind: pick(rng, MEAL_KINDS),
       time: maybe(rng, clock(rng)),

@@ -53,6 +53,13 @@ describe('JSON export and import', () => {
       ]),
     );
     expect(withoutTime(json(target))).toEqual(withoutTime(first));
+    // "I logged everything I ate today" travels with each day (the demo ticks it), and an older file without it imports as not answered.
+    expect(first.days.every((day) => day.mealsComplete === true)).toBe(true);
+    const older = JSON.parse(JSON.stringify(first)) as { days: Record<string, unknown>[] };
+    for (const day of older.days) delete day.mealsComplete;
+    const third = await openApp();
+    importJournalJson(third.backend.vault.db, older, { dryRun: false, today: TODAY });
+    expect(json(third).days.every((day) => day.mealsComplete === null)).toBe(true);
     // Importing the same file again replaces the days with themselves and adds nothing new.
     const again = importJournalJson(target.backend.vault.db, first, { dryRun: false, today: TODAY });
     expect(again).toMatchObject({ days: { added: 0, replaced: first.days.length }, photos: { added: 0, alreadyThere: 1 }, treatments: { added: 0 } });
@@ -130,6 +137,7 @@ describe('CSV export', () => {
       for (const [column, value] of Object.entries(dbDays[i]!)) expect(row[column]).toBe(value === null ? '' : String(value));
     });
     expect(days.find((d) => d.date === '2026-06-10')!.notes).toBe('Itchy, "very" itchy;\nslept badly, 3 am');
+    expect(days.every((d) => d.meals_complete === '1')).toBe(true);
 
     const meals = table('meals.csv');
     expect(meals.length).toBe(db.prepare('SELECT count(*) FROM meal_foods').pluck().get());

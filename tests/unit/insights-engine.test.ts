@@ -36,15 +36,26 @@ describe('insights engine', () => {
     const [finding] = result.findings;
     expect(finding).toMatchObject({ factor: 'food.dairy', outcome: 'skin.severity.1', lag: 2, status: 'finding', direction: 'gut-to-skin' });
     expect(finding!.q).toBeLessThan(0.05);
-    expect(finding!.effect).toBeGreaterThan(1.5);
-    expect(finding!.sentence).toMatch(/^On the 2nd day after dairy, your acne severity averaged \d\.\d points higher \(\d+ days with, \d+ without; unlikely to be chance, q (< 0\.001|= 0\.0\d\d)\)\.$/);
+    // The planted 2 points lie inside the 95 % interval, which is in the outcome's units.
+    expect(finding!.ciLow!).toBeLessThan(2);
+    expect(finding!.ciHigh!).toBeGreaterThan(2);
+    expect(finding!.effect!).toBeGreaterThan(finding!.ciLow!);
+    expect(finding!.effect!).toBeLessThan(finding!.ciHigh!);
+    expect(finding).toMatchObject({ explainedBy: null, movesWith: [], flags: [], title: 'Acne severity and dairy' });
+    expect(finding!.sentence).toMatch(
+      /^On the 2nd day after dairy, your acne severity averaged \d\.\d on the 0–10 scale, against \d\.\d after days without \(\d+ days with, \d+ without\): about \d\.\d to \d\.\d points higher once slow changes over the weeks are allowed for; unlikely to be chance \(q (< 0\.001|= 0\.0\d\d)\)\.$/,
+    );
+    // Its other lags are not extra findings.
+    const dairy = result.tests.filter((t) => t.factor === 'food.dairy' && t.lag !== 2);
+    expect(dairy.every((t) => t.status === 'no-finding' && t.flags.includes('other-lag') && t.q === finding!.q)).toBe(true);
     // Stress was unrelated: tested at every lag, found at none.
     const stress = result.tests.filter((t) => t.factor === 'life.stress');
     expect(stress).toHaveLength(8);
-    expect(stress.every((t) => t.status === 'no-finding' && t.q! >= 0.05)).toBe(true);
-    expect(stress[0]!.sentence).toMatch(/could well be chance/);
+    expect(stress.every((t) => t.status !== 'finding' && t.q! >= 0.05)).toBe(true);
+    expect(stress.find((t) => !t.flags.includes('other-lag'))!.sentence).toMatch(/could well be chance|Too early to tell/);
+    expect(stress.find((t) => t.lag === 0)!.flags).toContain('same-day');
     expect(result.testsRun).toBe(16);
-    expect(result.shifts).toBeGreaterThan(150);
+    expect(result.pairsTested).toBe(2);
   });
 
   it('reports every lag of every pair, findings first', () => {
@@ -56,35 +67,33 @@ describe('insights engine', () => {
 
   it('says "not enough data yet" with how many more days are needed', () => {
     const days = 40;
-    const dairy = Array.from({ length: days }, (_, i) => (i % 4 === 0 ? 1 : 0)); // 10 days with
+    const dairy = Array.from({ length: days }, (_, i) => (i % 6 === 0 ? 1 : 0)); // 7 days with
     const acne = Array.from({ length: days }, (_, i) => i % 7);
     const result = runInsights({ dates: dates(days), series: [series('food.dairy', 'Dairy', 'yesno', 'factor', dairy), series('skin.severity.1', 'Acne severity', 'number', 'skin', acne)] }, { maxLag: 0 });
     const [test] = result.tests;
-    expect(test).toMatchObject({ status: 'not-enough-data', p: null, q: null, needed: { days: 4, text: '4 more days with it' } });
-    expect(test!.sentence).toBe('Not enough data yet for dairy and your acne severity on the same day: 4 more days with it would let this be tested.');
+    expect(test).toMatchObject({ status: 'not-enough-data', p: null, q: null, needed: { days: 3, text: '3 more days with it' } });
+    expect(test!.sentence).toBe('Not enough data yet for dairy and your acne severity on the same day: 3 more days with it would let this be tested.');
     expect(result.testsRun).toBe(0);
-    expect(result.daysNeeded).toBe(4);
+    expect(result.daysNeeded).toBe(3);
     expect(result.findings).toEqual([]);
   });
 
-  it('waits for a journal long enough for the shift test, even when the groups are big enough', () => {
+  it('tests a young journal as soon as both groups are big enough: no calendar-length wait', () => {
     const dairy = Array.from({ length: 30 }, (_, i) => i % 2);
     const acne = Array.from({ length: 30 }, (_, i) => i % 7);
     const result = runInsights({ dates: dates(30), series: [series('food.dairy', 'Dairy', 'yesno', 'factor', dairy), series('skin.severity.1', 'Acne severity', 'number', 'skin', acne)] }, { maxLag: 7 });
-    // Shifts 11 days or more from zero either way, at least 10 of them: 31 days at a longest delay of 7.
-    expect(result.tests.find((t) => t.lag === 0)).toMatchObject({ status: 'not-enough-data', needed: { days: 1, text: 'a journal 1 day longer' } });
-    expect(result.daysNeeded).toBe(1);
-    expect(runInsights({ dates: dates(30), series: plantedJournal(30, 4) }, { maxLag: 0 }).tests[0]!.status).not.toBe('not-enough-data');
+    expect(result.tests.find((t) => t.lag === 0)!.p).not.toBeNull();
+    expect(result.pairsTested).toBe(1);
   });
 
-  it('needs 28 paired days for a number factor, and missing days do not count', () => {
-    const stress = Array.from({ length: 30 }, (_, i) => (i < 5 ? null : i % 9));
+  it('needs 24 paired days for a number factor, and missing days do not count', () => {
+    const stress = Array.from({ length: 30 }, (_, i) => (i < 9 ? null : i % 9));
     const acne = Array.from({ length: 30 }, (_, i) => i % 5);
     const result = runInsights(
       { dates: dates(30), series: [{ ...series('life.stress', 'Stress', 'number', 'factor', stress), group: 'lifestyle' }, series('skin.severity.1', 'Acne severity', 'number', 'skin', acne)] },
       { maxLag: 0 },
     );
-    expect(result.tests[0]).toMatchObject({ n: 25, status: 'not-enough-data', needed: { days: 3, text: '3 more days with both recorded' } });
+    expect(result.tests[0]).toMatchObject({ n: 21, status: 'not-enough-data', needed: { days: 3, text: '3 more days with both recorded' } });
   });
 
   it('words amounts as amounts, treatments as taking them, and a person\'s own factors as days with them', () => {
@@ -105,7 +114,7 @@ describe('insights engine', () => {
       { maxLag: 1 },
     );
     const at = (factor: string, lag: number) => result.tests.find((t) => t.factor === factor && t.lag === lag)!.sentence;
-    expect(at('life.sleepHours', 1)).toMatch(/^The day after a day with more than 6\.5 hours of sleep, your itch averaged [\d.]+ points higher than after days with 6\.5 or less \(/);
+    expect(at('life.sleepHours', 1)).toMatch(/^The day after a day with more than 6\.5 hours of sleep, your itch averaged [\d.]+ on the 0–10 scale, against [\d.]+ after days with 6\.5 or less \(/);
     expect(at('treatment.4', 1)).toMatch(/^The day after taking Zinc, your itch averaged/);
     expect(at('treatment.4', 0)).toMatch(/^On days you took Zinc, your itch averaged/);
     expect(at('custom.2', 1)).toMatch(/^The day after a day with Sunscreen, your itch averaged/);
@@ -145,12 +154,16 @@ describe('insights engine', () => {
     const finding = result.findings[0]!;
     expect(finding.lag).toBe(0);
     expect(finding.groups!.split).toBe(4);
-    expect(finding.sentence).toMatch(/^On days with stress above 4, your rosacea severity averaged \d\.\d points higher than on days with 4 or less \(\d+ days above 4, \d+ at 4 or less; unlikely to be chance/);
+    expect(finding.sentence).toMatch(
+      /^On days with stress above 4, your rosacea severity averaged \d\.\d on the 0–10 scale, against \d\.\d on days with 4 or less \(\d+ days above 4, \d+ at 4 or less\): about \d\.\d to \d\.\d points higher .*unlikely to be chance .*Same day: your skin may also have changed what you noted that day\.$/,
+    );
+    expect(finding.flags).toEqual(['same-day']);
   });
 
   it('reports progress up to the total', () => {
     const seen: [number, number][] = [];
     runInsights({ dates: dates(100), series: plantedJournal(100, 3) }, { maxLag: 7, onProgress: (done, total) => seen.push([done, total]) });
-    expect(seen.at(-1)).toEqual([16, 16]);
+    // Progress counts factor–outcome pairs (each tested across all its lags at once).
+    expect(seen.at(-1)).toEqual([2, 2]);
   });
 });

@@ -1,14 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseShifts } from '../../electron/core/insights/engine';
 import { codeSeries, RankCorrelator } from '../../electron/core/insights/rankCorrelation';
-import { averageRanks, benjaminiHochberg, spearman } from '../../electron/core/insights/stats';
+import {
+  averageRanks,
+  benjaminiHochberg,
+  effectWithInterval,
+  partialCorrelation,
+  pearson,
+  simpleRegression,
+  spearman,
+  studentQuantile,
+  symmetricEigenvalues,
+} from '../../electron/core/insights/stats';
+import { autocorrelation, effectiveLags, effectivePairs, runningLevel, toArray } from '../../electron/core/insights/timeSeries';
 
 /** Made by scripts/make-stats-fixtures.py with SciPy (spearmanr, false_discovery_control). */
 const fixtures = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/insights-stats.json'), 'utf8')) as {
   spearman: { name: string; x: number[]; y: number[]; rho: number }[];
   benjaminiHochberg: { p: number[]; q: number[] }[];
+};
+
+/** Made by scripts/make-insights-model-fixtures.py with statsmodels (acf, OLS), SciPy (t) and NumPy (eigvalsh). */
+const models = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/insights-models.json'), 'utf8')) as {
+  autocorrelations: { name: string; x: (number | null)[]; y: (number | null)[]; acfX: number[]; acfY: number[]; pairs: number; effectivePairs: number }[];
+  partials: { x: number[]; y: number[]; z: number[]; partial: number }[];
+  regressions: { x: number[]; y: number[]; nEff: number; slope: number; se: number; ciLow: number; ciHigh: number }[];
+  quantiles: { p: number; df: number; t: number }[];
+  eigenvalues: { matrix: number[][]; eigenvalues: number[] }[];
 };
 
 /** A small seeded generator, so failures repeat. */
@@ -75,16 +94,55 @@ describe('the circular-shift kernel', () => {
     expect(rho).toBeCloseTo(1, 12);
   });
 
-  it('leaves out shifts near zero (where a real effect could line up) and thins long journals evenly', () => {
-    const shifts = chooseShifts(365, 7, 1000);
-    expect(shifts[0]).toBe(11);
-    expect(shifts.at(-1)).toBe(354);
-    expect(shifts).toHaveLength(344);
-    const thinned = chooseShifts(3650, 7, 365);
-    expect(thinned).toHaveLength(365);
-    expect(thinned[0]).toBe(11);
-    expect(Math.max(...thinned)).toBeLessThanOrEqual(3650 - 11);
-    expect(new Set(thinned).size).toBe(365);
+});
+
+describe('the autocorrelation-corrected test agrees with statsmodels, SciPy and NumPy', () => {
+  it.each(models.autocorrelations)('autocorrelation with missing days and the effective pairs: $name', ({ x, y, acfX, acfY, pairs, effectivePairs: expected }) => {
+    const ours = { x: autocorrelation(toArray(x), 40), y: autocorrelation(toArray(y), 40) };
+    acfX.forEach((value, k) => expect(Math.abs(ours.x[k]! - value)).toBeLessThan(1e-9));
+    acfY.forEach((value, k) => expect(Math.abs(ours.y[k]! - value)).toBeLessThan(1e-9));
+    expect(Math.abs(effectivePairs(pairs, ours.x, ours.y) - expected)).toBeLessThan(1e-6);
+  });
+
+  it.each(models.partials)('partial correlation equals the correlation of OLS residuals (n = $x.length)', ({ x, y, z, partial }) => {
+    expect(Math.abs(partialCorrelation(pearson(x, y)!, pearson(x, z)!, pearson(y, z)!)! - partial)).toBeLessThan(1e-9);
+  });
+
+  it.each(models.regressions)('slope, standard error and 95 % interval on $nEff effective pairs', ({ x, y, nEff, slope, se, ciLow, ciHigh }) => {
+    const fit = simpleRegression(x, y)!;
+    expect(Math.abs(fit.slope - slope)).toBeLessThan(1e-9);
+    expect(Math.abs(fit.se - se)).toBeLessThan(1e-9);
+    const interval = effectWithInterval(fit, nEff);
+    expect(Math.abs(interval.ciLow - ciLow)).toBeLessThan(1e-6);
+    expect(Math.abs(interval.ciHigh - ciHigh)).toBeLessThan(1e-6);
+  });
+
+  it.each(models.quantiles)('Student t quantile for two-sided p = $p on $df degrees of freedom', ({ p, df, t }) => {
+    expect(Math.abs(studentQuantile(p, df) / t - 1)).toBeLessThan(1e-7);
+  });
+
+  it.each(models.eigenvalues)('eigenvalues of a lag correlation matrix', ({ matrix, eigenvalues }) => {
+    const ours = symmetricEigenvalues(matrix).sort((a, b) => a - b);
+    eigenvalues.forEach((value, i) => expect(Math.abs(ours[i]! - value)).toBeLessThan(1e-9));
+  });
+});
+
+describe('time-series pieces', () => {
+  it('takes a centred running level over logged days only', () => {
+    const level = runningLevel(toArray([1, null, 3, 5, null]), 1);
+    expect(Array.from(level)).toEqual([1, 2, 4, 4, 5]);
+  });
+
+  it('counts lags as independent tests when neither series carries over, and fewer when both do', () => {
+    const white = new Float64Array(41);
+    white[0] = 1;
+    expect(effectiveLags(7, white, white)).toBeCloseTo(8, 6);
+    const carry = Float64Array.from({ length: 41 }, (_, k) => 0.8 ** k);
+    expect(effectiveLags(7, carry, carry)).toBeLessThan(6);
+    expect(effectiveLags(0, carry, carry)).toBe(1);
+    // Two carried-over series are worth fewer pairs than they have.
+    expect(effectivePairs(300, carry, carry)).toBeLessThan(150);
+    expect(effectivePairs(300, white, carry)).toBe(300);
   });
 });
 

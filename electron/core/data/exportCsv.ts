@@ -16,7 +16,7 @@ const TABLES: readonly { name: string; sql: string }[] = [
   {
     name: 'days.csv',
     sql: `SELECT date, bloating, discomfort, water_glasses, stress, sleep_hours, sleep_quality, exercise_minutes, relaxation_minutes,
-                 mood, meditation_minutes, cycle_day, notes, notes_for_dermatologist, created_at, updated_at
+                 mood, meditation_minutes, cycle_day, notes, notes_for_dermatologist, meals_complete, created_at, updated_at
           FROM days ORDER BY date`,
   },
   {

@@ -64,6 +64,7 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
         custom: entry.custom.flatMap((c) => (c.value === null ? [] : [{ factor: factorName.get(c.factorId)!, value: c.value }])),
         notes: entry.notes,
         notesForDermatologist: entry.notesForDermatologist,
+        mealsComplete: entry.mealsComplete,
       };
     });
     const sessions = db

@@ -155,6 +155,7 @@ export async function generateDemoJournal(dispatch: Dispatch, options: DemoOptio
         { conditionId: ids.conditions.rosacea, severity: rosacea, itch: null, sleepLost: null, newLesions: null, flare: withFlare(rosacea), areas: ['cheeks', 'nose'] },
       ],
       meals,
+      mealsComplete: true,
       bowelMovements: movements,
       gut: { bloating: Math.round(wander.bloating), discomfort: score(wander.bloating * 0.6 + normals[9]!), waterGlasses: clampInt(Math.round(6 + 2 * normals[10]!), 0, 15) },
       lifestyle: {

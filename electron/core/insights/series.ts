@@ -28,11 +28,33 @@ interface Range {
   to?: string | undefined;
 }
 
+/** Meals that make a day's food log complete when the day was not marked either way. */
+export const MAIN_MEALS = ['breakfast', 'lunch', 'dinner'] as const;
+
+/**
+ * Whether a day's meals count as complete (docs/insights-method.md, "Logging completeness"):
+ * the person's own answer to "I logged everything I ate today" when given; otherwise (older days,
+ * or the box left alone) complete only when breakfast, lunch and dinner each list a food.
+ */
+export function mealsAreComplete(mealsComplete: boolean | null, mainMealsPresent: boolean): boolean {
+  return mealsComplete ?? mainMealsPresent;
+}
+
+/**
+ * A food factor's value on a day with meals: as listed when the day's meals are complete; missing
+ * otherwise, listed or not — a food not noted on a partly logged day is unknown, not "without", and
+ * keeping only the "with" days of such days would tilt the comparison just the same.
+ */
+export function foodValue(listed: number, mealsComplete: boolean | null, mainMealsPresent: boolean): number | null {
+  return mealsAreComplete(mealsComplete, mainMealsPresent) ? listed : null;
+}
+
 /**
  * Every daily series of the journal between two dates: the single source for the trends
  * charts, the insights engine and the daily CSV export. A day without an entry is null in
  * every series; a logged day leaves a value null when that part was not filled in (no foods
- * logged means food factors are unknown that day, not "none eaten").
+ * logged means food factors are unknown that day, not "none eaten"; so do meals that are not
+ * complete — see `mealsAreComplete`).
  */
 export function readDailySeries(db: Db, range: Range, today: string): TrendsData {
   const bounds = db.prepare('SELECT min(date) AS first, max(date) AS last FROM days').get() as { first: string | null; last: string | null };
@@ -115,10 +137,21 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
   for (const [i, { sum, count }] of stoolSums) stool[i] = sum / count;
 
   // Food: yes/no per category, servings of the gut-health categories, different plant foods.
+  // Food is known on days whose meals are complete (ticked, or all main meals listed when not answered);
+  // on other days every food factor is missing, listed or not (see `foodValue`).
+  const mealDays = db
+    .prepare(
+      `SELECT d.date, d.meals_complete AS complete,
+         (SELECT count(*) FROM meals m JOIN meal_foods mf ON mf.meal_id = m.id WHERE m.date = d.date) AS foods,
+         (SELECT count(DISTINCT m.kind) FROM meals m JOIN meal_foods mf ON mf.meal_id = m.id
+           WHERE m.date = d.date AND m.kind IN (${MAIN_MEALS.map(() => '?').join(', ')})) AS main
+       FROM days d WHERE d.date BETWEEN ? AND ?`,
+    )
+    .all(...MAIN_MEALS, ...inRange) as { date: string; complete: number | null; foods: number; main: number }[];
   const foodDays = new Set(
-    (db.prepare('SELECT DISTINCT m.date FROM meals m JOIN meal_foods mf ON mf.meal_id = m.id WHERE m.date BETWEEN ? AND ?').pluck().all(...inRange) as string[]).map(
-      (date) => index.get(date)!,
-    ),
+    mealDays
+      .filter((day) => (day.foods > 0 || day.complete === 1) && mealsAreComplete(day.complete === null ? null : day.complete === 1, day.main === MAIN_MEALS.length))
+      .map((day) => index.get(day.date)!),
   );
   const servings = db
     .prepare(
@@ -141,6 +174,7 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
   }
   for (const row of servings) {
     const i = index.get(row.date)!;
+    if (!foodDays.has(i)) continue;
     eaten.get(row.category)![i] = 1;
     const values = servingsOf.get(row.category);
     if (values) values[i] = round(row.servings);
@@ -152,7 +186,7 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
        WHERE f.plant = 1 AND m.date BETWEEN ? AND ? GROUP BY m.date`,
     )
     .all(...inRange) as { date: string; plants: number }[];
-  for (const row of plantCounts) plants[index.get(row.date)!] = row.plants;
+  for (const row of plantCounts) if (foodDays.has(index.get(row.date)!)) plants[index.get(row.date)!] = row.plants;
 
   // Treatments taken (a day without a tick either way is unknown).
   const treatments = db

@@ -1,6 +1,6 @@
 /**
  * Plain statistics used by insights, written for clarity and checked against SciPy fixtures
- * (tests/fixtures/stats.json). The fast circular-shift kernel lives in rankCorrelation.ts.
+ * (tests/fixtures/insights-stats.json). The fast circular-shift kernel lives in rankCorrelation.ts.
  */
 
 /** Ranks 1…n, tied values sharing the average of their ranks (as SciPy's `rankdata`). */
@@ -130,4 +130,108 @@ export function logGamma(x: number): number {
   for (let i = 1; i < 9; i++) sum += g[i]! / (z + i);
   const t = z + 7.5;
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/** The t with two-sided tail probability `p` at `df` degrees of freedom (bisection on twoSidedStudentP). */
+export function studentQuantile(p: number, df: number): number {
+  if (p >= 1) return 0;
+  let lo = 0;
+  let hi = 1;
+  while (twoSidedStudentP(hi, df) > p && hi < 1e8) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (twoSidedStudentP(mid, df) > p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Two-sided p of a correlation r with `df` degrees of freedom (t = r·√(df / (1 − r²))). */
+export function correlationP(r: number, df: number): number {
+  if (df <= 0) return 1;
+  if (Math.abs(r) >= 1) return 0;
+  return twoSidedStudentP(r * Math.sqrt(df / (1 - r * r)), df);
+}
+
+/**
+ * Partial correlation of x and y given z, from the three pairwise correlations:
+ * (r_xy − r_xz·r_yz) / √((1 − r_xz²)(1 − r_yz²)); null when z explains x or y entirely.
+ */
+export function partialCorrelation(rxy: number, rxz: number, ryz: number): number | null {
+  const denominator = (1 - rxz * rxz) * (1 - ryz * ryz);
+  if (denominator <= 1e-12) return null;
+  return Math.max(-1, Math.min(1, (rxy - rxz * ryz) / Math.sqrt(denominator)));
+}
+
+/** Least squares y = a + b·x over the first `n` values: slope, its standard error (residual df n − 2), and n. */
+export function simpleRegression(x: ArrayLike<number>, y: ArrayLike<number>, n = x.length): { slope: number; se: number; n: number } | null {
+  if (n < 3) return null;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i]! - mx) ** 2;
+    sxy += (x[i]! - mx) * (y[i]! - my);
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  let rss = 0;
+  for (let i = 0; i < n; i++) rss += (y[i]! - my - slope * (x[i]! - mx)) ** 2;
+  return { slope, se: Math.sqrt(rss / (n - 2) / sxx), n };
+}
+
+/**
+ * A regression slope with its 95 % interval when the pairs are worth only `nEff` independent
+ * ones: the standard error is widened by √(n / nEff) and the t quantile uses nEff − 2 degrees
+ * of freedom (`quantile(df)` gives the two-sided 95 % t; pass a cached one in hot loops).
+ */
+export function effectWithInterval(
+  fit: { slope: number; se: number; n: number },
+  nEff: number,
+  quantile: (df: number) => number = (df) => studentQuantile(0.05, df),
+): { effect: number; ciLow: number; ciHigh: number } {
+  const effective = Math.min(fit.n, nEff);
+  const margin = quantile(Math.max(1, effective - 2)) * fit.se * Math.sqrt(fit.n / effective);
+  return { effect: fit.slope, ciLow: fit.slope - margin, ciHigh: fit.slope + margin };
+}
+
+/** Eigenvalues of a small symmetric matrix (cyclic Jacobi rotations). */
+export function symmetricEigenvalues(input: readonly (readonly number[])[]): number[] {
+  const n = input.length;
+  const a = input.map((row) => [...row]);
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p]![q]! ** 2;
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p]![q]!;
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k]![p]!;
+          const akq = a[k]![q]!;
+          a[k]![p] = c * akp - s * akq;
+          a[k]![q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p]![k]!;
+          const aqk = a[q]![k]!;
+          a[p]![k] = c * apk - s * aqk;
+          a[q]![k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  return a.map((row, i) => row[i]!);
 }

@@ -20,6 +20,7 @@ interface DayRow {
   cycle_day: number | null;
   notes: string;
   notes_for_dermatologist: number;
+  meals_complete: number | null;
   updated_at: string;
 }
 
@@ -28,6 +29,7 @@ export function emptyDay(date: string): DayEntry {
     date,
     skin: [],
     meals: [],
+    mealsComplete: null,
     bowelMovements: [],
     gut: { bloating: null, discomfort: null, waterGlasses: null },
     lifestyle: {
@@ -108,6 +110,7 @@ function rowToEntry(db: Db, row: DayRow): DayEntry {
     custom,
     notes: row.notes,
     notesForDermatologist: row.notes_for_dermatologist === 1,
+    mealsComplete: row.meals_complete === null ? null : row.meals_complete === 1,
   };
 }
 
@@ -158,6 +161,7 @@ export function writeDay(db: Db, entry: DayEntry, today: string): void {
       cycle_day: entry.lifestyle.cycleDay,
       notes: entry.notes,
       notes_for_dermatologist: entry.notesForDermatologist ? 1 : 0,
+      meals_complete: entry.mealsComplete === null || entry.mealsComplete === undefined ? null : entry.mealsComplete ? 1 : 0,
       now,
     };
     if (existed) {
@@ -165,7 +169,8 @@ export function writeDay(db: Db, entry: DayEntry, today: string): void {
         `UPDATE days SET bloating = @bloating, discomfort = @discomfort, water_glasses = @water_glasses, stress = @stress,
            sleep_hours = @sleep_hours, sleep_quality = @sleep_quality, exercise_minutes = @exercise_minutes,
            relaxation_minutes = @relaxation_minutes, mood = @mood, meditation_minutes = @meditation_minutes,
-           cycle_day = @cycle_day, notes = @notes, notes_for_dermatologist = @notes_for_dermatologist, updated_at = @now
+           cycle_day = @cycle_day, notes = @notes, notes_for_dermatologist = @notes_for_dermatologist,
+           meals_complete = @meals_complete, updated_at = @now
          WHERE date = @date`,
       ).run(values);
       for (const table of ['skin_scores', 'meals', 'bowel_movements', 'treatment_doses', 'custom_values']) {
@@ -174,9 +179,9 @@ export function writeDay(db: Db, entry: DayEntry, today: string): void {
     } else {
       db.prepare(
         `INSERT INTO days (date, bloating, discomfort, water_glasses, stress, sleep_hours, sleep_quality, exercise_minutes,
-           relaxation_minutes, mood, meditation_minutes, cycle_day, notes, notes_for_dermatologist, created_at, updated_at)
+           relaxation_minutes, mood, meditation_minutes, cycle_day, notes, notes_for_dermatologist, meals_complete, created_at, updated_at)
          VALUES (@date, @bloating, @discomfort, @water_glasses, @stress, @sleep_hours, @sleep_quality, @exercise_minutes,
-           @relaxation_minutes, @mood, @meditation_minutes, @cycle_day, @notes, @notes_for_dermatologist, @now, @now)`,
+           @relaxation_minutes, @mood, @meditation_minutes, @cycle_day, @notes, @notes_for_dermatologist, @meals_complete, @now, @now)`,
       ).run(values);
     }
     const skin = db.prepare(

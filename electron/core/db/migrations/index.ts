@@ -4,8 +4,9 @@ import { m0002Journal } from './0002_journal';
 import { m0003Meditation } from './0003_meditation';
 import { m0004Poem } from './0004_poem';
 import { m0005UsualMeals } from './0005_usual_meals';
+import { m0006MealsComplete } from './0006_meals_complete';
 
 export type { Migration } from './migration';
 
 /** Every schema change, in order. Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem, m0005UsualMeals];
+export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem, m0005UsualMeals, m0006MealsComplete];
