@@ -51,7 +51,21 @@ export interface TrendsData {
 }
 
 export type InsightDirection = 'gut-to-skin' | 'skin-to-gut';
-export type InsightStatus = 'finding' | 'no-finding' | 'not-enough-data' | 'no-variation';
+/**
+ * - `finding`: stands out from chance after the correction for many tests;
+ * - `explained`: would stand out, but a stronger factor that moves with it accounts for it (`explainedBy`);
+ * - `no-finding`: tested, nothing clear; `not-enough-data`: too few days to test (`needed` says how many more);
+ * - `no-variation`: enough days, but one of the two was the same on every day.
+ */
+export type InsightStatus = 'finding' | 'explained' | 'no-finding' | 'not-enough-data' | 'no-variation';
+
+/**
+ * Cautions attached to a test:
+ * - `shared-trend`: the link lies in slow changes both went through over the months, not in day-to-day
+ *   changes: something else may have changed at the same time;
+ * - `same-day`: factor and outcome are from the same day (lag 0), so the skin may have changed what was logged.
+ */
+export type InsightFlag = 'shared-trend' | 'same-day';
 
 /** The two groups a test compares: days with/without a yes/no factor, or its top/bottom half. */
 export interface InsightGroups {
@@ -91,6 +105,13 @@ export interface InsightTest {
   /** Benjamini–Hochberg adjusted p over every test of the run. */
   q: number | null;
   status: InsightStatus;
+  /** For `explained`: the key of the stronger co-moving factor that accounts for this link; otherwise null. */
+  explainedBy?: string | null;
+  /** Cautions (see `InsightFlag`); absent or empty when there are none. */
+  flags?: InsightFlag[];
+  /** A 95% interval for `effect`, in the outcome's units; null when none could be worked out. */
+  ciLow?: number | null;
+  ciHigh?: number | null;
   /** For `not-enough-data`: how many more days would let it be tested, in words and as a number. */
   needed: { days: number; text: string } | null;
   /** The result as one plain sentence. */

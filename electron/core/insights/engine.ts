@@ -307,7 +307,7 @@ function bestFindings(tests: readonly InsightTest[]): InsightTest[] {
   return [...best.values()].sort(byEvidence);
 }
 
-const STATUS_ORDER = { finding: 0, 'no-finding': 1, 'no-variation': 2, 'not-enough-data': 3 } as const;
+const STATUS_ORDER = { finding: 0, explained: 1, 'no-finding': 2, 'no-variation': 3, 'not-enough-data': 4 } as const;
 
 /** Findings first; then smaller p; then larger |rho|. */
 function byEvidence(a: InsightTest, b: InsightTest): number {

@@ -88,6 +88,7 @@ export function strengthWord(rho: number | null): string {
 
 export const STATUS_LABELS: Record<InsightStatus, string> = {
   finding: 'Pattern found',
+  explained: 'Explained by another factor',
   'no-finding': 'No clear pattern',
   'not-enough-data': 'Not enough data yet',
   'no-variation': 'Cannot compare',

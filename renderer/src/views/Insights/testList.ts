@@ -45,7 +45,7 @@ function byOutcome(a: Pick<InsightTest, 'outcome' | 'outcomeLabel'>, b: Pick<Ins
 
 export const pairKey = (test: Pick<InsightTest, 'factor' | 'outcome'>): string => `${test.factor}→${test.outcome}`;
 
-const STATUS_ORDER: Record<InsightStatus, number> = { finding: 0, 'no-finding': 1, 'no-variation': 2, 'not-enough-data': 3 };
+const STATUS_ORDER: Record<InsightStatus, number> = { finding: 0, explained: 1, 'no-finding': 2, 'no-variation': 3, 'not-enough-data': 4 };
 
 /**
  * Which of two tests of the same pair says more: a finding over no finding over untestable;
