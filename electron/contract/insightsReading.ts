@@ -14,7 +14,7 @@ const SCORE_UNIT = 'points (0–10)';
 const STOOL_KEY = 'gut.stool';
 
 /** A test that is not a finding but stood out this much before the correction for many tests is a candidate. */
-export const CANDIDATE_P = 0.05;
+export const CANDIDATE_P = 0.01;
 /** At most this many "too early to tell" candidates per topic. */
 export const MAX_CANDIDATES = 3;
 /** Beyond this many more days, "many more months" says more than a number would. */
@@ -39,6 +39,8 @@ export function factorName(test: Pick<InsightTest, 'factor' | 'factorLabel'>): s
     if (label) return inSentence(label, `food.${test.factor.slice('servings.'.length)}`);
     return inSentence(test.factorLabel.replace(/ \(servings\)$/, ''), test.factor);
   }
+  // A skin score as a factor of the gut: "rosacea", as the person calls the condition.
+  if (test.factor.startsWith('skin.severity.')) return outcomeInSentence({ outcome: test.factor, outcomeLabel: test.factorLabel });
   return inSentence(test.factorLabel, test.factor);
 }
 
@@ -215,6 +217,9 @@ function plainLevel(test: InsightTest, value: number): string {
 function whenHighSafe(test: InsightTest): string {
   return test.groups ? whenHigh(test) : lagWords(test.lag);
 }
+
+/** A flag in a few words, for tables. */
+export const FLAG_LABELS: Record<InsightFlag, string> = { 'shared-trend': 'shared slow trend', 'same-day': 'same day' };
 
 /** Every flag of a test, with the same-day caution for any same-day link even when an engine leaves the flag out. */
 export function flagsOf(test: Pick<InsightTest, 'flags' | 'lag'>): InsightFlag[] {

@@ -81,6 +81,8 @@ describe('insights reading: the lead sentence', () => {
   it('keeps the names a person typed as typed', () => {
     expect(leadSentence(aTest({ outcome: 'skin.severity.9', outcomeLabel: 'SAPHO severity', factor: 'custom.2', factorLabel: 'Late Night', lag: 0 }))).toMatch(/^Your SAPHO was worse on days with Late Night:/);
     expect(factorName({ factor: 'servings.fibre_rich', factorLabel: 'Fibre-rich foods (servings)' })).toBe('fibre-rich foods');
+    // A skin score as a factor of the gut goes by the condition's name.
+    expect(factorName({ factor: 'skin.severity.3', factorLabel: 'Rosacea severity' })).toBe('rosacea');
   });
 });
 
@@ -205,7 +207,8 @@ describe('insights reading: topics', () => {
         [
           aTest({ status: 'no-finding', p: 0.0004, q: 0.3, n: 40 }),
           servings('dairy', 'Dairy', { status: 'no-finding', p: 0.001, q: 0.4, n: 40 }),
-          food('gluten', 'Gluten', { status: 'no-finding', p: 0.03, q: 0.8, n: 40 }),
+          food('gluten', 'Gluten', { status: 'no-finding', p: 0.003, q: 0.8, n: 40 }),
+          food('spicy_2', 'Chilli', { status: 'no-finding', p: 0.03, q: 0.9, n: 40 }),
           food('spicy', 'Spicy food', { status: 'no-finding', p: 0.3, q: 0.9, n: 40 }),
           food('fruit', 'Fruit', { status: 'no-finding', p: 0.01, q: 0.6, flags: ['shared-trend'], n: 40 }),
           aTest({ factor: 'treatment.2', factorLabel: 'Zinc', status: 'not-enough-data', p: null, q: null, needed: { days: 5, text: '5 more days without it' } }),
