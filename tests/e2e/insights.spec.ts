@@ -22,35 +22,72 @@ async function openInsights(page: Page, openApp: () => Promise<void>): Promise<v
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
 }
 
-test('finds the three planted effects, explains them, lists every test and opens one on the chart', async ({ page, openApp }) => {
+test('answers per condition: chips, one card per factor, both averages, the numbers apart, opened on the chart', async ({ page, openApp }) => {
   await openInsights(page, openApp);
-  const forward = page.getByRole('region', { name: 'Gut and lifestyle → skin' });
+  const chips = page.getByRole('tablist', { name: 'Your skin and gut' });
   // The run's progress bar, or (on a fast machine) the result straight away.
-  await expect(page.getByRole('progressbar').or(forward).first()).toBeVisible();
-  await expect(forward).toBeVisible();
+  await expect(page.getByRole('progressbar').or(chips).first()).toBeVisible();
+  await expect(chips).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 
   await expect(page.getByRole('heading', { name: 'Patterns, not proof' })).toBeVisible();
   await expect(page.getByText(/not proof that one thing causes another/)).toBeVisible();
-  await expect(page.getByText(/\d+ patterns? stood out from chance/)).toBeVisible();
+  await expect(page.getByText(/\d+ patterns? stood out from chance: .*acne/)).toBeVisible();
+  await expect(chips.getByRole('tab')).toHaveText([/^Acne/, /^Eczema/, /^Rosacea/, /^Itch/, /^Gut/]);
+  const panel = page.getByRole('tabpanel');
 
-  const dairy = forward.getByRole('article', { name: 'Dairy and Acne severity' });
+  // Acne first: its two-line summary, then one card for dairy, titled without a cause.
+  const acne = chips.getByRole('tab', { name: /^Acne/ });
+  await expect(acne).toHaveAttribute('aria-selected', 'true');
+  await expect(panel).toHaveAccessibleName(/^Acne/);
+  await expect(panel.getByText(/^Acne was worse 2 days after dairy \([\d.]+ vs [\d.]+ out of 10\)/)).toBeVisible();
+  const dairy = panel.getByRole('article', { name: 'Acne and dairy' });
   await expect(dairy).toContainText('2 days later');
-  await expect(dairy).toContainText(/On the 2nd day after dairy, your acne severity averaged [\d.]+ points higher/);
-  const fermented = forward.getByRole('article', { name: 'Probiotic or fermented foods and Eczema severity' });
-  await expect(fermented).toContainText('3 days later');
-  await expect(fermented).toContainText(/your eczema severity averaged [\d.]+ points lower/);
-  const stress = forward.getByRole('article', { name: 'Stress and Rosacea severity' });
-  await expect(stress).toContainText('Same day');
-  await expect(stress).toContainText(/your rosacea severity averaged [\d.]+ points higher/);
-  await expect(page.getByRole('region', { name: 'Skin → gut' })).toBeVisible();
-  await expect(page.getByText('No finding does not mean no effect.')).toBeVisible();
+  const lead = dairy.getByText(/^Your acne was worse 2 days after dairy: [\d.]+ out of 10 on average, against [\d.]+ after days without \(/);
+  await expect(lead).toBeVisible();
+  // p and q are not in the lead sentence: they wait under "The numbers".
+  await expect(lead).not.toContainText(/\b[pq] [<=]|\bq\b|chance/);
+  await expect(page.getByRole('article', { name: /→/ })).toHaveCount(0);
 
   // The numbers stay secondary: behind a disclosure, opened with the keyboard.
   await dairy.getByText('The numbers').focus();
   await page.keyboard.press('Enter');
   await expect(dairy.getByRole('row', { name: /With dairy/ })).toBeVisible();
   await expect(dairy.getByText('q (false discovery rate)')).toBeVisible();
+
+  // The chips by keyboard: one Tab stop, arrows move and choose.
+  await acne.focus();
+  await page.keyboard.press('ArrowRight');
+  const eczema = chips.getByRole('tab', { name: /^Eczema/ });
+  await expect(eczema).toBeFocused();
+  await expect(eczema).toHaveAttribute('aria-selected', 'true');
+  await expect(acne).toHaveAttribute('tabindex', '-1');
+  const fermented = panel.getByRole('article', { name: 'Eczema and probiotic or fermented foods' });
+  // Its yes/no and servings forms are one card.
+  await expect(fermented).toHaveCount(1);
+  await expect(fermented).toContainText('3 days later');
+  await expect(fermented.getByText(/^Your eczema was better 3 days after probiotic or fermented foods: [\d.]+ out of 10 on average, against [\d.]+ after days without/)).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(chips.getByRole('tab', { name: /^Rosacea/ })).toHaveAttribute('aria-selected', 'true');
+  const stress = panel.getByRole('article', { name: 'Rosacea and stress' });
+  await expect(stress).toContainText('Same day');
+  await expect(stress.getByText(/^Your rosacea was worse on days with stress above [\d.]+: /)).toBeVisible();
+  await expect(stress.getByText(/^Same day: your skin that day may have changed what you did or noted/)).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(chips.getByRole('tab', { name: /^Gut/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(acne).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('No finding does not mean no effect.')).toBeVisible();
+
+  // Every chip: no card twice, no title that reads as a cause, no "could well be chance".
+  for (const tab of await chips.getByRole('tab').all()) {
+    await tab.click();
+    const titles = await panel.getByRole('article').locator('h3').allInnerTexts();
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.every((title) => !title.includes('→') && / and /.test(title))).toBe(true);
+    await expect(panel).not.toContainText('could well be chance');
+  }
+  await acne.click();
 
   // Everything that was tested: collapsed, opened with the keyboard, filtered.
   await page.getByRole('button', { name: 'Everything that was tested', expanded: false }).focus();
@@ -70,22 +107,52 @@ test('finds the three planted effects, explains them, lists every test and opens
   await expectAccessible(page, 'insights (dark)');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  await dairy.getByRole('button', { name: 'Show on chart' }).click();
+  // A chart from the Eczema chip, and back: the same chip is still chosen.
+  await eczema.click();
+  await fermented.getByRole('button', { name: 'Show on chart' }).click();
   await expect(page.getByRole('heading', { name: 'Trends', level: 1 })).toBeVisible();
-  await expect(page.getByLabel('Shift the factor by (days)')).toHaveValue('2');
-
-  // Back again: the result is still fresh, so it shows at once. A longer delay runs again and is kept.
+  await expect(page.getByLabel('Shift the factor by (days)')).toHaveValue('3');
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
-  await expect(forward).toBeVisible();
+  await expect(chips).toBeVisible();
+  await expect(eczema).toHaveAttribute('aria-selected', 'true');
+
+  // The result is still fresh, so it shows at once. A longer delay runs again and is kept.
+  await acne.click();
   const setting = page.getByLabel('Look for effects up to');
   await expect(setting).toHaveValue('7');
   await setting.selectOption({ label: '3 days later' });
   await page.getByRole('button', { name: 'Look again' }).click();
   await expect(page.getByText(/comparisons from the same day up to 3 days later/)).toBeVisible();
-  await expect(forward.getByRole('article', { name: 'Dairy and Acne severity' })).toContainText('2 days later');
+  await expect(panel.getByRole('article', { name: 'Acne and dairy' })).toContainText('2 days later');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
   await expect(page.getByLabel('Look for effects up to')).toHaveValue('3');
+});
+
+test.describe('a journal of 60 days', () => {
+  test.use({ demoDays: 60 });
+
+  test('names dairy for acne, as a pattern or as the leading "too early to tell", never "nothing stood out"', async ({ page, openApp }) => {
+    await openInsights(page, openApp);
+    const chips = page.getByRole('tablist', { name: 'Your skin and gut' });
+    await expect(chips).toBeVisible();
+    const panel = page.getByRole('tabpanel');
+    await expect(chips.getByRole('tab', { name: /^Acne/ })).toHaveAttribute('aria-selected', 'true');
+    const early = panel.getByRole('region', { name: 'Too early to tell' });
+    const card = panel.getByRole('article', { name: 'Acne and dairy' });
+    await expect(card.or(early)).toBeVisible();
+    if (await early.isVisible()) {
+      await expect(chips.getByRole('tab', { name: /^Acne/ })).toContainText('too early to tell');
+      await expect(early.getByRole('listitem').first()).toContainText('Acne and dairy');
+      await expect(early.getByRole('listitem').first()).toContainText('Too early to tell');
+      await expect(early.getByText(/^If it holds as it is, dairy needs about \d+ more days of logging to tell\.$|many more months/)).toBeVisible();
+      await expect(panel.getByText(/^Nothing is clear yet for acne\. Too early to tell: dairy \(/)).toBeVisible();
+    }
+    await expect(page.getByText(/nothing stood out beyond what chance/i)).toHaveCount(0);
+    await expectAccessible(page, 'insights, young journal');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'insights, young journal (dark)');
+  });
 });
 
 test.describe('a journal of 10 days', () => {
@@ -97,7 +164,7 @@ test.describe('a journal of 10 days', () => {
     await expect(page.getByText(/You have logged 10 days so far\. Insights needs at least \d+ more days/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'What will be compared once there is enough' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Dairy' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Gut and lifestyle → skin' })).toHaveCount(0);
+    await expect(page.getByRole('tablist')).toHaveCount(0);
     await expect(page.getByRole('article')).toHaveCount(0);
     await expect(page.getByText(/stood out|Pattern found/)).toHaveCount(0);
 
