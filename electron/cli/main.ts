@@ -321,8 +321,8 @@ async function dbKeyCommand(values: Record<string, string | boolean | undefined>
 
 /** The fields the issue promises in `--json`, then the rest of each test. */
 function jsonRow(test: InsightTest) {
-  const { factor, outcome, lag, n, rho, effect, p, q, status, ...rest } = test;
-  return { factor, outcome, lag, n, rho, effect, p, q, status, ...rest };
+  const { factor, outcome, lag, n, rho, effect, ciLow, ciHigh, p, q, status, explainedBy, flags, ...rest } = test;
+  return { factor, outcome, lag, n, rho, effect, ciLow, ciHigh, p, q, status, explainedBy, flags, ...rest };
 }
 
 /** "Doing things… 42%" on one line of stderr, only when a person is watching. */

@@ -52,20 +52,28 @@ export interface TrendsData {
 
 export type InsightDirection = 'gut-to-skin' | 'skin-to-gut';
 /**
- * - `finding`: stands out from chance after the correction for many tests;
- * - `explained`: would stand out, but a stronger factor that moves with it accounts for it (`explainedBy`);
- * - `no-finding`: tested, nothing clear; `not-enough-data`: too few days to test (`needed` says how many more);
- * - `no-variation`: enough days, but one of the two was the same on every day.
+ * - `finding`: this factor–outcome pair passed the false-discovery check (q < 0.05) at this, its clearest, lag.
+ * - `explained`: it would have passed, but a stronger co-moving factor accounts for it (see `explainedBy`).
+ * - `no-finding`: tested; nothing stood out (read `flags`: `shared-trend` means a slow drift both share, not chance).
+ * - `not-enough-data`: not testable yet (`needed` says what is missing), or, with flag `too-early`,
+ *   one of the strongest candidates so far that needs more days before it can be judged.
+ * - `no-variation`: the factor or outcome was the same on every paired day.
  */
 export type InsightStatus = 'finding' | 'explained' | 'no-finding' | 'not-enough-data' | 'no-variation';
 
 /**
- * Cautions attached to a test:
- * - `shared-trend`: the link lies in slow changes both went through over the months, not in day-to-day
- *   changes: something else may have changed at the same time;
- * - `same-day`: factor and outcome are from the same day (lag 0), so the skin may have changed what was logged.
+ * Cautions and descriptions attached to a test (documented in docs/insights-method.md):
+ * - `same-day`: lag 0 — the skin may have changed what was logged that day, or both followed something else;
+ * - `shared-trend`: factor and outcome drifted together over weeks or months, with no day-to-day link:
+ *   something else may have changed at the same time (never "chance");
+ * - `before-after`: the factor changed once (e.g. a supplement started on a date): described as before
+ *   against after, not tested day to day;
+ * - `too-early`: among the strongest candidates so far; `needed` says how many more days the test needs;
+ * - `other-lag`: another lag of a pair whose clearest lag is reported (the pair is tested once across lags);
+ * - `moves-with`: the factor travels with other factors (`movesWith`) and the records cannot tell them apart.
  */
-export type InsightFlag = 'shared-trend' | 'same-day';
+export type InsightFlag = 'same-day' | 'shared-trend' | 'before-after' | 'too-early' | 'other-lag' | 'moves-with';
+export const INSIGHT_FLAGS: readonly InsightFlag[] = ['same-day', 'shared-trend', 'before-after', 'too-early', 'other-lag', 'moves-with'];
 
 /** The two groups a test compares: days with/without a yes/no factor, or its top/bottom half. */
 export interface InsightGroups {
@@ -97,21 +105,29 @@ export interface InsightTest {
   n: number;
   /** Spearman's rank correlation (average ranks for ties). */
   rho: number | null;
-  /** Mean outcome of the high group minus the low group, in the outcome's units. */
+  /**
+   * How much higher (negative: lower) the outcome is on high-group days (with the factor, or in its top
+   * half) than on the others, in the outcome's units, after allowing for each series' slow drift and for
+   * yesterday's outcome (a dynamic regression; docs/insights-method.md). The raw averages are in `groups`.
+   */
   effect: number | null;
+  /** 95 % interval for `effect`, in the outcome's units; null when not tested. */
+  ciLow: number | null;
+  ciHigh: number | null;
   groups: InsightGroups | null;
-  /** Two-sided p from the circular-shift null; null when not tested. */
+  /** Two-sided p of this lag alone (autocorrelation-corrected); null when not tested. */
   p: number | null;
-  /** Benjamini–Hochberg adjusted p over every test of the run. */
+  /**
+   * Benjamini–Hochberg q of the factor–outcome pair, tested once across all its lags (the clearest lag
+   * against the null of the maximum over lags), corrected over pairs. The same on every lag of a pair.
+   */
   q: number | null;
   status: InsightStatus;
-  /** For `explained`: the key of the stronger co-moving factor that accounts for this link; otherwise null. */
-  explainedBy?: string | null;
-  /** Cautions (see `InsightFlag`); absent or empty when there are none. */
-  flags?: InsightFlag[];
-  /** A 95% interval for `effect`, in the outcome's units; null when none could be worked out. */
-  ciLow?: number | null;
-  ciHigh?: number | null;
+  /** For `explained`: the key of the stronger co-moving factor that accounts for this one. */
+  explainedBy: string | null;
+  /** Factors this one moves with when neither accounts for the other (one group); empty otherwise. */
+  movesWith: string[];
+  flags: InsightFlag[];
   /** For `not-enough-data`: how many more days would let it be tested, in words and as a number. */
   needed: { days: number; text: string } | null;
   /** The result as one plain sentence. */
@@ -127,12 +143,22 @@ export interface InsightsResult {
   maxLag: number;
   /** Circular shifts in each test's null distribution. */
   shifts: number;
-  /** Tests with enough data (the family Benjamini–Hochberg corrects over). */
+  /** Lag tests with enough data. */
   testsRun: number;
+  /** Factor–outcome pairs tested (the family Benjamini–Hochberg corrects over). */
+  pairsTested: number;
   /** When nothing could be tested yet: the fewest more days before the first test can run. */
   daysNeeded: number | null;
   /** Best lag per factor × outcome with q below the threshold, strongest evidence first. */
   findings: InsightTest[];
+  /** The clearest lag of pairs accounted for by a stronger co-moving factor (status `explained`). */
+  explained: InsightTest[];
+  /** Links only in the slow drift (flag `shared-trend`), strongest first. */
+  sharedTrends: InsightTest[];
+  /** Strongest candidates that need more days (status `not-enough-data`, flag `too-early`), clearest first; at most 3. */
+  candidates: InsightTest[];
+  /** Before/after descriptions of factors that changed once (flag `before-after`). */
+  beforeAfter: InsightTest[];
   /** Every test, findings first, then by q and p; not-enough-data last. */
   tests: InsightTest[];
 }

@@ -12,8 +12,13 @@ function aResult(overrides: Partial<InsightsResult> = {}): InsightsResult {
     maxLag: 7,
     shifts: 140,
     testsRun: 1440,
+    pairsTested: 180,
     daysNeeded: null,
     findings: [aTest()],
+    explained: [],
+    sharedTrends: [],
+    candidates: [],
+    beforeAfter: [],
     tests: [aTest()],
     ...overrides,
   };
