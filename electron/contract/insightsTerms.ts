@@ -130,6 +130,8 @@ export interface InsightTest {
   flags: InsightFlag[];
   /** For `not-enough-data`: how many more days would let it be tested, in words and as a number. */
   needed: { days: number; text: string } | null;
+  /** A title that names the two without asserting a cause: "Acne severity and dairy". */
+  title: string;
   /** The result as one plain sentence. */
   sentence: string;
 }
@@ -141,7 +143,7 @@ export interface InsightsResult {
   to: string | null;
   daysLogged: number;
   maxLag: number;
-  /** Circular shifts in each test's null distribution. */
+  /** Kept for older readers: 0 since the autocorrelation-corrected test replaced the circular shifts. */
   shifts: number;
   /** Lag tests with enough data. */
   testsRun: number;

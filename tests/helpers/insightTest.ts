@@ -25,6 +25,7 @@ export function aTest(overrides: Partial<InsightTest> = {}): InsightTest {
     movesWith: [],
     flags: [],
     needed: null,
+    title: 'Acne severity and dairy',
     sentence: 'On the 2nd day after dairy, your acne severity averaged 2.1 points higher.',
     ...overrides,
   };

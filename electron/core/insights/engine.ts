@@ -1,5 +1,6 @@
 import {
   FINDING_Q,
+  inSentence,
   MIN_DAYS_EACH_WAY,
   MIN_PAIRS,
   type DailySeries,
@@ -178,6 +179,7 @@ function observe(plan: Plan, factor: CodedSeries, outcome: CodedSeries, lag: num
     movesWith: [],
     flags: lag === 0 ? ['same-day'] : [],
     needed: null,
+    title: `${plan.outcome.label} and ${inSentence(plan.factor.label, plan.factor.key)}`,
     sentence: '',
   };
   const needed = daysNeeded(plan.factor, groups, n);
