@@ -13,16 +13,13 @@ import { FINDING_Q, FOOD_SERIES_LABELS, inSentence, type InsightFlag, type Insig
 const SCORE_UNIT = 'points (0–10)';
 const STOOL_KEY = 'gut.stool';
 
-/** A test that is not a finding but stood out this much before the correction for many tests is a candidate. */
-export const CANDIDATE_P = 0.01;
 /** At most this many "too early to tell" candidates per topic. */
 export const MAX_CANDIDATES = 3;
-/** Beyond this many more days, "many more months" says more than a number would. */
-export const MAX_DAYS_TO_TELL = 365;
 
 export const SHARED_TREND_SENTENCE = 'Both changed over these months — something else may have changed at the same time.';
 export const SAME_DAY_SENTENCE =
   'Same day: your skin that day may have changed what you did or noted, rather than the other way round.';
+export const BEFORE_AFTER_SENTENCE = 'This changed once, on a date, so it is told as before and after, not tested from day to day.';
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -201,11 +198,12 @@ export function leadSentence(test: InsightTest): string {
   if (!groups || groups.high.mean === null || groups.low.mean === null) {
     return `Your ${outcome} ${whenHighSafe(test)} could not be compared with other days.`;
   }
-  const effect = test.effect ?? groups.high.mean - groups.low.mean;
-  const same = Math.abs(effect) < 0.05;
-  const change = same ? 'about the same' : isSymptom(test) ? (effect > 0 ? 'worse' : 'better') : effect > 0 ? 'higher' : 'lower';
+  // The word and the averages come from the raw averages; the interval (when there is one) from the engine's effect.
+  const raw = groups.high.mean - groups.low.mean;
+  const same = Math.abs(raw) < 0.05;
+  const change = same ? 'about the same' : isSymptom(test) ? (raw > 0 ? 'worse' : 'better') : raw > 0 ? 'higher' : 'lower';
   const levels = `${outcomeLevel(test, groups.high.mean)} on average, against ${plainLevel(test, groups.low.mean)} ${whenLow(test)}`;
-  const difference = same && test.ciLow == null ? '' : ` (${differencePhrase({ ...test, effect })})`;
+  const difference = same && test.ciLow == null ? '' : ` (${differencePhrase(test.ciLow == null ? { ...test, effect: raw } : test)})`;
   return `Your ${outcome} was ${change} ${whenHigh(test)}: ${levels}${difference}.`;
 }
 
@@ -219,20 +217,28 @@ function whenHighSafe(test: InsightTest): string {
 }
 
 /** A flag in a few words, for tables. */
-export const FLAG_LABELS: Record<InsightFlag, string> = { 'shared-trend': 'shared slow trend', 'same-day': 'same day' };
+export const FLAG_LABELS: Record<InsightFlag, string> = {
+  'same-day': 'same day',
+  'shared-trend': 'shared slow trend',
+  'before-after': 'before and after',
+  'too-early': 'too early to tell',
+  'other-lag': 'another delay of the same pair',
+  'moves-with': 'moves with other factors',
+};
 
-/** Every flag of a test, with the same-day caution for any same-day link even when an engine leaves the flag out. */
-export function flagsOf(test: Pick<InsightTest, 'flags' | 'lag'>): InsightFlag[] {
-  const flags = new Set<InsightFlag>((test.flags ?? []).filter((flag): flag is InsightFlag => flag === 'shared-trend' || flag === 'same-day'));
+/** Every flag of a test (unknown ones left out), with the same-day caution for any same-day link even when an engine leaves the flag out. */
+export function flagsOf(test: Pick<InsightTest, 'lag'> & { flags?: readonly string[] | null }): InsightFlag[] {
+  const flags = new Set<InsightFlag>((test.flags ?? []).filter((flag): flag is InsightFlag => flag in FLAG_LABELS));
   if (test.lag === 0) flags.add('same-day');
   return [...flags];
 }
 
 /** The caution sentences a test carries, shared trend first (it changes what the link means most). */
-export function cautions(test: Pick<InsightTest, 'flags' | 'lag'>): string[] {
+export function cautions(test: Pick<InsightTest, 'lag'> & { flags?: readonly string[] | null }): string[] {
   const flags = flagsOf(test);
   const out: string[] = [];
   if (flags.includes('shared-trend')) out.push(SHARED_TREND_SENTENCE);
+  if (flags.includes('before-after')) out.push(BEFORE_AFTER_SENTENCE);
   if (flags.includes('same-day')) out.push(SAME_DAY_SENTENCE);
   return out;
 }
@@ -245,6 +251,10 @@ export function movesWithSentence(names: readonly string[]): string {
 /** The full sentence of any test, for the command line, `--json` and the report: the lead, then what it means. */
 export function describeTest(test: InsightTest, labelOf: (key: string) => string | null = () => null): string {
   const pair = `${factorName(test)} and your ${outcomeInSentence(test)} ${lagWords(test.lag)}`;
+  const hasAverages = test.groups && test.groups.high.mean !== null && test.groups.low.mean !== null;
+  if (test.status === 'not-enough-data' && flagsOf(test).includes('too-early') && hasAverages) {
+    return `Too early to tell: ${leadSentence(test)} ${test.needed ? `It needs ${test.needed.text} to tell.` : 'It needs more days to tell.'}`;
+  }
   if (test.status === 'not-enough-data') {
     return `Not enough data yet for ${pair}: ${test.needed?.text ?? 'more days'} would let this be tested.`;
   }
@@ -323,10 +333,17 @@ export interface ExplainedElsewhere {
 }
 
 /** Labels of factors by key, for naming an `explainedBy` the cards do not hold. */
+/** The factor families a family's tests say they move with (outside the family itself). */
+function movesWithOf(tests: readonly InsightTest[]): string[] {
+  const family = factorFamily(tests[0]!.factor);
+  return [...new Set(tests.flatMap((test) => (test.movesWith ?? []).map(factorFamily)))].filter((key) => key !== family);
+}
+
 function labelsOf(tests: readonly InsightTest[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const test of tests) {
     if (!names.has(test.factor)) names.set(test.factor, factorName(test));
+    if (!names.has(factorFamily(test.factor))) names.set(factorFamily(test.factor), factorName(test));
   }
   return names;
 }
@@ -341,7 +358,7 @@ function labelsOf(tests: readonly InsightTest[]): Map<string, string> {
  */
 export function cardsOf(pairs: readonly InsightTest[], allTests: readonly InsightTest[] = pairs): { cards: InsightCard[]; elsewhere: ExplainedElsewhere[] } {
   const names = labelsOf(allTests);
-  const nameOf = (key: string): string => names.get(key) ?? names.get(factorFamily(key)) ?? key;
+  const nameOf = (key: string): string => names.get(key) ?? names.get(factorFamily(key)) ?? 'another factor';
   const byOutcome = new Map<string, InsightTest[]>();
   for (const test of pairs) {
     if (test.status !== 'finding' && test.status !== 'explained') continue;
@@ -380,6 +397,8 @@ export function cardsOf(pairs: readonly InsightTest[], allTests: readonly Insigh
       if (isFinding(family)) {
         const other = explainer(family);
         if (other && families.has(other) && isFinding(other)) union(family, other);
+        // movesWith: neither accounts for the other, so they are one group.
+        for (const key of movesWithOf(families.get(family)!)) if (families.has(key) && isFinding(key)) union(family, key);
         continue;
       }
       // Explained: follow the chain to a finding, or around a cycle.
@@ -408,7 +427,9 @@ export function cardsOf(pairs: readonly InsightTest[], allTests: readonly Insigh
       const tests = ordered.flatMap((family) => families.get(family)!);
       const lead = tests.find((test) => test.status === 'finding') ?? tests[0]!;
       const leadFamily = factorFamily(lead.factor);
-      const memberNames = ordered.map((family) => factorName(families.get(family)![0]!));
+      // Members with a card of their own here, then factors named in movesWith that have none (they still belong to the group).
+      const outside = [...new Set(ordered.flatMap((family) => movesWithOf(families.get(family)!)))].filter((key) => !families.has(key));
+      const memberNames = [...new Set([...ordered.map((family) => factorName(families.get(family)![0]!)), ...outside.map(nameOf)])];
       const explained = [...underOf]
         .filter(([, to]) => ordered.includes(to))
         .map(([family]) => ({ name: factorName(families.get(family)![0]!), tests: families.get(family)! }))
@@ -452,11 +473,11 @@ export interface InsightTopic {
   elsewhere: ExplainedElsewhere[];
   /** Links only in the slow changes of both (flag `shared-trend`, no finding): told as such, never as chance. */
   sharedTrends: InsightTest[];
-  /** The strongest tests that are not findings yet, clearest first, one per factor. */
+  /** The engine's strongest candidates that need more days (flag `too-early`), clearest first, one per factor. */
   candidates: InsightTest[];
-  /** For the clearest candidate: about how many more logged days it would need, if it held (Infinity: many months). */
-  daysToTell: number | null;
-  /** Factors still waiting for enough days, fewest days to go first, one per factor. */
+  /** Factors that changed once (flag `before-after`), told as before and after, when not on a card. */
+  beforeAfter: InsightTest[];
+  /** Factors still waiting for enough days (not candidates), fewest days to go first, one per factor. */
   waiting: InsightTest[];
   /** Pairs that could be worked out (tested). */
   tested: number;
@@ -476,7 +497,7 @@ function topicRank(key: string): number {
 }
 
 /** The topics of a result, each condition first (in the journal's order), then itch, then the gut. */
-export function topicsOf(result: Pick<InsightsResult, 'tests' | 'daysLogged' | 'testsRun'>): InsightTopic[] {
+export function topicsOf(result: Pick<InsightsResult, 'tests'>): InsightTopic[] {
   const pairs = bestPerPair(result.tests);
   const byTopic = new Map<string, InsightTest[]>();
   for (const test of pairs) {
@@ -489,12 +510,13 @@ export function topicsOf(result: Pick<InsightsResult, 'tests' | 'daysLogged' | '
       const { cards, elsewhere } = cardsOf(tests, result.tests);
       const carded = new Set(cards.flatMap((card) => [...card.tests, ...card.explained.flatMap((e) => e.tests)]).map((test) => `${factorFamily(test.factor)}→${test.outcome}`));
       const notCarded = (test: InsightTest): boolean => !carded.has(`${factorFamily(test.factor)}→${test.outcome}`);
-      const sharedTrends = onePerFamily(tests.filter((test) => test.status === 'no-finding' && flagsOf(test).includes('shared-trend') && notCarded(test)));
-      const candidates = onePerFamily(
-        tests.filter((test) => test.status === 'no-finding' && !flagsOf(test).includes('shared-trend') && test.p !== null && test.p < CANDIDATE_P && notCarded(test)),
-      ).slice(0, MAX_CANDIDATES);
+      const flagged = (test: InsightTest, flag: InsightFlag): boolean => flagsOf(test).includes(flag);
+      const sharedTrends = onePerFamily(tests.filter((test) => test.status !== 'finding' && flagged(test, 'shared-trend') && notCarded(test)));
+      const beforeAfter = onePerFamily(tests.filter((test) => test.status !== 'finding' && flagged(test, 'before-after') && !flagged(test, 'shared-trend') && notCarded(test)));
+      const early = (test: InsightTest): boolean => test.status !== 'finding' && test.status !== 'explained' && flagged(test, 'too-early');
+      const candidates = onePerFamily(tests.filter((test) => early(test) && notCarded(test))).slice(0, MAX_CANDIDATES);
       const waiting = onePerFamily(
-        tests.filter((test) => test.status === 'not-enough-data' && notCarded(test)),
+        tests.filter((test) => test.status === 'not-enough-data' && !early(test) && notCarded(test)),
         (a, b) => (a.needed?.days ?? Infinity) - (b.needed?.days ?? Infinity),
       );
       const first = tests.find((test) => test.outcome.startsWith('skin.severity.')) ?? tests[0]!;
@@ -506,9 +528,9 @@ export function topicsOf(result: Pick<InsightsResult, 'tests' | 'daysLogged' | '
         elsewhere,
         sharedTrends,
         candidates,
-        daysToTell: candidates[0] ? daysToTell(candidates[0], result.daysLogged, result.testsRun) : null,
+        beforeAfter,
         waiting,
-        tested: tests.filter((test) => test.status !== 'not-enough-data' && test.status !== 'no-variation').length,
+        tested: tests.filter((test) => test.status === 'finding' || test.status === 'explained' || test.status === 'no-finding').length,
       };
     });
 }
@@ -548,9 +570,10 @@ export function topicSummary(topic: InsightTopic): { headline: string; detail: s
     headline = topic.key === 'gut' ? `${capitalise(andList(phrases))}.` : `${subject} was ${andList(phrases)}.`;
     if (topic.cards.length > shown.length) headline = `${headline.slice(0, -1)}; ${topic.cards.length - shown.length} more below.`;
     details.push(`${topic.cards.length === 1 ? '1 pattern' : `${topic.cards.length} patterns`} out of ${comparedCount(topic)}`);
+    if (topic.candidates.length > 0) details.push(`${topic.candidates.length} more too early to tell`);
   } else if (topic.candidates.length > 0) {
     headline = `Nothing is clear yet for ${topic.key === 'gut' ? 'your gut' : inSentence(topic.name, topic.key)}. Too early to tell: ${andList(topic.candidates.map(candidateName))}.`;
-    details.push(daysToTellPhrase(topic.daysToTell, topic.candidates[0]!));
+    details.push(daysToTellPhrase(topic.candidates[0]!));
   } else if (topic.tested > 0) {
     headline = `Nothing stood out for ${topic.key === 'gut' ? 'your gut' : inSentence(topic.name, topic.key)} out of ${comparedCount(topic)}.`;
     details.push('That can change as you log more days');
@@ -581,56 +604,9 @@ export function topicNote(topic: InsightTopic): string {
   return 'waiting for more days';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Young journals: how many more days the clearest candidate needs
-
-/** The normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) return p <= 0 ? -Infinity : Infinity;
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
-}
-
-/**
- * About how many more logged days a candidate needs before it could count as a finding, if the
- * link stays as strong as it is now: its evidence (as a normal score) grows with the square root
- * of the pairs of days, and it must reach the p that would give q below FINDING_Q. That p is read
- * off the test's own correction (q / p), so it follows whatever family the engine corrects over.
- * `family` is the number of tests corrected over, used when q is capped at 1. Null when the test holds
- * too little to say; Infinity beyond MAX_DAYS_TO_TELL.
- */
-export function daysToTell(test: Pick<InsightTest, 'p' | 'q' | 'n'>, daysLogged: number, family = 1): number | null {
-  const { p, q, n } = test;
-  if (p === null || q === null || !(p > 0) || !(n > 0) || daysLogged <= 0) return null;
-  if (q < FINDING_Q) return 0;
-  // q is capped at 1, which understates the correction: then take the whole family (Bonferroni, the most it can be).
-  const correction = q < 1 ? q / p : Math.max(q / p, family);
-  const needP = FINDING_Q / correction;
-  const zNow = normalQuantile(1 - p / 2);
-  const zNeed = normalQuantile(1 - needP / 2);
-  if (!(zNow > 0.5)) return Infinity;
-  const pairsNeeded = n * (zNeed / zNow) ** 2;
-  const days = Math.ceil(((pairsNeeded - n) * daysLogged) / n);
-  if (days > MAX_DAYS_TO_TELL) return Infinity;
-  const step = days > 100 ? 10 : 5;
-  return Math.max(step, Math.ceil(days / step) * step);
-}
-
 /** "If it holds as it is, dairy needs about 40 more days of logging to tell." */
-export function daysToTellPhrase(days: number | null, test: InsightTest): string {
+export function daysToTellPhrase(test: InsightTest): string {
   const name = factorName(test);
-  if (days === null) return `The clearest, ${name}, needs more days before it can be told apart from chance`;
-  if (days === Infinity) return `Even the clearest, ${name}, would need many more months of logging to tell`;
-  return `If it holds as it is, ${name} needs about ${days} more days of logging to tell`;
+  if (!test.needed) return `The clearest, ${name}, needs more days before it can be told apart from chance`;
+  return `If it holds as it is, ${name} needs about ${test.needed.days} more ${test.needed.days === 1 ? 'day' : 'days'} of logging to tell`;
 }

@@ -3,12 +3,11 @@ import type { InsightTest, InsightsResult } from '../../electron/contract/insigh
 import {
   cardsOf,
   cautions,
-  daysToTell,
   describeTest,
   differencePhrase,
   factorName,
   leadSentence,
-  normalQuantile,
+  BEFORE_AFTER_SENTENCE,
   SAME_DAY_SENTENCE,
   SHARED_TREND_SENTENCE,
   topicNote,
@@ -21,9 +20,12 @@ const ACNE = { outcome: 'skin.severity.1', outcomeLabel: 'Acne severity' };
 const ECZEMA = { outcome: 'skin.severity.2', outcomeLabel: 'Eczema severity' };
 const ITCH = { outcome: 'skin.itch', outcomeLabel: 'Itch' };
 
-const food = (key: string, label: string, overrides: Partial<InsightTest> = {}): InsightTest => aTest({ factor: `food.${key}`, factorLabel: label, ...overrides });
+/** Without an interval unless a test gives one (an engine may have none). */
+const NO_CI = { ciLow: null, ciHigh: null };
+const food = (key: string, label: string, overrides: Partial<InsightTest> = {}): InsightTest => aTest({ factor: `food.${key}`, factorLabel: label, ...NO_CI, ...overrides });
 const servings = (key: string, label: string, overrides: Partial<InsightTest> = {}): InsightTest =>
   aTest({
+    ...NO_CI,
     factor: `servings.${key}`,
     factorLabel: `${label} (servings)`,
     factorKind: 'number',
@@ -50,7 +52,7 @@ describe('insights reading: the lead sentence', () => {
     expect(differencePhrase({ ...base, effect: -1, ciLow: -1.6, ciHigh: -0.4 })).toBe('about 0.4 to 1.6 points lower');
     expect(differencePhrase({ ...base, effect: 1, ciLow: 0.02, ciHigh: 2.1 })).toBe('up to 2.1 points higher');
     expect(differencePhrase({ ...base, effect: 0.8, ciLow: -0.3, ciHigh: 2.1 })).toBe('somewhere between 0.3 points lower and 2.1 points higher');
-    expect(differencePhrase({ ...base, effect: 2.04, ciLow: undefined, ciHigh: undefined })).toBe('2.0 points higher');
+    expect(differencePhrase({ ...base, effect: 2.04, ciLow: null, ciHigh: null })).toBe('2.0 points higher');
     expect(differencePhrase({ outcome: 'gut.stool', outcomeUnit: 'Bristol type (1–7)', effect: 0.5, ciLow: 0.2, ciHigh: 0.9 })).toBe('about 0.2 to 0.9 on the Bristol scale higher');
   });
 
@@ -58,9 +60,10 @@ describe('insights reading: the lead sentence', () => {
     expect(leadSentence(food('fermented', 'Probiotic or fermented foods', { ...ECZEMA, lag: 3, effect: -1.4, groups: { highLabel: 'with', lowLabel: 'without', high: { days: 60, mean: 3.1 }, low: { days: 90, mean: 4.5 }, split: null, highIncludesSplit: false } }))).toBe(
       'Your eczema was better 3 days after probiotic or fermented foods: 3.1 out of 10 on average, against 4.5 after days without (1.4 points lower).',
     );
-    expect(leadSentence(aTest({ factor: 'treatment.4', factorLabel: 'Zinc', lag: 0 }))).toMatch(/^Your acne was worse on days you took Zinc: 5\.5 out of 10 on average, against 3\.4 on days you did not /);
+    expect(leadSentence(aTest({ factor: 'treatment.4', factorLabel: 'Zinc', lag: 0, ...NO_CI }))).toMatch(/^Your acne was worse on days you took Zinc: 5\.5 out of 10 on average, against 3\.4 on days you did not /);
     expect(leadSentence(aTest({ factor: 'treatment.4', factorLabel: 'Zinc', lag: 1 }))).toMatch(/^Your acne was worse the day after taking Zinc: .* after days without it /);
     const stress = aTest({
+      ...NO_CI,
       factor: 'life.stress',
       factorLabel: 'Stress',
       factorKind: 'number',
@@ -73,7 +76,7 @@ describe('insights reading: the lead sentence', () => {
     });
     expect(leadSentence(stress)).toBe('Your rosacea was worse on days with stress above 4: 5.1 out of 10 on average, against 3.9 on days with 4 or less (1.2 points higher).');
     expect(leadSentence(servings('fermented', 'Probiotic or fermented foods', { split: 0 } as never))).toMatch(/after a day with more than 1 servings of probiotic or fermented foods/);
-    expect(leadSentence(aTest({ factor: 'life.sleepHours', factorLabel: 'Hours of sleep', factorKind: 'number', factorUnit: 'hours', lag: 1, groups: { highLabel: 'higher', lowLabel: 'lower', high: { days: 70, mean: 3.2 }, low: { days: 80, mean: 4.2 }, split: 6.5, highIncludesSplit: false }, effect: -1 }))).toBe(
+    expect(leadSentence(aTest({ ...NO_CI, factor: 'life.sleepHours', factorLabel: 'Hours of sleep', factorKind: 'number', factorUnit: 'hours', lag: 1, groups: { highLabel: 'higher', lowLabel: 'lower', high: { days: 70, mean: 3.2 }, low: { days: 80, mean: 4.2 }, split: 6.5, highIncludesSplit: false }, effect: -1 }))).toBe(
       'Your acne was better the day after a day with more than 6.5 hours of sleep: 3.2 out of 10 on average, against 4.2 after days with 6.5 or less (1.0 points lower).',
     );
   });
@@ -158,6 +161,22 @@ describe('insights reading: cards', () => {
     expect(cycle.cards[0]!.explained.map((entry) => entry.name)).toEqual(['spicy food']);
   });
 
+  it('groups factors the engine says move with each other, naming one that has no card of its own', () => {
+    const { cards } = cardsOf(
+      [
+        food('alcohol', 'Alcohol', { ...ITCH, lag: 0, p: 1e-6, movesWith: ['food.caffeine', 'custom.3'] }),
+        food('caffeine', 'Caffeine', { ...ITCH, lag: 0, p: 1e-5, movesWith: ['food.alcohol'] }),
+      ],
+      [
+        food('alcohol', 'Alcohol', ITCH),
+        food('caffeine', 'Caffeine', ITCH),
+        aTest({ ...ITCH, factor: 'custom.3', factorLabel: 'Late Nights', status: 'no-finding', p: 0.2, q: 0.8 }),
+      ],
+    );
+    expect(cards.map((card) => card.title)).toEqual(['Itch and alcohol, caffeine or Late Nights']);
+    expect(cards[0]!.tests.map((test) => test.factor)).toEqual(['food.alcohol', 'food.caffeine']);
+  });
+
   it('keeps an explained link whose explaining factor has no card, naming that factor', () => {
     const { cards, elsewhere } = cardsOf(
       [food('gluten', 'Gluten', { status: 'explained', explainedBy: 'food.whole_grain' })],
@@ -201,49 +220,34 @@ describe('insights reading: topics', () => {
     });
   });
 
-  it('in a young journal names the strongest candidates as too early to tell, with days to go, and what is still waiting', () => {
+  it('in a young journal names the engine’s strongest candidates as too early to tell, with days to go, and what is still waiting', () => {
+    const early = (overrides: Partial<InsightTest>): Partial<InsightTest> => ({ status: 'not-enough-data', flags: ['too-early'], p: 0.001, q: 0.3, n: 40, ...overrides });
     const [acne] = topicsOf(
-      result(
-        [
-          aTest({ status: 'no-finding', p: 0.0004, q: 0.3, n: 40 }),
-          servings('dairy', 'Dairy', { status: 'no-finding', p: 0.001, q: 0.4, n: 40 }),
-          food('gluten', 'Gluten', { status: 'no-finding', p: 0.003, q: 0.8, n: 40 }),
-          food('spicy_2', 'Chilli', { status: 'no-finding', p: 0.03, q: 0.9, n: 40 }),
-          food('spicy', 'Spicy food', { status: 'no-finding', p: 0.3, q: 0.9, n: 40 }),
-          food('fruit', 'Fruit', { status: 'no-finding', p: 0.01, q: 0.6, flags: ['shared-trend'], n: 40 }),
-          aTest({ factor: 'treatment.2', factorLabel: 'Zinc', status: 'not-enough-data', p: null, q: null, needed: { days: 5, text: '5 more days without it' } }),
-        ],
-        60,
-      ),
+      result([
+        aTest(early({ needed: { days: 30, text: 'about 30 more days' } })),
+        servings('dairy', 'Dairy', early({ p: 0.002, needed: { days: 40, text: 'about 40 more days' } })),
+        food('gluten', 'Gluten', early({ p: 0.003, needed: { days: 60, text: 'about 60 more days' } })),
+        // Not flagged by the engine: not a candidate, however small its p.
+        food('spicy', 'Spicy food', { status: 'no-finding', p: 0.0001, q: 0.2 }),
+        food('fruit', 'Fruit', { status: 'no-finding', p: 0.01, q: 0.6, flags: ['shared-trend'] }),
+        food('vegetable', 'Vegetables', { status: 'no-finding', p: 0.2, q: 0.6, flags: ['before-after'] }),
+        aTest({ factor: 'treatment.2', factorLabel: 'Zinc', status: 'not-enough-data', p: null, q: null, needed: { days: 5, text: '5 more days without it' } }),
+      ]),
     );
     expect(acne!.cards).toEqual([]);
     expect(acne!.candidates.map((test) => test.factor)).toEqual(['food.dairy', 'food.gluten']);
     expect(acne!.sharedTrends.map((test) => test.factor)).toEqual(['food.fruit']);
+    expect(acne!.beforeAfter.map((test) => test.factor)).toEqual(['food.vegetable']);
     expect(acne!.waiting.map((test) => test.factor)).toEqual(['treatment.2']);
-    expect(acne!.daysToTell).toBeGreaterThan(0);
     expect(topicNote(acne!)).toBe('too early to tell');
     const summary = topicSummary(acne!);
     expect(summary.headline).toBe('Nothing is clear yet for acne. Too early to tell: dairy (2 days later) and gluten (2 days later).');
-    expect(summary.detail).toMatch(/^If it holds as it is, dairy needs about \d+ more days of logging to tell · 1 factor only changed slowly alongside it · 1 factor still waiting for more days\.$/);
+    expect(summary.detail).toBe('If it holds as it is, dairy needs about 30 more days of logging to tell · 1 factor only changed slowly alongside it · 1 factor still waiting for more days.');
+    expect(describeTest(acne!.candidates[0]!)).toMatch(/^Too early to tell: Your acne was worse 2 days after dairy: .*\. It needs about 30 more days to tell\.$/);
+  });
+
+  it('tells a factor that changed once as before and after', () => {
+    expect(cautions({ lag: 3, flags: ['before-after'] })).toEqual([BEFORE_AFTER_SENTENCE]);
   });
 });
 
-describe('insights reading: days to tell', () => {
-  it('computes the normal quantile', () => {
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
-    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
-    expect(normalQuantile(1e-6)).toBeCloseTo(-4.753424, 4);
-  });
-
-  it('grows the evidence with the square root of the days, to the p its own correction asks for', () => {
-    // p 0.001 with q 0.5: the correction is 500, so it needs p below 1e-4 (z 3.29 → 3.89): 40 pairs → about 56.
-    expect(daysToTell({ p: 0.001, q: 0.5, n: 40 }, 60)).toBe(25);
-    // Stronger evidence needs fewer days; weaker, more; a finding none; a hopeless one "many months".
-    expect(daysToTell({ p: 0.0001, q: 0.1, n: 40 }, 60)!).toBeLessThan(25);
-    expect(daysToTell({ p: 0.01, q: 0.9, n: 40 }, 60)!).toBeGreaterThan(25);
-    expect(daysToTell({ p: 1e-6, q: 0.01, n: 40 }, 60)).toBe(0);
-    expect(daysToTell({ p: 0.3, q: 1, n: 40 }, 60, 1000)).toBe(Infinity);
-    expect(daysToTell({ p: 0.002, q: 1, n: 40 }, 60, 1000)!).toBeGreaterThan(daysToTell({ p: 0.002, q: 0.9, n: 40 }, 60, 1000)!);
-    expect(daysToTell({ p: null, q: null, n: 0 }, 60)).toBeNull();
-  });
-});
