@@ -163,7 +163,7 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
     'Emollient cream',
     'Gut and lifestyle',
     'Candidate triggers',
-    'Dairy → Acne severity',
+    'Acne and dairy',
     'not proof of cause',
     `Page 1 of ${pages}`,
   ]) {
