@@ -3,8 +3,9 @@ import { FINDING_Q, FOOD_SERIES_LABELS, inSentence, type InsightFlag, type Insig
 /**
  * How an insights result is read to the person: which tests make a card, what a card is called,
  * the sentence it leads with, its cautions, and what a young journal is still waiting for.
- * One module for the Insights view, the engine's sentences (CLI, `--json`) and the report's
- * candidate triggers, so all three tell the same truth. Pure, free of zod: the renderer imports it.
+ * One module for the Insights view and the report's candidate triggers, so both tell the same
+ * truth (the engine's own `sentence`, printed by the CLI, is the engine's). Pure, free of zod: the
+ * renderer imports it.
  *
  * It works from the output contract only (status, explainedBy, flags, ciLow/ciHigh, p, q, groups)
  * and stays correct when an engine leaves the optional fields out.
@@ -248,7 +249,7 @@ export function movesWithSentence(names: readonly string[]): string {
   return `Moves with ${andList(names)} — your records cannot tell them apart; an experiment can.`;
 }
 
-/** The full sentence of any test, for the command line, `--json` and the report: the lead, then what it means. */
+/** The full sentence of any test (the report's, and anyone else's that wants the view's words): the lead, then what it means. */
 export function describeTest(test: InsightTest, labelOf: (key: string) => string | null = () => null): string {
   const pair = `${factorName(test)} and your ${outcomeInSentence(test)} ${lagWords(test.lag)}`;
   const hasAverages = test.groups && test.groups.high.mean !== null && test.groups.low.mean !== null;

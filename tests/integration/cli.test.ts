@@ -37,7 +37,7 @@ describe('axis insights', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+ days logged \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\); \d+ tests at lags 0–7 days\./);
     expect(stdout).toContain('Gut and lifestyle → skin:');
-    expect(stdout).toMatch(/- Your acne was worse 2 days after dairy: \d\.\d out of 10 on average, against \d\.\d after days without/);
+    expect(stdout).toMatch(/- On the 2nd day after dairy, your acne severity averaged \d\.\d points higher/);
     expect(stdout).toContain('not proof that one thing causes another');
   }, 30_000);
 
