@@ -179,7 +179,7 @@ test.describe('a journal of 10 days', () => {
     await expect(page.getByRole('heading', { name: 'Not enough days yet' })).toBeVisible();
     await expect(page.getByText(/You have logged 10 days so far\. Insights needs at least \d+ more days/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'What will be compared once there is enough' })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: 'Dairy' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Dairy' }).first()).toBeVisible();
     await expect(page.getByRole('tablist')).toHaveCount(0);
     await expect(page.getByRole('article')).toHaveCount(0);
     await expect(page.getByText(/stood out|Pattern found/)).toHaveCount(0);
