@@ -171,8 +171,11 @@ function lowGroup(test: InsightTest): string {
   return split === 0 ? 'none' : `${plainNumber(split)} or less`;
 }
 
-/** Amount-like factors read as amounts: "servings of dairy", "hours of sleep", "different plant foods". */
-function amountOf(test: InsightTest): string | null {
+/**
+ * Amount-like factors read as amounts: "servings of fibre-rich foods", "hours of sleep", "minutes of
+ * meditation", "different plant foods". Scores and the person's own factors: null. (The engine's sentences use it too.)
+ */
+export function amountOf(test: InsightTest): string | null {
   if (test.factor.startsWith('servings.')) return `servings of ${factorName(test)}`;
   if (test.factor === 'food.plants') return 'different plant foods';
   if (test.factor.startsWith('custom.') || test.factorUnit === SCORE_UNIT || test.factorUnit === '') return null;
