@@ -93,10 +93,11 @@ export function outcomeLevel(test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>,
   return value.toFixed(1);
 }
 
-function differenceUnit(test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>): string {
-  if (test.outcomeUnit === SCORE_UNIT) return ' points';
-  if (test.outcome === STOOL_KEY) return ' on the Bristol scale';
-  return '';
+/** An amount of the outcome's difference with its direction: "1.2 points higher", "0.4 lower on the Bristol scale". */
+function amountWords(test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>, amount: string, direction: 'higher' | 'lower'): string {
+  if (test.outcomeUnit === SCORE_UNIT) return `${amount} points ${direction}`;
+  if (test.outcome === STOOL_KEY) return `${amount} ${direction} on the Bristol scale`;
+  return `${amount} ${direction}`;
 }
 
 /**
@@ -105,25 +106,24 @@ function differenceUnit(test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>): str
  * "2.0 points higher" when the engine gave no interval.
  */
 export function differencePhrase(test: Pick<InsightTest, 'effect' | 'ciLow' | 'ciHigh' | 'outcome' | 'outcomeUnit'>): string {
-  const unit = differenceUnit(test);
   const low = test.ciLow;
   const high = test.ciHigh;
   if (typeof low === 'number' && typeof high === 'number' && Number.isFinite(low) && Number.isFinite(high) && low <= high) {
     const lowText = oneDecimal(low);
     const highText = oneDecimal(high);
-    if (low >= 0 || Number(oneDecimal(low)) === 0) {
-      if (Number(lowText) === 0) return `up to ${highText}${unit} higher`;
-      return lowText === highText ? `about ${highText}${unit} higher` : `about ${lowText} to ${highText}${unit} higher`;
+    if (low >= 0 || Number(lowText) === 0) {
+      if (Number(lowText) === 0) return `up to ${amountWords(test, highText, 'higher')}`;
+      return `about ${amountWords(test, lowText === highText ? highText : `${lowText} to ${highText}`, 'higher')}`;
     }
     if (high <= 0 || Number(highText) === 0) {
-      if (Number(highText) === 0) return `up to ${lowText}${unit} lower`;
-      return lowText === highText ? `about ${lowText}${unit} lower` : `about ${highText} to ${lowText}${unit} lower`;
+      if (Number(highText) === 0) return `up to ${amountWords(test, lowText, 'lower')}`;
+      return `about ${amountWords(test, lowText === highText ? lowText : `${highText} to ${lowText}`, 'lower')}`;
     }
-    return `somewhere between ${lowText}${unit} lower and ${highText}${unit} higher`;
+    return `somewhere between ${amountWords(test, lowText, 'lower')} and ${amountWords(test, highText, 'higher')}`;
   }
   const effect = test.effect ?? 0;
   if (Math.abs(effect) < 0.05) return 'about the same';
-  return `${oneDecimal(effect)}${unit} ${effect > 0 ? 'higher' : 'lower'}`;
+  return amountWords(test, oneDecimal(effect), effect > 0 ? 'higher' : 'lower');
 }
 
 /** "on days with dairy", "the day after dairy", "2 days after taking Zinc", "on days with stress above 4". */
@@ -202,6 +202,7 @@ export function leadSentence(test: InsightTest): string {
   if (!groups || groups.high.mean === null || groups.low.mean === null) {
     return `Your ${outcome} ${whenHighSafe(test)} could not be compared with other days.`;
   }
+  if (flagsOf(test).includes('before-after')) return beforeAfterSentence(test, groups.high.mean, groups.low.mean);
   // The word and the averages come from the raw averages; the interval (when there is one) from the engine's effect.
   const raw = groups.high.mean - groups.low.mean;
   const same = Math.abs(raw) < 0.05;
@@ -209,6 +210,22 @@ export function leadSentence(test: InsightTest): string {
   const levels = `${outcomeLevel(test, groups.high.mean)} on average, against ${plainLevel(test, groups.low.mean)} ${whenLow(test)}`;
   const difference = same && test.ciLow == null ? '' : ` (${differencePhrase(test.ciLow == null ? { ...test, effect: raw } : test)})`;
   return `Your ${outcome} was ${change} ${whenHigh(test)}: ${levels}${difference}.`;
+}
+
+/**
+ * A factor that changed once (flag `before-after`): "Since you started Zinc, your acne was better: 3.1 out of 10
+ * on average, against 4.0 before (about 0.4 to 1.4 points lower)." The groups may be labelled either way round.
+ */
+function beforeAfterSentence(test: InsightTest, highMean: number, lowMean: number): string {
+  const beforeIsHigh = test.groups!.highLabel === 'before';
+  const [before, after] = beforeIsHigh ? [highMean, lowMean] : [lowMean, highMean];
+  const flip = (value: number | null | undefined): number | null => (value == null ? null : beforeIsHigh ? -value : value);
+  const raw = after - before;
+  const change = Math.abs(raw) < 0.05 ? 'about the same' : isSymptom(test) ? (raw > 0 ? 'worse' : 'better') : raw > 0 ? 'higher' : 'lower';
+  const since = test.factor.startsWith('treatment.') ? `you started ${factorName(test)}` : `${factorName(test)} changed`;
+  const [ciLow, ciHigh] = beforeIsHigh ? [flip(test.ciHigh), flip(test.ciLow)] : [test.ciLow ?? null, test.ciHigh ?? null];
+  const difference = differencePhrase({ ...test, effect: raw, ciLow, ciHigh });
+  return `Since ${since}, your ${outcomeInSentence(test)} was ${change}: ${outcomeLevel(test, after)} on average, against ${plainLevel(test, before)} before (${difference}).`;
 }
 
 /** The second average of a pair needs no scale again: "3.5". */

@@ -53,7 +53,7 @@ describe('insights reading: the lead sentence', () => {
     expect(differencePhrase({ ...base, effect: 1, ciLow: 0.02, ciHigh: 2.1 })).toBe('up to 2.1 points higher');
     expect(differencePhrase({ ...base, effect: 0.8, ciLow: -0.3, ciHigh: 2.1 })).toBe('somewhere between 0.3 points lower and 2.1 points higher');
     expect(differencePhrase({ ...base, effect: 2.04, ciLow: null, ciHigh: null })).toBe('2.0 points higher');
-    expect(differencePhrase({ outcome: 'gut.stool', outcomeUnit: 'Bristol type (1–7)', effect: 0.5, ciLow: 0.2, ciHigh: 0.9 })).toBe('about 0.2 to 0.9 on the Bristol scale higher');
+    expect(differencePhrase({ outcome: 'gut.stool', outcomeUnit: 'Bristol type (1–7)', effect: 0.5, ciLow: 0.2, ciHigh: 0.9 })).toBe('about 0.2 to 0.9 higher on the Bristol scale');
   });
 
   it('says better for a lower symptom score, and names the days compared for every kind of factor', () => {
@@ -246,8 +246,14 @@ describe('insights reading: topics', () => {
     expect(describeTest(acne!.candidates[0]!)).toMatch(/^Too early to tell: Your acne was worse 2 days after dairy: .*\. It needs about 30 more days to tell\.$/);
   });
 
-  it('tells a factor that changed once as before and after', () => {
+  it('tells a factor that changed once as before and after, whichever way round its groups are', () => {
     expect(cautions({ lag: 3, flags: ['before-after'] })).toEqual([BEFORE_AFTER_SENTENCE]);
+    const zinc = { factor: 'treatment.2', factorLabel: 'Zinc', flags: ['before-after' as const], lag: 0 };
+    const after = aTest({ ...zinc, effect: -0.9, ciLow: -1.4, ciHigh: -0.4, groups: { highLabel: 'after', lowLabel: 'before', high: { days: 40, mean: 3.1 }, low: { days: 50, mean: 4.0 }, split: null, highIncludesSplit: false } });
+    const before = aTest({ ...zinc, effect: 0.9, ciLow: 0.4, ciHigh: 1.4, groups: { highLabel: 'before', lowLabel: 'after', high: { days: 50, mean: 4.0 }, low: { days: 40, mean: 3.1 }, split: null, highIncludesSplit: false } });
+    const sentence = 'Since you started Zinc, your acne was better: 3.1 out of 10 on average, against 4.0 before (about 0.4 to 1.4 points lower).';
+    expect(leadSentence(after)).toBe(sentence);
+    expect(leadSentence(before)).toBe(sentence);
   });
 });
 
