@@ -19,7 +19,7 @@ export const MAX_CANDIDATES = 3;
 
 export const SHARED_TREND_SENTENCE = 'Both changed over these months — something else may have changed at the same time.';
 export const SAME_DAY_SENTENCE =
-  'Same day: your skin that day may have changed what you did or noted, rather than the other way round.';
+  'Same day: your skin that day may have changed what was done or noted, rather than the other way round.';
 export const BEFORE_AFTER_SENTENCE = 'This changed once, on a date, so it is told as before and after, not tested from day to day.';
 
 // ---------------------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ test('answers per condition: chips, one card per factor, both averages, the numb
   const stress = panel.getByRole('article', { name: 'Rosacea and stress' });
   await expect(stress).toContainText('Same day');
   await expect(stress.getByText(/^Your rosacea was worse on days with stress above [\d.]+: /)).toBeVisible();
-  await expect(stress.getByText(/^Same day: your skin that day may have changed what you did or noted/)).toBeVisible();
+  await expect(stress.getByText(/^Same day: your skin that day may have changed what was done or noted/)).toBeVisible();
   await page.keyboard.press('End');
   await expect(chips.getByRole('tab', { name: /^Gut/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
