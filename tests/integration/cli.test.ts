@@ -47,7 +47,7 @@ describe('axis insights', () => {
     const tests = JSON.parse(stdout) as Record<string, unknown>[];
     expect(tests.length).toBeGreaterThan(500);
     for (const test of tests) {
-      expect(Object.keys(test).slice(0, 9)).toEqual(['factor', 'outcome', 'lag', 'n', 'rho', 'effect', 'p', 'q', 'status']);
+      expect(Object.keys(test).slice(0, 13)).toEqual(['factor', 'outcome', 'lag', 'n', 'rho', 'effect', 'ciLow', 'ciHigh', 'p', 'q', 'status', 'explainedBy', 'flags']);
       expect(test.lag).toBeLessThanOrEqual(3);
     }
     const dairy = tests.find((t) => t.factor === 'food.dairy' && t.outcomeLabel === 'Acne severity' && t.lag === 2)!;
