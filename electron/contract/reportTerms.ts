@@ -2,7 +2,7 @@
  * The dermatologist report's vocabulary and shapes, free of zod so the renderer can import it
  * cheaply: the sections one can choose, paper sizes, limits, and the data `report.data` returns.
  */
-import { MIN_PAIRS, type InsightDirection } from './insightsTerms';
+import { MIN_PAIRS, type InsightDirection, type InsightFlag } from './insightsTerms';
 import type { BodyArea, TreatmentKind } from './journalTerms';
 import type { PoemBandKey } from './poemTerms';
 
@@ -236,6 +236,16 @@ export interface ReportFinding {
   lowLabel: string | null;
   highMean: number | null;
   lowMean: number | null;
+  /** As the Insights card calls it, without a cause: "Acne and dairy", "Itch and alcohol or caffeine". */
+  title: string;
+  /** 95% interval for `effect` in the outcome's units, when the statistics give one. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Cautions as in Insights (`same-day`, `shared-trend`, `before-after`). */
+  flags: InsightFlag[];
+  /** Factors that moved with this one, which the records cannot tell apart from it (names). */
+  movesWith: string[];
+  /** The Insights sentence, with its cautions. */
   sentence: string;
 }
 

@@ -1,17 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { InsightTest } from '../../electron/contract/insightsTerms';
 import { expect, expectAccessible, PASSPHRASE, test as base, unlock } from './fixtures';
 
 const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
 
+/** What `axis insights --json` said about a vault, read before the web host opened it. */
+const jsonRows = new Map<string, InsightTest[]>();
+
 /** The fixture's empty vault folder, filled with a demo journal of `demoDays` days before the web host starts. */
-const test = base.extend<{ demoDays: number }>({
+const test = base.extend<{ demoDays: number; withJson: boolean }>({
   demoDays: [180, { option: true }],
-  vaultDir: async ({ vaultDir, demoDays }, use) => {
-    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', String(demoDays)], {
-      env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE },
-    });
+  withJson: [false, { option: true }],
+  vaultDir: async ({ vaultDir, demoDays, withJson }, use) => {
+    const env = { ...process.env, AXIS_PASSPHRASE: PASSPHRASE };
+    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', String(demoDays)], { env });
+    if (withJson) jsonRows.set(vaultDir, JSON.parse(execFileSync(process.execPath, [CLI, 'insights', '--vault', vaultDir, '--json'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })));
     await use(vaultDir);
   },
 });
@@ -22,35 +27,72 @@ async function openInsights(page: Page, openApp: () => Promise<void>): Promise<v
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
 }
 
-test('finds the three planted effects, explains them, lists every test and opens one on the chart', async ({ page, openApp }) => {
+test('answers per condition: chips, one card per factor, both averages, the numbers apart, opened on the chart', async ({ page, openApp }) => {
   await openInsights(page, openApp);
-  const forward = page.getByRole('region', { name: 'Gut and lifestyle → skin' });
+  const chips = page.getByRole('tablist', { name: 'Your skin and gut' });
   // The run's progress bar, or (on a fast machine) the result straight away.
-  await expect(page.getByRole('progressbar').or(forward).first()).toBeVisible();
-  await expect(forward).toBeVisible();
+  await expect(page.getByRole('progressbar').or(chips).first()).toBeVisible();
+  await expect(chips).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 
   await expect(page.getByRole('heading', { name: 'Patterns, not proof' })).toBeVisible();
   await expect(page.getByText(/not proof that one thing causes another/)).toBeVisible();
-  await expect(page.getByText(/\d+ patterns? stood out from chance/)).toBeVisible();
+  await expect(page.getByText(/\d+ patterns? stood out from chance: .*acne/)).toBeVisible();
+  await expect(chips.getByRole('tab')).toHaveText([/^Acne/, /^Eczema/, /^Rosacea/, /^Itch/, /^Gut/]);
+  const panel = page.getByRole('tabpanel');
 
-  const dairy = forward.getByRole('article', { name: 'Dairy and Acne severity' });
+  // Acne first: its two-line summary, then one card for dairy, titled without a cause.
+  const acne = chips.getByRole('tab', { name: /^Acne/ });
+  await expect(acne).toHaveAttribute('aria-selected', 'true');
+  await expect(panel).toHaveAccessibleName(/^Acne/);
+  await expect(panel.getByText(/^Acne was worse 2 days after dairy \([\d.]+ vs [\d.]+ out of 10\)/)).toBeVisible();
+  const dairy = panel.getByRole('article', { name: 'Acne and dairy' });
   await expect(dairy).toContainText('2 days later');
-  await expect(dairy).toContainText(/On the 2nd day after dairy, your acne severity averaged [\d.]+ on the 0–10 scale, against [\d.]+ .*: about [\d.]+ to [\d.]+ points higher/);
-  const fermented = forward.getByRole('article', { name: 'Probiotic or fermented foods and Eczema severity' });
-  await expect(fermented).toContainText('3 days later');
-  await expect(fermented).toContainText(/your eczema severity averaged [\d.]+ on the 0–10 scale, .*points lower/);
-  const stress = forward.getByRole('article', { name: 'Stress and Rosacea severity' });
-  await expect(stress).toContainText('Same day');
-  await expect(stress).toContainText(/your rosacea severity averaged [\d.]+ on the 0–10 scale, .*points higher/);
-  await expect(page.getByRole('region', { name: 'Skin → gut' })).toBeVisible();
-  await expect(page.getByText('No finding does not mean no effect.')).toBeVisible();
+  const lead = dairy.getByText(/^Your acne was worse 2 days after dairy: [\d.]+ out of 10 on average, against [\d.]+ after days without \(/);
+  await expect(lead).toBeVisible();
+  // p and q are not in the lead sentence: they wait under "The numbers".
+  await expect(lead).not.toContainText(/\b[pq] [<=]|\bq\b|chance/);
+  await expect(page.getByRole('article', { name: /→/ })).toHaveCount(0);
 
   // The numbers stay secondary: behind a disclosure, opened with the keyboard.
   await dairy.getByText('The numbers').focus();
   await page.keyboard.press('Enter');
   await expect(dairy.getByRole('row', { name: /With dairy/ })).toBeVisible();
   await expect(dairy.getByText('q (false discovery rate)')).toBeVisible();
+
+  // The chips by keyboard: one Tab stop, arrows move and choose.
+  await acne.focus();
+  await page.keyboard.press('ArrowRight');
+  const eczema = chips.getByRole('tab', { name: /^Eczema/ });
+  await expect(eczema).toBeFocused();
+  await expect(eczema).toHaveAttribute('aria-selected', 'true');
+  await expect(acne).toHaveAttribute('tabindex', '-1');
+  const fermented = panel.getByRole('article', { name: 'Eczema and probiotic or fermented foods' });
+  // Its yes/no and servings forms are one card.
+  await expect(fermented).toHaveCount(1);
+  await expect(fermented).toContainText('3 days later');
+  await expect(fermented.getByText(/^Your eczema was better 3 days after probiotic or fermented foods: [\d.]+ out of 10 on average, against [\d.]+ after days without/)).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(chips.getByRole('tab', { name: /^Rosacea/ })).toHaveAttribute('aria-selected', 'true');
+  const stress = panel.getByRole('article', { name: 'Rosacea and stress' });
+  await expect(stress).toContainText('Same day');
+  await expect(stress.getByText(/^Your rosacea was worse on days with stress above [\d.]+: /)).toBeVisible();
+  await expect(stress.getByText(/^Same day: your skin that day may have changed what was done or noted/)).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(chips.getByRole('tab', { name: /^Gut/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(acne).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('No finding does not mean no effect.')).toBeVisible();
+
+  // Every chip: no card twice, no title that reads as a cause, no "could well be chance".
+  for (const tab of await chips.getByRole('tab').all()) {
+    await tab.click();
+    const titles = await panel.getByRole('article').locator('h3').allInnerTexts();
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.every((title) => !title.includes('→') && / and /.test(title))).toBe(true);
+    await expect(panel).not.toContainText('could well be chance');
+  }
+  await acne.click();
 
   // Everything that was tested: collapsed, opened with the keyboard, filtered.
   await page.getByRole('button', { name: 'Everything that was tested', expanded: false }).focus();
@@ -70,22 +112,63 @@ test('finds the three planted effects, explains them, lists every test and opens
   await expectAccessible(page, 'insights (dark)');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  await dairy.getByRole('button', { name: 'Show on chart' }).click();
+  // A chart from the Eczema chip, and back: the same chip is still chosen.
+  await eczema.click();
+  await fermented.getByRole('button', { name: 'Show on chart' }).click();
   await expect(page.getByRole('heading', { name: 'Trends', level: 1 })).toBeVisible();
-  await expect(page.getByLabel('Shift the factor by (days)')).toHaveValue('2');
-
-  // Back again: the result is still fresh, so it shows at once. A longer delay runs again and is kept.
+  await expect(page.getByLabel('Shift the factor by (days)')).toHaveValue('3');
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
-  await expect(forward).toBeVisible();
+  await expect(chips).toBeVisible();
+  await expect(eczema).toHaveAttribute('aria-selected', 'true');
+
+  // The result is still fresh, so it shows at once. A longer delay runs again and is kept.
+  await acne.click();
   const setting = page.getByLabel('Look for effects up to');
   await expect(setting).toHaveValue('7');
   await setting.selectOption({ label: '3 days later' });
   await page.getByRole('button', { name: 'Look again' }).click();
   await expect(page.getByText(/comparisons from the same day up to 3 days later/)).toBeVisible();
-  await expect(forward.getByRole('article', { name: 'Dairy and Acne severity' })).toContainText('2 days later');
+  await expect(panel.getByRole('article', { name: 'Acne and dairy' })).toContainText('2 days later');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
   await expect(page.getByLabel('Look for effects up to')).toHaveValue('3');
+});
+
+test.describe('a journal of 60 days', () => {
+  test.use({ demoDays: 60, withJson: true });
+
+  test('tells acne and dairy as --json has it: a pattern, "too early to tell" with its days to go, or nothing claimed', async ({ page, openApp, vaultDir }) => {
+    const rows = jsonRows.get(vaultDir)!.filter((row) => row.factor === 'food.dairy' && row.outcome === 'skin.severity.1');
+    expect(rows.length).toBeGreaterThan(0);
+    const found = rows.find((row) => row.status === 'finding');
+    const early = rows.find((row) => row.status !== 'finding' && row.flags?.includes('too-early'));
+    await openInsights(page, openApp);
+    const chips = page.getByRole('tablist', { name: 'Your skin and gut' });
+    await expect(chips).toBeVisible();
+    const acne = chips.getByRole('tab', { name: /^Acne/ });
+    await expect(acne).toHaveAttribute('aria-selected', 'true');
+    const panel = page.getByRole('tabpanel');
+    const card = panel.getByRole('article', { name: 'Acne and dairy' });
+    const candidates = panel.getByRole('region', { name: 'Too early to tell' });
+    if (found) {
+      await expect(card).toBeVisible();
+      await expect(card).toContainText(found.lag === 0 ? 'Same day' : `${found.lag} day`);
+    } else if (early) {
+      await expect(card).toHaveCount(0);
+      const item = candidates.getByRole('listitem').filter({ hasText: 'Acne and dairy' });
+      await expect(item).toContainText('Too early to tell');
+      await expect(item.getByText(/^Your acne was (worse|better) /)).toBeVisible();
+      if (early.needed) await expect(panel.getByText(`If it holds as it is, dairy needs about ${early.needed.days} more`).first()).toBeVisible();
+    } else {
+      // An engine that neither found it nor marks candidates: nothing is claimed about dairy.
+      await expect(card).toHaveCount(0);
+      await expect(candidates.getByText('Acne and dairy')).toHaveCount(0);
+    }
+    await expect(page.getByText(/could well be chance/)).toHaveCount(0);
+    await expectAccessible(page, 'insights, young journal');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'insights, young journal (dark)');
+  });
 });
 
 test.describe('a journal of 10 days', () => {
@@ -96,8 +179,8 @@ test.describe('a journal of 10 days', () => {
     await expect(page.getByRole('heading', { name: 'Not enough days yet' })).toBeVisible();
     await expect(page.getByText(/You have logged 10 days so far\. Insights needs at least \d+ more days/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'What will be compared once there is enough' })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: 'Dairy' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Gut and lifestyle → skin' })).toHaveCount(0);
+    await expect(page.getByRole('definition').filter({ hasText: 'Dairy' }).first()).toBeVisible();
+    await expect(page.getByRole('tablist')).toHaveCount(0);
     await expect(page.getByRole('article')).toHaveCount(0);
     await expect(page.getByText(/stood out|Pattern found/)).toHaveCount(0);
 

@@ -165,7 +165,7 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
     'Gut and lifestyle',
     'Candidate triggers',
     'From the whole journal (',
-    'Dairy → Acne severity',
+    'Acne and dairy',
     'not proof of cause',
     'Questions and notes for this visit',
     'Should I keep the cream going on the <i>wrist</i>?',
@@ -214,7 +214,7 @@ test('a short report lists the whole journal’s triggers, says the period is to
   const preview = page.getByRole('article', { name: 'The report as it will be printed' });
   // The default 90 days: the links Insights finds over the whole year, labelled with their span.
   await expect(preview.getByText(/^From the whole journal \(\d+ logged days, .+\), not only this report’s period\.$/)).toBeVisible();
-  await expect(preview.getByText('Dairy → Acne severity').first()).toBeVisible();
+  await expect(preview.getByText('Acne and dairy').first()).toBeVisible();
   await expect(preview.getByText(/no link/i)).toHaveCount(0);
 
   // One day: custom dates, typed; the preview follows on its own.
@@ -223,7 +223,7 @@ test('a short report lists the whole journal’s triggers, says the period is to
   await page.getByLabel('To', { exact: true }).fill(localIso(1));
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`report for ${paperDate(localIso(1))} is ready`) })).toBeVisible();
   await expect(preview.getByText(/This period has too few logged days to look for links on its own \(1; at least 28 are needed\)/).first()).toBeVisible();
-  await expect(preview.getByText('Dairy → Acne severity').first()).toBeVisible();
+  await expect(preview.getByText('Acne and dairy').first()).toBeVisible();
   await expect(preview.getByText('Servings per day', { exact: true })).toBeVisible();
   await expect(preview.getByText(/too few for weekly figures/).first()).toBeVisible();
   await expect(preview.getByText('Weekly servings')).toHaveCount(0);

@@ -202,7 +202,7 @@ test('"Show on chart" in Insights opens the link explorer on that link', async (
   await openApp();
   await unlock(page);
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
-  const dairy = page.getByRole('article', { name: 'Dairy and Acne severity' });
+  const dairy = page.getByRole('tabpanel').getByRole('article', { name: 'Acne and dairy' });
   await expect(dairy).toBeVisible({ timeout: 40_000 });
   await dairy.getByRole('button', { name: 'Show on chart' }).click();
 

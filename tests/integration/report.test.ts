@@ -121,7 +121,11 @@ describe('the dermatologist report on a year of demo data', () => {
     expect(dairy).toMatchObject({ lag: 2, direction: 'gut-to-skin' });
     expect(dairy!.effect!).toBeGreaterThan(1);
     expect(dairy!.q!).toBeLessThan(0.05);
-    expect(dairy!.sentence).toMatch(/^On the 2nd day after dairy, your acne severity averaged/);
+    expect(dairy!.title).toBe('Acne and dairy');
+    expect(dairy!.sentence).toMatch(/^Your acne was worse 2 days after dairy: [\d.]+ out of 10 on average, against [\d.]+ after days without/);
+    // One line per factor, as Insights shows them: never a factor's yes/no and servings forms both, never an explained link.
+    const titles = year.triggers.findings.map((f) => `${f.title} ${f.direction}`);
+    expect(new Set(titles).size).toBe(titles.length);
     expect(year.triggers.findings.some((f) => f.factorLabel === 'Stress' && f.outcomeLabel === 'Rosacea severity' && f.lag === 0)).toBe(true);
     // Gut and lifestyle → skin first.
     const firstSkinToGut = year.triggers.findings.findIndex((f) => f.direction === 'skin-to-gut');

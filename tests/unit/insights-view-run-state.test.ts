@@ -53,18 +53,24 @@ describe('insights view: what to show', () => {
 });
 
 describe('insights view: words about a run', () => {
-  it('announces the end of a run', () => {
+  it('announces the end of a run, counting patterns as the cards show them', () => {
     expect(doneAnnouncement(aResult())).toBe('Insights are ready: 1 pattern found in 1,440 comparisons.');
-    expect(doneAnnouncement(aResult({ findings: [] }))).toBe('Insights are ready: no clear pattern in 1,440 comparisons.');
+    expect(doneAnnouncement(aResult({ findings: [], tests: [aTest({ status: 'no-finding', p: 0.4, q: 0.9 })] }))).toBe('Insights are ready: no clear pattern in 1,440 comparisons.');
     expect(doneAnnouncement(waitingResult)).toBe('Not enough days logged yet: at least 18 more days needed.');
     expect(doneAnnouncement(aResult({ testsRun: 0, findings: [] }))).toBe('There was nothing to compare yet.');
   });
 
-  it('sums up the findings by direction', () => {
-    const findings = [aTest(), aTest({ factor: 'life.stress' }), aTest({ direction: 'skin-to-gut', factor: 'skin.itch' })];
-    expect(headline(aResult({ findings }))).toBe('3 patterns stood out from chance: 2 from gut and lifestyle to skin, 1 from skin to gut.');
-    expect(headline(aResult())).toBe('1 pattern stood out from chance: 1 from gut and lifestyle to skin, none from skin to gut.');
-    expect(headline(aResult({ findings: [] }))).toBe('No pattern stood out clearly from chance in 1,440 comparisons.');
+  it('sums up the patterns per condition, a factor’s forms as one and explained links under others', () => {
+    const tests = [
+      aTest(),
+      aTest({ factor: 'servings.dairy', factorLabel: 'Dairy (servings)', factorKind: 'number' }),
+      aTest({ factor: 'food.gluten', factorLabel: 'Gluten', status: 'explained', explainedBy: 'food.dairy' }),
+      aTest({ factor: 'life.stress', factorLabel: 'Stress', factorKind: 'number', outcome: 'skin.severity.3', outcomeLabel: 'Rosacea severity' }),
+      aTest({ direction: 'skin-to-gut', factor: 'skin.severity.1', factorLabel: 'Acne severity', factorKind: 'number', outcome: 'gut.bloating', outcomeLabel: 'Bloating' }),
+    ];
+    expect(headline(aResult({ tests }))).toBe('3 patterns stood out from chance: 1 for acne, 1 for rosacea and 1 for your gut.');
+    expect(headline(aResult())).toBe('1 pattern stood out from chance: 1 for acne.');
+    expect(headline(aResult({ findings: [], tests: [] }))).toBe('No pattern stood out clearly from chance in 1,440 comparisons.');
     expect(headline(waitingResult)).toBe('');
   });
 

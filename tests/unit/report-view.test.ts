@@ -122,7 +122,12 @@ function sampleReport(): ReportData {
           lowLabel: 'without',
           highMean: 5.47,
           lowMean: 3.5,
-          sentence: 'On the 2nd day after dairy, your acne severity averaged 2.0 points higher.',
+          title: 'Acne and dairy',
+          ciLow: null,
+          ciHigh: null,
+          flags: [],
+          movesWith: [],
+          sentence: 'Your acne was worse 2 days after dairy: 5.5 out of 10 on average, against 3.5 after days without (2.0 points higher).',
         },
       ],
     },
@@ -264,6 +269,9 @@ describe('page 1 sentences', () => {
     const report = sampleReport();
     expect(poemLine(report)).toBe('Latest POEM 11 of 28 on 14 Jun 2026: Moderate eczema. 2 checks in the period; the first scored 19 (change −8.0, better; lower is better).');
     expect(shortFinding(report.triggers.findings[0]!)).toBe('+2.0 points, 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001)');
+    // With an interval, the factors that moved with it, and its cautions.
+    const full = { ...report.triggers.findings[0]!, ciLow: 1.2, ciHigh: 2.61, movesWith: ['yogurt', 'cheese'], flags: ['same-day' as const] };
+    expect(shortFinding(full)).toBe('+2.0 points (95% interval +1.2 to +2.6), 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001) · moves with yogurt and cheese · same day');
     expect(lifestyleFacts(report).find((fact) => fact.label === 'Stool (Bristol)')!.value).toBe('61% type 3–4 · 17% type 1–2 · 22% type 5–7 (18)');
   });
 });

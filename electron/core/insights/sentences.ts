@@ -1,4 +1,5 @@
-import { FINDING_Q, FOOD_SERIES_LABELS, inSentence, type InsightTest } from '../../contract/insightsTerms';
+import { amountOf } from '../../contract/insightsReading';
+import { FINDING_Q, inSentence, type InsightTest } from '../../contract/insightsTerms';
 
 const SCORE_UNIT = 'points (0–10)';
 
@@ -125,18 +126,6 @@ function lowGroup(test: InsightTest): string {
   const { split, highIncludesSplit } = test.groups!;
   if (highIncludesSplit) return `less than ${formatNumber(split!)}`;
   return split === 0 ? 'none' : `${formatNumber(split!)} or less`;
-}
-
-/**
- * Amount-like factors read as amounts: "servings of fibre-rich foods", "hours of sleep",
- * "minutes of meditation", "different plant foods". Scores and the person's own factors: null.
- */
-function amountOf(test: InsightTest): string | null {
-  if (test.factor.startsWith('servings.')) return `servings of ${inSentence(FOOD_SERIES_LABELS[test.factor.slice('servings.'.length)] ?? test.factorLabel, test.factor)}`;
-  if (test.factor === 'food.plants') return 'different plant foods';
-  if (test.factor.startsWith('custom.') || test.factorUnit === SCORE_UNIT || test.factorUnit === '') return null;
-  const name = inSentence(test.factorLabel, test.factor);
-  return name.startsWith(test.factorUnit) ? name : `${test.factorUnit} of ${name}`;
 }
 
 function lagPhrase(lag: number): string {

@@ -1,3 +1,4 @@
+import { bestPerPair, cardsOf, describeTest, flagsOf, movesWithSentence, type InsightCard } from '../../contract/insightsReading';
 import type { InsightsResult, InsightTest, TrendsData } from '../../contract/insightsTerms';
 import { REPORT_CAUSATION_CAVEAT, REPORT_PERIOD_DAYS_FOR_LINKS, type ReportFinding, type TriggersPeriod, type TriggersReport } from '../../contract/reportTerms';
 
@@ -25,7 +26,11 @@ export function triggersPeriod(periodDaysLogged: number): TriggersPeriod {
   return { daysLogged: periodDaysLogged, tooShort: periodDaysLogged < REPORT_PERIOD_DAYS_FOR_LINKS };
 }
 
-/** Candidate triggers: the insights findings, gut and lifestyle → skin first, then skin → gut. */
+/**
+ * Candidate triggers: the findings as Insights shows them (one per card: a factor's forms merged, factors a
+ * stronger one accounts for named on its line, explained links never on their own), gut and lifestyle → skin
+ * first, then skin → gut.
+ */
 export function triggersFrom({ result, periodDaysLogged, failure = null }: TriggersSource): TriggersReport {
   const base = {
     scope: 'journal' as const,
@@ -55,12 +60,19 @@ export function triggersFrom({ result, periodDaysLogged, failure = null }: Trigg
     };
   }
   const order = (test: InsightTest) => (test.direction === 'gut-to-skin' ? 0 : 1);
-  const findings = [...result.findings].sort((a, b) => order(a) - order(b) || (a.q ?? 1) - (b.q ?? 1)).map(toFinding);
+  const names = new Map(result.tests.map((test) => [test.factor, test.factorLabel]));
+  const findings = cardsOf(bestPerPair(result.tests), result.tests)
+    .cards.filter((card) => card.lead.status === 'finding')
+    .sort((a, b) => order(a.lead) - order(b.lead) || (a.lead.q ?? 1) - (b.lead.q ?? 1))
+    .map((card) => toFinding(card, (key) => names.get(key) ?? null));
   return { ...base, state: 'done', findings, message: null };
 }
 
-/** One insights finding as the report prints it. */
-export function toFinding(test: InsightTest): ReportFinding {
+/** One insights card's lead finding as the report prints it. */
+function toFinding(card: InsightCard, labelOf: (key: string) => string | null): ReportFinding {
+  const test = card.lead;
+  const movesWith = [...card.groupedWith, ...card.explained.map((entry) => entry.name)];
+  const sentence = [describeTest(test, labelOf), ...(movesWith.length ? [movesWithSentence(movesWith)] : [])].join(' ');
   return {
     factorLabel: test.factorLabel,
     outcomeLabel: test.outcomeLabel,
@@ -75,7 +87,12 @@ export function toFinding(test: InsightTest): ReportFinding {
     lowLabel: test.groups?.lowLabel ?? null,
     highMean: test.groups?.high.mean ?? null,
     lowMean: test.groups?.low.mean ?? null,
-    sentence: test.sentence,
+    title: card.title,
+    ciLow: test.ciLow ?? null,
+    ciHigh: test.ciHigh ?? null,
+    flags: flagsOf(test).filter((flag) => flag === 'same-day' || flag === 'shared-trend' || flag === 'before-after'),
+    movesWith,
+    sentence,
   };
 }
 

@@ -94,11 +94,26 @@ export const STATUS_LABELS: Record<InsightStatus, string> = {
   'no-variation': 'Cannot compare',
 };
 
-/** What the result column says: the status, and for a waiting test what it needs. */
-export function statusText(test: InsightTest): string {
+/**
+ * What the result column says: the status; for a waiting test what it needs; for an explained one
+ * what explains it (named by `names`, from the run's own factor names); a shared slow trend as such.
+ */
+export function statusText(test: InsightTest, names: (key: string) => string | null = () => null): string {
   if (test.status === 'not-enough-data') return test.needed ? `Needs ${test.needed.text}` : STATUS_LABELS[test.status];
   if (test.status === 'no-variation') return 'Cannot compare: always the same';
+  if (test.status === 'explained') {
+    const by = test.explainedBy ? names(test.explainedBy) : null;
+    return by ? `Explained by ${by}` : STATUS_LABELS.explained;
+  }
+  if (test.status === 'no-finding' && test.flags?.includes('shared-trend')) return 'Slow change together';
   return STATUS_LABELS[test.status];
+}
+
+/** A test's 95% interval for its difference: "+1.2 to +2.6 points", "—" when there is none. */
+export function formatInterval(test: Pick<InsightTest, 'ciLow' | 'ciHigh' | 'outcome'>): string {
+  const { ciLow, ciHigh } = test;
+  if (typeof ciLow !== 'number' || typeof ciHigh !== 'number' || !Number.isFinite(ciLow) || !Number.isFinite(ciHigh)) return '—';
+  return `${formatSigned(ciLow)} to ${formatSigned(ciHigh)} ${outcomeUnit(test.outcome)}`;
 }
 
 /** The two groups a test compared, as row labels: "With dairy" / "Without dairy", "Stress above 5" / "Stress 5 or less". */

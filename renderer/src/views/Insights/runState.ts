@@ -1,5 +1,6 @@
 import type { InsightsResult, InsightsStatus } from '../../../../electron/contract/insightsTerms';
-import { countOf, formatCount, maxLagOption } from './format';
+import { andList, topicsOf } from '../../../../electron/contract/insightsReading';
+import { countOf, formatCount, inSentence, maxLagOption } from './format';
 
 /**
  * What the insights view shows for a status from the backend. Pure.
@@ -33,8 +34,9 @@ export function doneAnnouncement(result: InsightsResult): string {
   if (result.testsRun === 0) {
     return result.daysNeeded !== null ? `Not enough days logged yet: at least ${countOf(result.daysNeeded, 'more day')} needed.` : 'There was nothing to compare yet.';
   }
-  if (result.findings.length === 0) return `Insights are ready: no clear pattern in ${countOf(result.testsRun, 'comparison')}.`;
-  return `Insights are ready: ${countOf(result.findings.length, 'pattern')} found in ${countOf(result.testsRun, 'comparison')}.`;
+  const found = patternCount(result);
+  if (found === 0) return `Insights are ready: no clear pattern in ${countOf(result.testsRun, 'comparison')}.`;
+  return `Insights are ready: ${countOf(found, 'pattern')} found in ${countOf(result.testsRun, 'comparison')}.`;
 }
 
 /** "Based on 167 logged days from 29 May 2026 to 23 Nov 2026, with 1,440 comparisons from the same day up to 7 days later." */
@@ -46,13 +48,17 @@ export function basisLine(result: InsightsResult, date: (iso: string) => string)
   return `${days}${range}${tests}.`;
 }
 
-/** The one line that sums a run up: "11 patterns stood out from chance: 10 from gut and lifestyle to skin, 1 from skin to gut." */
+/** How many cards (patterns) a run shows: one per factor and measure, forms and groups merged, explained ones under others. */
+export function patternCount(result: InsightsResult): number {
+  return topicsOf(result).reduce((sum, topic) => sum + topic.cards.length, 0);
+}
+
+/** The one line that sums a run up: "3 patterns stood out from chance: 1 for acne, 1 for eczema and 1 for your gut." */
 export function headline(result: InsightsResult): string {
   if (result.testsRun === 0) return '';
-  const found = result.findings.length;
+  const topics = topicsOf(result).filter((topic) => topic.cards.length > 0);
+  const found = topics.reduce((sum, topic) => sum + topic.cards.length, 0);
   if (found === 0) return `No pattern stood out clearly from chance in ${countOf(result.testsRun, 'comparison')}.`;
-  const forward = result.findings.filter((test) => test.direction === 'gut-to-skin').length;
-  const backward = found - forward;
-  const parts = `${forward === 0 ? 'none' : formatCount(forward)} from gut and lifestyle to skin, ${backward === 0 ? 'none' : formatCount(backward)} from skin to gut`;
-  return `${found === 1 ? '1 pattern' : `${formatCount(found)} patterns`} stood out from chance: ${parts}.`;
+  const parts = topics.map((topic) => `${formatCount(topic.cards.length)} for ${topic.key === 'gut' ? 'your gut' : inSentence(topic.name, topic.key)}`);
+  return `${found === 1 ? '1 pattern' : `${formatCount(found)} patterns`} stood out from chance: ${andList(parts)}.`;
 }

@@ -1,4 +1,5 @@
 import type { InsightDirection, InsightStatus, InsightTest } from '../../../../electron/contract/insightsTerms';
+import { andList, bestPerPair, clearer, pairKey } from '../../../../electron/contract/insightsReading';
 import { countOf, formatCount, inSentence } from './format';
 
 /**
@@ -43,34 +44,7 @@ function byOutcome(a: Pick<InsightTest, 'outcome' | 'outcomeLabel'>, b: Pick<Ins
   return outcomeRank(a.outcome) - outcomeRank(b.outcome) || a.outcomeLabel.localeCompare(b.outcomeLabel);
 }
 
-export const pairKey = (test: Pick<InsightTest, 'factor' | 'outcome'>): string => `${test.factor}→${test.outcome}`;
-
-const STATUS_ORDER: Record<InsightStatus, number> = { finding: 0, explained: 1, 'no-finding': 2, 'no-variation': 3, 'not-enough-data': 4 };
-
-/**
- * Which of two tests of the same pair says more: a finding over no finding over untestable;
- * then smaller p, larger |rho|; a waiting test with fewer days to go; then the shorter delay.
- */
-export function clearer(a: InsightTest, b: InsightTest): number {
-  return (
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-    (a.p ?? 2) - (b.p ?? 2) ||
-    Math.abs(b.rho ?? 0) - Math.abs(a.rho ?? 0) ||
-    (a.needed?.days ?? 0) - (b.needed?.days ?? 0) ||
-    a.lag - b.lag
-  );
-}
-
-/** One test per factor × outcome: its clearest delay. */
-export function bestPerPair(tests: readonly InsightTest[]): InsightTest[] {
-  const best = new Map<string, InsightTest>();
-  for (const test of tests) {
-    const key = pairKey(test);
-    const current = best.get(key);
-    if (!current || clearer(test, current) < 0) best.set(key, test);
-  }
-  return [...best.values()];
-}
+export { bestPerPair, clearer, pairKey };
 
 export type StatusFilter = 'all' | InsightStatus;
 export type DirectionFilter = 'all' | InsightDirection;
@@ -208,10 +182,7 @@ export function testPlan(tests: readonly InsightTest[]): TestPlan {
 }
 
 /** "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
+export const listInWords = andList;
 
 /** Groups open by themselves when the filtered list is this short; a group opened or closed by hand stays so. */
 export const AUTO_OPEN_ROWS = 40;

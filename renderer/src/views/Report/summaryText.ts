@@ -1,3 +1,4 @@
+import { andList, FLAG_LABELS } from '../../../../electron/contract/insightsReading';
 import { poemBandByKey, POEM_MAX_TOTAL } from '../../../../electron/contract/poemTerms';
 import {
   HIGH_STRESS,
@@ -174,10 +175,22 @@ export function lifestyleFacts(report: ReportData): { label: string; value: stri
   ];
 }
 
-/** A finding in one line: "Dairy → Acne severity: +2.0 points 2 days later (172 days with, 137 without; q < 0.001)". */
+/**
+ * A finding in one line, after its title ("Acne and dairy"): "+2.0 points (95% interval +1.2 to +2.6), 2 days later
+ * (average 5.5 vs 3.5, n = 309, q < 0.001) · moves with yogurt · same day".
+ */
 export function shortFinding(finding: ReportFinding): string {
   const groups = finding.highMean !== null && finding.lowMean !== null ? `average ${one(finding.highMean)} vs ${one(finding.lowMean)}, ` : '';
-  return `${signed(finding.effect)} points, ${lagWords(finding.lag)} (${groups}n = ${finding.n}, ${qPhrase(finding.q)})`;
+  const notes = [
+    ...(finding.movesWith.length ? [`moves with ${andList(finding.movesWith)}`] : []),
+    ...finding.flags.map((flag) => FLAG_LABELS[flag]),
+  ];
+  return `${signed(finding.effect)} points${intervalText(finding)}, ${lagWords(finding.lag)} (${groups}n = ${finding.n}, ${qPhrase(finding.q)})${notes.map((note) => ` · ${note}`).join('')}`;
+}
+
+/** " (95% interval +1.2 to +2.6)", or nothing when the statistics gave none. */
+export function intervalText(finding: Pick<ReportFinding, 'ciLow' | 'ciHigh'>): string {
+  return finding.ciLow !== null && finding.ciHigh !== null ? ` (95% interval ${signed(finding.ciLow)} to ${signed(finding.ciHigh)})` : '';
 }
 
 /**

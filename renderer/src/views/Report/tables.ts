@@ -267,12 +267,12 @@ export function triggersTable(report: ReportData): ReportTableModel {
         finding.outcomeLabel,
         lagWords(finding.lag),
         String(finding.n),
-        `${signed(finding.effect)} pts`,
+        `${signed(finding.effect)} pts${finding.ciLow !== null && finding.ciHigh !== null ? ` (${signed(finding.ciLow)} to ${signed(finding.ciHigh)})` : ''}`,
         `${one(finding.highMean)} vs ${one(finding.lowMean)}`,
         qText(finding.q),
       ],
     })),
-    note: 'Difference: the measure’s average with the factor (or its higher half) minus without it (or its lower half), in points of the measure’s own scale. Averages: with vs without.',
+    note: 'Difference: how much higher the measure was with the factor (or its higher half) than without it (or its lower half), in points of the measure’s own scale, with its 95% interval in brackets when the statistics give one. Averages: with vs without.',
   };
 }
 
