@@ -87,3 +87,147 @@ export interface AsDoneAnalysis {
   meanOn: number | null;
   meanOff: number | null;
 }
+
+export type ExperimentState = 'planned' | 'running' | 'finished' | 'stopped';
+
+/** What was frozen when the experiment was made. */
+export interface ExperimentPlan extends ExperimentPlanInput {
+  factorKey: string;
+  factorLabel: string;
+  /** "yesno" factors are on when present; number factors when at least `onThreshold`. */
+  factorKind: 'yesno' | 'number';
+  factorUnit: string;
+  onThreshold: number | null;
+  outcomeKey: string;
+  outcomeLabel: string;
+  outcomeUnit: string;
+  /** Other outcomes shown as exploratory. */
+  secondaryKeys: string[];
+  onText: string;
+  offText: string;
+  seed: number;
+  /** The start date was before the day the plan was made ("planned after the fact"). */
+  backdated: boolean;
+  /** The change the planner was asked about and what it predicted when the plan was made. */
+  targetChange: number;
+  predictedPower: number | null;
+  detectableChange: number | null;
+  /** The Insights finding the experiment came from, in its own words (or null). */
+  fromFinding: string | null;
+}
+
+export interface ExperimentDeviation {
+  id: number;
+  kind: 'pause' | 'stop' | 'peek';
+  fromDate: string;
+  toDate: string;
+  reason: string;
+  recordedAt: string;
+}
+
+export interface TodayAssignment {
+  experimentId: number;
+  title: string;
+  date: string;
+  arm: Arm;
+  /** The words of the arm ("No dairy at all"). */
+  text: string;
+  washout: boolean;
+  phase: 'run-in' | 'block';
+  /** 1-based block and the number of blocks (run-in: 0). */
+  block: number;
+  blockCount: number;
+  dayOfBlock: number;
+  daysInBlock: number;
+  /** What the journal says about that day: followed, not followed, or cannot tell (null). */
+  followed: boolean | null;
+  /** Where `followed` came from. */
+  followedFrom: 'journal' | 'check-in' | null;
+  /** True when the journal cannot tell and a one-tap answer is asked for. */
+  needsCheckIn: boolean;
+}
+
+export interface ExperimentSummary {
+  id: number;
+  title: string;
+  plan: ExperimentPlan;
+  state: ExperimentState;
+  createdAt: string;
+  /** The plan's last day. */
+  endDate: string;
+  endedOn: string | null;
+  endReason: string | null;
+  /** Days of the plan that have passed, and the total. */
+  daysDone: number;
+  daysTotal: number;
+  daysLeft: number;
+  /** Share of days so far that followed the plan (days the journal or a check-in can tell). */
+  adherence: number | null;
+  /** Days so far where nobody can tell yet. */
+  daysUnknown: number;
+}
+
+export interface AdherenceDay {
+  date: string;
+  followed: boolean | null;
+  from: 'journal' | 'check-in' | null;
+}
+
+export interface ExperimentDetail extends ExperimentSummary {
+  schedule: ScheduleDay[];
+  deviations: ExperimentDeviation[];
+  adherenceDays: AdherenceDay[];
+  /** The outcome on each day of the schedule (null: not logged). */
+  outcome: (number | null)[];
+  /** Null while the experiment runs and the person has not asked to see it. */
+  analysis: ExperimentAnalysis | null;
+  asDone: AsDoneAnalysis | null;
+  /** The result (or why there is none yet) as plain sentences. */
+  sentences: string[];
+  /** True when the result is hidden because the experiment is still running. */
+  hidden: boolean;
+}
+
+export interface PlanPreview {
+  power: number | null;
+  detectableChange: number | null;
+  minP: number | null;
+  canReach: boolean;
+  simulations: number;
+  lengthDays: number;
+  endDate: string;
+  history: { sd: number; carryOver: number; missingShare: number; daysLogged: number; fromJournal: boolean };
+  /** Plain sentences: what the design can detect, the p floor, the history used. */
+  sentences: string[];
+  /** Safety sentences that apply to this factor. */
+  safety: string[];
+  /** A problem that stops the plan (the design cannot reach the level), in words; null if none. */
+  warning: string | null;
+}
+
+export interface ExperimentChoice {
+  key: string;
+  label: string;
+  kind: 'yesno' | 'number';
+  unit: string;
+  group: string;
+}
+
+export interface ExperimentChoices {
+  factors: ExperimentChoice[];
+  outcomes: ExperimentChoice[];
+}
+
+/** Safety advice in plain words for a thing to test (by its series key). */
+export function safetySentences(factorKey: string): string[] {
+  const sentences: string[] = [];
+  if (factorKey.startsWith('food.') || factorKey.startsWith('servings.')) {
+    sentences.push('Talk to a doctor or a dietitian before cutting out a whole food group, especially for more than a couple of weeks or if you are pregnant, growing, or have had an eating disorder.');
+  }
+  if (factorKey.startsWith('treatment.') || factorKey.startsWith('custom.') || factorKey === 'servings.fermented') {
+    sentences.push('Talk to your doctor or pharmacist before starting a supplement or a probiotic.');
+  }
+  sentences.push('Never stop or change a prescribed medicine for an experiment.');
+  sentences.push('If your skin or gut gets much worse, stop the experiment and see your doctor.');
+  return sentences;
+}
