@@ -231,3 +231,16 @@ export function safetySentences(factorKey: string): string[] {
   sentences.push('If your skin or gut gets much worse, stop the experiment and see your doctor.');
   return sentences;
 }
+
+/** Default words for "on" and "off" (the person can change them). */
+export function defaultArmTexts(choice: Pick<ExperimentChoice, 'key' | 'label' | 'kind' | 'unit'>, threshold: number | null): { onText: string; offText: string } {
+  const lower = choice.key.startsWith('custom.') || choice.key.startsWith('treatment.') ? choice.label : choice.label.toLowerCase();
+  if (choice.kind === 'number') {
+    const amount = threshold === null ? 'some' : `at least ${threshold} ${choice.unit}`.trim();
+    const less = threshold === null ? 'none' : `less than ${threshold} ${choice.unit}`.trim();
+    return { onText: `${choice.label}: ${amount}`, offText: `${choice.label}: ${less}` };
+  }
+  if (choice.key.startsWith('food.')) return { onText: `${choice.label} as usual`, offText: `No ${lower} at all` };
+  if (choice.key.startsWith('treatment.')) return { onText: `Take ${choice.label}`, offText: `No ${choice.label}` };
+  return { onText: `${choice.label}: yes`, offText: `${choice.label}: no` };
+}
