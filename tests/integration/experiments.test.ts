@@ -178,3 +178,38 @@ describe('running and finishing an experiment', () => {
     expect((await app.call('experiments.list')).map((e) => e.state)).toEqual(['stopped', 'finished']);
   });
 });
+
+describe('adherence from what is logged', () => {
+  it('reads a ticked treatment, meditation minutes against the threshold, and a custom yes/no value', async () => {
+    const app = await appWithClock();
+    const [probiotic] = await app.call('treatments.save', { name: 'Probiotic capsule', kind: 'supplement', dose: '1 a day', startedOn: null, stoppedOn: null });
+    const factors = await app.call('factors.save', { name: 'Cold shower', kind: 'yesno', unit: '' });
+    const shower = factors.find((f) => f.name === 'Cold shower')!;
+    const base = { design: 'pairs', pairs: 6, blockDays: 2, washoutDays: 0, startDate: '2026-06-15', seed: 3, onText: 'on', offText: 'off' } as const;
+    const treatment = await app.call('experiments.create', { ...base, factorKey: `treatment.${probiotic!.id}`, outcomeKey: app.acneKey });
+    const meditation = await app.call('experiments.create', { ...base, factorKey: 'life.meditation', onThreshold: 10, outcomeKey: app.acneKey });
+    const custom = await app.call('experiments.create', { ...base, factorKey: `custom.${shower.id}`, outcomeKey: app.acneKey });
+    const arm = (e: { schedule: { arm: string }[] }, i: number) => e.schedule[i]!.arm === 'on';
+    for (let i = 0; i < 4; i++) {
+      const date = treatment.schedule[i]!.date;
+      await app.call('journal.saveDay', {
+        ...emptyDay(date),
+        // Day 3 breaks every plan; the others follow them.
+        treatments: [{ treatmentId: probiotic!.id, taken: i === 3 ? !arm(treatment, i) : arm(treatment, i) }],
+        lifestyle: { ...emptyDay(date).lifestyle, meditationMinutes: (i === 3 ? !arm(meditation, i) : arm(meditation, i)) ? 15 : 5 },
+        custom: [{ factorId: shower.id, value: (i === 3 ? !arm(custom, i) : arm(custom, i)) ? 1 : 0 }],
+      });
+      app.nextDay();
+    }
+    for (const e of [treatment, meditation, custom]) {
+      const detail = await app.call('experiments.get', { id: e.id });
+      expect(detail.adherenceDays.slice(0, 4).map((d) => [d.followed, d.from])).toEqual([
+        [true, 'journal'],
+        [true, 'journal'],
+        [true, 'journal'],
+        [false, 'journal'],
+      ]);
+      expect(detail.adherence).toBe(0.75);
+    }
+  });
+});

@@ -44,8 +44,14 @@ function choice(series: DailySeries): ExperimentChoice {
 /** What can be tested (every insights factor) against what (every skin and gut outcome). */
 export function experimentChoices(db: Db, today: string): ExperimentChoices {
   const { series } = readDailySeries(db, { from: addDays(today, -1), to: today }, today);
+  const factors = series.filter((s) => s.role === 'factor').map(choice);
+  // Treatments are series only where doses were ticked; a new supplement can be tested before its first tick.
+  const treatments = db.prepare('SELECT id, name FROM treatments ORDER BY name, id').all() as { id: number; name: string }[];
+  for (const t of treatments) {
+    if (!factors.some((f) => f.key === `treatment.${t.id}`)) factors.push({ key: `treatment.${t.id}`, label: t.name, kind: 'yesno', unit: '', group: 'treatment' });
+  }
   return {
-    factors: series.filter((s) => s.role === 'factor').map(choice),
+    factors,
     outcomes: series.filter((s) => OUTCOME_ROLES.has(s.role) || s.key === 'skin.sleepLost').map(choice),
   };
 }
