@@ -55,13 +55,16 @@ async function main(): Promise<void> {
   if (args.demo && args.vault) fail('Use either --demo or --vault, not both.');
   const vaultDir = args.demo ? mkdtempSync(join(tmpdir(), 'axis-demo-')) : resolve(args.vault ?? defaultVaultDir());
   const here = dirname(fileURLToPath(import.meta.url));
+  const clocks = clocksFromEnvironment();
   const { backend, dispatch } = createApp({
     vaultDir,
     // Built next to this file from electron/core/insights/worker.ts.
     insightsWorker: new URL('./insightsWorker.js', import.meta.url),
     host: 'web',
     version: __APP_VERSION__,
-    clocks: clocksFromEnvironment(),
+    clocks,
+    // "Today" follows the same clock (end-to-end tests move it to follow an experiment day by day).
+    now: clocks.wall,
   });
   if (args.demo) {
     const passphrase = `demo ${randomBytes(6).toString('hex')}`;

@@ -1,13 +1,21 @@
 import { todayIso } from './dates';
 import { registerForgetOnLock } from './session.svelte';
 
-export type SectionId = 'today' | 'journal' | 'poem' | 'trends' | 'insights' | 'report' | 'meditate' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
+export type SectionId = 'today' | 'journal' | 'poem' | 'trends' | 'insights' | 'report' | 'meditate' | 'experiments' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
 
 /** What the trends view should show when an insight opens it: a factor over an outcome, shifted by the lag. */
 export interface TrendsFocus {
   factor: string;
   outcome: string;
   lag: number;
+}
+
+/** What the experiment planner should start from when an insight's "Test this" opens it. */
+export interface ExperimentFocus {
+  factor: string;
+  outcome: string;
+  lag: number;
+  sentence: string;
 }
 
 export { addDaysIso, longDate, todayIso } from './dates';
@@ -23,6 +31,8 @@ class Navigation {
   date = $state<string>(todayIso());
   /** Set by `showLink`, read (and cleared) by the trends view. */
   trendsFocus = $state<TrendsFocus | null>(null);
+  /** Set by `planExperiment`, read (and cleared) by the experiments view. */
+  experimentFocus = $state<ExperimentFocus | null>(null);
   private guards = new Set<LeaveGuard>();
 
   async open(section: SectionId, date?: string): Promise<void> {
@@ -36,6 +46,13 @@ class Navigation {
     await this.beforeLeave();
     this.trendsFocus = focus;
     this.section = 'trends';
+  }
+
+  /** Opens the experiment planner on a finding's factor and outcome. */
+  async planExperiment(focus: ExperimentFocus): Promise<void> {
+    await this.beforeLeave();
+    this.experimentFocus = focus;
+    this.section = 'experiments';
   }
 
   async setDate(date: string): Promise<void> {
@@ -56,6 +73,7 @@ class Navigation {
     this.section = 'today';
     this.date = todayIso();
     this.trendsFocus = null;
+    this.experimentFocus = null;
   }
 }
 
