@@ -16,6 +16,8 @@ export interface ExperimentFocus {
   outcome: string;
   lag: number;
   sentence: string;
+  /** The finding's difference (outcome units): the change worth looking for. */
+  change: number | null;
 }
 
 export { addDaysIso, longDate, todayIso } from './dates';

@@ -87,8 +87,9 @@ export function experimentChartData(detail: Detail, colors: ChartColors): ChartD
     },
     band('on', `“${detail.plan.onText}” days`),
     band('off', `“${detail.plan.offText}” days`),
-    band('washout', 'Settling-in days (left out)'),
   ];
+  // A band only when the plan has such days (no settling-in days: no legend entry for them).
+  if (rows.some((row) => row.shade === 'washout')) datasets.push(band('washout', 'Settling-in days (left out)'));
   if (rows.some((row) => row.shade === 'run-in')) datasets.push(band('run-in', 'Avoid phase (left out)'));
   return { labels: rows.map((row) => row.label), datasets };
 }

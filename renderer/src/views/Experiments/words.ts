@@ -48,3 +48,14 @@ export function scheduleBlocks(schedule: readonly ScheduleDay[]): ScheduleBlock[
   }
   return blocks;
 }
+
+/** "points (0–10)" → "points". */
+export function shortUnit(unit: string): string {
+  return unit.split('(')[0]!.trim() || 'points';
+}
+
+/** 0.83 → "8 times", 0.1 → "1 time". */
+export function timesInTen(power: number): string {
+  const n = Math.round(power * 10);
+  return `${n} time${n === 1 ? '' : 's'}`;
+}
