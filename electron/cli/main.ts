@@ -315,6 +315,7 @@ function describeImport(s: ImportSummary): string {
     `add ${s.poem.added} and replace ${s.poem.replaced} eczema checks`,
     `add ${s.conditions.added} conditions, ${s.foods.added} foods, ${s.treatments.added} treatments and ${s.customFactors.added} custom factors`,
     `set ${s.settings.replaced} settings`,
+    ...(s.experiments ? [`add ${s.experiments.added} experiments (${s.experiments.alreadyThere} already there)`] : []),
   ].join('; ');
 }
 

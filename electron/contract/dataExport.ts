@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dayEntryInput, isoDate } from './journal';
 import { BODY_AREA_KEYS, FACTOR_KINDS, FOOD_CATEGORIES, TREATMENT_KINDS } from './journalTerms';
 import { SESSION_TYPES } from './meditationTerms';
+import { exportedExperiment } from './experiments';
 
 /**
  * The complete JSON export: everything in the journal, with references by name (conditions,
@@ -96,6 +97,8 @@ export const journalExport = z
       .array(z.object({ date: isoDate, answers: z.array(z.number().int().min(0).max(4)).length(7) }).strict())
       .max(20_000)
       .optional(),
+    /** Self-experiments with their frozen plans, deviations and check-ins. */
+    experiments: z.array(exportedExperiment).max(1000).optional(),
     photos: z
       .array(
         z
@@ -128,4 +131,5 @@ export interface ImportSummary {
   treatments: { added: number };
   customFactors: { added: number };
   settings: { replaced: number };
+  experiments?: { added: number; alreadyThere: number };
 }

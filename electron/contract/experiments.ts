@@ -75,3 +75,52 @@ export const experimentSchemas = {
   checkIn: z.object({ id, date: isoDate, followed: z.boolean().nullable() }).strict(),
   today: z.object({ date: isoDate }).strict(),
 };
+
+const planText = z.string().max(200);
+/** A frozen plan as it is written in a JSON export (keys refer to the exporting journal; labels re-link them). */
+export const exportedPlan = z
+  .object({
+    design: z.enum(EXPERIMENT_DESIGNS),
+    pairs: z.number().int().min(1).max(MAX_PAIRS),
+    blockDays: z.number().int().min(MIN_BLOCK_DAYS).max(MAX_BLOCK_DAYS),
+    washoutDays: z.number().int().min(0).max(MAX_BLOCK_DAYS - 1),
+    runInDays: z.number().int().min(0).max(MAX_BLOCK_DAYS),
+    startDate: isoDate,
+    orders: z.array(z.number().int().min(0).max(1)).max(MAX_PAIRS),
+    seed: z.number().int(),
+    factorKey: seriesKey,
+    factorLabel: planText,
+    factorKind: z.enum(['yesno', 'number']),
+    factorUnit: planText,
+    onThreshold: z.number().finite().nullable(),
+    outcomeKey: seriesKey,
+    outcomeLabel: planText,
+    outcomeUnit: planText,
+    secondaryKeys: z.array(seriesKey).max(5),
+    onText: planText,
+    offText: planText,
+    backdated: z.boolean(),
+    targetChange: z.number().finite(),
+    predictedPower: z.number().min(0).max(1).nullable(),
+    detectableChange: z.number().finite().nullable(),
+    fromFinding: z.string().max(600).nullable(),
+  })
+  .strict()
+  .refine((plan) => plan.design === 'before-after' || plan.orders.length === plan.pairs, { message: 'An experiment needs one order per pair.' });
+
+export const exportedExperiment = z
+  .object({
+    title: z.string().max(120),
+    plan: exportedPlan,
+    createdAt: z.string().max(40),
+    endedOn: isoDate.nullable(),
+    endReason: z.string().max(500).nullable(),
+    deviations: z
+      .array(
+        z.object({ kind: z.enum(['pause', 'stop', 'peek']), fromDate: isoDate, toDate: isoDate, reason: z.string().max(500), recordedAt: z.string().max(40) }).strict(),
+      )
+      .max(1000),
+    checkIns: z.array(z.object({ date: isoDate, followed: z.boolean() }).strict()).max(2000),
+  })
+  .strict();
+export type ExportedExperiment = z.output<typeof exportedExperiment>;

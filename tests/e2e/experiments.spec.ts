@@ -30,13 +30,14 @@ async function setScore(page: Page, group: Locator, target: number): Promise<voi
     if (inside) break;
     await page.keyboard.press('Tab');
   }
-  let current = await page.evaluate(() => {
-    const radio = document.activeElement as HTMLInputElement;
+  const focused = page.locator(':focus');
+  let current = await focused.evaluate((el) => {
+    const radio = el as unknown as { checked: boolean; value: string };
     return radio.checked ? Number(radio.value) : null;
   });
   if (current === null) {
     await page.keyboard.press('Space');
-    current = await page.evaluate(() => Number((document.activeElement as HTMLInputElement).value));
+    current = await focused.evaluate((el) => Number((el as unknown as { value: string }).value));
   }
   for (let i = current; i < target; i++) await page.keyboard.press('ArrowRight');
   for (let i = current; i > target; i--) await page.keyboard.press('ArrowLeft');

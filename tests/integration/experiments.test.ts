@@ -3,6 +3,11 @@ import type { DayEntry, Input, MethodName, Output } from '../../electron/contrac
 import { createApp } from '../../electron/core/app';
 import { emptyDay } from '../../electron/core/journal/days';
 import { localDate } from '../../electron/core/journal/dates';
+import { join } from 'node:path';
+import { restoreBackup, writeBackup } from '../../electron/core/data/backup';
+import { exportJournalCsv } from '../../electron/core/data/exportCsv';
+import { exportJournalJson } from '../../electron/core/data/exportJson';
+import { importJournalJson } from '../../electron/core/data/importJson';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 const DAY = 86_400_000;
@@ -13,9 +18,9 @@ afterEach(() => {
 });
 
 /** A real encrypted journal whose "today" the test moves by hand. */
-async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime()) {
+async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime(), vaultDir = tempDir()) {
   const clock = { now: start };
-  const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'web', version: 't', scryptCost: FAST_SCRYPT, now: () => clock.now });
+  const { backend, dispatch } = createApp({ vaultDir, host: 'web', version: 't', scryptCost: FAST_SCRYPT, now: () => clock.now });
   closers.push(() => backend.dispose());
   const call = async <K extends MethodName>(method: K, input?: Input<K>): Promise<Output<K>> => {
     const result = await dispatch(method, input);
@@ -31,6 +36,7 @@ async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime()) {
   return {
     call,
     backend,
+    vaultDir,
     today: () => localDate(clock.now),
     nextDay: () => (clock.now += DAY),
     acneKey: `skin.severity.${acne.id}`,
@@ -211,5 +217,56 @@ describe('adherence from what is logged', () => {
       ]);
       expect(detail.adherence).toBe(0.75);
     }
+  });
+});
+
+describe('experiments in exports, imports and backups', () => {
+  it('travel in the JSON export (re-linked by name on import), the CSV export and an encrypted backup', async () => {
+    const app = await appWithClock();
+    const [probiotic] = await app.call('treatments.save', { name: 'Probiotic capsule', kind: 'probiotic', dose: '', startedOn: null, stoppedOn: null });
+    const made = await app.call('experiments.create', {
+      ...plan(app.acneKey, { factorKey: `treatment.${probiotic!.id}`, startDate: '2026-05-01', backdate: true, onText: 'Take it', offText: 'Skip it' }),
+    });
+    await app.log('2026-05-03', 4, null);
+    await app.call('experiments.checkIn', { id: made.id, date: '2026-05-03', followed: false });
+    await app.call('experiments.create', plan(app.acneKey, { startDate: '2026-06-16' }));
+    await app.call('experiments.stop', { id: 2, reason: 'Holiday' });
+    const db = app.backend.vault.db;
+    const file = JSON.parse(JSON.stringify(exportJournalJson(db, { photos: false, appVersion: 't', now: new Date() })));
+    expect(file.experiments).toHaveLength(2);
+    expect(file.experiments[0]).toMatchObject({ title: 'Probiotic capsule and acne severity', checkIns: [{ date: '2026-05-03', followed: false }] });
+    expect(file.experiments[1]).toMatchObject({ endReason: 'Holiday', deviations: [{ kind: 'stop', reason: 'Holiday' }] });
+
+    const csv = exportJournalCsv(db, '2026-06-15');
+    const experimentsCsv = csv.find((f) => f.name === 'experiments.csv')!.content.split(/\r?\n/);
+    expect(experimentsCsv[0]).toMatch(/^experiment_id,title,design,factor_key,.*,effect,ci_low,ci_high,p,days_on,days_off,adherence,status$/);
+    expect(experimentsCsv[1]).toMatch(/^1,Probiotic capsule and acne severity,pairs,treatment\.\d+,/);
+    expect(csv.find((f) => f.name === 'experiment_days.csv')!.content).toMatch(/^experiment_id,date,arm,washout,phase,block,outcome,followed\r?\n1,2026-05-01,(on|off),1,block,1,,\r?\n/);
+
+    // Another journal, where the probiotic gets a different id.
+    const other = await appWithClock();
+    await other.call('treatments.save', { name: 'Something else', kind: 'other', dose: '', startedOn: null, stoppedOn: null });
+    const dry = importJournalJson(other.backend.vault.db, file, { dryRun: true, today: '2026-06-15' });
+    expect(dry.experiments).toEqual({ added: 2, alreadyThere: 0 });
+    expect(await other.call('experiments.list')).toEqual([]);
+    importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' });
+    const imported = await other.call('experiments.list');
+    const probioticThere = (await other.call('treatments.list')).find((t) => t.name === 'Probiotic capsule')!;
+    expect(imported.map((e) => [e.plan.factorKey, e.state, e.plan.backdated])).toEqual([
+      ['food.dairy', 'stopped', false],
+      [`treatment.${probioticThere.id}`, 'finished', true],
+    ]);
+    expect(importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' }).experiments).toEqual({ added: 0, alreadyThere: 2 });
+
+    // A backup is the whole encrypted database: experiments come back with it.
+    const backupFile = join(tempDir(), 'journal.axisbackup');
+    writeBackup(db, app.vaultDir, backupFile, 't', new Date());
+    const target = join(tempDir(), 'restored');
+    await restoreBackup(target, backupFile, { passphrase: PASSPHRASE }, new Date());
+    const restored = createApp({ vaultDir: target, host: 'web', version: 't', scryptCost: FAST_SCRYPT, now: () => new Date(2026, 5, 15, 9).getTime() });
+    closers.push(() => restored.backend.dispose());
+    expect((await restored.dispatch('vault.unlock', { passphrase: PASSPHRASE })).ok).toBe(true);
+    const list = await restored.dispatch('experiments.list');
+    expect(list.ok && list.value.map((e) => e.endReason)).toEqual(['Holiday', null]);
   });
 });

@@ -12,6 +12,7 @@ import { writeSetting } from '../db/settings';
 import { AppError, isAppError } from '../errors';
 import { writeDay } from '../journal/days';
 import { readScore, saveScore } from '../poem/scores';
+import { importExperiments } from '../experiments/exchange';
 
 /** Thrown inside the transaction to undo a dry run; never escapes this module. */
 class DryRunDone extends Error {}
@@ -79,6 +80,7 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
         }
       }
       importPhotos(db, file, summary);
+      importExperiments(db, file.experiments ?? [], summary);
       if (options.dryRun) throw new DryRunDone();
     })();
   } catch (error) {
