@@ -231,6 +231,11 @@ describe('experiments in exports, imports and backups', () => {
     await app.call('experiments.checkIn', { id: made.id, date: '2026-05-03', followed: false });
     await app.call('experiments.create', plan(app.acneKey, { startDate: '2026-06-16' }));
     await app.call('experiments.stop', { id: 2, reason: 'Holiday' });
+    const report = await app.call('report.data', { from: '2026-04-01', to: '2026-06-15', sections: ['experiments'] });
+    // The second one was ended before it started: nothing of it falls in the period.
+    expect(report.experiments!.map((e) => [e.title, e.state])).toEqual([['Probiotic capsule and acne severity', 'finished']]);
+    expect(report.experiments![0]!.sentences[0]).toMatch(/^Planned after the fact/);
+    expect((await app.call('report.data', { from: '2026-04-01', to: '2026-06-15', sections: ['notes'] })).experiments).toEqual([]);
     const db = app.backend.vault.db;
     const file = JSON.parse(JSON.stringify(exportJournalJson(db, { photos: false, appVersion: 't', now: new Date() })));
     expect(file.experiments).toHaveLength(2);
@@ -267,6 +272,6 @@ describe('experiments in exports, imports and backups', () => {
     closers.push(() => restored.backend.dispose());
     expect((await restored.dispatch('vault.unlock', { passphrase: PASSPHRASE })).ok).toBe(true);
     const list = await restored.dispatch('experiments.list');
-    expect(list.ok && list.value.map((e) => e.endReason)).toEqual(['Holiday', null]);
+    expect(list.ok && (list.value as Output<'experiments.list'>).map((e) => e.endReason)).toEqual(['Holiday', null]);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../contract/experimentsTerms';
 import type { ParsedInput } from '../../contract/contract';
 import type { DailySeries } from '../../contract/insightsTerms';
+import type { ReportExperiment } from '../../contract/reportTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readDailySeries } from '../insights/series';
@@ -417,4 +418,16 @@ export function assignmentsOn(db: Db, date: string, today: string): TodayAssignm
       } satisfies TodayAssignment,
     ];
   });
+}
+
+/** Finished or ended experiments that overlap a period, for the dermatologist report. */
+export function finishedExperimentsIn(db: Db, from: string, to: string, today: string): ReportExperiment[] {
+  return listExperimentRows(db)
+    .reverse()
+    .filter((row) => row.startDate <= to && (row.endedOn ?? row.endDate) >= from)
+    .map((row) => experimentDetail(db, row.id, today, false, new Date()))
+    .filter((detail) => detail.state === 'finished' || detail.state === 'stopped')
+    .map(({ id, title, plan, state, endDate, endedOn, endReason, adherence, schedule, outcome, deviations, sentences, analysis }) => ({
+      id, title, plan, state, endDate, endedOn, endReason, adherence, schedule, outcome, deviations, sentences, analysis,
+    }));
 }
