@@ -156,4 +156,15 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   await expect(page.getByText('This is good evidence for you — show it to your dermatologist.')).toBeVisible();
   await expect(page.getByRole('img', { name: /Acne severity on each day of the experiment, 24 of 24 days logged/ })).toBeVisible();
   await bothThemes(page, testInfo, 'experiment-result');
+
+  // The report's section: design, adherence, result and chart.
+  await press(page, page.getByRole('button', { name: 'Report', exact: true }));
+  await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible({ timeout: 60_000 });
+  const section = page.getByRole('region', { name: 'Self-experiments' });
+  await expect(section).toContainText('Dairy and acne severity');
+  await expect(section).toContainText(/Randomised pairs of blocks, 6 pairs of 2-day blocks, 0 settling-in\s+days per block left out/);
+  await expect(section).toContainText('This is good evidence for you — show it to your dermatologist.');
+  await expect(section.getByRole('img', { name: /Acne severity on each day of the experiment/ })).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, testInfo, 'experiment-report');
 });
