@@ -43,58 +43,75 @@ function tolerance(value: number): number {
 }
 
 /**
+ * The arms' running totals while every assignment is visited in Gray-code order: assignment 0
+ * has every pair's first block "on", and each later step swaps one pair (O(1) per assignment).
+ */
+class AssignmentWalk {
+  onSum = 0;
+  onN = 0;
+  offSum = 0;
+  offN = 0;
+  readonly total: number;
+  private readonly bits: Uint8Array;
+
+  constructor(private readonly pairs: readonly PairData[]) {
+    if (pairs.length > MAX_ENUMERATED_PAIRS) throw new RangeError(`At most ${MAX_ENUMERATED_PAIRS} pairs can be enumerated.`);
+    this.total = 2 ** pairs.length;
+    this.bits = new Uint8Array(pairs.length);
+    for (const pair of pairs) {
+      this.onSum += pair.sum[0];
+      this.onN += pair.count[0];
+      this.offSum += pair.sum[1];
+      this.offN += pair.count[1];
+    }
+  }
+
+  /** Moves to assignment number `step` (1 … total − 1, in order); returns the pair it swapped and its new "on" block. */
+  next(step: number): { pair: number; was: 0 | 1; now: 0 | 1 } {
+    const i = 31 - Math.clz32(step & -step);
+    const pair = this.pairs[i]!;
+    const was = this.bits[i] as 0 | 1;
+    const now: 0 | 1 = was === 1 ? 0 : 1;
+    this.bits[i] = now;
+    this.onSum += pair.sum[now] - pair.sum[was];
+    this.onN += pair.count[now] - pair.count[was];
+    this.offSum += pair.sum[was] - pair.sum[now];
+    this.offN += pair.count[was] - pair.count[now];
+    return { pair: i, was, now };
+  }
+
+  /** mean(on) − mean(off) of the current assignment (NaN when an arm is empty). */
+  effect(): number {
+    return this.onN > 0 && this.offN > 0 ? this.onSum / this.onN - this.offSum / this.offN : Number.NaN;
+  }
+}
+
+/**
  * Every assignment's effect as a line in a shift δ: under "the effect is δ on every on-day", the
  * outcomes with δ taken off the observed on-days are fixed, and assignment a's effect on them is
- * `level[a] − slope[a] · δ`. δ = 0 gives the plain randomisation distribution. Assignments are
- * visited in Gray-code order, so each step swaps one pair and costs O(1).
+ * `level[a] − slope[a] · δ`. δ = 0 gives the plain randomisation distribution.
  */
 export function assignmentLines(pairs: readonly PairData[], observed: Orders): { level: Float64Array; slope: Float64Array } {
-  const k = pairs.length;
-  if (k > MAX_ENUMERATED_PAIRS) throw new RangeError(`At most ${MAX_ENUMERATED_PAIRS} pairs can be enumerated.`);
-  const total = 2 ** k;
-  const level = new Float64Array(total);
-  const slope = new Float64Array(total);
-  const bits = new Uint8Array(k);
-  let onSum = 0;
-  let onN = 0;
-  let offSum = 0;
-  let offN = 0;
+  const walk = new AssignmentWalk(pairs);
+  const level = new Float64Array(walk.total);
+  const slope = new Float64Array(walk.total);
   /** Analysable days that are "on" both in the assignment and in what was observed. */
   let sharedOn = 0;
   let observedOn = 0;
   pairs.forEach((pair, i) => {
-    onSum += pair.sum[0];
-    onN += pair.count[0];
-    offSum += pair.sum[1];
-    offN += pair.count[1];
     const obs: 0 | 1 = observed[i] === 1 ? 1 : 0;
     observedOn += pair.count[obs];
     if (obs === 0) sharedOn += pair.count[0];
   });
-  const record = (index: number) => {
-    if (onN > 0 && offN > 0) {
-      level[index] = onSum / onN - offSum / offN;
-      slope[index] = sharedOn / onN - (observedOn - sharedOn) / offN;
-    } else {
-      level[index] = Number.NaN;
-      slope[index] = Number.NaN;
+  for (let step = 0; step < walk.total; step++) {
+    if (step > 0) {
+      const { pair, was, now } = walk.next(step);
+      const obs: 0 | 1 = observed[pair] === 1 ? 1 : 0;
+      if (was === obs) sharedOn -= pairs[pair]!.count[obs];
+      if (now === obs) sharedOn += pairs[pair]!.count[obs];
     }
-  };
-  record(0);
-  for (let step = 1; step < total; step++) {
-    const i = 31 - Math.clz32(step & -step);
-    const pair = pairs[i]!;
-    const was = bits[i] as 0 | 1;
-    const now: 0 | 1 = was === 1 ? 0 : 1;
-    bits[i] = now;
-    onSum += pair.sum[now] - pair.sum[was];
-    onN += pair.count[now] - pair.count[was];
-    offSum += pair.sum[was] - pair.sum[now];
-    offN += pair.count[was] - pair.count[now];
-    const obs: 0 | 1 = observed[i] === 1 ? 1 : 0;
-    if (was === obs) sharedOn -= pair.count[obs];
-    if (now === obs) sharedOn += pair.count[obs];
-    record(step);
+    level[step] = walk.effect();
+    slope[step] = walk.onN > 0 && walk.offN > 0 ? sharedOn / walk.onN - (observedOn - sharedOn) / walk.offN : Number.NaN;
   }
   return { level, slope };
 }
@@ -118,37 +135,16 @@ export function pForShift(lines: { level: Float64Array; slope: Float64Array }, o
 
 /** p of "no effect" without building the lines (the planner's fast path). */
 export function exactP(pairs: readonly PairData[], observed: Orders): number {
-  const k = pairs.length;
   const observedEffect = effectFor(pairs, observed);
   if (Number.isNaN(observedEffect)) return 1;
   const bar = Math.abs(observedEffect) - tolerance(observedEffect);
-  const bits = new Uint8Array(k);
-  let onSum = 0;
-  let onN = 0;
-  let offSum = 0;
-  let offN = 0;
-  for (const pair of pairs) {
-    onSum += pair.sum[0];
-    onN += pair.count[0];
-    offSum += pair.sum[1];
-    offN += pair.count[1];
+  const walk = new AssignmentWalk(pairs);
+  let extreme = 0;
+  for (let step = 0; step < walk.total; step++) {
+    if (step > 0) walk.next(step);
+    if (!(Math.abs(walk.effect()) < bar)) extreme++;
   }
-  const extremeNow = () => !(onN > 0 && offN > 0) || !(Math.abs(onSum / onN - offSum / offN) < bar);
-  let extreme = extremeNow() ? 1 : 0;
-  const total = 2 ** k;
-  for (let step = 1; step < total; step++) {
-    const i = 31 - Math.clz32(step & -step);
-    const pair = pairs[i]!;
-    const was = bits[i] as 0 | 1;
-    const now: 0 | 1 = was === 1 ? 0 : 1;
-    bits[i] = now;
-    onSum += pair.sum[now] - pair.sum[was];
-    onN += pair.count[now] - pair.count[was];
-    offSum += pair.sum[was] - pair.sum[now];
-    offN += pair.count[was] - pair.count[now];
-    if (extremeNow()) extreme++;
-  }
-  return extreme / total;
+  return extreme / walk.total;
 }
 
 /**
