@@ -136,6 +136,11 @@ const MEASUREMENTS = [
     return runCoreBench(ctx, 'insights');
   },
 
+  /** The experiment planner's power estimate (2,000 simulated experiments) and one 12-week analysis, in the core. */
+  async function experiments_core(ctx) {
+    return runCoreBench(ctx, 'experiments');
+  },
+
   /** JSON export, CSV export and an encrypted backup of a 10-year vault, in the core. */
   async function data_core(ctx) {
     return runCoreBench(ctx, 'data');

@@ -15,6 +15,17 @@ import { importJournalJson } from '../core/data/importJson';
 import { writeFileAtomically, writeFileDurably } from '../core/durableFiles';
 import { Vault } from '../core/vault/vault';
 import { confirm, readPassphrase, readSecret } from './passphrase';
+import type { Input, Output } from '../contract/contract';
+import type { MethodName } from '../contract/methods';
+import {
+  defaultArmTexts,
+  MAX_BLOCK_DAYS,
+  MAX_PAIRS,
+  MIN_BLOCK_DAYS,
+  type ExperimentDetail,
+  type ExperimentSummary,
+} from '../contract/experimentsTerms';
+import type { Dispatch } from '../core/api/dispatch';
 
 const PASSPHRASE_NOTE = `The passphrase comes from the AXIS_PASSPHRASE environment variable, or is asked for without
 echo. It is never given on the command line.`;
@@ -24,6 +35,8 @@ interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Takes one file name besides the options (import, restore). */
   takesFile?: true;
+  /** Takes up to this many words besides the options (experiment: a subcommand and an id). */
+  takesWords?: number;
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void>;
 }
 
@@ -89,6 +102,39 @@ const COMMANDS: Record<string, Command> = {
       Check the key file and the database (SQLite integrity and references) without changing them.`,
     options: { vault: { type: 'string' } },
     run: checkCommand,
+  },
+  experiment: {
+    usage: `experiment create|list|show ID|stop ID --vault DIR [--json]
+      create --factor KEY --outcome KEY [--design pairs|elimination|before-after] [--pairs K]
+        [--block-days B] [--washout-days W] [--run-in-days R] [--start DATE] [--seed S]
+        [--on TEXT] [--off TEXT] [--threshold N] [--change N] [--title TEXT] [--backdate]
+      Plan a self-experiment (keys as in \`axis insights --json\`; defaults: 6 pairs of 7-day
+      blocks, 2 settling-in days, starting today). A past --start needs --backdate and is marked
+      as planned after the fact. show --reveal shows the result of a running experiment (recorded
+      as looking early). stop ID --reason TEXT ends one early.`,
+    options: {
+      vault: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      factor: { type: 'string' },
+      outcome: { type: 'string' },
+      design: { type: 'string', default: 'pairs' },
+      pairs: { type: 'string', default: '6' },
+      'block-days': { type: 'string', default: '7' },
+      'washout-days': { type: 'string', default: '2' },
+      'run-in-days': { type: 'string' },
+      start: { type: 'string' },
+      seed: { type: 'string' },
+      on: { type: 'string' },
+      off: { type: 'string' },
+      threshold: { type: 'string' },
+      change: { type: 'string', default: '1' },
+      title: { type: 'string' },
+      backdate: { type: 'boolean', default: false },
+      reveal: { type: 'boolean', default: false },
+      reason: { type: 'string' },
+    },
+    takesWords: 2,
+    run: experimentCommand,
   },
   'db-key': {
     usage: `db-key --vault DIR [--yes]
@@ -289,6 +335,7 @@ function describeImport(s: ImportSummary): string {
     `add ${s.usualMeals.added} and replace ${s.usualMeals.replaced} usual meals`,
     `add ${s.conditions.added} conditions, ${s.foods.added} foods, ${s.treatments.added} treatments and ${s.customFactors.added} custom factors`,
     `set ${s.settings.replaced} settings`,
+    ...(s.experiments ? [`add ${s.experiments.added} experiments (${s.experiments.alreadyThere} already there)`] : []),
   ].join('; ');
 }
 
@@ -338,6 +385,148 @@ async function dbKeyCommand(values: Record<string, string | boolean | undefined>
   }
 }
 
+/** Calls one contract method on an open journal; a refusal becomes the error people read. */
+async function called<K extends MethodName>(dispatch: Dispatch, method: K, input?: Input<K>): Promise<Output<K>> {
+  const result = await dispatch(method, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as Output<K>;
+}
+
+async function experimentCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+  const [action, idWord] = positionals;
+  if (!action || !['create', 'list', 'show', 'stop'].includes(action)) {
+    throw new UsageError('Please say what to do: axis experiment create|list|show ID|stop ID.');
+  }
+  const needsId = action === 'show' || action === 'stop';
+  if (needsId && idWord === undefined) throw new UsageError(`Please give the experiment's number: axis experiment ${action} ID.`);
+  if (!needsId && idWord !== undefined) throw new UsageError(`Unexpected argument "${idWord}".`);
+  const id = needsId ? wholeNumber(idWord, 'The experiment number', 1, 2 ** 31) : 0;
+  if (action === 'stop' && (typeof values.reason !== 'string' || !values.reason.trim())) {
+    throw new UsageError('Ending an experiment early needs a reason: --reason TEXT.');
+  }
+  let create: Input<'experiments.create'> | null = null;
+  if (action === 'create') create = experimentPlanFromOptions(values);
+  const vaultDir = vaultOption(values, 'the journal');
+  const { backend, dispatch } = await openJournal(vaultDir);
+  try {
+    if (action === 'list') {
+      const list = await called(dispatch, 'experiments.list');
+      if (values.json) return console.log(JSON.stringify(list, null, 2));
+      if (list.length === 0) return console.log('No experiments yet.');
+      for (const e of list) console.log(experimentLine(e));
+      return;
+    }
+    if (create) {
+      const choices = await called(dispatch, 'experiments.choices');
+      const factorKey = create.factorKey;
+      const factor = choices.factors.find((c) => c.key === factorKey);
+      if (factor && (create.onText === '' || create.offText === '')) {
+        const texts = defaultArmTexts(factor, create.onThreshold ?? null);
+        create = { ...create, onText: create.onText || texts.onText, offText: create.offText || texts.offText };
+      }
+      const preview = await called(dispatch, 'experiments.plan', {
+        factorKey: create.factorKey,
+        outcomeKey: create.outcomeKey,
+        design: create.design,
+        pairs: create.pairs,
+        blockDays: create.blockDays,
+        washoutDays: create.washoutDays,
+        runInDays: create.runInDays,
+        startDate: create.startDate,
+        targetChange: create.targetChange ?? 1,
+      });
+      const detail = await called(dispatch, 'experiments.create', create);
+      if (values.json) return console.log(JSON.stringify(experimentJson(detail), null, 2));
+      console.log(`Planned experiment ${detail.id}: ${detail.title}, ${detail.plan.startDate} to ${detail.endDate}${detail.plan.backdated ? ' (planned after the fact)' : ''}.`);
+      if (preview.warning) console.log(`Warning: ${preview.warning}`);
+      for (const sentence of preview.sentences) console.log(sentence);
+      for (const sentence of preview.safety) console.log(`Safety: ${sentence}`);
+      return;
+    }
+    const detail =
+      action === 'stop'
+        ? await called(dispatch, 'experiments.stop', { id, reason: values.reason as string })
+        : await called(dispatch, 'experiments.get', { id, reveal: values.reveal === true });
+    if (values.json) return console.log(JSON.stringify(experimentJson(detail), null, 2));
+    console.log(experimentLine(detail));
+    for (const d of detail.deviations) console.log(`  ${d.kind === 'pause' ? `Paused ${d.fromDate} to ${d.toDate}` : d.kind === 'stop' ? `Ended early on ${d.fromDate}` : `Result looked at early on ${d.fromDate}`}: ${d.reason}`);
+    for (const sentence of detail.sentences) console.log(sentence);
+  } finally {
+    backend.dispose();
+  }
+}
+
+function experimentPlanFromOptions(values: Record<string, string | boolean | undefined>): Input<'experiments.create'> {
+  if (typeof values.factor !== 'string' || typeof values.outcome !== 'string') {
+    throw new UsageError('Please say what to test and what to watch: --factor KEY --outcome KEY (keys as in axis insights --json).');
+  }
+  const design = values.design;
+  if (design !== 'pairs' && design !== 'elimination' && design !== 'before-after') throw new UsageError('--design must be pairs, elimination or before-after.');
+  const blockDays = wholeNumber(values['block-days'], '--block-days', MIN_BLOCK_DAYS, MAX_BLOCK_DAYS);
+  const number = (name: string): number | undefined => {
+    const raw = values[name];
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number.`);
+    return value;
+  };
+  const start = values.start ?? localDate(Date.now());
+  if (typeof start !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UsageError('--start must be a date like 2026-03-14.');
+  return {
+    factorKey: values.factor,
+    outcomeKey: values.outcome,
+    design,
+    pairs: design === 'before-after' ? 1 : wholeNumber(values.pairs, '--pairs', 1, MAX_PAIRS),
+    blockDays,
+    washoutDays: wholeNumber(values['washout-days'], '--washout-days', 0, blockDays - 2),
+    runInDays: design === 'elimination' ? wholeNumber(values['run-in-days'] ?? String(blockDays), '--run-in-days', 1, MAX_BLOCK_DAYS) : 0,
+    startDate: start,
+    ...(values.seed === undefined ? {} : { seed: wholeNumber(values.seed, '--seed', -(2 ** 31), 2 ** 31) }),
+    backdate: values.backdate === true,
+    onText: typeof values.on === 'string' ? values.on : '',
+    offText: typeof values.off === 'string' ? values.off : '',
+    onThreshold: number('threshold') ?? null,
+    targetChange: number('change') ?? 1,
+    title: typeof values.title === 'string' ? values.title : '',
+  };
+}
+
+function experimentLine(e: ExperimentSummary): string {
+  const progress =
+    e.state === 'running'
+      ? `running, day ${e.daysDone} of ${e.daysTotal}, ${e.daysLeft} left`
+      : e.state === 'planned'
+        ? `planned, starts ${e.plan.startDate}`
+        : e.state === 'stopped'
+          ? `stopped early on ${e.endedOn} (${e.endReason})`
+          : `finished on ${e.endDate}`;
+  const adherence = e.adherence === null ? '' : `, ${Math.round(e.adherence * 100)}% of days as planned`;
+  return `${e.id}. ${e.title} — ${progress}${adherence}${e.plan.backdated ? ' [planned after the fact]' : ''}`;
+}
+
+/** The shape \`axis experiment show --json\` promises: plan, schedule, adherence, analysis, then the rest. */
+function experimentJson(detail: ExperimentDetail) {
+  const a = detail.analysis;
+  return {
+    id: detail.id,
+    title: detail.title,
+    state: detail.state,
+    plannedAfterTheFact: detail.plan.backdated,
+    plan: detail.plan,
+    schedule: detail.schedule.map((d) => ({ date: d.date, arm: d.arm, washout: d.washout, phase: d.phase })),
+    adherence: { share: detail.adherence, daysUnknown: detail.daysUnknown, days: detail.adherenceDays },
+    analysis: a
+      ? { effect: a.effect, ciLow: a.ciLow, ciHigh: a.ciHigh, p: a.p, daysOn: a.daysOn, daysOff: a.daysOff, adherence: a.adherence, status: a.status }
+      : null,
+    hidden: detail.hidden,
+    asDone: detail.asDone,
+    deviations: detail.deviations,
+    endDate: detail.endDate,
+    endedOn: detail.endedOn,
+    endReason: detail.endReason,
+    sentences: detail.sentences,
+  };
+}
 
 /** The fields the issue promises in `--json`, then the rest of each test. */
 function jsonRow(test: InsightTest) {
@@ -375,7 +564,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true });
-  if (positionals.length > (command.takesFile ? 1 : 0)) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
+  if (positionals.length > (command.takesWords ?? (command.takesFile ? 1 : 0))) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
   await command.run(values as Record<string, string | boolean | undefined>, positionals);
 }
 

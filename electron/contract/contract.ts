@@ -30,6 +30,14 @@ import type { ImportSummary } from './dataExport';
 import { poemSchemas, type PoemEntry, type PoemStatus } from './poem';
 import { reportSchemas, type ReportData, type SavedPdf } from './report';
 import { preferencesSchemas, type PreferencesView } from './preferences';
+import {
+  experimentSchemas,
+  type ExperimentChoices,
+  type ExperimentDetail,
+  type ExperimentSummary,
+  type PlanPreview,
+  type TodayAssignment,
+} from './experiments';
 
 /** A method: the zod schema its input must pass, and (as a type only) what it returns. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -112,6 +120,15 @@ export const contract = {
   'preferences.save': method<PreferencesView>()(preferencesSchemas.save),
   'preferences.rememberPassphrase': method<PreferencesView>()(preferencesSchemas.remember),
   'preferences.forgetPassphrase': method<PreferencesView>()(none),
+  'experiments.choices': method<ExperimentChoices>()(none),
+  'experiments.plan': method<PlanPreview>()(experimentSchemas.plan),
+  'experiments.create': method<ExperimentDetail>()(experimentSchemas.create),
+  'experiments.list': method<ExperimentSummary[]>()(none),
+  'experiments.get': method<ExperimentDetail>()(experimentSchemas.get),
+  'experiments.stop': method<ExperimentDetail>()(experimentSchemas.stop),
+  'experiments.pause': method<ExperimentDetail>()(experimentSchemas.pause),
+  'experiments.checkIn': method<TodayAssignment>()(experimentSchemas.checkIn),
+  'experiments.today': method<TodayAssignment[]>()(experimentSchemas.today),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dayEntryInput, isoDate } from './journal';
 import { BODY_AREA_KEYS, FACTOR_KINDS, FOOD_CATEGORIES, MEAL_KINDS, TREATMENT_KINDS } from './journalTerms';
 import { SESSION_TYPES } from './meditationTerms';
+import { exportedExperiment } from './experiments';
 
 /**
  * The complete JSON export: everything in the journal, with references by name (conditions,
@@ -111,6 +112,8 @@ export const journalExport = z
       .array(z.object({ date: isoDate, answers: z.array(z.number().int().min(0).max(4)).length(7) }).strict())
       .max(20_000)
       .optional(),
+    /** Self-experiments with their frozen plans, deviations and check-ins. */
+    experiments: z.array(exportedExperiment).max(1000).optional(),
     photos: z
       .array(
         z
@@ -144,4 +147,5 @@ export interface ImportSummary {
   treatments: { added: number };
   customFactors: { added: number };
   settings: { replaced: number };
+  experiments?: { added: number; alreadyThere: number };
 }

@@ -15,3 +15,4 @@ export * from './report';
 export * from './data';
 export * from './dataExport';
 export * from './preferences';
+export * from './experiments';

@@ -69,6 +69,15 @@ export const METHOD_NAMES = [
   'preferences.save',
   'preferences.rememberPassphrase',
   'preferences.forgetPassphrase',
+  'experiments.choices',
+  'experiments.plan',
+  'experiments.create',
+  'experiments.list',
+  'experiments.get',
+  'experiments.stop',
+  'experiments.pause',
+  'experiments.checkIn',
+  'experiments.today',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,3 +1,4 @@
+import type { ExperimentDetail } from './experimentsTerms';
 /**
  * The dermatologist report's vocabulary and shapes, free of zod so the renderer can import it
  * cheaply: the sections one can choose, paper sizes, limits, and the data `report.data` returns.
@@ -16,6 +17,7 @@ export const REPORT_SECTIONS = [
   { key: 'gut', label: 'Gut and diet', title: 'Gut and diet' },
   { key: 'stress', label: 'Stress and meditation', title: 'Stress and meditation' },
   { key: 'triggers', label: 'Candidate triggers (from Insights)', title: 'Candidate triggers' },
+  { key: 'experiments', label: 'Self-experiments (finished)', title: 'Self-experiments' },
   { key: 'photos', label: 'Photos', title: 'Photos' },
   { key: 'notes', label: 'Notes for the dermatologist', title: 'Notes for the dermatologist' },
 ] as const;
@@ -306,4 +308,12 @@ export interface ReportData {
   triggers: TriggersReport;
   photos: ReportPhoto[];
   notes: ReportNote[];
+  /** Finished or ended experiments that overlap the period (when the section is chosen). */
+  experiments?: ReportExperiment[];
 }
+
+/** A finished experiment as the report shows it: design, adherence, result and its chart's data. */
+export type ReportExperiment = Pick<
+  ExperimentDetail,
+  'id' | 'title' | 'plan' | 'state' | 'endDate' | 'endedOn' | 'endReason' | 'adherence' | 'schedule' | 'outcome' | 'deviations' | 'sentences' | 'analysis'
+>;

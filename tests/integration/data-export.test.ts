@@ -124,6 +124,8 @@ describe('CSV export', () => {
       'meditation_sessions.csv',
       'photos.csv',
       'poem.csv',
+      'experiments.csv',
+      'experiment_days.csv',
       'daily.csv',
       'daily-columns.csv',
     ]);

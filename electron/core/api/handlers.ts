@@ -20,6 +20,7 @@ import { readDailySeries } from '../insights/series';
 import { dataHandlers } from '../data/handlers';
 import { reportHandlers } from '../report/handlers';
 import { preferenceHandlers } from '../preferences/handlers';
+import { experimentHandlers } from '../experiments/handlers';
 import {
   deleteSession,
   listSessions,
@@ -137,5 +138,6 @@ export function createHandlers(backend: Backend): Handlers {
     'poem.dismissPrompt': () => dismissPrompt(vault.db, today()),
     ...reportHandlers(backend, today),
     ...preferenceHandlers(backend),
+    ...experimentHandlers(backend, today),
   };
 }

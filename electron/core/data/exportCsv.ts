@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { readDailySeries } from '../insights/series';
 import { csvDocument, type CsvValue } from './csv';
+import { experimentCsvFiles } from '../experiments/exchange';
 
 export interface CsvFile {
   name: string;
@@ -69,6 +70,7 @@ export function exportJournalCsv(db: Db, today: string): CsvFile[] {
       const present = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
       if (present) files.push(tableFile(db, name, `SELECT * FROM ${table} ORDER BY rowid`));
     }
+    files.push(...experimentCsvFiles(db, today));
     files.push(...dailyFiles(db, today));
     return files;
   })();

@@ -5,6 +5,7 @@ import { schemaVersion } from '../db/migrate';
 import { readDay } from '../journal/days';
 import { listUsualMeals } from '../journal/usualMeals';
 import { listScores } from '../poem/scores';
+import { exportExperiments } from '../experiments/exchange';
 
 export interface JsonExportOptions {
   photos: boolean;
@@ -122,6 +123,7 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
     result.poem = listScores(db)
       .map((entry) => ({ date: entry.date, answers: entry.answers }))
       .reverse();
+    result.experiments = exportExperiments(db);
     if (options.photos) {
       const photos = db.prepare('SELECT date, body_area, mime, width, height, image, thumbnail FROM photos ORDER BY date, id').all() as {
         date: string;

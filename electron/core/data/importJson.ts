@@ -14,6 +14,7 @@ import { writeDay } from '../journal/days';
 import { saveUsualMeal } from '../journal/usualMeals';
 import { readScore, saveScore } from '../poem/scores';
 import { timestamp } from '../clock';
+import { importExperiments } from '../experiments/exchange';
 
 /** Thrown inside the transaction to undo a dry run; never escapes this module. */
 class DryRunDone extends Error {}
@@ -83,6 +84,7 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
         }
       }
       importPhotos(db, file, summary);
+      importExperiments(db, file.experiments ?? [], summary);
       if (options.dryRun) throw new DryRunDone();
     })();
   } catch (error) {

@@ -28,6 +28,7 @@ import { bucketFor, countByPeriod, countOf, meanByPeriod, meanOf, perDay, perWee
 import { weekStart } from '../journal/dates';
 import { severityTrend } from './trend';
 import { engineInput, triggersFrom } from './triggers';
+import { finishedExperimentsIn } from '../experiments/service';
 
 export interface ReportOptions {
   from: string;
@@ -86,6 +87,7 @@ export function reportFromSeries(db: Db, data: TrendsData, options: ReportOption
     triggers,
     photos: options.sections.includes('photos') ? photosIn(db, data.from, data.to) : [],
     notes: notesIn(db, data.from, data.to),
+    experiments: options.sections.includes('experiments') ? finishedExperimentsIn(db, data.from, data.to, options.today) : [],
   };
 }
 

@@ -1,13 +1,23 @@
 import { todayIso } from './dates';
 import { registerForgetOnLock } from './session.svelte';
 
-export type SectionId = 'today' | 'journal' | 'poem' | 'trends' | 'insights' | 'report' | 'meditate' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
+export type SectionId = 'today' | 'journal' | 'poem' | 'trends' | 'insights' | 'report' | 'meditate' | 'experiments' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
 
 /** What the trends view should show when an insight opens it: a factor over an outcome, shifted by the lag. */
 export interface TrendsFocus {
   factor: string;
   outcome: string;
   lag: number;
+}
+
+/** What the experiment planner should start from when an insight's "Test this" opens it. */
+export interface ExperimentFocus {
+  factor: string;
+  outcome: string;
+  lag: number;
+  sentence: string;
+  /** The finding's difference (outcome units): the change worth looking for. */
+  change: number | null;
 }
 
 export { addDaysIso, longDate, todayIso } from './dates';
@@ -25,6 +35,8 @@ class Navigation {
   followsToday = true;
   /** Set by `showLink`, read (and cleared) by the trends view. */
   trendsFocus = $state<TrendsFocus | null>(null);
+  /** Set by `planExperiment`, read (and cleared) by the experiments view. */
+  experimentFocus = $state<ExperimentFocus | null>(null);
   private guards = new Set<LeaveGuard>();
 
   async open(section: SectionId, date?: string): Promise<void> {
@@ -41,6 +53,13 @@ class Navigation {
     await this.beforeLeave();
     this.trendsFocus = focus;
     this.section = 'trends';
+  }
+
+  /** Opens the experiment planner on a finding's factor and outcome. */
+  async planExperiment(focus: ExperimentFocus): Promise<void> {
+    await this.beforeLeave();
+    this.experimentFocus = focus;
+    this.section = 'experiments';
   }
 
   async setDate(date: string): Promise<void> {
@@ -63,6 +82,7 @@ class Navigation {
     this.date = todayIso();
     this.followsToday = true;
     this.trendsFocus = null;
+    this.experimentFocus = null;
   }
 }
 
