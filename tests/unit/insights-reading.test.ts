@@ -16,7 +16,6 @@ import {
 } from '../../electron/contract/insightsReading';
 import { aTest } from '../helpers/insightTest';
 
-const ACNE = { outcome: 'skin.severity.1', outcomeLabel: 'Acne severity' };
 const ECZEMA = { outcome: 'skin.severity.2', outcomeLabel: 'Eczema severity' };
 const ITCH = { outcome: 'skin.itch', outcomeLabel: 'Itch' };
 

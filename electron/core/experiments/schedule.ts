@@ -1,4 +1,4 @@
-import type { Arm, ExperimentDesign, ExperimentPlanInput, ScheduleDay } from '../../contract/experimentsTerms';
+import type { Arm, ExperimentPlanInput, ScheduleDay } from '../../contract/experimentsTerms';
 import { SeededRandom } from '../demo/random';
 import { addDays } from '../journal/dates';
 
