@@ -3,6 +3,7 @@ import { m0001Settings } from './0001_settings';
 import { m0002Journal } from './0002_journal';
 import { m0003Meditation } from './0003_meditation';
 import { m0004Poem } from './0004_poem';
+import { m0005Imports } from './0005_imports';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem];
+export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem, m0005Imports];
