@@ -47,7 +47,7 @@ export const IMPORT_LIMITS = {
   csvBytes: 100 * 1024 * 1024,
   /** An Apple Health export.xml (or the zip holding it): 1–3 GB is usual after years with a watch. */
   healthBytes: 6 * 1024 * 1024 * 1024,
-  csvRows: 2_000_000,
+  csvRows: 1_000_000,
   csvColumns: 500,
   csvFieldCharacters: 100_000,
   /** Different items (symptoms, activities, columns…) in one file. */

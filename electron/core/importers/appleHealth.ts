@@ -140,11 +140,15 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
   });
   const decoder = new TextDecoder('utf-8');
   let sawXml = false;
+  let xmlClosed = false;
   const feedXml = (data: Uint8Array, final: boolean) => {
     sawXml = true;
     try {
       xml.write(decoder.decode(data, { stream: !final }));
-      if (final) xml.close();
+      if (final) {
+        xml.close();
+        xmlClosed = true;
+      }
     } catch (error) {
       if ((error as { code?: string }).code === 'IMPORT_INVALID') throw error;
       throw refused(`The Apple Health export cannot be read: it is damaged or cut short (${(error as Error).message.slice(0, 120)}).`);
@@ -174,7 +178,9 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
     unzip.register(UnzipInflate);
   }
   let done = 0;
+  let tail = new Uint8Array(0);
   for await (const chunk of chunks(input)) {
+    if (isZip) tail = chunk.length >= 65_600 ? chunk.subarray(chunk.length - 65_600) : concat(tail.subarray(Math.max(0, tail.length + chunk.length - 65_600)), chunk);
     if (cancel?.cancelled) throw refused('The import was cancelled.');
     done += chunk.length;
     if (unzip) {
@@ -199,8 +205,9 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
       throw refused(`The ZIP file is damaged or cut short (${(error as Error).message}).`);
     }
     if (zipError) throw zipError;
+    if (!hasZipEnd(tail)) throw refused('The ZIP file is cut short: it ends before its table of contents. Copy or download it again.');
     if (!foundXml) throw refused('This ZIP file has no export.xml in it: export from the Health app (your picture → Export All Health Data) and choose that export.zip.');
-    if (!sawXml) throw refused('The export.xml in this ZIP file is cut short.');
+    if (!sawXml || !xmlClosed) throw refused('The export.xml in this ZIP file is cut short.');
   } else feedXml(new Uint8Array(0), true);
   if (root === null) throw refused('This file is not an Apple Health export.');
 
@@ -247,6 +254,19 @@ export function cycleDays(flowDays: Set<string>, lastDate: string): Map<string, 
     for (let n = 1, date = start; n <= 60 && (next ? date < next : date <= lastDate); n++, date = addDays(date, 1)) out.set(date, n);
   });
   return out;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Whether the last bytes hold the end-of-central-directory record (PK 05 06) a complete ZIP ends with. */
+function hasZipEnd(tail: Uint8Array): boolean {
+  for (let i = tail.length - 22; i >= 0; i--) if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) return true;
+  return false;
 }
 
 async function startsWithZip(input: HealthInput): Promise<boolean> {

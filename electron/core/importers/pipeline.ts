@@ -47,7 +47,7 @@ export interface ReadSource {
  * it expected.
  */
 export function detectFormat(head: Uint8Array): ImportFormat {
-  if (head.length === 0) throw refused('The file is empty.');
+  if (head.length === 0 || (head.length < 4096 && new TextDecoder().decode(head).trim() === '')) throw refused('The file is empty.');
   if (head[0] === 0x50 && head[1] === 0x4b) return 'apple-health';
   let text = new TextDecoder('utf-8').decode(head.subarray(0, 4096)).replace(/^\ufeff/, '');
   if (head[0] === 0xff && head[1] === 0xfe) text = new TextDecoder('utf-16le').decode(head.subarray(2, 4096));
