@@ -178,7 +178,7 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
     unzip.register(UnzipInflate);
   }
   let done = 0;
-  let tail = new Uint8Array(0);
+  let tail: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks(input)) {
     if (isZip) tail = chunk.length >= 65_600 ? chunk.subarray(chunk.length - 65_600) : concat(tail.subarray(Math.max(0, tail.length + chunk.length - 65_600)), chunk);
     if (cancel?.cancelled) throw refused('The import was cancelled.');
