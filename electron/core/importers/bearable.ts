@@ -1,6 +1,6 @@
 import type { MealKind } from '../../contract/journalTerms';
 import { ParsedSource, type Hint, type SourceItem } from './types';
-import { dayOrderOf, decodeText, fourToTen, headerIndex, parseDate, parseDurationHours, parseNumber, readCsv, refused } from './text';
+import { dayOrderOf, type DayOrder, decodeText, fourToTen, headerIndex, parseDate, parseDurationHours, parseNumber, readCsv, refused } from './text';
 
 /**
  * Bearable's CSV export: one row per reading, columns `date, date formatted, weekday, time of day,
@@ -33,10 +33,9 @@ export function parseBearable(bytes: Uint8Array): ParsedSource {
   const notesCol = col.get('notes') ?? col.get('note');
   const source = new ParsedSource('bearable');
   const body = rows.slice(1);
-  const order = dayOrderOf(
-    body.map((r) => r[dateCol] ?? ''),
-    source.notes,
-  );
+  // The ISO `date` (a UTC time stamp) settles whether `date formatted` is day or month first.
+  const order =
+    isoCol !== undefined && isoCol !== dateCol ? orderFromIso(body, dateCol, isoCol) ?? dayOrderOf(body.map((r) => r[dateCol] ?? ''), source.notes) : dayOrderOf(body.map((r) => r[dateCol] ?? ''), source.notes);
   const ratingScale = new Map<string, number>();
   for (const row of body) {
     const cat = (row[category] ?? '').trim().toLowerCase();
@@ -154,6 +153,20 @@ export function parseBearable(bytes: Uint8Array): ParsedSource {
   }
   if (source.days.size === 0 && source.skipped.size === 0) throw refused('The Bearable export has no readings in it.');
   return source;
+}
+
+function orderFromIso(body: string[][], dateCol: number, isoCol: number): DayOrder | null {
+  let dmy = 0;
+  let mdy = 0;
+  for (const row of body) {
+    const iso = parseDate(row[isoCol] ?? '');
+    if (!iso) continue;
+    const near = (date: string | null) => date !== null && Math.abs(Date.parse(date) - Date.parse(iso)) <= 86_400_000;
+    if (near(parseDate(row[dateCol] ?? '', 'dmy'))) dmy++;
+    if (near(parseDate(row[dateCol] ?? '', 'mdy'))) mdy++;
+  }
+  if (dmy === mdy) return null;
+  return dmy > mdy ? 'dmy' : 'mdy';
 }
 
 function splitList(text: string): string[] {

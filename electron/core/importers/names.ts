@@ -46,17 +46,18 @@ export function editDistance(a: string, b: string, max: number): number {
   return rows[a.length]![b.length]!;
 }
 
-/** The closest of `names` to `wanted`, or null: same after normalizing, else one edit (two for long names). */
+/** The closest of `names` to `wanted`, or null: same after normalizing, else one edit (two from 9 letters; none under 5), same first letter. */
 export function matchName(wanted: string, names: readonly string[]): string | null {
   const target = normalizeName(wanted);
   if (target === '') return null;
   const normalized = names.map((name) => [name, normalizeName(name)] as const);
   const exact = normalized.find(([, n]) => n === target);
   if (exact) return exact[0];
-  if (target.length < 4) return null;
+  if (target.length < 5) return null;
   const allowed = target.length >= 9 ? 2 : 1;
   let best: { name: string; distance: number } | null = null;
   for (const [name, n] of normalized) {
+    if (n[0] !== target[0]) continue; // "Boats" is not "Oats": a typo rarely changes the first letter
     const distance = editDistance(target, n, allowed);
     if (distance <= allowed && (!best || distance < best.distance)) best = { name, distance };
   }
