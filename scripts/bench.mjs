@@ -147,6 +147,11 @@ const MEASUREMENTS = [
     return runCoreBench(ctx, 'data');
   },
 
+  /** Import from another app: a 5-year Bearable CSV in the core; a 1 GB Apple Health export through the CLI (time, peak RSS). */
+  async function imports_core(ctx) {
+    return runCoreBench(ctx, 'imports');
+  },
+
   /** Median time of `vault.unlock` over the HTTP API (scrypt + opening SQLCipher), locking between runs. */
   async function unlock_ms(ctx) {
     const RUNS = 7;
@@ -563,7 +568,7 @@ async function bundleForNode(ctx, entry) {
       target: 'node20',
       rollupOptions: { output: { format: 'es', entryFileNames: 'bench.mjs' } },
     },
-    ssr: { external: ['better-sqlite3-multiple-ciphers', 'sharp', 'zod'] },
+    ssr: { external: ['better-sqlite3-multiple-ciphers', 'sharp', 'zod', 'saxes', 'csv-parse', 'fflate'] },
   });
   return join(outDir, 'bench.mjs');
 }
