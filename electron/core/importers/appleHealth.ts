@@ -87,7 +87,7 @@ function local(ms: number, offset: number): { date: string; hour: number } {
  * - Steps: summed per source and day; the day's value is the source with the most (phone and watch
  *   count the same steps, so adding them would double them).
  */
-export async function parseAppleHealth(input: HealthInput, progress?: Progress, cancel?: Cancel): Promise<ParsedSource> {
+export async function parseAppleHealth(input: HealthInput, progress?: Progress, cancel?: Cancel, onChunk?: (chunk: Uint8Array) => void): Promise<ParsedSource> {
   const total = input.path !== undefined ? statSync(input.path).size : (input.bytes?.length ?? 0);
   if (total === 0) throw refused('The file is empty.');
   if (total > IMPORT_LIMITS.healthBytes) throw refused(`The file is larger than ${IMPORT_LIMITS.healthBytes / 1024 ** 3} GB, more than an Apple Health export holds.`);
@@ -182,6 +182,7 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
   for await (const chunk of chunks(input)) {
     if (isZip) tail = chunk.length >= 65_600 ? chunk.subarray(chunk.length - 65_600) : concat(tail.subarray(Math.max(0, tail.length + chunk.length - 65_600)), chunk);
     if (cancel?.cancelled) throw refused('The import was cancelled.');
+    onChunk?.(chunk);
     done += chunk.length;
     if (unzip) {
       try {

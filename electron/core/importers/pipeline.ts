@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import {
   IMPORT_FIELDS,
   IMPORT_FORMAT_NAMES,
@@ -18,7 +18,6 @@ import type { FactorKind, MealKind } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readJournalSettings } from '../journal/catalog';
-import { readDay, writeDay } from '../journal/days';
 import { parseAppleHealth, type Cancel } from './appleHealth';
 import { parseBearable } from './bearable';
 import { parseDailyCsv } from './dailyCsv';
@@ -26,6 +25,7 @@ import { daylioRank, parseDaylio } from './daylio';
 import { parseFlaredown } from './flaredown';
 import { parseMySymptoms } from './mysymptoms';
 import { matchName, normalizeName } from './names';
+import { JournalCells, type CellValue, type Target } from './cells';
 import { refused } from './text';
 import { LABEL_SEPARATOR, type ParsedSource, type Progress, type ReadingValue, type SourceItem } from './types';
 
@@ -70,7 +70,7 @@ export function detectFormat(head: Uint8Array): ImportFormat {
 export async function readSource(
   format: ImportFormat | 'auto',
   file: SourceFile,
-  options: { dateColumn?: string | undefined; progress?: Progress; cancel?: Cancel; healthWorker?: (path: string) => Promise<ParsedSource> } = {},
+  options: { dateColumn?: string | undefined; progress?: Progress; cancel?: Cancel; healthWorker?: (path: string) => Promise<{ source: ParsedSource; sha256: string }> } = {},
 ): Promise<ReadSource> {
   const size = file.path !== undefined ? statSync(file.path).size : (file.bytes?.length ?? 0);
   if (size === 0) throw refused('The file is empty.');
@@ -86,14 +86,12 @@ export async function readSource(
   }
   if (size > IMPORT_LIMITS.healthBytes) throw refused(`The file is larger than ${IMPORT_LIMITS.healthBytes / 1024 ** 3} GB, more than an Apple Health export holds.`);
   const hash = createHash('sha256');
+  let sha256: string | null = null;
   let bytes = file.bytes;
-  if (file.path !== undefined) {
-    for await (const chunk of createReadStream(file.path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-    if (chosen !== 'apple-health') {
-      const { readFileSync } = await import('node:fs');
-      bytes = readFileSync(file.path);
-    }
-  } else hash.update(file.bytes!);
+  if (file.path !== undefined && chosen !== 'apple-health') {
+    bytes = readFileSync(file.path);
+    hash.update(bytes);
+  } else if (file.bytes) hash.update(file.bytes);
   let source: ParsedSource;
   switch (chosen) {
     case 'bearable':
@@ -113,14 +111,16 @@ export async function readSource(
       source = parseDailyCsv(bytes!, chosen, options.dateColumn);
       break;
     case 'apple-health':
-      source =
-        file.path !== undefined && options.healthWorker
-          ? await options.healthWorker(file.path)
-          : await parseAppleHealth(file.path !== undefined ? { path: file.path } : { bytes: bytes! }, options.progress, options.cancel);
+      if (file.path !== undefined && options.healthWorker) {
+        // Streamed once, in the worker, which hashes the bytes as it reads them.
+        ({ source, sha256 } = await options.healthWorker(file.path));
+      } else if (file.path !== undefined) {
+        source = await parseAppleHealth({ path: file.path }, options.progress, options.cancel, (chunk) => hash.update(chunk));
+      } else source = await parseAppleHealth({ bytes: bytes! }, options.progress, options.cancel);
       break;
   }
   if (source.items.size > IMPORT_LIMITS.items) throw refused(`The file names more than ${IMPORT_LIMITS.items.toLocaleString('en')} different things to import.`);
-  return { source, sha256: hash.digest('hex'), fileName: file.fileName.slice(0, 260) };
+  return { source, sha256: sha256 ?? hash.digest('hex'), fileName: file.fileName.slice(0, 260) };
 }
 
 interface Names {
@@ -280,12 +280,6 @@ export function destinationsOf(db: Db): ImportProposal['destinations'] {
 /** Thrown inside the transaction to undo a dry run; never escapes this module. */
 class DryRunDone extends Error {}
 
-type Target =
-  | { kind: 'field'; field: ImportField }
-  | { kind: 'skin'; id: number }
-  | { kind: 'custom'; id: number; factorKind: FactorKind }
-  | { kind: 'dose'; id: number }
-  | { kind: 'food'; id: number };
 
 interface Resolved {
   item: ImportMappingItem;
@@ -359,6 +353,7 @@ export function runImport(db: Db, read: ReadSource, rawMapping: ImportMapping, o
           if (!options.dryRun) created.run(importId, kind, id);
         }) });
       }
+      const cells = new JournalCells(db);
       const record = db.prepare('INSERT OR REPLACE INTO import_values (import_id, date, target, value, previous) VALUES (?, ?, ?, ?, ?)');
       const dates = [...source.days.keys()].sort();
       for (const date of dates) {
@@ -387,11 +382,10 @@ export function runImport(db: Db, read: ReadSource, rawMapping: ImportMapping, o
           wanted.set(id, { target: r.target, label: r.label, value: before ? combine(before.value, value, r.target) : value, meal: source.meals.get(`${date}|${key}`) ?? 'snack' });
         }
         if (wanted.size === 0) continue;
-        const view = readDay(db, date);
-        const entry = structuredClone(view.entry);
-        let changed = false;
+        const row = cells.day(date);
+        const writes: { id: string; target: Target; value: CellValue; meal: MealKind; current: CellValue | null }[] = [];
         for (const [id, w] of wanted) {
-          const current = currentValue(entry, w.target);
+          const current = cells.current(date, w.target, row);
           const counts = per.get(w.label) ?? { added: 0, replaced: 0, kept: 0 };
           per.set(w.label, counts);
           const same = current !== null && (typeof current === 'number' && typeof w.value === 'number' ? Math.abs(current - w.value) < 1e-9 : current === w.value);
@@ -414,21 +408,18 @@ export function runImport(db: Db, read: ReadSource, rawMapping: ImportMapping, o
             summary.values.added++;
             counts.added++;
           }
-          setValue(entry, w.target, w.value, w.meal);
-          changed = true;
-          if (!options.dryRun) record.run(importId, date, id, JSON.stringify(w.target.kind === 'food' ? w.meal : w.value), JSON.stringify(current));
+          writes.push({ id, target: w.target, value: w.value, meal: w.meal, current });
         }
-        if (!changed) continue;
-        if (view.saved) summary.days.existingDays++;
+        if (writes.length === 0) continue;
+        if (row) summary.days.existingDays++;
         else {
           summary.days.newDays++;
+          cells.createDay(date, now);
           if (!options.dryRun) record.run(importId, date, 'day', 'true', 'null');
         }
-        try {
-          writeDay(db, entry, options.today);
-        } catch (error) {
-          if (error instanceof AppError) throw refused(`The day ${date} cannot be imported: ${error.message.replace(/ Nothing was saved\.$/, '')}`);
-          throw error;
+        for (const w of writes) {
+          cells.set(date, w.target, w.value, w.meal, now);
+          if (!options.dryRun) record.run(importId, date, w.id, JSON.stringify(w.target.kind === 'food' ? w.meal : w.value), JSON.stringify(w.current));
         }
       }
       summary.perDestination = [...per].map(([destination, c]) => ({ destination, ...c })).filter((d) => d.added + d.replaced + d.kept > 0);
@@ -558,7 +549,7 @@ function convert(raw: ReadingValue, item: ImportMappingItem, target: Target): nu
         const v = Math.round(value);
         return v < 0 || v > 10 ? outside('a 0–10 factor') : v;
       }
-      return value;
+      return Math.abs(value) > 1_000_000 ? outside('a number factor') : value;
     case 'dose':
       return typeof value === 'number' ? value > 0 : null;
     case 'food':
