@@ -3,18 +3,13 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../../electron/core/importers/pipeline';
-import { journalAppsClosedAfterEach } from '../helpers/journalApp';
+import { exportedJournal, journalAppsClosedAfterEach } from '../helpers/journalApp';
 import { tempDir } from '../helpers/tempVault';
 
 const openApp = journalAppsClosedAfterEach();
 type App = Awaited<ReturnType<typeof openApp>>;
 
-async function exported(app: App): Promise<unknown> {
-  const file = await app.call('data.exportJson', { photos: false });
-  const data = JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as { exportedAt?: string };
-  delete data.exportedAt;
-  return data;
-}
+const exported = exportedJournal;
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 const HEALTH_START = '<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_GB">\n <Record type="HKCategoryTypeIdentifierMindfulSession" sourceName="Watch" startDate="2026-03-02 08:00:00 +0000" endDate="2026-03-02 08:10:00 +0000"/>\n';

@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../electron/contract/importFrom';
 import { emptyDay } from '../../electron/core/journal/days';
-import { journalAppsClosedAfterEach } from '../helpers/journalApp';
+import { exportedJournal, journalAppsClosedAfterEach } from '../helpers/journalApp';
 
 const openApp = journalAppsClosedAfterEach();
 const FIXTURES = join(import.meta.dirname, '../fixtures/imports');
@@ -12,12 +12,7 @@ const fixture = (name: string) => ({ fileName: name, dataBase64: readFileSync(jo
 type App = Awaited<ReturnType<typeof openApp>>;
 
 /** The complete JSON export without its time stamp: what "the journal is unchanged" means. */
-async function exported(app: App): Promise<unknown> {
-  const file = await app.call('data.exportJson', { photos: false });
-  const data = JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as { exportedAt?: string };
-  delete data.exportedAt;
-  return data;
-}
+const exported = exportedJournal;
 
 async function ids(app: App) {
   const conditions = await app.call('conditions.list');
