@@ -14,6 +14,13 @@ const ASLEEP = new Set([
   'HKCategoryValueSleepAnalysisAsleepREM',
 ]);
 const CHUNK = 1024 * 1024;
+const RELEVANT = new Set([
+  'HKCategoryTypeIdentifierSleepAnalysis',
+  'HKCategoryTypeIdentifierMindfulSession',
+  'HKQuantityTypeIdentifierAppleExerciseTime',
+  'HKCategoryTypeIdentifierMenstrualFlow',
+  'HKQuantityTypeIdentifierStepCount',
+]);
 
 export interface HealthInput {
   path?: string;
@@ -110,11 +117,23 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
     if (node.name !== 'Record' && node.name !== 'Workout') return;
     records++;
     const a = node.attributes as Record<string, string>;
+    // The local date is the date written in the time stamp ("2024-03-05 23:10:00 +0100").
+    const day = (a.startDate ?? '').slice(0, 10);
+    if (day > lastDate && /^\d{4}-\d{2}-\d{2}$/.test(day)) lastDate = day;
+    // Most of an export is heart rate and the like: skip those before parsing any time.
+    if (node.name === 'Record' && !RELEVANT.has(a.type ?? '')) return;
+    if (a.type === 'HKQuantityTypeIdentifierStepCount') {
+      const value = Number(a.value);
+      if (!Number.isFinite(value) || value < 0 || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
+      let bySource = steps.get(day);
+      if (!bySource) steps.set(day, (bySource = new Map()));
+      const from = (a.sourceName ?? '').slice(0, 100);
+      bySource.set(from, (bySource.get(from) ?? 0) + value);
+      return;
+    }
     const start = healthTime(a.startDate);
     const end = healthTime(a.endDate) ?? start;
     if (!start || !end) return;
-    const day = local(start.ms, start.offset).date;
-    if (day > lastDate) lastDate = day;
     if (node.name === 'Workout') return exercise.push(start.ms, end.ms, start.offset);
     switch (a.type) {
       case 'HKCategoryTypeIdentifierSleepAnalysis':
@@ -127,15 +146,6 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
       case 'HKCategoryTypeIdentifierMenstrualFlow':
         if (a.value && a.value !== 'HKCategoryValueMenstrualFlowNone') flowDays.add(day);
         return;
-      case 'HKQuantityTypeIdentifierStepCount': {
-        const value = Number(a.value);
-        if (!Number.isFinite(value) || value < 0) return;
-        let bySource = steps.get(day);
-        if (!bySource) steps.set(day, (bySource = new Map()));
-        const from = (a.sourceName ?? '').slice(0, 100);
-        bySource.set(from, (bySource.get(from) ?? 0) + value);
-        return;
-      }
     }
   });
   const decoder = new TextDecoder('utf-8');
