@@ -40,6 +40,7 @@ describe('import from Bearable, through the contract', () => {
     expect(destinationOf(mapping, 'mood')).toEqual({ type: 'field', field: 'mood' });
     expect(destinationOf(mapping, 'sleep')).toEqual({ type: 'field', field: 'sleepHours' });
     expect(destinationOf(mapping, 'symptom:itchy skin')).toEqual({ type: 'condition', name: 'Eczema' });
+    expect(mapping.items.find((i) => i.key === 'symptom:itchy skin')).toMatchObject({ readings: 3, days: 2, conversion: 'severity 1–4 → 0–10: round(v × 2.5)' });
     expect(destinationOf(mapping, 'symptom:headache')).toEqual({ type: 'factor', name: 'Headache', kind: 'scale' });
     expect(destinationOf(mapping, 'symptom:bloating')).toEqual({ type: 'field', field: 'bloating' });
     expect(destinationOf(mapping, 'food:bananas')).toEqual({ type: 'food', name: 'Banana' });

@@ -11,6 +11,7 @@ export interface SerializedSource {
   skipped: [string, { count: number; examples: string[] }][];
   notes: string[];
   readings: number;
+  itemReadings: [string, number][];
 }
 
 export type HealthWorkerMessage =
@@ -27,6 +28,7 @@ export function serializeSource(source: ParsedSource): SerializedSource {
     skipped: [...source.skipped],
     notes: source.notes,
     readings: source.readings,
+    itemReadings: [...source.itemReadings],
   };
 }
 
@@ -38,6 +40,7 @@ export function deserializeSource(data: SerializedSource): ParsedSource {
   for (const [reason, v] of data.skipped) source.skipped.set(reason, v);
   source.notes.push(...data.notes);
   source.readings = data.readings;
+  for (const [key, n] of data.itemReadings) source.itemReadings.set(key, n);
   return source;
 }
 

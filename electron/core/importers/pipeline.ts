@@ -250,8 +250,7 @@ function itemCounts(source: ParsedSource): Map<string, { readings: number; days:
   const out = new Map<string, { readings: number; days: number }>();
   for (const day of source.days.values()) {
     for (const key of day.keys()) {
-      const c = out.get(key) ?? { readings: 0, days: 0 };
-      c.readings++;
+      const c = out.get(key) ?? { readings: source.itemReadings.get(key) ?? 0, days: 0 };
       c.days++;
       out.set(key, c);
     }

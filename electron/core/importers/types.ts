@@ -45,6 +45,8 @@ export class ParsedSource {
   /** Things the person should know about how the file was read (e.g. which date order was assumed). */
   readonly notes: string[] = [];
   readings = 0;
+  /** Readings per item key (before several on one day are combined). */
+  readonly itemReadings = new Map<string, number>();
   /** "date|item key" → how many readings a mean is made of. */
   private readonly counts = new Map<string, number>();
 
@@ -63,6 +65,7 @@ export class ParsedSource {
     if (!day) this.days.set(date, (day = new Map()));
     const before = day.get(item.key);
     this.readings++;
+    this.itemReadings.set(item.key, (this.itemReadings.get(item.key) ?? 0) + 1);
     if (meal) this.meals.set(`${date}|${item.key}`, meal);
     if (before === undefined) {
       day.set(item.key, value);
