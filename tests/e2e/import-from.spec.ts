@@ -67,6 +67,11 @@ test('import a Bearable file through the mapping screen by keyboard, then see th
   const undo = page.getByRole('button', { name: /^Undo the import of bearable-export\.csv from / });
   await expect(undo).toBeVisible();
   await expectAccessible(page, 'import history');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'import history (dark)');
+  await page.getByRole('heading', { name: 'Imports so far' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('import-history-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The Journal lists the three days, with the imported note.
   await page.getByRole('button', { name: 'Journal', exact: true }).click();
