@@ -35,6 +35,7 @@ export default defineConfig({
           web: resolve(root, 'electron/web/main.ts'),
           cli: resolve(root, 'electron/cli/main.ts'),
           insightsWorker: resolve(root, 'electron/core/insights/worker.ts'),
+          importWorker: resolve(root, 'electron/core/importers/worker.ts'),
         },
       },
     },

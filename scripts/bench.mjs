@@ -180,6 +180,11 @@ const MEASUREMENTS = [
     }
   },
 
+  /** Import from another app: a 5-year Bearable CSV in the core; a 1 GB Apple Health export through the CLI (time, peak RSS). */
+  async function imports_core(ctx) {
+    return runCoreBench(ctx, 'imports');
+  },
+
   /** Median time of `vault.unlock` over the HTTP API (scrypt + opening SQLCipher), locking between runs. */
   async function unlock_ms(ctx) {
     const RUNS = 7;

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { InsightsStatus, InsightTest } from '../contract/insightsTerms';
 import { createApp } from '../core/app';
@@ -12,6 +12,10 @@ import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
 import { importJournalJson } from '../core/data/importJson';
+import { IMPORT_FIELDS, IMPORT_FORMAT_NAMES, IMPORT_FORMATS, importMapping, type ImportDestination, type ImportFormat, type ImportFromSummary, type ImportMapping } from '../contract/importFrom';
+import { healthInWorker } from '../core/importers/healthRunner';
+import { listImports, undoImport } from '../core/importers/history';
+import { proposeMapping, readSource, runImport } from '../core/importers/pipeline';
 import { writeFileAtomically, writeFileDurably } from '../core/durableFiles';
 import { Vault } from '../core/vault/vault';
 import { confirm, readPassphrase, readSecret } from './passphrase';
@@ -35,7 +39,7 @@ interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Takes one file name besides the options (import, restore). */
   takesFile?: true;
-  /** Takes up to this many words besides the options (experiment: a subcommand and an id). */
+  /** Takes up to this many words besides the options (experiment: a subcommand and an id; import-from: FORMAT FILE). */
   takesWords?: number;
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void>;
 }
@@ -80,6 +84,30 @@ const COMMANDS: Record<string, Command> = {
     options: { vault: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     takesFile: true,
     run: importCommand,
+  },
+  'import-from': {
+    usage: `import-from FORMAT FILE --vault DIR [--dry-run] [--map MAPPING.json] [--overwrite] [--date-column NAME] [--json]
+      Bring your history from another app. FORMAT: ${[...IMPORT_FORMATS, 'auto'].join(' | ')}.
+      Proposes where each item of the file goes; --dry-run only says what would be added, what
+      would change and what is skipped (--json prints the mapping and counts; edit it and give it
+      back with --map). Values you already have are kept unless --overwrite. Large Apple Health
+      exports are streamed with progress; Ctrl+C cancels and changes nothing.`,
+    options: {
+      vault: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      map: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
+      'date-column': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    takesWords: 2,
+    run: importFromCommand,
+  },
+  imports: {
+    usage: `imports --vault DIR [--undo ID] [--json]
+      List the imports from other apps (newest first); --undo ID takes one back as a whole.`,
+    options: { vault: { type: 'string' }, undo: { type: 'string' }, json: { type: 'boolean', default: false } },
+    run: importsCommand,
   },
   backup: {
     usage: `backup --vault DIR --out FILE
@@ -337,6 +365,104 @@ function describeImport(s: ImportSummary): string {
     `set ${s.settings.replaced} settings`,
     ...(s.experiments ? [`add ${s.experiments.added} experiments (${s.experiments.alreadyThere} already there)`] : []),
   ].join('; ');
+}
+
+async function importFromCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal');
+  const [format, path] = positionals;
+  if (!format || !path) throw new UsageError('Please give the format and the file: axis import-from FORMAT FILE --vault DIR.');
+  if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}"; use one of ${[...IMPORT_FORMATS, 'auto'].join(', ')}.`);
+  }
+  const file = resolve(path);
+  if (!existsSync(file)) throw new Error(`There is no file ${file}.`);
+  let given: ImportMapping | undefined;
+  if (typeof values.map === 'string') {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(resolve(values.map), 'utf8'));
+    } catch (error) {
+      throw new Error(`${resolve(values.map)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`);
+    }
+    const parsed = importMapping.safeParse((raw as { mapping?: unknown } | null)?.mapping ?? raw);
+    if (!parsed.success) throw new Error(`The mapping file is not valid (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}). Nothing was changed.`);
+    given = parsed.data;
+  }
+  const { backend } = await openJournal(vaultDir);
+  const controller = new AbortController();
+  const cancel = { cancelled: false };
+  const onSigint = () => {
+    cancel.cancelled = true;
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const progress = progressLine('Reading the export…');
+  try {
+    const read = await readSource(format as ImportFormat | 'auto', { fileName: basename(file), path: file }, {
+      dateColumn: (values['date-column'] as string | undefined) ?? given?.dateColumn,
+      progress: progress.update,
+      cancel,
+      healthWorker: healthInWorker(new URL('./importWorker.js', import.meta.url), progress.update, controller.signal),
+    });
+    progress.end();
+    const mapping = given ?? proposeMapping(backend.vault.db, read, values['date-column'] as string | undefined);
+    if (values.overwrite === true) mapping.conflict = 'overwrite';
+    const dryRun = values['dry-run'] === true;
+    const summary = runImport(backend.vault.db, read, mapping, { dryRun, today: localDate(Date.now()) });
+    if (values.json === true) console.log(JSON.stringify({ mapping, summary }, null, 2));
+    else console.log(describeImportFrom(summary, mapping));
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.end();
+    backend.dispose();
+  }
+}
+
+function describeImportFrom(s: ImportFromSummary, mapping: ImportMapping): string {
+  const lines = [
+    s.dryRun ? `Dry run of ${s.fileName} (${IMPORT_FORMAT_NAMES[s.format]}) — nothing was changed.` : `Imported ${s.fileName} (${IMPORT_FORMAT_NAMES[s.format]}) as import ${s.importId ?? '(nothing new)'}.`,
+    ...s.notes.map((n) => `Note: ${n}`),
+    `Days in the file: ${s.days.inFile}; ${s.dryRun ? 'would add' : 'added'} ${s.days.newDays} new days and ${s.dryRun ? 'would fill' : 'filled'} ${s.days.existingDays} days you had.`,
+    `Values: ${s.values.added} added, ${s.values.replaced} replaced, ${s.values.kept} of yours kept, ${s.values.alreadyThere} already there.`,
+    'Mapping:',
+    ...mapping.items.map((i) => `  ${i.label} (${i.days ?? 0} days) → ${destinationWords(i.to)}`),
+  ];
+  if (s.changesTotal > 0) lines.push(`Days where the file differs from what you typed (${s.changesTotal}):`, ...s.changes.slice(0, 20).map((c) => `  ${c.date} ${c.destination}: yours ${c.yours}, file ${c.theirs} → ${c.action}`));
+  if (s.skipped.length) lines.push('Skipped:', ...s.skipped.map((k) => `  ${k.reason}: ${k.count}${k.examples.length ? ` (e.g. ${k.examples.slice(0, 3).join('; ')})` : ''}`));
+  return lines.join('\n');
+}
+
+function destinationWords(to: ImportDestination): string {
+  switch (to.type) {
+    case 'skip':
+      return 'skip';
+    case 'field':
+      return IMPORT_FIELDS[to.field as keyof typeof IMPORT_FIELDS].label;
+    case 'factor':
+      return `factor "${to.name}"${to.kind ? ` (new, ${to.kind})` : ''}`;
+    default:
+      return `${to.type} "${to.name}"`;
+  }
+}
+
+async function importsCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal');
+  const undo = values.undo === undefined ? undefined : wholeNumber(values.undo, '--undo', 1, 2 ** 31);
+  const { backend } = await openJournal(vaultDir);
+  try {
+    if (undo !== undefined) {
+      const result = undoImport(backend.vault.db, undo, localDate(Date.now()));
+      if (values.json === true) console.log(JSON.stringify(result, null, 2));
+      else console.log(`Undid import ${undo}: ${result.restored} values restored, ${result.daysRemoved} days removed${result.keptBecauseEdited ? `, ${result.keptBecauseEdited} values you changed since were left as they are` : ''}.`);
+      return;
+    }
+    const list = listImports(backend.vault.db);
+    if (values.json === true) console.log(JSON.stringify(list, null, 2));
+    else if (list.length === 0) console.log('No imports from other apps yet.');
+    else for (const r of list) console.log(`${r.id}  ${r.importedAt.slice(0, 16).replace('T', ' ')}  ${r.format}  ${r.fileName}  ${r.values} values on ${r.days} days${r.undoneAt ? `  (undone ${r.undoneAt.slice(0, 10)})` : ''}`);
+  } finally {
+    backend.dispose();
+  }
 }
 
 async function backupCommand(values: Record<string, string | boolean | undefined>): Promise<void> {

@@ -27,6 +27,7 @@ import {
 import { insightsSchemas, type InsightsStatus, type TrendsData } from './insights';
 import { dataSchemas, type DownloadFile } from './data';
 import type { ImportSummary } from './dataExport';
+import { importFromSchemas, type ImportFromSummary, type ImportProposal, type ImportRecord, type UndoSummary } from './importFrom';
 import { poemSchemas, type PoemEntry, type PoemStatus } from './poem';
 import { reportSchemas, type ReportData, type SavedPdf } from './report';
 import { preferencesSchemas, type PreferencesView } from './preferences';
@@ -109,6 +110,10 @@ export const contract = {
   'data.backup': method<DownloadFile>()(none),
   'data.restore': method<VaultStatus>()(dataSchemas.restore),
   'data.deleteAll': method<VaultStatus>()(dataSchemas.deleteAll),
+  'importFrom.propose': method<ImportProposal>()(importFromSchemas.propose),
+  'importFrom.run': method<ImportFromSummary>()(importFromSchemas.run),
+  'importFrom.history': method<ImportRecord[]>()(none),
+  'importFrom.undo': method<UndoSummary>()(importFromSchemas.undo),
   'poem.list': method<PoemEntry[]>()(none),
   'poem.save': method<PoemEntry>()(poemSchemas.save),
   'poem.delete': method<null>()(poemSchemas.date),

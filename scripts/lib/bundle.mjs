@@ -17,7 +17,7 @@ export async function bundleForNode(entry, name) {
       target: 'node20',
       rollupOptions: { output: { format: 'es', entryFileNames: `${name}.mjs` } },
     },
-    ssr: { external: ['better-sqlite3-multiple-ciphers', 'sharp', 'zod'] },
+    ssr: { external: ['better-sqlite3-multiple-ciphers', 'sharp', 'zod', 'saxes', 'csv-parse', 'fflate'] },
   });
   return join(outDir, `${name}.mjs`);
 }

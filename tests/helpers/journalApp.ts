@@ -35,3 +35,11 @@ export function journalAppsClosedAfterEach(): () => ReturnType<typeof openJourna
     return app;
   };
 }
+
+/** The complete JSON export without its time stamp: what "the journal is unchanged" means in a test. */
+export async function exportedJournal(app: Awaited<ReturnType<typeof openJournalApp>>): Promise<unknown> {
+  const file = await app.call('data.exportJson', { photos: false });
+  const data = JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as { exportedAt?: string };
+  delete data.exportedAt;
+  return data;
+}

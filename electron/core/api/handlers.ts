@@ -18,6 +18,7 @@ import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '.
 import { AppError } from '../errors';
 import { readDailySeries } from '../insights/series';
 import { dataHandlers } from '../data/handlers';
+import { importFromHandlers } from '../importers/handlers';
 import { reportHandlers } from '../report/handlers';
 import { preferenceHandlers } from '../preferences/handlers';
 import { experimentHandlers } from '../experiments/handlers';
@@ -128,6 +129,7 @@ export function createHandlers(backend: Backend): Handlers {
     'insights.run': (input) => backend.insights.run(vault.db, input?.maxLag),
     'insights.status': () => backend.insights.status(vault.db),
     ...dataHandlers(backend, today),
+    ...importFromHandlers(backend, today),
     'poem.list': () => listScores(vault.db),
     'poem.save': (input) => saveScore(vault.db, input, today()),
     'poem.delete': ({ date }) => {

@@ -6,8 +6,9 @@ import { m0004Poem } from './0004_poem';
 import { m0005UsualMeals } from './0005_usual_meals';
 import { m0006MealsComplete } from './0006_meals_complete';
 import { m0007Experiments } from './0007_experiments';
+import { m0008Imports } from './0008_imports';
 
 export type { Migration } from './migration';
 
 /** Every schema change, in order. Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem, m0005UsualMeals, m0006MealsComplete, m0007Experiments];
+export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem, m0005UsualMeals, m0006MealsComplete, m0007Experiments, m0008Imports];
