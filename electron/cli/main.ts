@@ -382,7 +382,7 @@ async function importFromCommand(values: Record<string, string | boolean | undef
     try {
       raw = JSON.parse(readFileSync(resolve(values.map), 'utf8'));
     } catch (error) {
-      throw new Error(`${resolve(values.map)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`);
+      throw new Error(`${resolve(values.map)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`, { cause: error });
     }
     const parsed = importMapping.safeParse((raw as { mapping?: unknown } | null)?.mapping ?? raw);
     if (!parsed.success) throw new Error(`The mapping file is not valid (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}). Nothing was changed.`);

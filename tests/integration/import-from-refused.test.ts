@@ -7,7 +7,6 @@ import { exportedJournal, journalAppsClosedAfterEach } from '../helpers/journalA
 import { tempDir } from '../helpers/tempVault';
 
 const openApp = journalAppsClosedAfterEach();
-type App = Awaited<ReturnType<typeof openApp>>;
 
 const exported = exportedJournal;
 
