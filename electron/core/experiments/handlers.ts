@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from '../api/handlerTypes';
 import type { Backend } from '../backend';
 import {
   assignmentsOn,

@@ -1,5 +1,5 @@
 import type { InsightTest } from '../../contract/insightsTerms';
-import type { Prepared } from './engine';
+import type { Prepared } from './prepared';
 import { correlationP, partialCorrelation } from './stats';
 import { laggedCorrelation } from './timeSeries';
 

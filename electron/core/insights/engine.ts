@@ -11,6 +11,7 @@ import {
   type InsightsResult,
 } from '../../contract/insights';
 import { explainCoMoving, type PairOutcome } from './coMoving';
+import type { Prepared } from './prepared';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';
 import { describeTest } from './sentences';
 import { benjaminiHochberg, correlationP, effectWithInterval, simpleRegression, studentQuantile } from './stats';
@@ -52,24 +53,6 @@ interface Plan {
   direction: InsightDirection;
 }
 
-/** One series as the test sees it, worked out once per run. */
-export interface Prepared {
-  series: DailySeries;
-  coded: CodedSeries;
-  raw: Float64Array;
-  /** Day-to-day part of the rank-scaled series (rank − its ~4-week running level). */
-  fast: Float64Array;
-  /** Slow part of the rank-scaled series, on logged days only. */
-  slow: Float64Array;
-  acfFast: Float64Array;
-  acfSlow: Float64Array;
-  /** Day-to-day part of the values in their own units (outcomes' effects are read from it). */
-  fastRaw: Float64Array;
-  /** A yes/no factor that changed once (or back again): where, and the value before. */
-  step: { index: number; before: number } | null;
-  /** Day-to-day parts of "high-group day" by split (the effect regression's factor), worked out once. */
-  highFast: Map<string, Float64Array>;
-}
 
 /**
  * Tests every factor–outcome pair of a journal across lags 0…maxLag (docs/insights-method.md):

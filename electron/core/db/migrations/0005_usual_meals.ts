@@ -1,5 +1,5 @@
 import { MEAL_KINDS } from '../../../contract/journalTerms';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const kinds = MEAL_KINDS.map((k) => `'${k}'`).join(', ');
 
