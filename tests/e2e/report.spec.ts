@@ -222,7 +222,7 @@ test('a short report lists the whole journal’s triggers, says the period is to
   await page.getByLabel('From', { exact: true }).fill(localIso(1));
   await page.getByLabel('To', { exact: true }).fill(localIso(1));
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`report for ${paperDate(localIso(1))} is ready`) })).toBeVisible();
-  await expect(preview.getByText(/This period has too few logged days to look for links on its own \(1; at least 28 are needed\)/).first()).toBeVisible();
+  await expect(preview.getByText(/This period has too few logged days to look for links on its own \(1; at least \d+ are needed\)/).first()).toBeVisible();
   await expect(preview.getByText('Acne and dairy').first()).toBeVisible();
   await expect(preview.getByText('Servings per day', { exact: true })).toBeVisible();
   await expect(preview.getByText(/too few for weekly figures/).first()).toBeVisible();

@@ -40,12 +40,14 @@ async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime(), vault
     today: () => localDate(clock.now),
     nextDay: () => (clock.now += DAY),
     acneKey: `skin.severity.${acne.id}`,
-    /** Logs a day: acne severity, and meals with or without dairy (no meals: the journal cannot tell). */
+    /** Logs a day: acne severity, and all its meals, with or without dairy (no meals: the journal cannot tell). */
     log: (date: string, severity: number | null, dairy: boolean | null) => {
       const entry: DayEntry = {
         ...emptyDay(date),
         skin: severity === null ? [] : [{ conditionId: acne.id, severity, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] }],
         meals: dairy === null ? [] : [{ kind: 'lunch', time: null, foods: [{ foodId: (dairy ? cheese : oats).id, servings: 1 }] }],
+        // A day without dairy counts as one only when its meals are complete (docs/insights-method.md).
+        mealsComplete: dairy === null ? null : true,
       };
       return call('journal.saveDay', entry);
     },

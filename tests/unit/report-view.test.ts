@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_SECTION_KEYS, type ReportData } from '../../electron/contract/reportTerms';
+import { REPORT_PERIOD_DAYS_FOR_LINKS, REPORT_SECTION_KEYS, type ReportData } from '../../electron/contract/reportTerms';
 import { chartKey, poemChart, severityChart, servingsChart, stoolChart } from '../../renderer/src/views/Report/charts';
 import { ageOn, changeWords, paperDate, paperPeriod, qPhrase, qText, signed, thirdPerson, trendWords } from '../../renderer/src/views/Report/format';
 import { defaultForm, defaultPaper, formProblems, toRequest } from '../../renderer/src/views/Report/options';
@@ -287,7 +287,7 @@ describe('page 1 says where its numbers come from', () => {
   it('labels the candidate triggers with the whole journal’s span, and says when the period alone is too short', () => {
     const report = sampleReport();
     expect(triggersSpan(report)).toBe(
-      'From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period. This period has too few logged days to look for links on its own (12; at least 28 are needed).',
+      `From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period. This period has too few logged days to look for links on its own (12; at least ${REPORT_PERIOD_DAYS_FOR_LINKS} are needed).`,
     );
     report.triggers.period = { daysLogged: 80, tooShort: false };
     expect(triggersSpan(report)).toBe('From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period.');

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ImportFormat, ImportRecord, UndoSummary } from '../../contract/importFrom';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
@@ -69,7 +70,8 @@ export function undoImport(db: Db, id: number, today: string, now = new Date()):
         } else importInternals.setValue(entry, target, previous, 'snack');
         summary.restored++;
       }
-      const empty = JSON.stringify({ ...entry, notesForDermatologist: false }) === JSON.stringify(emptyDay(date));
+      // Compared as values, not as JSON text: the order of a day's fields is not part of what it says.
+      const empty = isDeepStrictEqual({ ...entry, notesForDermatologist: false }, emptyDay(date));
       if (createdDay && empty) {
         db.prepare('DELETE FROM days WHERE date = ?').run(date);
         summary.daysRemoved++;
