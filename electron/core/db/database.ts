@@ -26,6 +26,9 @@ export function openCipherDatabase(path: string, dataKey: Buffer, options: OpenJ
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
     withRawKeyText(dataKey, (text) => db.key(text));
+    // SQLite3 Multiple Ciphers does not encrypt temporary files (large sorts, VACUUM INTO's
+    // scratch, temp tables): keep them in memory, on every connection, so nothing spills in plaintext.
+    db.pragma('temp_store = MEMORY');
     // The key is only checked when the first page is read.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
