@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { InsightsStatus, InsightTest } from '../contract/insightsTerms';
@@ -6,7 +6,7 @@ import { createApp } from '../core/app';
 import { generateDemoJournal, PLANTED_EFFECTS } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { normalizeRecoveryKey } from '../contract/recoveryKey';
-import type { ImportSummary } from '../contract/dataExport';
+import { IMPORT_MAX_FILE_BYTES, type ImportSummary } from '../contract/dataExport';
 import { restoreBackup, writeBackup, type Credential } from '../core/data/backup';
 import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
@@ -246,6 +246,15 @@ async function importCommand(values: Record<string, string | boolean | undefined
   const [path] = positionals;
   if (!path) throw new UsageError('Please give the JSON export to import: axis import FILE --vault DIR.');
   let raw: unknown;
+  try {
+    // Checked before reading: a huge file would otherwise be read and parsed into memory whole.
+    const size = statSync(resolve(path)).size;
+    if (size > IMPORT_MAX_FILE_BYTES) {
+      throw new Error(`${resolve(path)} is ${Math.round(size / 1024 / 1024)} MB; an Axis Journal export can be at most ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Nothing was changed.`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+  }
   try {
     raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
   } catch (error) {
