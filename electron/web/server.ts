@@ -152,7 +152,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!session(req)) throw new HttpError(401, 'Not signed in');
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'JSON expected');
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        throw new HttpError(400, 'Bad request path'); // malformed percent-encoding
+      }
       const input = parseJson(await readBody(req));
       const result = await options.dispatch(method, input);
       send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, JSON.stringify(result));
@@ -189,24 +194,41 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  if (res.headersSent) return;
+  // After a refused body the connection is closed once the answer is out, so the client reads it.
+  if (status === 413) headers = { ...headers, Connection: 'close' };
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   res.end(body);
+  if (status === 413) res.once('finish', () => res.req.destroy());
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Refused before a byte is read when the size is announced; otherwise counted as it arrives.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.pause();
+      reject(new HttpError(413, 'Request too large'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (refused) return;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'Request too large'));
-        req.destroy();
+        // The rest is read and dropped (memory stays bounded), so the client is still listening
+        // when the 413 comes; a client sending without end is cut off at four times the limit.
+        refused = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('data', () => {
+      if (refused && size > 4 * MAX_BODY_BYTES) req.destroy();
+    });
+    req.on('end', () => (refused ? reject(new HttpError(413, 'Request too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }

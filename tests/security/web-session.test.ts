@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
@@ -129,5 +130,32 @@ describe('M3/L11: the web host process', () => {
     expect((await use(code)).status).toBe(204);
     expect((await use(code)).status).toBe(401);
     expect((await use(running.token)).status).toBe(204);
+  });
+});
+
+describe('L9: malformed paths and oversized bodies get clear statuses', () => {
+  it('answers 400 to malformed percent-encoding in an API path', async () => {
+    const h = await host();
+    const { cookie } = await exchange(h, h.token);
+    const res = await send(h, '/api/%E0%A4%A', { Cookie: cookie! }, '{}');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 413 to a body announced as oversized, and the client receives it before anything is read', async () => {
+    const h = await host();
+    const { cookie } = await exchange(h, h.token);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(h.port, '127.0.0.1', () => {
+        socket.write(
+          `POST /api/vault.unlock HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\nContent-Length: ${40 * 1024 * 1024}\r\n\r\n{"passphrase":`,
+        );
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/Connection: close/i);
   });
 });
