@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { InsightsStatus, InsightTest } from '../contract/insightsTerms';
@@ -12,7 +12,7 @@ import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
 import { importJournalJson } from '../core/data/importJson';
-import { writeFileAtomically, writeFileDurably } from '../core/durableFiles';
+import { temporaryFolderFor, writeFileAtomically, writeFileDurably } from '../core/durableFiles';
 import { Vault } from '../core/vault/vault';
 import { confirm, readPassphrase, readSecret } from './passphrase';
 
@@ -230,8 +230,7 @@ async function exportCommand(values: Record<string, string | boolean | undefined
       console.log(`Exported ${data.days.length} days to ${out}${values.photos ? ` with ${data.photos?.length ?? 0} photos` : ''}.`);
     } else {
       const files = exportJournalCsv(db, localDate(Date.now()));
-      const temp = `${out}.${process.pid}.tmp`;
-      mkdirSync(temp, { recursive: true });
+      const temp = temporaryFolderFor(out);
       for (const file of files) writeFileDurably(join(temp, file.name), file.content);
       renameSync(temp, out);
       console.log(`Exported ${files.length} CSV files to ${out}.`);

@@ -6,6 +6,7 @@ import { AppError } from '../../electron/core/errors';
 import { DEFAULT_SCRYPT_COST } from '../../electron/core/vault/crypto';
 import { readKeyFile } from '../../electron/core/vault/keyFile';
 import { Vault } from '../../electron/core/vault/vault';
+import { temporaryNames } from '../../electron/core/durableFiles';
 import { FAST_SCRYPT, PASSPHRASE, fastVault, removeTempDirs, snapshot, tempDir } from '../helpers/tempVault';
 
 const open: Vault[] = [];
@@ -237,10 +238,15 @@ describe('changing the passphrase', () => {
     const vault = track(fastVault(dir));
     await vault.create(PASSPHRASE);
     const original = readFileSync(join(dir, 'vault.json'), 'utf8');
+    const suffix = temporaryNames.suffix;
     // A folder where the temp file should go makes the write fail before anything is replaced.
-    mkdirSync(join(dir, `vault.json.${process.pid}.tmp`));
-
-    await expect(vault.changePassphrase(PASSPHRASE, 'new passphrase 123')).rejects.toThrow();
+    temporaryNames.suffix = () => 'in-the-way';
+    mkdirSync(join(dir, `vault.json.${process.pid}.in-the-way.tmp`));
+    try {
+      await expect(vault.changePassphrase(PASSPHRASE, 'new passphrase 123')).rejects.toThrow();
+    } finally {
+      temporaryNames.suffix = suffix;
+    }
 
     expect(readFileSync(join(dir, 'vault.json'), 'utf8')).toBe(original);
     vault.lock();

@@ -577,7 +577,7 @@ function removeFreshJournal(path: string): void {
 }
 
 /**
- * Files a stopped process could leave behind: half-written temporary copies (`NAME.PID.tmp`) of
+ * Files a stopped process could leave behind: half-written temporary copies (`NAME.PID.RANDOM.tmp`) of
  * the key file and the preferences, and a creation marker once vault.json exists. Called with the
  * journal's lock held, so no other process is writing them.
  */
@@ -585,7 +585,8 @@ const REKEY_COPY_SUFFIX = '.rekeying';
 
 function removeLeftovers(dir: string): void {
   const leftovers = readdirSync(dir).filter(
-    (name) => /^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+\.tmp$/.test(name) && !name.includes(`.${process.pid}.`),
+    (name) =>
+      /^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+(\.[0-9a-f]+)?\.tmp$/.test(name) && !name.includes(`.${process.pid}.`),
   );
   if (existsSync(join(dir, VAULT_FILES.keyFile))) leftovers.push(VAULT_FILES.creating);
   // A re-keyed copy a crash cut off (journal.db is whole under one of the keys, the copy is
