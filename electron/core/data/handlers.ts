@@ -50,7 +50,8 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       void vault.db; // only someone with the journal open may replace it
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
-      await restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () => backend.lock('user'));
+      // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
+      await vault.limitAttempts(() => restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () => backend.lock('user')));
       // A passphrase remembered on this device must open the journal now in place.
       if ('passphrase' in input) await backend.rememberedPassphrase.replaceIfRemembered(input.passphrase);
       else backend.rememberedPassphrase.forget();

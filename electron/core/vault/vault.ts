@@ -313,7 +313,8 @@ export class Vault {
     return run;
   }
 
-  private readForUnlock(): KeyFile {
+  /** Every check of a passphrase or recovery key waits its turn behind earlier wrong tries. */
+  private assertMayTry(): void {
     const retryAfterSeconds = this.attempts.retryAfterSeconds();
     if (retryAfterSeconds > 0) {
       throw new AppError(
@@ -322,6 +323,28 @@ export class Vault {
         retryAfterSeconds,
       );
     }
+  }
+
+  /**
+   * Runs a check of a credential made outside the vault (a backup's passphrase or recovery key)
+   * under the same limiter as unlocking: wrong tries count, and make the next ones wait.
+   */
+  async limitAttempts<T>(check: () => Promise<T>): Promise<T> {
+    this.assertMayTry();
+    try {
+      const result = await check();
+      this.attempts.recordSuccess();
+      return result;
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'WRONG_PASSPHRASE' || error.code === 'WRONG_RECOVERY_KEY')) {
+        throw this.failedAttempt(error.code, error.message);
+      }
+      throw error;
+    }
+  }
+
+  private readForUnlock(): KeyFile {
+    this.assertMayTry();
     if (!existsSync(join(this.dir, VAULT_FILES.keyFile)) && (!existsSync(this.journalPath) || this.creationWasInterrupted())) {
       throw new AppError('VAULT_NOT_FOUND', `There is no journal in ${this.dir} yet.`);
     }
@@ -345,13 +368,23 @@ export class Vault {
     return dataKey;
   }
 
+  /** The current passphrase, asked again while unlocked; wrong ones count like wrong unlocks. */
   private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+    this.assertMayTry();
     const { kdf } = keyFile.passphrase;
     const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
     const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
     wipe(wrappingKey);
-    if (!dataKey) throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    this.attempts.recordSuccess();
     return dataKey;
+  }
+
+  /** Checks the current passphrase (before deleting or replacing the journal); wrong tries count. */
+  confirmPassphrase(passphrase: string): Promise<void> {
+    return this.serial(async () => {
+      wipe(await this.unwrapWithPassphrase(this.requireUnlockedKeyFile(), passphrase));
+    });
   }
 
   /**
