@@ -20,7 +20,7 @@ describe('L8: every passphrase check goes through the one limiter', () => {
       const tries = [
         () => dispatch('vault.changePassphrase', { currentPassphrase: 'guess one', newPassphrase: 'new passphrase 123' }),
         () => dispatch('vault.newRecoveryKey', { passphrase: 'guess two' }),
-        () => dispatch('data.restore', { dataBase64: backup.value.dataBase64, passphrase: 'guess three' }),
+        () => dispatch('data.restore', { dataBase64: (backup.value as { dataBase64: string }).dataBase64, passphrase: 'guess three' }),
       ];
       const codes: string[] = [];
       for (const attempt of tries) {

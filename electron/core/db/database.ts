@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fsyncFile } from '../durableFiles';
 
@@ -41,6 +41,7 @@ export function openCipherDatabase(path: string, dataKey: Buffer, options: OpenJ
 /** Durability and integrity settings every connection gets once the schema version is known. */
 export function applyConnectionSettings(db: Db): void {
   db.pragma('journal_mode = WAL');
+  ownerOnly(db.name);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -98,4 +99,16 @@ export function writeRekeyedCopy(db: Db, copyPath: string, oldKey: Buffer, newKe
 /** A database file and the journal files SQLite may keep next to it. */
 export function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * journal.db and its -wal/-shm are readable by their owner only (SQLite creates them with the
+ * umask, often 0644; it gives new -wal/-shm files the database file's mode). Their content is
+ * encrypted, but sizes and times are nobody else's business. Windows has no such modes.
+ */
+export function ownerOnly(path: string): void {
+  if (process.platform === 'win32') return;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(`${path}${suffix}`)) chmodSync(`${path}${suffix}`, 0o600);
+  }
 }
