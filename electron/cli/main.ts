@@ -11,7 +11,7 @@ import { restoreBackup, writeBackup, type Credential } from '../core/data/backup
 import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
-import { importJournalJson } from '../core/data/importJson';
+import { importJournalJson, withoutBom } from '../core/data/importJson';
 import { temporaryFolderFor, writeFileAtomically, writeFileDurably } from '../core/durableFiles';
 import { Vault } from '../core/vault/vault';
 import { confirm, readPassphrase, readSecret } from './passphrase';
@@ -255,7 +255,7 @@ async function importCommand(values: Record<string, string | boolean | undefined
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
   }
   try {
-    raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
+    raw = JSON.parse(withoutBom(readFileSync(resolve(path), 'utf8')));
   } catch (error) {
     throw new Error(`${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`);
   }

@@ -9,7 +9,7 @@ import type { Handlers } from '../api/handlers';
 import { buildBackup, BACKUP_EXTENSION, restoreBackup } from './backup';
 import { exportJournalCsv } from './exportCsv';
 import { exportJournalJson } from './exportJson';
-import { importJournalJson } from './importJson';
+import { importJournalJson, withoutBom } from './importJson';
 
 type DataMethods = 'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
 
@@ -36,7 +36,7 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       void vault.db; // a locked journal says so before the file is even read
       let raw: unknown;
       try {
-        raw = JSON.parse(content);
+        raw = JSON.parse(withoutBom(content));
       } catch {
         throw invalidFile();
       }

@@ -13,6 +13,11 @@ import { AppError, isAppError } from '../errors';
 import { writeDay } from '../journal/days';
 import { readScore, saveScore } from '../poem/scores';
 
+/** Notepad and some editors start UTF-8 files with a byte-order mark; JSON.parse does not accept one. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Thrown inside the transaction to undo a dry run; never escapes this module. */
 class DryRunDone extends Error {}
 
