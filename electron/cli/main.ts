@@ -14,10 +14,11 @@ import { exportJournalJson } from '../core/data/exportJson';
 import { importJournalJson, withoutBom } from '../core/data/importJson';
 import { temporaryFolderFor, writeFileAtomically, writeFileDurably } from '../core/durableFiles';
 import { Vault } from '../core/vault/vault';
-import { confirm, readPassphrase, readSecret } from './passphrase';
+import { confirm, readPassphrase, readPassphraseFromFd, readSecret } from './passphrase';
 
-const PASSPHRASE_NOTE = `The passphrase comes from the AXIS_PASSPHRASE environment variable, or is asked for without
-echo. It is never given on the command line.`;
+const PASSPHRASE_NOTE = `The passphrase comes from --passphrase-fd N (the first line read from file descriptor N, e.g.
+3< passphrase-file), the AXIS_PASSPHRASE environment variable (removed from the environment once
+read), or is asked for without echo. It is never given on the command line.`;
 
 interface Command {
   usage: string;
@@ -361,6 +362,13 @@ async function main(argv: string[]): Promise<void> {
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(`Usage: axis ${command.usage}\n\n${PASSPHRASE_NOTE}`);
     return;
+  }
+  const fdAt = rest.indexOf('--passphrase-fd');
+  if (fdAt !== -1) {
+    const fd = Number(rest[fdAt + 1]);
+    if (!Number.isInteger(fd) || fd < 0) throw new UsageError('--passphrase-fd needs a file descriptor number, e.g. --passphrase-fd 3.');
+    readPassphraseFromFd(fd);
+    rest.splice(fdAt, 2);
   }
   const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true });
   if (positionals.length > (command.takesFile ? 1 : 0)) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
