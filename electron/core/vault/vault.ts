@@ -4,7 +4,7 @@ import type { CreatedVault, VaultStatus } from '../../contract/vault';
 import { AppError, isAppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { applyConnectionSettings, openCipherDatabase, writeRekeyedCopy, type Db } from '../db/database';
-import { assertNotFromTheFuture, migrate } from '../db/migrate';
+import { assertNotFromTheFuture, migrate, schemaVersion } from '../db/migrate';
 import { fsyncDirectory, writeFileDurably } from '../durableFiles';
 import { AttemptLimiter } from './attempts';
 import {
@@ -520,6 +520,14 @@ export class Vault {
       );
     }
     try {
+      // An empty (0-byte) or swapped-in blank file opens as a database with no schema: migrating
+      // it would silently turn it into a fresh, empty journal. Every real journal has a version.
+      if (schemaVersion(db) === 0) {
+        throw new AppError(
+          'JOURNAL_DAMAGED',
+          `The journal file journal.db in ${this.dir} is empty or not a journal, so it was not opened. Nothing was changed. If you have a backup, restore it.`,
+        );
+      }
       assertNotFromTheFuture(db);
       applyConnectionSettings(db);
       migrate(db);
