@@ -23,7 +23,12 @@ export function temporaryPathFor(path: string): string {
  * `path` is refused rather than followed (ELOOP), so the write cannot be redirected elsewhere.
  */
 export function writeFileDurably(path: string, content: string | Uint8Array): void {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW, 0o600);
+  writeAndFlush(path, constants.O_TRUNC, content);
+}
+
+/** Opens owner-only, never through a symlink, with `flags` added; writes, flushes, closes. */
+function writeAndFlush(path: string, flags: number, content: string | Uint8Array): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | NO_FOLLOW | flags, 0o600);
   try {
     writeFileSync(fd, content);
     fsyncSync(fd);
@@ -62,13 +67,7 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
   const temp = temporaryPathFor(path);
   try {
     // Exclusive create: fails if anything (a file, a planted symlink) already has the name.
-    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o600);
-    try {
-      writeFileSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeAndFlush(temp, constants.O_EXCL, content);
     renameSync(temp, path);
   } finally {
     rmSync(temp, { force: true });
