@@ -50,7 +50,7 @@ const MEASUREMENTS = [
       try {
         const page = await context.newPage();
         await installAudioProbe(page);
-        await page.goto(host.url);
+        await page.goto(await api.newUrl());
         await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
         await page.getByRole('button', { name: 'Unlock', exact: true }).click();
         await page.getByRole('button', { name: 'Meditate', exact: true }).click();
@@ -536,9 +536,15 @@ async function openSession(host) {
   if (res.status !== 204) throw new Error(`POST /api/session answered ${res.status}: ${await res.text()}`);
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0];
-  if (!cookie.startsWith('axis_session=')) throw new Error(`POST /api/session set no axis_session cookie (${setCookie})`);
+  if (!cookie.startsWith('axis_session_')) throw new Error(`POST /api/session set no axis_session_<port> cookie (${setCookie})`);
 
   return {
+    /** A fresh single-use sign-in address for a browser (the start-up token is used up above). */
+    async newUrl() {
+      const res = await fetch(`${base}/api/session/token`, { method: 'POST', headers: { Cookie: cookie } });
+      if (!res.ok) throw new Error(`POST /api/session/token answered ${res.status}`);
+      return `${base}/#token=${(await res.json()).token}`;
+    },
     async call(method, input) {
       const res = await fetch(`${base}/api/${method}`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { InsightsStatus, InsightTest } from '../contract/insightsTerms';
@@ -6,19 +6,19 @@ import { createApp } from '../core/app';
 import { generateDemoJournal, PLANTED_EFFECTS } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { normalizeRecoveryKey } from '../contract/recoveryKey';
-import type { ImportSummary } from '../contract/dataExport';
+import { IMPORT_MAX_FILE_BYTES, type ImportSummary } from '../contract/dataExport';
 import { restoreBackup, writeBackup, type Credential } from '../core/data/backup';
 import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
-import { importJournalJson } from '../core/data/importJson';
+import { importJournalJson, withoutBom } from '../core/data/importJson';
 import { IMPORT_FIELDS, IMPORT_FORMAT_NAMES, IMPORT_FORMATS, importMapping, type ImportDestination, type ImportFormat, type ImportFromSummary, type ImportMapping } from '../contract/importFrom';
 import { healthInWorker } from '../core/importers/healthRunner';
 import { listImports, undoImport } from '../core/importers/history';
 import { proposeMapping, readSource, runImport } from '../core/importers/pipeline';
-import { writeFileAtomically, writeFileDurably } from '../core/durableFiles';
+import { temporaryFolderFor, writeFileAtomically, writeFileDurably } from '../core/durableFiles';
 import { Vault } from '../core/vault/vault';
-import { confirm, readPassphrase, readSecret } from './passphrase';
+import { confirm, readPassphrase, readPassphraseFromFd, readSecret } from './passphrase';
 import type { Input, Output } from '../contract/contract';
 import type { MethodName } from '../contract/methods';
 import {
@@ -31,8 +31,9 @@ import {
 } from '../contract/experimentsTerms';
 import type { Dispatch } from '../core/api/dispatch';
 
-const PASSPHRASE_NOTE = `The passphrase comes from the AXIS_PASSPHRASE environment variable, or is asked for without
-echo. It is never given on the command line.`;
+const PASSPHRASE_NOTE = `The passphrase comes from --passphrase-fd N (the first line read from file descriptor N, e.g.
+3< passphrase-file), the AXIS_PASSPHRASE environment variable (removed from the environment once
+read), or is asked for without echo. It is never given on the command line.`;
 
 interface Command {
   usage: string;
@@ -321,8 +322,7 @@ async function exportCommand(values: Record<string, string | boolean | undefined
       console.log(`Exported ${data.days.length} days to ${out}${values.photos ? ` with ${data.photos?.length ?? 0} photos` : ''}.`);
     } else {
       const files = exportJournalCsv(db, localDate(Date.now()));
-      const temp = `${out}.${process.pid}.tmp`;
-      mkdirSync(temp, { recursive: true });
+      const temp = temporaryFolderFor(out);
       for (const file of files) writeFileDurably(join(temp, file.name), file.content);
       renameSync(temp, out);
       console.log(`Exported ${files.length} CSV files to ${out}.`);
@@ -338,7 +338,16 @@ async function importCommand(values: Record<string, string | boolean | undefined
   if (!path) throw new UsageError('Please give the JSON export to import: axis import FILE --vault DIR.');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
+    // Checked before reading: a huge file would otherwise be read and parsed into memory whole.
+    const size = statSync(resolve(path)).size;
+    if (size > IMPORT_MAX_FILE_BYTES) {
+      throw new Error(`${resolve(path)} is ${Math.round(size / 1024 / 1024)} MB; an Axis Journal export can be at most ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Nothing was changed.`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+  }
+  try {
+    raw = JSON.parse(withoutBom(readFileSync(resolve(path), 'utf8')));
   } catch (error) {
     throw new Error(`${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`, {
       cause: error,
@@ -688,6 +697,13 @@ async function main(argv: string[]): Promise<void> {
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(`Usage: axis ${command.usage}\n\n${PASSPHRASE_NOTE}`);
     return;
+  }
+  const fdAt = rest.indexOf('--passphrase-fd');
+  if (fdAt !== -1) {
+    const fd = Number(rest[fdAt + 1]);
+    if (!Number.isInteger(fd) || fd < 0) throw new UsageError('--passphrase-fd needs a file descriptor number, e.g. --passphrase-fd 3.');
+    readPassphraseFromFd(fd);
+    rest.splice(fdAt, 2);
   }
   const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true });
   if (positionals.length > (command.takesWords ?? (command.takesFile ? 1 : 0))) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);

@@ -6,10 +6,39 @@ export async function readPassphrase(prompt: string): Promise<string> {
   return readSecret('AXIS_PASSPHRASE', 'the passphrase', prompt);
 }
 
-/** A secret from an environment variable, or typed without echo in a terminal. */
+/** Secrets already taken out of the environment (a command may ask twice). */
+const taken = new Map<string, string>();
+let passphraseFd: number | null = null;
+
+/** `--passphrase-fd N`: read the passphrase from file descriptor N (a pipe), never from argv or the environment. */
+export function readPassphraseFromFd(fd: number): void {
+  passphraseFd = fd;
+}
+
+/**
+ * A secret from `--passphrase-fd`, an environment variable, or typed without echo in a terminal.
+ * A variable is removed from the environment once read, so child processes and workers do not
+ * inherit it (the operating system may still show a process's initial environment to its owner
+ * and root: `--passphrase-fd` avoids that).
+ */
 export async function readSecret(variable: string, what: string, prompt: string): Promise<string> {
+  if (variable === 'AXIS_PASSPHRASE' && passphraseFd !== null && !taken.has(variable)) {
+    const { readFileSync } = await import('node:fs');
+    let text: string;
+    try {
+      text = readFileSync(passphraseFd, 'utf8');
+    } catch {
+      throw new Error(`Could not read the passphrase from file descriptor ${passphraseFd}.`);
+    }
+    taken.set(variable, text.split(/\r?\n/)[0] ?? '');
+  }
   const fromEnv = process.env[variable];
-  if (fromEnv) return fromEnv;
+  if (fromEnv) {
+    taken.set(variable, fromEnv);
+    delete process.env[variable];
+  }
+  const secret = taken.get(variable);
+  if (secret) return secret;
   if (!process.stdin.isTTY) {
     throw new Error(`Set ${variable} or run this in a terminal to type ${what}.`);
   }

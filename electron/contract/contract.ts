@@ -63,6 +63,7 @@ export const contract = {
   'vault.recover': method<VaultStatus>()(vaultSchemas.recover),
   'vault.changePassphrase': method<null>()(vaultSchemas.changePassphrase),
   'vault.newRecoveryKey': method<NewRecoveryKey>()(vaultSchemas.newRecoveryKey),
+  'vault.rekey': method<NewRecoveryKey>()(vaultSchemas.rekey),
   'vault.lock': method<VaultStatus>()(none),
   'journal.getDay': method<DayView>()(journalSchemas.date),
   'journal.saveDay': method<DayView>()(dayEntryInput),

@@ -3,6 +3,7 @@ import { dayEntryInput, isoDate } from './journal';
 import { BODY_AREA_KEYS, FACTOR_KINDS, FOOD_CATEGORIES, MEAL_KINDS, TREATMENT_KINDS } from './journalTerms';
 import { SESSION_TYPES } from './meditationTerms';
 import { exportedExperiment } from './experiments';
+import { exportedSettings } from './settings';
 
 /**
  * The complete JSON export: everything in the journal, with references by name (conditions,
@@ -39,7 +40,26 @@ export const exportedDay = z
   })
   .strict();
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Photo data must be base64.');
+/**
+ * Caps for what an import may hold. Every array and string in the file has one, so a crafted file
+ * is refused after a bounded amount of work instead of exhausting memory (issue 13): a photo is
+ * stored re-encoded at most 2048 px wide, far below these.
+ */
+export const IMPORT_LIMITS = {
+  photos: 20_000,
+  photoBase64Chars: 16 * 1024 * 1024,
+  thumbnailBase64Chars: 1024 * 1024,
+  photoPixelsPerSide: 20_000,
+} as const;
+
+/** The largest export file `axis import` reads (checked before reading it). */
+export const IMPORT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+const base64 = (max: number) =>
+  z
+    .string()
+    .max(max, 'A photo in the file is too large.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Photo data must be base64.');
 
 export const journalExport = z
   .object({
@@ -48,7 +68,7 @@ export const journalExport = z
     schemaVersion: z.number().int().min(1),
     appVersion: z.string().max(40),
     exportedAt: z.string().max(40),
-    settings: z.record(z.string().max(100), z.unknown()),
+    settings: exportedSettings,
     conditions: z.array(z.object({ name: name(60), builtinKey: z.string().max(40).nullable(), tracked: z.boolean() }).strict()).max(200),
     foods: z
       .array(
@@ -85,7 +105,7 @@ export const journalExport = z
             date: isoDate,
             startedAt: z.string().max(40),
             type: z.enum(SESSION_TYPES),
-            plannedSeconds: z.number().int().positive().nullable(),
+            plannedSeconds: z.number().int().positive().max(43_200).nullable(),
             actualSeconds: z.number().int().min(1).max(43_200),
             stressBefore: z.number().int().min(0).max(10).nullable(),
             stressAfter: z.number().int().min(0).max(10).nullable(),
@@ -121,13 +141,14 @@ export const journalExport = z
             date: isoDate,
             bodyArea: z.enum(BODY_AREA_KEYS),
             mime: z.enum(['image/jpeg', 'image/webp']),
-            width: z.number().int().positive(),
-            height: z.number().int().positive(),
-            image: base64,
-            thumbnail: base64,
+            width: z.number().int().positive().max(IMPORT_LIMITS.photoPixelsPerSide),
+            height: z.number().int().positive().max(IMPORT_LIMITS.photoPixelsPerSide),
+            image: base64(IMPORT_LIMITS.photoBase64Chars),
+            thumbnail: base64(IMPORT_LIMITS.thumbnailBase64Chars),
           })
           .strict(),
       )
+      .max(IMPORT_LIMITS.photos, `A file can hold at most ${IMPORT_LIMITS.photos.toLocaleString('en')} photos.`)
       .optional(),
   })
   .strict();

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'vault.recover',
   'vault.changePassphrase',
   'vault.newRecoveryKey',
+  'vault.rekey',
   'vault.lock',
   'journal.getDay',
   'journal.saveDay',

@@ -31,6 +31,8 @@ export const vaultSchemas = {
   recover: z.object({ recoveryKey, newPassphrase: passphrase }).strict(),
   changePassphrase: z.object({ currentPassphrase: existingPassphrase, newPassphrase: passphrase }).strict(),
   newRecoveryKey: z.object({ passphrase: existingPassphrase }).strict(),
+  /** Re-key: a new data key, a new recovery key, and the passphrase kept or replaced. */
+  rekey: z.object({ currentPassphrase: existingPassphrase, newPassphrase: passphrase.optional() }).strict(),
 };
 
 export type VaultStatus =

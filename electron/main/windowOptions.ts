@@ -6,7 +6,7 @@ import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rectangle } from './windowSt
  * can check exactly what the shell uses. `bounds` is where the window goes (see windowStatePolicy);
  * without it, the default size, centred.
  */
-export function appWindowOptions(preloadPath: string, bounds?: Rectangle): BrowserWindowConstructorOptions {
+export function appWindowOptions(preloadPath: string, bounds?: Rectangle, platform: NodeJS.Platform = process.platform): BrowserWindowConstructorOptions {
   return {
     ...(bounds ?? { ...DEFAULT_WINDOW_SIZE, center: true }),
     minWidth: MIN_WINDOW_SIZE.width,
@@ -26,7 +26,9 @@ export function appWindowOptions(preloadPath: string, bounds?: Rectangle): Brows
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      // On Windows and Linux Chromium's spellchecker downloads Hunspell dictionaries from Google's
+      // servers; the app never goes online, so spelling is checked only where the OS does it (macOS).
+      spellcheck: platform === 'darwin',
       // A meditation session must keep time and ring while the window is hidden.
       backgroundThrottling: false,
       safeDialogs: true,

@@ -1,8 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SESSION_COOKIE = 'axis_session';
+/** Cookies are not port-scoped: each web host names its own, so two hosts never share or clobber one. */
+export function sessionCookieName(port: number): string {
+  return `axis_session_${port}`;
+}
 export const TOKEN_HEADER = 'x-axis-token';
+/** Sent once, with the session: the key the page later asks the server to prove it knows. */
+export const SERVER_KEY_HEADER = 'x-axis-server-key';
 
 export function randomSecret(): string {
   return randomBytes(32).toString('base64url');

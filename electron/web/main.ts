@@ -10,16 +10,19 @@ import { createApp } from '../core/app';
 import { generateDemoJournal } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { defaultVaultDir } from '../core/paths';
-import { startWebHost } from './server';
+import { startWebHost, TOKEN_LIFETIME_MS } from './server';
 
-
-export const DEFAULT_PORT = 4477;
+/**
+ * A free port each run by default: a fixed one could be taken by someone else after the host stops,
+ * and a tab still open on it would then talk to them.
+ */
+export const DEFAULT_PORT = 0;
 
 const USAGE = `Usage: npm run web -- [--vault DIR] [--port N] [--open] [--demo]
 
   --vault DIR   the vault folder (default: ${defaultVaultDir()})
-  --port N      the port on 127.0.0.1 (default: ${DEFAULT_PORT}; 0 picks a free one)
-  --open        open the app in your default browser
+  --port N      the port on 127.0.0.1 (default: a free one, chosen each run)
+  --open        open the app in your default browser (with a sign-in code valid for one minute)
   --demo        use a throwaway demo journal (a year of made-up days) in a temporary folder,
                 deleted when the web host stops; its passphrase is printed`;
 
@@ -74,14 +77,17 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      fail(`Port ${port} is already in use (perhaps Axis Journal is already running). Choose another with --port N.`);
+      fail(`Port ${port} is already in use by another program. Leave out --port to use a free one.`);
     }
     if (code === 'EACCES') fail(`Port ${port} is not allowed for this user. Choose another with --port N.`);
     throw error;
   }
 
   console.log(`Axis Journal is running at ${host.url}`);
-  if (args.open) openInBrowser(host.url);
+  console.log('This address signs in one browser tab, once, within 10 minutes. Press Enter here for a new one.');
+  // The browser's command line is visible to other users: it gets its own code, valid for a minute.
+  if (args.open) openInBrowser(host.issueUrl());
+  if (process.stdin.isTTY) process.stdin.on('data', () => console.log(`New sign-in address: ${host.issueUrl(TOKEN_LIFETIME_MS)}`));
 
   const shutdown = (): void => {
     backend.dispose();

@@ -1,10 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/api/dispatch';
 import { SECURITY_HEADERS } from '../core/security/csp';
 import { readStaticFile } from '../core/security/staticFiles';
 import {
-  SESSION_COOKIE,
+  SERVER_KEY_HEADER,
   TOKEN_HEADER,
   allowedHost,
   allowedOrigin,
@@ -12,6 +13,7 @@ import {
   randomSecret,
   readCookie,
   sameSecret,
+  sessionCookieName,
 } from './access';
 
 /** Large enough for every contract input, including a 25 MB photo sent as base64. */
@@ -22,15 +24,25 @@ export interface WebHostOptions {
   rendererDir: string;
   port: number;
   host?: string;
-  /** Fixed token for tests; random per run otherwise. */
+  /** Fixed start-up token for tests; random per run otherwise. */
   token?: string;
+  /** How long a start-up token stays valid (default 10 minutes). */
+  tokenLifetimeMs?: number;
+  now?: () => number;
 }
+
+/** A one-time code handed to the browser `--open` starts: it is visible in the process list, so it lives briefly. */
+export const OPEN_CODE_LIFETIME_MS = 60_000;
+export const TOKEN_LIFETIME_MS = 10 * 60_000;
 
 export interface WebHost {
   server: Server;
   port: number;
+  /** The start-up token: exchanged once for a session, within its lifetime. */
   token: string;
   url: string;
+  /** A new single-use sign-in address (for `--open`, or when the first one was used or expired). */
+  issueUrl(lifetimeMs?: number): string;
   close(): Promise<void>;
 }
 
@@ -44,16 +56,47 @@ class HttpError extends Error {
 }
 
 /**
- * Serves the renderer and the contract over HTTP on loopback only. A random token printed in
- * the start-up URL is exchanged for an HttpOnly, SameSite=Strict cookie; every API call needs
- * that cookie, a Host header naming this server, and no foreign Origin.
+ * Serves the renderer and the contract over HTTP on loopback only. A random token printed in the
+ * start-up URL is exchanged — once, within minutes — for a session of its own: an HttpOnly,
+ * SameSite=Strict cookie named for this port, and a server key the page keeps to check, before it
+ * sends a passphrase, that it still talks to the server it signed in to. Every API call needs the
+ * cookie, a Host header naming this server, and no foreign Origin.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new Error(`Refusing to listen on ${host}: the web host only serves this computer.`);
-  const token = options.token ?? randomSecret();
-  const sessionSecret = randomSecret();
+  const now = options.now ?? Date.now;
+  /** Single-use sign-in tokens and when each expires. */
+  const tokens = new Map<string, number>();
+  /** Signed-in sessions: cookie secret → the server key given with it. */
+  const sessions = new Map<string, string>();
+  const issueToken = (lifetimeMs: number, token = randomSecret()): string => {
+    tokens.set(token, now() + lifetimeMs);
+    return token;
+  };
+  const token = issueToken(options.tokenLifetimeMs ?? TOKEN_LIFETIME_MS, options.token);
   let port = options.port;
+
+  /** Takes a token out of the set if it is there and fresh; constant-time comparison for each. */
+  const redeem = (given: string | undefined): boolean => {
+    for (const [candidate, expiresAt] of tokens) {
+      if (expiresAt <= now()) {
+        tokens.delete(candidate);
+        continue;
+      }
+      if (sameSecret(given, candidate)) {
+        tokens.delete(candidate);
+        return true;
+      }
+    }
+    return false;
+  };
+  const session = (req: IncomingMessage): string | null => {
+    const secret = readCookie(req, sessionCookieName(port));
+    if (secret === undefined) return null;
+    for (const candidate of sessions.keys()) if (sameSecret(secret, candidate)) return candidate;
+    return null;
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -68,21 +111,53 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!allowedHost(req, port)) throw new HttpError(403, 'Forbidden host');
     if (!allowedOrigin(req, port)) throw new HttpError(403, 'Forbidden origin');
     const url = requestUrl(req.url, port);
+    const cookieName = sessionCookieName(port);
 
     if (url.pathname === '/api/session') {
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
       const given = req.headers[TOKEN_HEADER];
-      if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) throw new HttpError(401, 'Missing or wrong access token');
-      res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${sessionSecret}; HttpOnly; SameSite=Strict; Path=/`);
-      send(res, 204, {}, '');
+      if (!redeem(Array.isArray(given) ? given[0] : given)) throw new HttpError(401, 'Missing, used or expired access token');
+      const secret = randomSecret();
+      const serverKey = randomSecret();
+      sessions.set(secret, serverKey);
+      res.setHeader('Set-Cookie', `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`);
+      send(res, 204, { [SERVER_KEY_HEADER]: serverKey }, '');
+      return;
+    }
+
+    if (url.pathname === '/api/session/end' || url.pathname === '/api/session/prove' || url.pathname === '/api/session/token') {
+      const secret = session(req);
+      if (!secret) throw new HttpError(401, 'Not signed in');
+      if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
+      if (url.pathname === '/api/session/end') {
+        sessions.delete(secret);
+        res.setHeader('Set-Cookie', `${cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
+        send(res, 204, {}, '');
+        return;
+      }
+      if (url.pathname === '/api/session/token') {
+        // A signed-in page can hand another tab or browser a fresh single-use address.
+        send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, JSON.stringify({ token: issueToken(OPEN_CODE_LIFETIME_MS) }));
+        return;
+      }
+      // Proves this server holds the key it gave the page at sign-in (a squatter on the port does not).
+      const challenge = (url.searchParams.get('challenge') ?? '').slice(0, 200);
+      if (challenge.length < 16) throw new HttpError(400, 'Challenge expected');
+      const proof = createHmac('sha256', sessions.get(secret)!).update(challenge).digest('base64url');
+      send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, JSON.stringify({ proof }));
       return;
     }
 
     if (url.pathname.startsWith('/api/')) {
-      if (!sameSecret(readCookie(req, SESSION_COOKIE), sessionSecret)) throw new HttpError(401, 'Not signed in');
+      if (!session(req)) throw new HttpError(401, 'Not signed in');
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'JSON expected');
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        throw new HttpError(400, 'Bad request path'); // malformed percent-encoding
+      }
       const input = parseJson(await readBody(req));
       const result = await options.dispatch(method, input);
       send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, JSON.stringify(result));
@@ -109,6 +184,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    issueUrl: (lifetimeMs = OPEN_CODE_LIFETIME_MS) => `http://127.0.0.1:${port}/#token=${issueToken(lifetimeMs)}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -118,24 +194,41 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  if (res.headersSent) return;
+  // After a refused body the connection is closed once the answer is out, so the client reads it.
+  if (status === 413) headers = { ...headers, Connection: 'close' };
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   res.end(body);
+  if (status === 413) res.once('finish', () => res.req.destroy());
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Refused before a byte is read when the size is announced; otherwise counted as it arrives.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.pause();
+      reject(new HttpError(413, 'Request too large'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (refused) return;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'Request too large'));
-        req.destroy();
+        // The rest is read and dropped (memory stays bounded), so the client is still listening
+        // when the 413 comes; a client sending without end is cut off at four times the limit.
+        refused = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('data', () => {
+      if (refused && size > 4 * MAX_BODY_BYTES) req.destroy();
+    });
+    req.on('end', () => (refused ? reject(new HttpError(413, 'Request too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }

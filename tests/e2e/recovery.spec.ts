@@ -33,15 +33,16 @@ test('change the passphrase and make a new recovery key from Security', async ({
   await openApp();
   await createJournal(page);
   await page.getByRole('button', { name: 'Security', exact: true }).click();
+  const change = page.getByRole('region', { name: 'Change passphrase' });
 
-  await page.getByLabel('Current passphrase').fill('wrong current one');
-  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
-  await page.getByRole('button', { name: 'Change passphrase' }).click();
-  await expect(page.getByRole('alert')).toContainText('current passphrase is not right');
+  await change.getByLabel('Current passphrase').fill('wrong current one');
+  await change.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await change.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(change.getByRole('alert')).toContainText('current passphrase is not right');
 
-  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
   await expect(page.getByText('Your passphrase was changed.')).toBeVisible();
 
   await page.getByLabel('Your passphrase').fill(NEW_PASSPHRASE);
@@ -51,5 +52,53 @@ test('change the passphrase and make a new recovery key from Security', async ({
   await page.getByRole('button', { name: 'I stored it' }).click();
 
   await page.getByRole('button', { name: 'Lock journal' }).click();
+  await unlock(page, NEW_PASSPHRASE);
+});
+
+test('"I think someone knows my passphrase or recovery key" re-keys the journal', async ({ page, openApp }, testInfo) => {
+  await openApp();
+  const oldRecoveryKey = await createJournal(page);
+  await page.getByRole('button', { name: 'Security', exact: true }).click();
+  const section = page.getByRole('region', { name: 'I think someone knows my passphrase or recovery key' });
+  await expect(section).toContainText('backups you made earlier still open');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page, `security with re-key (${scheme})`);
+    await section.screenshot({ path: testInfo.outputPath(`rekey-form-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await section.getByLabel('Current passphrase').fill('wrong current one');
+  await section.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await section.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await section.getByRole('button', { name: 'Re-encrypt with a new key' }).click();
+  await expect(section.getByRole('alert')).toContainText('current passphrase is not right');
+
+  await section.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await section.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await section.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await section.getByRole('button', { name: 'Re-encrypt with a new key' }).click();
+  const shown = section.getByLabel('New recovery key');
+  await expect(shown).toHaveText(/^([A-Z2-7]{5}-){5}[A-Z2-7]{5}$/);
+  expect(await shown.textContent()).not.toBe(oldRecoveryKey);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page, `re-key done (${scheme})`);
+    await section.screenshot({ path: testInfo.outputPath(`rekey-done-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await section.getByRole('button', { name: 'I stored it' }).click();
+
+  // The old passphrase and the old recovery key are both retired.
+  await page.getByRole('button', { name: 'Lock journal' }).click();
+  await submitPassphrase(page, PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText('not right');
+  await page.getByRole('button', { name: /Use your recovery key/ }).click();
+  await page.getByRole('textbox', { name: 'Recovery key' }).fill(oldRecoveryKey);
+  await page.getByLabel('New passphrase', { exact: true }).fill('another fresh passphrase 1');
+  await page.getByLabel('Type the new passphrase again').fill('another fresh passphrase 1');
+  await page.getByRole('button', { name: 'Unlock and set new passphrase' }).click();
+  await expect(page.getByRole('alert')).toContainText('does not fit this journal');
+  await page.getByRole('button', { name: 'Back to passphrase' }).click();
   await unlock(page, NEW_PASSPHRASE);
 });

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { DayEntry } from '../../electron/contract/journal';
 import { BODY_AREA_KEYS, MEAL_KINDS } from '../../electron/contract/journalTerms';
+import { createApp } from '../../electron/core/app';
 import { checkVault } from '../../electron/core/data/check';
+import { generateDemoJournal } from '../../electron/core/demo/generate';
+import { localDate } from '../../electron/core/journal/dates';
 import { AppError } from '../../electron/core/errors';
 import { applyConnectionSettings, openCipherDatabase, type Db } from '../../electron/core/db/database';
 import { latestVersion, migrate, schemaVersion } from '../../electron/core/db/migrate';
@@ -14,7 +17,7 @@ import { VAULT_FILES } from '../../electron/core/paths';
 import { derivePassphraseKey, unwrapKey } from '../../electron/core/vault/crypto';
 import { WRAP_PURPOSE, parseKeyFile, readKeyFile } from '../../electron/core/vault/keyFile';
 import { apiClient, startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
-import { PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';
+import { FAST_SCRYPT, PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 /*
  * Crash safety (issue 7): the real web host (out/main/web.js, the same core as the desktop app)
@@ -49,6 +52,11 @@ function isoDay(ms: number): string {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A temporary key file the host with this pid writes before renaming it over vault.json. */
+function isKeyFileTemp(name: string | null, pid: number): boolean {
+  return !!name && name.startsWith(`${VAULT_FILES.keyFile}.${pid}.`) && name.endsWith('.tmp');
+}
 
 interface Ids {
   conditions: number[];
@@ -122,6 +130,7 @@ function randomDay(rng: Rng, date: string, ids: Ids, label: string): DayEntry {
 }
 
 type Api = Awaited<ReturnType<typeof apiClient>>;
+
 
 /** Conditions and foods come with the journal; a treatment and three factors are added once. */
 async function ensureIds(api: Api): Promise<Ids> {
@@ -275,7 +284,7 @@ describe('crash safety', () => {
           const offsetMs = rng() * 8;
           await new Promise<void>((done) => {
             const watcher = watch(dir, (_, name) => {
-              if (name !== `${VAULT_FILES.keyFile}.${pid}.tmp`) return;
+              if (!isKeyFileTemp(name, pid)) return;
               watcher.close();
               setTimeout(done, offsetMs);
             });
@@ -444,4 +453,171 @@ describe('crash safety', () => {
     expect(outcomes.absent, JSON.stringify(outcomes)).toBeGreaterThan(0);
     console.log(`crash-safety (creation): ${JSON.stringify(outcomes)}`);
   }, 120_000);
+
+  it('a web host killed at random moments while it re-keys a 10-year journal leaves it opening with the old or the new passphrase, whole', async () => {
+    const REKEY_ROUNDS = 8;
+    const REKEY_WRITERS = 2;
+    const rng = seeded(SEED + 2);
+    const log: string[] = [];
+    onTestFailed(() => console.error(`crash-safety (re-key) failed with seed ${SEED}\n${log.join('\n')}`));
+
+    // A 10-year demo journal (3,650 days), made in this process at test-strength scrypt.
+    const dir = tempDir('axis-crash-rekey-');
+    const journalPath = join(dir, VAULT_FILES.journal);
+    const setup = createApp({ vaultDir: dir, host: 'web', version: 'test', scryptCost: FAST_SCRYPT });
+    try {
+      const created = await setup.dispatch('vault.create', { passphrase: PASSPHRASE });
+      if (!created.ok) throw new Error(created.error.message);
+      await generateDemoJournal(setup.dispatch, { days: 3650, seed: 3, effects: true, endDate: localDate(Date.now()) });
+    } finally {
+      setup.backend.dispose();
+    }
+
+    /** Every day of the journal as the app reads it back; the writers' dates are tracked separately. */
+    const readAll = (vault: ReturnType<typeof fastVault>) => {
+      const dates = vault.db.prepare('SELECT date FROM days ORDER BY date').pluck().all() as string[];
+      // The day as saved (not what is derived from its neighbours, which the writers change).
+      return new Map(dates.map((date) => [date, JSON.stringify((({ entry, saved, updatedAt }) => ({ entry, saved, updatedAt }))(readDay(vault.db, date)))]));
+    };
+    const first = fastVault(dir);
+    await first.unlock(PASSPHRASE);
+    const untouched = readAll(first);
+    const days = new Map<string, DayEntry | null>();
+    for (const date of DATES) {
+      const view = readDay(first.db, date);
+      days.set(date, view.saved ? view.entry : null);
+      untouched.delete(date);
+    }
+    first.lock();
+    expect(untouched.size).toBeGreaterThan(3000);
+
+    let passphrase = PASSPHRASE;
+    const outcomes = { oldKeyKept: 0, newKeyTaken: 0, answered: 0, pendingSeen: 0, openedWithOld: 0, openedWithNew: 0 };
+    for (let round = 1; round <= REKEY_ROUNDS; round++) {
+      const where = `re-key round ${round}, seed ${SEED}`;
+      const roundStarted = Date.now();
+      const host = await startWebHostProcess(['--vault', dir, '--port', '0']);
+      hosts.push(host);
+      const pid = host.child.pid!;
+      const api = await apiClient(host.origin, host.token);
+      const unlocked = await api('vault.unlock', { passphrase });
+      expect(unlocked.ok, `${where}: ${JSON.stringify(unlocked.error)}`).toBe(true);
+      const ids = await ensureIds(api);
+      const saltBefore = readFileSync(journalPath).subarray(0, 16);
+
+      // Writers keep saving while the re-key runs: each save is either answered before or after it.
+      const cutOff = new Map<string, DayEntry | null>();
+      let killed = false;
+      const writer = async (w: number) => {
+        const wrng = seeded(SEED + round * 7919 + w * 104_729 + 1);
+        const mine = DATES.filter((_, i) => i % REKEY_WRITERS === w);
+        for (let n = 0; !killed; n++) {
+          const date = pick(wrng, mine);
+          const entry = randomDay(wrng, date, ids, `re-key round ${round} writer ${w} save ${n}`);
+          cutOff.set(date, entry);
+          const answer = await api('journal.saveDay', entry).catch(() => null);
+          if (!answer) return;
+          expect(answer.ok, `${where}: ${JSON.stringify(answer.error)}`).toBe(true);
+          cutOff.delete(date);
+          days.set(date, entry);
+        }
+      };
+      const running = Array.from({ length: REKEY_WRITERS }, (_, w) => writer(w));
+      const newPassphrase = round % 2 === 0 ? null : passphrase === PASSPHRASE ? OTHER_PASSPHRASE : PASSPHRASE;
+      const rekeying = api('vault.rekey', newPassphrase ? { currentPassphrase: passphrase, newPassphrase } : { currentPassphrase: passphrase }).catch(() => null);
+      // Aim at each step: vault.json records the pending key (then the copy is made and rekeyed),
+      // the copy is complete and renamed over journal.db, vault.json is settled on the new key.
+      const target = pick(rng, ['anywhere', 'pending', 'pending', 'copy', 'settled'] as const);
+      if (target === 'anywhere') {
+        await sleep(rng() * 1500); // including the key derivations before anything is written
+      } else if (target === 'pending') {
+        const offsetMs = rng() * 400;
+        await new Promise<void>((done) => {
+          const watcher = watch(dir, (_, name) => {
+            if (!isKeyFileTemp(name, pid)) return;
+            watcher.close();
+            setTimeout(done, offsetMs);
+          });
+          void rekeying.then(() => {
+            watcher.close();
+            done();
+          });
+        });
+      } else {
+        // 'copy': while the re-keyed copy is being made; 'settled': just after it replaced journal.db.
+        const copy = join(dir, `${VAULT_FILES.journal}.rekeying`);
+        let seen = false;
+        let settled = false;
+        void rekeying.then(() => (settled = true));
+        for (let waited = 0; !settled && waited < 20_000; waited++) {
+          const exists = existsSync(copy);
+          if (exists) seen = true;
+          if (target === 'copy' ? exists : seen && !exists) break;
+          await sleep(1);
+        }
+        await sleep(target === 'copy' ? rng() * 300 : rng() * 3);
+      }
+      killed = true;
+      await host.stop('SIGKILL');
+      await Promise.all(running);
+      const answer = await rekeying;
+      if (answer) {
+        expect(answer.ok, `${where}: ${JSON.stringify(answer.error)}`).toBe(true);
+        outcomes.answered++;
+      }
+      const keyAfter = readKeyFile(dir);
+      if (keyAfter.rekey) outcomes.pendingSeen++;
+
+      // Opens with the old or the new passphrase (after an answered re-key: only the new one).
+      const candidates = newPassphrase ? (rng() < 0.5 ? [passphrase, newPassphrase] : [newPassphrase, passphrase]) : [passphrase];
+      const vault = fastVault(dir);
+      let opened: string | null = null;
+      for (const candidate of candidates) {
+        try {
+          await vault.unlock(candidate);
+          opened = candidate;
+          break;
+        } catch (error) {
+          expect((error as AppError).code, `${where}: ${(error as Error).message} (files: ${readdirSync(dir).join(', ')})`).toBe('WRONG_PASSPHRASE');
+        }
+      }
+      expect(opened, `${where}: opens with neither ${candidates.join(' nor ')}`).not.toBeNull();
+      if (answer && newPassphrase) expect(opened, `${where}: an answered re-key keeps the new passphrase`).toBe(newPassphrase);
+      if (opened === passphrase) outcomes.openedWithOld++;
+      else outcomes.openedWithNew++;
+      try {
+        expect(vault.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+        expect(readKeyFile(dir).rekey, `${where}: the key file is settled on one key`).toBeUndefined();
+        // A re-keyed journal.db is a new file with a new SQLCipher salt (its first 16 bytes).
+        if (readFileSync(journalPath).subarray(0, 16).equals(saltBefore)) outcomes.oldKeyKept++;
+        else outcomes.newKeyTaken++;
+        if (round % 4 === 0 || round === REKEY_ROUNDS) {
+          const all = readAll(vault);
+          for (const [date, text] of untouched) expect(all.get(date), `${where}: ${date} changed`).toBe(text);
+        }
+        for (const date of DATES) {
+          const view = readDay(vault.db, date);
+          const found = view.saved ? view.entry : null;
+          if (cutOff.has(date)) {
+            expect([days.get(date) ?? null, cutOff.get(date)], `${where}: ${date}`).toContainEqual(found);
+            days.set(date, found);
+          } else {
+            expect(found, `${where}: ${date} differs from its last acknowledged save`).toEqual(days.get(date) ?? null);
+          }
+        }
+      } finally {
+        vault.lock();
+      }
+      expect(readdirSync(dir).filter((name) => name.includes('-journal') || name.includes('.rekeying')), `${where}: leftovers`).toEqual([]);
+      log.push(`${where}: aimed at ${target}, ${answer ? 'answered' : 'cut off'}, pending ${keyAfter.rekey ? 'seen' : 'not seen'}, opened with the ${opened === passphrase ? 'old' : 'new'} passphrase, ${Date.now() - roundStarted} ms`);
+      passphrase = opened!;
+    }
+    const report = await checkVault(fastVault(dir), passphrase);
+    expect(report.ok, report.lines.join('\n')).toBe(true);
+    // The schedule must have hit both sides of the commit.
+    expect(outcomes.pendingSeen, JSON.stringify(outcomes)).toBeGreaterThan(0);
+    expect(outcomes.oldKeyKept, JSON.stringify(outcomes)).toBeGreaterThan(0);
+    expect(outcomes.newKeyTaken, JSON.stringify(outcomes)).toBeGreaterThan(0);
+    console.log(`crash-safety (re-key, 10-year journal): ${JSON.stringify(outcomes)}\n${log.join('\n')}`);
+  }, 300_000);
 });

@@ -37,7 +37,8 @@ function send(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method, headers: { Host: `127.0.0.1:${host.port}`, ...headers } },
+      // A fresh connection each time: a kept-alive socket the server is just closing gives ECONNRESET.
+      { host: '127.0.0.1', port: host.port, path, method, headers: { Host: `127.0.0.1:${host.port}`, ...headers }, agent: false },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -217,7 +218,7 @@ describe('web host command line', () => {
       const result = await runWebHostToExit(['--vault', tempDir(), '--port', String(port)]);
       expect(result.code).toBe(1);
       expect(result.output.trim()).toBe(
-        `Port ${port} is already in use (perhaps Axis Journal is already running). Choose another with --port N.`,
+        `Port ${port} is already in use by another program. Leave out --port to use a free one.`,
       );
     } finally {
       blocker.close();

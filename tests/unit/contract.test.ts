@@ -74,8 +74,12 @@ describe('the contract', () => {
     const { dispatch } = appIn(dir);
     await dispatch('vault.create', { passphrase: PASSPHRASE });
     const { mkdirSync } = await import('node:fs');
-    mkdirSync(`${dir}/vault.json.${process.pid}.tmp`);
+    const { temporaryNames } = await import('../../electron/core/durableFiles');
+    const suffix = temporaryNames.suffix;
+    temporaryNames.suffix = () => 'in-the-way';
+    mkdirSync(`${dir}/vault.json.${process.pid}.in-the-way.tmp`);
     const result = await dispatch('vault.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: 'another one 123' });
+    temporaryNames.suffix = suffix;
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     if (!result.ok) expect(result.error.message).not.toMatch(/EISDIR|vault\.json/);
     await dispatch('vault.lock');

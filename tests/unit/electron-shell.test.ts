@@ -71,6 +71,10 @@ describe('window options', () => {
   it('keep timers running in the background (meditation bells) and show only when ready', () => {
     const options = appWindowOptions('/p.cjs');
     expect(options.webPreferences?.backgroundThrottling).toBe(false);
+    // Issue 13, L12: no spellchecker that would fetch dictionaries from the internet.
+    expect(appWindowOptions('/p.cjs', undefined, 'linux').webPreferences?.spellcheck).toBe(false);
+    expect(appWindowOptions('/p.cjs', undefined, 'win32').webPreferences?.spellcheck).toBe(false);
+    expect(appWindowOptions('/p.cjs', undefined, 'darwin').webPreferences?.spellcheck).toBe(true);
     expect(options.show).toBe(false);
   });
 });

@@ -63,6 +63,11 @@ export function createHandlers(backend: Backend): Handlers {
       return null;
     },
     'vault.newRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await vault.newRecoveryKey(passphrase) }),
+    'vault.rekey': async ({ currentPassphrase, newPassphrase }) => {
+      const recoveryKey = await vault.rekey(currentPassphrase, newPassphrase ?? null);
+      if (newPassphrase) await backend.rememberedPassphrase.replaceIfRemembered(newPassphrase);
+      return { recoveryKey };
+    },
     'vault.lock': () => {
       backend.lock('user');
       return backend.status();

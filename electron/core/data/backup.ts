@@ -128,7 +128,7 @@ export async function restoreBackup(
 ): Promise<{ info: BackupInfo; previous: string | null }> {
   const backup = readBackup(source);
   const dataKey = await unwrapBackupKey(backup.keyFile, credential);
-  mkdirSync(vaultDir, { recursive: true });
+  mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
   const restoring = join(vaultDir, `${VAULT_FILES.journal}.restoring`);
   try {
     // Everything about the backup is checked before the app locks or anything is replaced.
@@ -204,7 +204,7 @@ function moveAside(vaultDir: string, now: Date): string | null {
   const present = VAULT_PARTS.filter((name) => existsSync(join(vaultDir, name)));
   if (present.length === 0) return null;
   const aside = join(vaultDir, `before-restore-${now.toISOString().replace(/[:.]/g, '-')}`);
-  mkdirSync(aside);
+  mkdirSync(aside, { mode: 0o700 });
   for (const name of present) renameSync(join(vaultDir, name), join(aside, name));
   fsyncDirectory(vaultDir);
   return aside;

@@ -36,6 +36,10 @@ export async function checkVault(vault: Vault, passphrase: string): Promise<Chec
   try {
     const version = schemaVersion(db);
     const latest = latestVersion();
+    if (version === 0) {
+      // A 0-byte or blank file "opens" with any key: it is not a journal.
+      return { ok: false, lines: [...lines, `Database ${VAULT_FILES.journal}: EMPTY — it holds no journal (0 bytes or a blank database). Restore a backup.`] };
+    }
     lines.push(`Database ${VAULT_FILES.journal}: opens with the key; schema version ${version}${version === latest ? '' : ` (this app knows up to ${latest})`}.`);
     const problems = integrityProblems(db);
     if (problems.length) {

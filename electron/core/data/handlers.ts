@@ -9,7 +9,7 @@ import type { Handlers } from '../api/handlerTypes';
 import { buildBackup, BACKUP_EXTENSION, restoreBackup } from './backup';
 import { exportJournalCsv } from './exportCsv';
 import { exportJournalJson } from './exportJson';
-import { importJournalJson } from './importJson';
+import { importJournalJson, withoutBom } from './importJson';
 
 type DataMethods = 'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
 
@@ -36,7 +36,7 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       void vault.db; // a locked journal says so before the file is even read
       let raw: unknown;
       try {
-        raw = JSON.parse(content);
+        raw = JSON.parse(withoutBom(content));
       } catch {
         throw invalidFile();
       }
@@ -50,7 +50,8 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       void vault.db; // only someone with the journal open may replace it
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
-      await restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () => backend.lock('user'));
+      // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
+      await vault.limitAttempts(() => restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () => backend.lock('user')));
       // A passphrase remembered on this device must open the journal now in place.
       if ('passphrase' in input) await backend.rememberedPassphrase.replaceIfRemembered(input.passphrase);
       else backend.rememberedPassphrase.forget();

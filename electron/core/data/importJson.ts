@@ -16,6 +16,11 @@ import { readScore, saveScore } from '../poem/scores';
 import { timestamp } from '../clock';
 import { importExperiments } from '../experiments/exchange';
 
+/** Notepad and some editors start UTF-8 files with a byte-order mark; JSON.parse does not accept one. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Thrown inside the transaction to undo a dry run; never escapes this module. */
 class DryRunDone extends Error {}
 
@@ -46,7 +51,9 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
       const foodIds = importFoods(db, file, summary);
       const treatmentIds = importTreatments(db, file, summary);
       const factorIds = importFactors(db, file, summary);
+      // Only the app's own settings, each checked against its schema (unknown keys are left out).
       for (const [key, value] of Object.entries(file.settings)) {
+        if (value === undefined) continue;
         writeSetting(db, key, value);
         summary.settings.replaced++;
       }
@@ -103,6 +110,14 @@ function validate(raw: unknown): JournalExport {
   }
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestVersion()) {
     throw invalid('This export comes from a newer version of Axis Journal. Please update the app first.');
+  }
+  // Fail fast: zod's validate stops at the first problem; only then is the (bounded) full parse
+  // run for its message. A crafted file costs little either way: every array and string is capped.
+  if (!journalExport.validate(raw)) {
+    const first = journalExport.safeParse(raw, { reportInput: false });
+    const issue = first.success ? null : first.error.issues[0]!;
+    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+    throw invalid(`The file does not have the expected shape${where}: ${issue?.message ?? 'it could not be read'}`);
   }
   const parsed = journalExport.safeParse(raw);
   if (!parsed.success) {

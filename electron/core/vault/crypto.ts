@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdf, randomBytes, scrypt } from 'node:crypto';
+import { AppError } from '../errors';
 
 /** scrypt cost. Stored in vault.json so it can be raised later without breaking old vaults. */
 export interface ScryptCost {
@@ -8,8 +9,17 @@ export interface ScryptCost {
 }
 
 export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
+/**
+ * The only scrypt settings accepted from a key file or backup: a crafted file must not make the app
+ * spend minutes of CPU or gigabytes of memory on one try. 2^10 is the tests' cheap setting; 2^18
+ * is twice today's. r is fixed; p at most 2.
+ */
+export const SCRYPT_LIMITS = { minLog2N: 10, maxLog2N: 18, r: 8, maxP: 2 } as const;
+/** scrypt needs 128·N·r·p bytes; this covers the largest accepted setting and nothing more. */
+const SCRYPT_MAXMEM = 128 * 2 ** SCRYPT_LIMITS.maxLog2N * SCRYPT_LIMITS.r * SCRYPT_LIMITS.maxP + 16 * 1024 * 1024;
 export const DATA_KEY_BYTES = 32;
-const GCM_IV_BYTES = 12;
+export const GCM_IV_BYTES = 12;
+export const GCM_TAG_BYTES = 16;
 
 export interface WrappedKey {
   alg: 'A256GCM';
@@ -31,14 +41,18 @@ export function randomSalt(): string {
  * or operating system derive the same key.
  */
 export function derivePassphraseKey(passphrase: string, saltB64: string, cost: ScryptCost): Promise<Buffer> {
-  const maxmem = 128 * cost.N * cost.r * cost.p + 32 * 1024 * 1024;
+  const log2N = Math.log2(cost.N);
+  if (!Number.isInteger(log2N) || log2N < SCRYPT_LIMITS.minLog2N || log2N > SCRYPT_LIMITS.maxLog2N || cost.r !== SCRYPT_LIMITS.r || cost.p < 1 || cost.p > SCRYPT_LIMITS.maxP) {
+    return Promise.reject(new AppError('KEY_FILE_DAMAGED', 'The key settings stored with this journal or backup are not ones Axis Journal uses, so it was not opened. Nothing was changed.'));
+  }
   return new Promise((resolve, reject) => {
     scrypt(
       Buffer.from(passphrase.normalize('NFC'), 'utf8'),
       Buffer.from(saltB64, 'base64'),
       DATA_KEY_BYTES,
-      { N: cost.N, r: cost.r, p: cost.p, maxmem },
-      (error, key) => (error ? reject(error) : resolve(key)),
+      { N: cost.N, r: cost.r, p: cost.p, maxmem: SCRYPT_MAXMEM },
+      // An OpenSSL error (out of memory, say) becomes the app's own words, never raw library text.
+      (error, key) => (error ? reject(new AppError('KEY_FILE_DAMAGED', 'The key in this journal or backup could not be worked out from the passphrase. Nothing was changed.')) : resolve(key)),
     );
   });
 }
@@ -63,7 +77,7 @@ export function deriveRecoveryWrapKey(normalizedRecoveryKey: string, saltB64: st
 /** AES-256-GCM; `purpose` is bound as associated data so a wrap cannot be swapped for another. */
 export function wrapKey(dataKey: Buffer, wrappingKey: Buffer, purpose: string): WrappedKey {
   const iv = randomBytes(GCM_IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv, { authTagLength: GCM_TAG_BYTES });
   cipher.setAAD(Buffer.from(purpose, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
   return {
@@ -77,9 +91,13 @@ export function wrapKey(dataKey: Buffer, wrappingKey: Buffer, purpose: string): 
 /** Returns the data key, or null when the wrapping key is wrong (authentication fails). */
 export function unwrapKey(wrapped: WrappedKey, wrappingKey: Buffer, purpose: string): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(wrapped.iv, 'base64'));
+    const iv = Buffer.from(wrapped.iv, 'base64');
+    const tag = Buffer.from(wrapped.tag, 'base64');
+    // A shortened tag would make forgeries far easier: only the full 16 bytes, with a 12-byte IV.
+    if (iv.length !== GCM_IV_BYTES || tag.length !== GCM_TAG_BYTES) return null;
+    const decipher = createDecipheriv('aes-256-gcm', wrappingKey, iv, { authTagLength: GCM_TAG_BYTES });
     decipher.setAAD(Buffer.from(purpose, 'utf8'));
-    decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
+    decipher.setAuthTag(tag);
     const key = Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
     return key.length === DATA_KEY_BYTES ? key : null;
   } catch {

@@ -1,37 +1,58 @@
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
-import { fsyncDirectory, fsyncFile, writeFileDurably } from '../durableFiles';
+import { readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomically } from '../durableFiles';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { VAULT_FILES } from '../paths';
+import { GCM_IV_BYTES, GCM_TAG_BYTES, SCRYPT_LIMITS } from './crypto';
 
 export const KEY_FILE_FORMAT = 'axis-journal-vault';
 export const KEY_FILE_VERSION = 1;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const wrapped = z.object({ alg: z.literal('A256GCM'), iv: base64, tag: base64, ciphertext: base64 });
+const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Base64 of exactly `bytes` bytes. */
+const base64Of = (bytes: number) => base64.refine((text) => Buffer.from(text, 'base64').length === bytes);
+const wrapped = z.object({ alg: z.literal('A256GCM'), iv: base64Of(GCM_IV_BYTES), tag: base64Of(GCM_TAG_BYTES), ciphertext: base64Of(32) });
+
+const passphraseWrapSchema = z.object({
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int().min(2 ** SCRYPT_LIMITS.minLog2N).max(2 ** SCRYPT_LIMITS.maxLog2N).refine((n) => Number.isInteger(Math.log2(n))),
+    r: z.number().int().refine((r): boolean => r === SCRYPT_LIMITS.r),
+    p: z.number().int().min(1).max(SCRYPT_LIMITS.maxP),
+    salt: base64,
+  }),
+  wrapped,
+  changedAt: z.string(),
+});
+
+const recoveryWrapSchema = z.object({
+  kdf: z.object({ name: z.literal('hkdf-sha256'), salt: base64 }),
+  wrapped,
+  createdAt: z.string(),
+});
 
 const keyFileSchema = z.object({
   format: z.literal(KEY_FILE_FORMAT),
   version: z.literal(KEY_FILE_VERSION),
   createdAt: z.string(),
   database: z.object({ cipher: z.literal('sqlcipher'), legacy: z.literal(4), keyBytes: z.literal(32) }),
-  passphrase: z.object({
-    kdf: z.object({
-      name: z.literal('scrypt'),
-      N: z.number().int().min(2 ** 10).max(2 ** 24),
-      r: z.number().int().min(1).max(64),
-      p: z.number().int().min(1).max(16),
-      salt: base64,
-    }),
-    wrapped,
-    changedAt: z.string(),
-  }),
-  recovery: z.object({
-    kdf: z.object({ name: z.literal('hkdf-sha256'), salt: base64 }),
-    wrapped,
-    createdAt: z.string(),
-  }),
+  passphrase: passphraseWrapSchema,
+  recovery: recoveryWrapSchema,
+  /**
+   * Present only while a re-key runs (and after a crash in the middle of one): the new data key,
+   * wrapped under the old one and under the new credentials. journal.db is encrypted with exactly
+   * one of the two keys at every moment; the next unlock sees which and finishes or undoes it.
+   */
+  rekey: z
+    .object({
+      startedAt: z.string(),
+      underOldKey: wrapped,
+      oldUnderNewKey: wrapped,
+      passphrase: passphraseWrapSchema,
+      recovery: recoveryWrapSchema,
+    })
+    .optional(),
 });
 
 export type KeyFile = z.infer<typeof keyFileSchema>;
@@ -40,6 +61,10 @@ export type KeyFile = z.infer<typeof keyFileSchema>;
 export const WRAP_PURPOSE = {
   passphrase: 'axis-journal/v1/passphrase',
   recovery: 'axis-journal/v1/recovery',
+  /** The new data key under the old one, only while a re-key is pending. */
+  rekey: 'axis-journal/v1/rekey',
+  /** The old data key under the new one, so a crash can be undone whichever credential is typed. */
+  rekeyBack: 'axis-journal/v1/rekey-back',
 } as const;
 
 export function keyFilePath(dir: string): string {
@@ -82,30 +107,20 @@ export function parseKeyFile(json: unknown, onDamaged: () => AppError): KeyFile 
 }
 
 function damaged(dir: string): AppError {
-  const backup = existsSync(join(dir, VAULT_FILES.keyFileBackup))
-    ? ` A previous copy is kept next to it as ${VAULT_FILES.keyFileBackup}.`
-    : '';
   return new AppError(
     'KEY_FILE_DAMAGED',
-    `The key file vault.json in ${dir} is damaged, so the journal cannot be unlocked. Nothing was changed.${backup}`,
+    `The key file vault.json in ${dir} is damaged, so the journal cannot be unlocked. Nothing was changed. A backup (.axisbackup) restores it together with the journal.`,
   );
 }
 
 /**
- * Replaces vault.json atomically: write a temp file, fsync, keep the current file as
- * vault.json.bak, rename the temp file over vault.json, fsync the folder. A crash at any point
- * leaves either the old or the new file complete.
+ * Replaces vault.json atomically: a flushed temp file renamed over it, and the rename made
+ * durable, so a crash leaves either the old or the new file complete. No copy of the previous
+ * key file is kept: after a change of passphrase or recovery key, nothing in the folder may
+ * still open with the old one (a `vault.json.bak` left by an older version is removed too).
  */
 export function writeKeyFile(dir: string, keyFile: KeyFile): void {
-  const target = keyFilePath(dir);
-  const temp = `${target}.${process.pid}.tmp`;
-  writeFileDurably(temp, `${JSON.stringify(keyFile, null, 2)}\n`);
-  if (existsSync(target)) {
-    const backupTemp = join(dir, `${VAULT_FILES.keyFileBackup}.${process.pid}.tmp`);
-    copyFileSync(target, backupTemp);
-    fsyncFile(backupTemp);
-    renameSync(backupTemp, join(dir, VAULT_FILES.keyFileBackup));
-  }
-  renameSync(temp, target);
-  fsyncDirectory(dir);
+  rmSync(join(dir, VAULT_FILES.keyFileBackup), { force: true });
+  // The folder's fsync after the rename also makes the removal durable.
+  writeFileAtomically(keyFilePath(dir), `${JSON.stringify(keyFile, null, 2)}\n`);
 }

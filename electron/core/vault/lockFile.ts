@@ -69,7 +69,7 @@ function inUse(otherComputer?: string): AppError {
   }
   return new AppError(
     'VAULT_IN_USE',
-    'This journal is already open in another Axis Journal window or process. Close it there first.',
+    'This journal is already open in another Axis Journal window or process. Close it there first. If nothing has it open (say, after a crash and a restart the computer gave the old process number to another program), remove the file journal.lock from the journal folder and try again.',
   );
 }
 

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreatedVault, VaultStatus } from '../../contract/vault';
 import { AppError, isAppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { useClock } from '../clock';
-import { applyConnectionSettings, openCipherDatabase, type Db } from '../db/database';
-import { assertNotFromTheFuture, migrate } from '../db/migrate';
-import { writeFileDurably } from '../durableFiles';
+import { applyConnectionSettings, openCipherDatabase, writeRekeyedCopy, type Db } from '../db/database';
+import { assertNotFromTheFuture, migrate, schemaVersion } from '../db/migrate';
+import { fsyncDirectory, writeFileDurably } from '../durableFiles';
 import { AttemptLimiter } from './attempts';
 import {
   DEFAULT_SCRYPT_COST,
@@ -138,6 +138,10 @@ export class Vault {
     return this.serial(async () => {
       if (this.open) return this.status();
       const keyFile = this.readForUnlock();
+      if (keyFile.rekey) {
+        await this.finishInterruptedRekey(keyFile, { passphrase });
+        return this.status();
+      }
       const dataKey = await this.unwrapForUnlock(keyFile, passphrase);
       try {
         this.openJournal(dataKey, keyFile.createdAt);
@@ -157,6 +161,10 @@ export class Vault {
     return this.serial(async () => {
       if (this.open) throw new AppError('INVALID_INPUT', 'Your journal is already unlocked. Change your passphrase in Security instead.');
       const keyFile = this.readForUnlock();
+      if (keyFile.rekey) {
+        await this.finishInterruptedRekey(keyFile, { recoveryKey: normalizedRecoveryKey, newPassphrase });
+        return this.status();
+      }
       const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, keyFile.recovery.kdf.salt);
       const dataKey = unwrapKey(keyFile.recovery.wrapped, wrappingKey, WRAP_PURPOSE.recovery);
       wipe(wrappingKey);
@@ -177,7 +185,10 @@ export class Vault {
     });
   }
 
-  /** Re-wraps the data key under a new passphrase. The database itself is not touched. */
+  /**
+   * Re-wraps the data key under a new passphrase. The database itself is not touched, so a leaked
+   * data key stays valid: only a re-key retires it.
+   */
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.serial(async () => {
       const keyFile = this.requireUnlockedKeyFile();
@@ -185,25 +196,93 @@ export class Vault {
       try {
         const now = new Date(this.now()).toISOString();
         writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
+        await this.rewrapKeptAside(currentPassphrase, newPassphrase, now);
       } finally {
         wipe(dataKey);
       }
     });
   }
 
-  /** Replaces the recovery key; the old one stops working. Needs the current passphrase. */
-  newRecoveryKey(passphrase: string): Promise<string> {
-    return this.serial(async () => {
-      const keyFile = this.requireUnlockedKeyFile();
-      const dataKey = await this.unwrapWithPassphrase(keyFile, passphrase);
-      const recovery = generateRecoveryKey();
+  /**
+   * Key files a restore kept aside (`before-restore-…/vault.json`) that open with the passphrase
+   * being replaced are re-wrapped under the new one, so the old passphrase opens nothing left in
+   * the folder while those journals stay reachable.
+   */
+  private async rewrapKeptAside(currentPassphrase: string, newPassphrase: string, now: string): Promise<void> {
+    for (const name of readdirSync(this.dir)) {
+      if (!name.startsWith('before-restore-')) continue;
+      const aside = join(this.dir, name);
+      let keyFile: KeyFile;
       try {
-        const now = new Date(this.now()).toISOString();
-        writeKeyFile(this.dir, { ...keyFile, recovery: await recoveryWrap(dataKey, recovery.normalized, now) });
+        keyFile = readKeyFile(aside);
+      } catch {
+        continue;
+      }
+      const dataKey = await tryPassphrase(keyFile.passphrase, currentPassphrase);
+      if (!dataKey) continue;
+      try {
+        writeKeyFile(aside, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
       } finally {
         wipe(dataKey);
       }
-      return recovery.formatted;
+    }
+  }
+
+  /**
+   * Replaces the recovery key. The data key is replaced with it (a re-key), so the old recovery
+   * key opens nothing in the folder any more, not even with an old copy of vault.json.
+   */
+  newRecoveryKey(passphrase: string): Promise<string> {
+    return this.rekey(passphrase, null);
+  }
+
+  /**
+   * "I think someone knows my passphrase or recovery key": a new random data key re-encrypts the
+   * whole journal, wrapped under the current (or a new) passphrase and a new recovery key. The old
+   * passphrase, the old recovery key and the old data key (`axis db-key`) open nothing in the
+   * folder afterwards; backups made before still open with the credentials of their day.
+   *
+   * Crash-safe: the new key is first recorded in vault.json next to the old one (wrapped under
+   * the old key and the new credentials); journal.db then changes keys in one SQLite transaction;
+   * only after it committed does vault.json drop the old wraps. A crash anywhere leaves journal.db
+   * wholly under one of the two keys, and the next unlock with any of the credentials finishes
+   * or undoes the re-key. Nothing else can write while it runs: the database work is synchronous
+   * and the journal's lock keeps other processes out.
+   */
+  rekey(currentPassphrase: string, newPassphrase: string | null): Promise<string> {
+    return this.serial(async () => {
+      const keyFile = this.requireUnlockedKeyFile();
+      const oldKey = await this.unwrapWithPassphrase(keyFile, currentPassphrase);
+      const newKey = randomDataKey();
+      const recovery = generateRecoveryKey();
+      try {
+        const now = new Date(this.now()).toISOString();
+        const passphrase = await this.passphraseWrap(newKey, newPassphrase ?? currentPassphrase, newPassphrase ? now : keyFile.passphrase.changedAt);
+        const pending: NonNullable<KeyFile['rekey']> = {
+          startedAt: now,
+          underOldKey: wrapKey(newKey, oldKey, WRAP_PURPOSE.rekey),
+          oldUnderNewKey: wrapKey(oldKey, newKey, WRAP_PURPOSE.rekeyBack),
+          passphrase,
+          recovery: await recoveryWrap(newKey, recovery.normalized, now),
+        };
+        // From here on nothing awaits: no other request can run until the re-key is done.
+        const { rekey: _stale, ...settled } = keyFile;
+        writeKeyFile(this.dir, { ...settled, rekey: pending });
+        const copy = `${this.journalPath}${REKEY_COPY_SUFFIX}`;
+        try {
+          writeRekeyedCopy(this.db, copy, oldKey, newKey, this.options.nativeBinding);
+        } catch (error) {
+          // journal.db was not touched: it stays under the old key, and the new one is dropped.
+          writeKeyFile(this.dir, settled);
+          throw new AppError('STORAGE_FAILED', `The journal could not be re-encrypted (${(error as Error).message}). Nothing was changed; your passphrase and recovery key are as before.`);
+        }
+        this.replaceJournalWith(copy, newKey);
+        writeKeyFile(this.dir, { ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
+        removeJournalsKeptAside(this.dir);
+        return recovery.formatted;
+      } finally {
+        wipe(oldKey, newKey);
+      }
     });
   }
 
@@ -236,7 +315,8 @@ export class Vault {
     return run;
   }
 
-  private readForUnlock(): KeyFile {
+  /** Every check of a passphrase or recovery key waits its turn behind earlier wrong tries. */
+  private assertMayTry(): void {
     const retryAfterSeconds = this.attempts.retryAfterSeconds();
     if (retryAfterSeconds > 0) {
       throw new AppError(
@@ -245,6 +325,28 @@ export class Vault {
         retryAfterSeconds,
       );
     }
+  }
+
+  /**
+   * Runs a check of a credential made outside the vault (a backup's passphrase or recovery key)
+   * under the same limiter as unlocking: wrong tries count, and make the next ones wait.
+   */
+  async limitAttempts<T>(check: () => Promise<T>): Promise<T> {
+    this.assertMayTry();
+    try {
+      const result = await check();
+      this.attempts.recordSuccess();
+      return result;
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'WRONG_PASSPHRASE' || error.code === 'WRONG_RECOVERY_KEY')) {
+        throw this.failedAttempt(error.code, error.message);
+      }
+      throw error;
+    }
+  }
+
+  private readForUnlock(): KeyFile {
+    this.assertMayTry();
     if (!existsSync(join(this.dir, VAULT_FILES.keyFile)) && (!existsSync(this.journalPath) || this.creationWasInterrupted())) {
       throw new AppError('VAULT_NOT_FOUND', `There is no journal in ${this.dir} yet.`);
     }
@@ -268,13 +370,128 @@ export class Vault {
     return dataKey;
   }
 
+  /** The current passphrase, asked again while unlocked; wrong ones count like wrong unlocks. */
   private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+    this.assertMayTry();
     const { kdf } = keyFile.passphrase;
     const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
     const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
     wipe(wrappingKey);
-    if (!dataKey) throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    this.attempts.recordSuccess();
     return dataKey;
+  }
+
+  /** Checks the current passphrase (before deleting or replacing the journal); wrong tries count. */
+  confirmPassphrase(passphrase: string): Promise<void> {
+    return this.serial(async () => {
+      wipe(await this.unwrapWithPassphrase(this.requireUnlockedKeyFile(), passphrase));
+    });
+  }
+
+  /**
+   * Puts the finished re-keyed copy in place of journal.db and reopens it, keeping the lock. The
+   * WAL is emptied and left first, so no frame under the old key can be applied to the new file.
+   */
+  private replaceJournalWith(copy: string, newKey: Buffer): void {
+    const { db, lock, createdAt } = this.open!;
+    this.open = null;
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+      db.close();
+      for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${this.journalPath}${suffix}`, { force: true });
+      renameSync(copy, this.journalPath);
+      fsyncDirectory(this.dir);
+      const reopened = openCipherDatabase(this.journalPath, newKey, { create: false, nativeBinding: this.options.nativeBinding });
+      applyConnectionSettings(reopened);
+      this.options.onOpen?.(reopened);
+      this.open = { db: reopened, lock, createdAt };
+    } catch (error) {
+      if (db.open) db.close();
+      lock.release();
+      // vault.json still holds both keys: the next unlock sees which one journal.db is under.
+      throw new AppError('STORAGE_FAILED', `The re-encrypted journal could not be put in place (${(error as Error).message}). Your journal was locked; unlock it with your passphrase to finish.`);
+    }
+  }
+
+  /**
+   * After a crash during a re-key, vault.json holds both keys. Whichever credential is given
+   * yields the old key (and through it the new one) or the new key; journal.db opens with exactly
+   * one of them, and vault.json is settled on that one. A passphrase typed here is kept.
+   */
+  private async finishInterruptedRekey(
+    keyFile: KeyFile,
+    credential: { passphrase: string } | { recoveryKey: string; newPassphrase: string },
+  ): Promise<void> {
+    const pending = keyFile.rekey!;
+    const { rekey: _pending, ...settled } = keyFile;
+    let oldKey: Buffer | null = null;
+    let newKey: Buffer | null = null;
+    let typedNew = false;
+    if ('passphrase' in credential) {
+      oldKey = await tryPassphrase(keyFile.passphrase, credential.passphrase);
+      if (!oldKey) {
+        newKey = await tryPassphrase(pending.passphrase, credential.passphrase);
+        typedNew = newKey !== null;
+      }
+      if (!oldKey && !newKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
+    } else {
+      oldKey = await tryRecoveryKey(keyFile.recovery, credential.recoveryKey);
+      if (!oldKey) newKey = await tryRecoveryKey(pending.recovery, credential.recoveryKey);
+      if (!oldKey && !newKey) throw this.failedAttempt('WRONG_RECOVERY_KEY', 'That recovery key does not fit this journal. Please check each group.');
+    }
+    if (oldKey && !newKey) newKey = unwrapKey(pending.underOldKey, oldKey, WRAP_PURPOSE.rekey);
+    else if (newKey && !oldKey) oldKey = unwrapKey(pending.oldUnderNewKey, newKey, WRAP_PURPOSE.rekeyBack);
+    try {
+      const now = new Date(this.now()).toISOString();
+      const journalMoved = newKey !== null && this.tryOpenJournal(newKey, keyFile.createdAt, oldKey);
+      if (journalMoved) {
+        // The re-key had committed: keep the new key, under the passphrase typed now.
+        const passphrase =
+          'passphrase' in credential
+            ? typedNew
+              ? pending.passphrase
+              : await this.passphraseWrap(newKey!, credential.passphrase, now)
+            : await this.passphraseWrap(newKey!, credential.newPassphrase, now);
+        writeKeyFile(this.dir, { ...settled, passphrase, recovery: pending.recovery });
+        removeJournalsKeptAside(this.dir);
+      } else {
+        // The re-key never committed: the journal is still under the old key.
+        if (!oldKey) throw new AppError('JOURNAL_DAMAGED', `The journal file journal.db in ${this.dir} does not open with this key file. Nothing was changed.`);
+        if (!this.open) this.openJournal(oldKey, keyFile.createdAt);
+        const passphrase =
+          'newPassphrase' in credential
+            ? await this.passphraseWrap(oldKey, credential.newPassphrase, now)
+            : typedNew
+              ? await this.passphraseWrap(oldKey, credential.passphrase, now)
+              : settled.passphrase;
+        writeKeyFile(this.dir, { ...settled, passphrase });
+      }
+    } catch (error) {
+      this.closeJournal();
+      throw error;
+    } finally {
+      wipe(oldKey, newKey);
+    }
+  }
+
+  /**
+   * Opens the journal with `newKey` if it is under that key. The old key is tried first when given:
+   * a re-key cut off mid-way leaves a rollback journal under the old key, which only the old key
+   * can play back.
+   */
+  private tryOpenJournal(newKey: Buffer, createdAt: string, oldKey: Buffer | null): boolean {
+    if (oldKey) {
+      try {
+        this.openJournal(oldKey, createdAt);
+        return false;
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'JOURNAL_DAMAGED') throw error;
+      }
+    }
+    this.openJournal(newKey, createdAt);
+    return true;
   }
 
   private async passphraseWrap(dataKey: Buffer, passphrase: string, changedAt: string): Promise<KeyFile['passphrase']> {
@@ -305,6 +522,14 @@ export class Vault {
       );
     }
     try {
+      // An empty (0-byte) or swapped-in blank file opens as a database with no schema: migrating
+      // it would silently turn it into a fresh, empty journal. Every real journal has a version.
+      if (schemaVersion(db) === 0) {
+        throw new AppError(
+          'JOURNAL_DAMAGED',
+          `The journal file journal.db in ${this.dir} is empty or not a journal, so it was not opened. Nothing was changed. If you have a backup, restore it.`,
+        );
+      }
       assertNotFromTheFuture(db);
       applyConnectionSettings(db);
       useClock(db, () => this.now());
@@ -348,6 +573,34 @@ export class Vault {
   }
 }
 
+async function tryPassphrase(wrap: KeyFile['passphrase'], passphrase: string): Promise<Buffer | null> {
+  const wrappingKey = await derivePassphraseKey(passphrase, wrap.kdf.salt, wrap.kdf);
+  try {
+    return unwrapKey(wrap.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+async function tryRecoveryKey(wrap: KeyFile['recovery'], normalizedRecoveryKey: string): Promise<Buffer | null> {
+  const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, wrap.kdf.salt);
+  try {
+    return unwrapKey(wrap.wrapped, wrappingKey, WRAP_PURPOSE.recovery);
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+/**
+ * Journals a restore kept aside (`before-restore-…`) are encrypted with a data key the re-key
+ * just retired, and their key files open with retired credentials: they go.
+ */
+function removeJournalsKeptAside(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('before-restore-')) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 async function recoveryWrap(dataKey: Buffer, normalizedRecoveryKey: string, createdAt: string): Promise<KeyFile['recovery']> {
   const salt = randomSalt();
   const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, salt);
@@ -368,15 +621,22 @@ function removeFreshJournal(path: string): void {
 }
 
 /**
- * Files a stopped process could leave behind: half-written temporary copies (`NAME.PID.tmp`) of
+ * Files a stopped process could leave behind: half-written temporary copies (`NAME.PID.RANDOM.tmp`) of
  * the key file and the preferences, and a creation marker once vault.json exists. Called with the
  * journal's lock held, so no other process is writing them.
  */
+const REKEY_COPY_SUFFIX = '.rekeying';
+
 function removeLeftovers(dir: string): void {
   const leftovers = readdirSync(dir).filter(
-    (name) => /^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+\.tmp$/.test(name) && !name.includes(`.${process.pid}.`),
+    (name) =>
+      /^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+(\.[0-9a-f]+)?\.tmp$/.test(name) && !name.includes(`.${process.pid}.`),
   );
   if (existsSync(join(dir, VAULT_FILES.keyFile))) leftovers.push(VAULT_FILES.creating);
+  // A re-keyed copy a crash cut off (journal.db is whole under one of the keys, the copy is
+  // scratch), and a vault.json.bak an older version kept, which may open with a retired credential.
+  for (const suffix of ['', '-journal', '-wal', '-shm']) leftovers.push(`${VAULT_FILES.journal}${REKEY_COPY_SUFFIX}${suffix}`);
+  leftovers.push(VAULT_FILES.keyFileBackup);
   for (const name of leftovers) {
     try {
       rmSync(join(dir, name), { force: true });

@@ -1,0 +1,161 @@
+import { createHmac } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../electron/core/app';
+import { startWebHost, type WebHost } from '../../electron/web/server';
+import { FAST_SCRYPT, removeTempDirs, tempDir } from '../helpers/tempVault';
+import { startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
+
+/*
+ * Issue 13, M3 and L11: the start-up token could be exchanged any number of times, every exchange
+ * got the same session secret, `--open` put the full token in the process list, the port was
+ * fixed (a squatter on it got the next passphrase typed into a still-open tab), and there was no
+ * sign-out.
+ */
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  removeTempDirs();
+});
+
+async function host(options: { now?: () => number } = {}): Promise<WebHost> {
+  const rendererDir = tempDir('axis-renderer-');
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Axis Journal</title>');
+  const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'web', version: 'test', scryptCost: FAST_SCRYPT });
+  const started = await startWebHost({ dispatch, rendererDir, port: 0, ...options });
+  cleanups.push(() => backend.dispose(), () => started.close());
+  return started;
+}
+
+function send(h: { port: number }, path: string, headers: Record<string, string> = {}, body = ''): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: h.port, path, method: 'POST', headers: { Host: `127.0.0.1:${h.port}`, 'Content-Type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function exchange(h: WebHost, token: string) {
+  const res = await send(h, '/api/session', { 'X-Axis-Token': token });
+  const cookie = res.status === 204 ? String(res.headers['set-cookie']).split(';')[0]! : null;
+  return { status: res.status, cookie, serverKey: res.headers['x-axis-server-key'] as string | undefined };
+}
+
+const tokenOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1)).get('token')!;
+
+describe('M3: web host sessions', () => {
+  it('the start-up token works once; each exchange gets its own session secret, in a cookie named for the port', async () => {
+    const h = await host();
+    const first = await exchange(h, h.token);
+    expect(first.status).toBe(204);
+    expect(first.cookie).toMatch(new RegExp(`^axis_session_${h.port}=[A-Za-z0-9_-]{40,}$`));
+    expect((await exchange(h, h.token)).status).toBe(401); // a second use of the same token
+
+    const second = await exchange(h, tokenOf(h.issueUrl()));
+    expect(second.status).toBe(204);
+    expect(second.cookie).not.toBe(first.cookie);
+    expect(second.serverKey).not.toBe(first.serverKey);
+    for (const cookie of [first.cookie!, second.cookie!]) expect((await send(h, '/api/vault.status', { Cookie: cookie })).status).toBe(200);
+  });
+
+  it('a token expires unused', async () => {
+    let clock = 1_000_000;
+    const h = await host({ now: () => clock });
+    const short = tokenOf(h.issueUrl(60_000));
+    clock += 60_001;
+    expect((await exchange(h, short)).status).toBe(401);
+    clock += 10 * 60_000;
+    expect((await exchange(h, h.token)).status).toBe(401);
+  });
+
+  it('signing out ends that session only', async () => {
+    const h = await host();
+    const a = await exchange(h, h.token);
+    const b = await exchange(h, tokenOf(h.issueUrl()));
+    const out = await send(h, '/api/session/end', { Cookie: a.cookie! });
+    expect(out.status).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/Max-Age=0/);
+    expect((await send(h, '/api/vault.status', { Cookie: a.cookie! })).status).toBe(401);
+    expect((await send(h, '/api/vault.status', { Cookie: b.cookie! })).status).toBe(200);
+  });
+
+  it('proves to the page that it holds the key given at sign-in (a squatter cannot)', async () => {
+    const h = await host();
+    const a = await exchange(h, h.token);
+    const challenge = 'c'.repeat(32);
+    const res = await send(h, `/api/session/prove?challenge=${challenge}`, { Cookie: a.cookie! });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).proof).toBe(createHmac('sha256', a.serverKey!).update(challenge).digest('base64url'));
+    expect((await send(h, `/api/session/prove?challenge=${challenge}`)).status).toBe(401);
+  });
+});
+
+describe('M3/L11: the web host process', () => {
+  let running: RunningWebHost | null = null;
+  afterEach(async () => {
+    await running?.stop();
+    running = null;
+  });
+
+  it('picks a free port by default, and hands --open its own short-lived code, never the printed token', async () => {
+    const bin = tempDir('axis-fake-browser-');
+    const argvFile = join(bin, 'argv.txt');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > '${argvFile}'\n`);
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    running = await startWebHostProcess(['--vault', tempDir(), '--open'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(Number(new URL(running.url).port)).not.toBe(4477);
+    let opened = '';
+    for (let i = 0; i < 500 && !opened; i++) {
+      await new Promise((done) => setTimeout(done, 10));
+      try {
+        opened = readFileSync(argvFile, 'utf8').trim();
+      } catch {
+        // not yet
+      }
+    }
+    expect(opened).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    expect(opened).not.toContain(running.token);
+    const port = { port: Number(new URL(running.url).port) };
+    const code = tokenOf(opened);
+    const use = (token: string) => send(port, '/api/session', { 'X-Axis-Token': token });
+    expect((await use(code)).status).toBe(204);
+    expect((await use(code)).status).toBe(401);
+    expect((await use(running.token)).status).toBe(204);
+  });
+});
+
+describe('L9: malformed paths and oversized bodies get clear statuses', () => {
+  it('answers 400 to malformed percent-encoding in an API path', async () => {
+    const h = await host();
+    const { cookie } = await exchange(h, h.token);
+    const res = await send(h, '/api/%E0%A4%A', { Cookie: cookie! }, '{}');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 413 to a body announced as oversized, and the client receives it before anything is read', async () => {
+    const h = await host();
+    const { cookie } = await exchange(h, h.token);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(h.port, '127.0.0.1', () => {
+        socket.write(
+          `POST /api/vault.unlock HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\nContent-Length: ${40 * 1024 * 1024}\r\n\r\n{"passphrase":`,
+        );
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/Connection: close/i);
+  });
+});
