@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkVault } from '../../electron/core/data/check';
-import { AppError } from '../../electron/core/errors';
+import { type AppError } from '../../electron/core/errors';
 import { PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 /*

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportJournalJson } from '../../electron/core/data/exportJson';
 import { importJournalJson } from '../../electron/core/data/importJson';
 import { writeSetting } from '../../electron/core/db/settings';
-import { AppError } from '../../electron/core/errors';
+import { type AppError } from '../../electron/core/errors';
 import { readJournalSettings } from '../../electron/core/journal/catalog';
 import { readMeditationSettings } from '../../electron/core/meditation/sessions';
 import { PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';

@@ -426,7 +426,7 @@ export class Vault {
   ): Promise<void> {
     const pending = keyFile.rekey!;
     const { rekey: _pending, ...settled } = keyFile;
-    let oldKey: Buffer | null = null;
+    let oldKey: Buffer | null;
     let newKey: Buffer | null = null;
     let typedNew = false;
     if ('passphrase' in credential) {
