@@ -88,9 +88,18 @@ const MEASUREMENTS = [
         await page.getByRole('timer').waitFor({ timeout: UI_TIMEOUT_MS });
         const drifts = await page.evaluate(async () => {
           const timer = document.querySelector('[role="timer"]');
-          const seconds = () => timer.textContent.trim().split(':').map(Number).reduce((total, part) => total * 60 + part, 0);
+          const seconds = () =>
+            timer.textContent
+              .trim()
+              .split(':')
+              .map(Number)
+              .reduce((total, part) => total * 60 + part, 0);
           const before = performance.now();
-          const reply = await fetch('/api/meditation.current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '' }).then((r) => r.json());
+          const reply = await fetch('/api/meditation.current', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '',
+          }).then((r) => r.json());
           const after = performance.now();
           const backendAt = (perf) => reply.value.sittingMs + (perf - (before + after) / 2);
           const found = [];
@@ -161,7 +170,9 @@ const MEASUREMENTS = [
       });
       const samples = [];
       for (let i = 0; i < RUNS; i++) {
-        const res = await page.request.post(`http://127.0.0.1:${host.port}/api/journal.deleteDay`, { data: { date: today } });
+        const res = await page.request.post(`http://127.0.0.1:${host.port}/api/journal.deleteDay`, {
+          data: { date: today },
+        });
         if (!(await res.json()).ok) throw new Error('journal.deleteDay failed');
         await page.getByRole('button', { name: 'Journal', exact: true }).click();
         await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -199,7 +210,8 @@ const MEASUREMENTS = [
         const started = performance.now();
         const status = await api.call('vault.unlock', { passphrase: PASSPHRASE });
         const elapsed = performance.now() - started;
-        if (status?.state !== 'unlocked') throw new Error(`vault.unlock returned state ${JSON.stringify(status?.state)}`);
+        if (status?.state !== 'unlocked')
+          throw new Error(`vault.unlock returned state ${JSON.stringify(status?.state)}`);
         samples.push(elapsed);
         await api.call('vault.lock');
       }
@@ -234,7 +246,10 @@ const MEASUREMENTS = [
             .getByRole('heading', { name: 'Unlock your journal' })
             .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
         } catch (error) {
-          const headings = await page.getByRole('heading').allInnerTexts().catch(() => []);
+          const headings = await page
+            .getByRole('heading')
+            .allInnerTexts()
+            .catch(() => []);
           throw new Error(
             `the heading "Unlock your journal" did not appear (headings on the page: ${JSON.stringify(headings)}): ${error.message}`,
             { cause: error },
@@ -277,7 +292,11 @@ const MEASUREMENTS = [
           return at;
         });
         await status.filter({ hasText: ': 3,650 days,' }).waitFor({ timeout: UI_TIMEOUT_MS });
-        await page.waitForFunction(({ name, count }) => performance.getEntriesByName(name).length > count, { name: MEASURE, count: before }, { timeout: UI_TIMEOUT_MS });
+        await page.waitForFunction(
+          ({ name, count }) => performance.getEntriesByName(name).length > count,
+          { name: MEASURE, count: before },
+          { timeout: UI_TIMEOUT_MS },
+        );
         // Let any follow-up redraw land, then take the last one: the chart as it stays.
         await page.waitForTimeout(300);
         const entry = await page.evaluate((name) => {
@@ -325,7 +344,8 @@ const MEASUREMENTS = [
         const started = performance.now();
         // Click, see the report being prepared, then wait (frame by frame) until it says it is ready.
         await page.evaluate(async () => {
-          const isReady = () => [...document.querySelectorAll('[role="status"]')].some((s) => /is ready to print/.test(s.textContent));
+          const isReady = () =>
+            [...document.querySelectorAll('[role="status"]')].some((s) => /is ready to print/.test(s.textContent));
           [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Prepare report').click();
           await new Promise((done) => setTimeout(done, 0));
           if (isReady()) throw new Error('the report did not start preparing');
@@ -378,11 +398,15 @@ const MEASUREMENTS = [
       const code = await readFile(file);
       bytes += gzipSync(code).length;
       // Static imports only: `import … from "./x.js"` and `import "./x.js"`, never `import("./x.js")`.
-      for (const match of code.toString('utf8').matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      for (const match of code
+        .toString('utf8')
+        .matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
         queue.push(resolve(dirname(file), match[1]));
       }
     }
-    console.error(`  renderer_initial_js_gzip files: ${[...seen].map((f) => f.slice(RENDERER_DIR.length + 1)).join(', ')}`);
+    console.error(
+      `  renderer_initial_js_gzip files: ${[...seen].map((f) => f.slice(RENDERER_DIR.length + 1)).join(', ')}`,
+    );
     return { name: 'renderer_initial_js_gzip', value: round(bytes / 1024), unit: 'KB', target: '< 250' };
   },
 ];
@@ -490,7 +514,10 @@ function startHost(ctx, vaultDir) {
       finish(new Error(`web host exited early (code ${code}, signal ${signal})${stderr ? `:\n${stderr.trim()}` : ''}`));
     const onError = (error) => finish(new Error(`could not start the web host: ${error.message}`));
     const timer = setTimeout(
-      () => finish(new Error(`web host printed no URL within ${START_TIMEOUT_MS} ms${stderr ? `:\n${stderr.trim()}` : ''}`)),
+      () =>
+        finish(
+          new Error(`web host printed no URL within ${START_TIMEOUT_MS} ms${stderr ? `:\n${stderr.trim()}` : ''}`),
+        ),
       START_TIMEOUT_MS,
     );
 
@@ -536,7 +563,8 @@ async function openSession(host) {
   if (res.status !== 204) throw new Error(`POST /api/session answered ${res.status}: ${await res.text()}`);
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0];
-  if (!cookie.startsWith('axis_session_')) throw new Error(`POST /api/session set no axis_session_<port> cookie (${setCookie})`);
+  if (!cookie.startsWith('axis_session_'))
+    throw new Error(`POST /api/session set no axis_session_<port> cookie (${setCookie})`);
 
   return {
     /** A fresh single-use sign-in address for a browser (the start-up token is used up above). */
@@ -605,12 +633,18 @@ function runNode(script) {
 /** Runs `node ARGS…` with extra environment variables, failing with its output when it fails. */
 function runNodeQuiet(args, env) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise(output) : reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -645,7 +679,10 @@ function printTable(rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const rightAligned = new Set([1]);
   const format = (cols) =>
-    cols.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    cols
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log('');
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));

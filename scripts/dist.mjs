@@ -18,7 +18,8 @@ export const STAGED_NATIVE_MODULE = join(root, 'build', 'native', 'better_sqlite
 /** A failure the user can act on: its message is the one sentence printed. */
 export class DistError extends Error {}
 
-const NETWORK_FAILURE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|certificate|download/i;
+const NETWORK_FAILURE =
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|certificate|download/i;
 
 /**
  * Reads the extra arguments exactly as the electron-builder command line would, so
@@ -50,11 +51,15 @@ export function checkTargetsMatchThisMachine(options) {
   for (const [platform, archs] of options.targets) {
     if (platform.nodeName !== process.platform) {
       const wanted = systemName(platform.nodeName);
-      throw new DistError(`Build the ${wanted} installer on ${wanted}: the database module is compiled for this computer's system (${systemName(process.platform)}) only.`);
+      throw new DistError(
+        `Build the ${wanted} installer on ${wanted}: the database module is compiled for this computer's system (${systemName(process.platform)}) only.`,
+      );
     }
     for (const arch of archs.keys()) {
       if (arch !== here) {
-        throw new DistError(`Build the ${Arch[arch]} installer on a computer with that processor: the database module is compiled for this one (${process.arch}) only.`);
+        throw new DistError(
+          `Build the ${Arch[arch]} installer on a computer with that processor: the database module is compiled for this one (${process.arch}) only.`,
+        );
       }
     }
   }

@@ -15,7 +15,13 @@ export function electronVersion() {
 }
 
 export function electronNativeBindingPath(version = electronVersion()) {
-  return join(root, '.cache', 'electron-native', `${version}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  return join(
+    root,
+    '.cache',
+    'electron-native',
+    `${version}-${process.platform}-${process.arch}`,
+    'better_sqlite3.node',
+  );
 }
 
 function nodeGypScript() {
@@ -45,7 +51,14 @@ export function ensureElectronNativeModule({ quiet = true } = {}) {
   delete env.npm_config_nodedir;
   const result = spawnSync(
     process.execPath,
-    [nodeGypScript(), 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
+    [
+      nodeGypScript(),
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: work, env, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' },
   );
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');

@@ -195,7 +195,11 @@ function stats(samples) {
     sumSq += x * x;
   }
   const db = (v) => (20 * Math.log10(v)).toFixed(1);
-  return { seconds: (samples.length / SAMPLE_RATE).toFixed(2), peak: db(peak), rms: db(Math.sqrt(sumSq / samples.length)) };
+  return {
+    seconds: (samples.length / SAMPLE_RATE).toFixed(2),
+    peak: db(peak),
+    rms: db(Math.sqrt(sumSq / samples.length)),
+  };
 }
 
 function main(argv) {

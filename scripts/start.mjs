@@ -20,7 +20,11 @@ function electronBinary() {
 /** npm install never downloads Electron (see allowScripts); try once, here, quietly. */
 function fetchElectron() {
   if (!existsSync(join(electronDir, 'install.js'))) return;
-  spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'ignore', timeout: 180_000 });
+  spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: electronDir,
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
 }
 
 async function startWebInstead(reason) {

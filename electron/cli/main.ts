@@ -12,7 +12,16 @@ import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
 import { importJournalJson, withoutBom } from '../core/data/importJson';
-import { IMPORT_FIELDS, IMPORT_FORMAT_NAMES, IMPORT_FORMATS, importMapping, type ImportDestination, type ImportFormat, type ImportFromSummary, type ImportMapping } from '../contract/importFrom';
+import {
+  IMPORT_FIELDS,
+  IMPORT_FORMAT_NAMES,
+  IMPORT_FORMATS,
+  importMapping,
+  type ImportDestination,
+  type ImportFormat,
+  type ImportFromSummary,
+  type ImportMapping,
+} from '../contract/importFrom';
 import { healthInWorker } from '../core/importers/healthRunner';
 import { listImports, undoImport } from '../core/importers/history';
 import { proposeMapping, readSource, runImport } from '../core/importers/pipeline';
@@ -75,7 +84,12 @@ const COMMANDS: Record<string, Command> = {
     usage: `export --vault DIR --format csv|json --out PATH [--photos]
       Write everything in the journal to PATH: a JSON file (complete; --photos adds the photos), or
       a new folder of CSV files (one per kind of record, plus daily.csv as insights sees it).`,
-    options: { vault: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, photos: { type: 'boolean', default: false } },
+    options: {
+      vault: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      photos: { type: 'boolean', default: false },
+    },
     run: exportCommand,
   },
   import: {
@@ -186,19 +200,26 @@ ${PASSPHRASE_NOTE}`;
 }
 
 function vaultOption(values: Record<string, unknown>, what: string): string {
-  if (typeof values.vault !== 'string' || !values.vault) throw new UsageError(`Please give the folder of ${what} with --vault DIR.`);
+  if (typeof values.vault !== 'string' || !values.vault)
+    throw new UsageError(`Please give the folder of ${what} with --vault DIR.`);
   return resolve(values.vault);
 }
 
 function wholeNumber(value: unknown, name: string, min: number, max: number): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}.`);
   return number;
 }
 
 /** An app on the vault, unlocked with the passphrase; `dispose` locks it again. */
 async function openJournal(vaultDir: string) {
-  const app = createApp({ vaultDir, host: 'web', version: __APP_VERSION__, insightsWorker: new URL('./insightsWorker.js', import.meta.url) });
+  const app = createApp({
+    vaultDir,
+    host: 'web',
+    version: __APP_VERSION__,
+    insightsWorker: new URL('./insightsWorker.js', import.meta.url),
+  });
   const status = app.backend.status();
   if (status.state === 'absent' || status.state === 'unavailable') {
     app.backend.dispose();
@@ -231,7 +252,11 @@ async function demo(values: Record<string, string | boolean | undefined>): Promi
     });
     progress.end();
     console.log(`Created a demo journal in ${vaultDir}: ${result.daysWritten} of ${days} days logged (seed ${seed}).`);
-    console.log(values['no-effects'] ? 'No effects were planted.' : `Planted effects:\n${PLANTED_EFFECTS.map((e) => `  - ${e.text}`).join('\n')}`);
+    console.log(
+      values['no-effects']
+        ? 'No effects were planted.'
+        : `Planted effects:\n${PLANTED_EFFECTS.map((e) => `  - ${e.text}`).join('\n')}`,
+    );
   } finally {
     backend.dispose();
   }
@@ -253,15 +278,20 @@ async function insights(values: Record<string, string | boolean | undefined>): P
     progress.end();
     if (!answer.ok) throw new Error(answer.error.message);
     const status = answer.value as InsightsStatus;
-    if (status.state !== 'done' || !status.result) throw new Error(status.error ?? 'The statistics could not be worked out.');
+    if (status.state !== 'done' || !status.result)
+      throw new Error(status.error ?? 'The statistics could not be worked out.');
     const { result } = status;
     if (values.json) {
       console.log(JSON.stringify(result.tests.map(jsonRow), null, 2));
       return;
     }
-    console.log(`${result.daysLogged} days logged (${result.from ?? '–'} to ${result.to ?? '–'}); ${result.testsRun} tests at lags 0–${result.maxLag} days.`);
+    console.log(
+      `${result.daysLogged} days logged (${result.from ?? '–'} to ${result.to ?? '–'}); ${result.testsRun} tests at lags 0–${result.maxLag} days.`,
+    );
     if (result.testsRun === 0) {
-      console.log(`Not enough data yet: about ${result.daysNeeded ?? 'a few'} more days are needed before anything can be tested.`);
+      console.log(
+        `Not enough data yet: about ${result.daysNeeded ?? 'a few'} more days are needed before anything can be tested.`,
+      );
       return;
     }
     if (result.findings.length === 0) {
@@ -295,9 +325,11 @@ async function insights(values: Record<string, string | boolean | undefined>): P
 }
 
 function newPath(values: Record<string, unknown>, option: string): string {
-  if (typeof values[option] !== 'string' || !values[option]) throw new UsageError(`Please say where to write with --${option} PATH.`);
+  if (typeof values[option] !== 'string' || !values[option])
+    throw new UsageError(`Please say where to write with --${option} PATH.`);
   const path = resolve(values[option] as string);
-  if (existsSync(path) && !(readdirSafe(path)?.length === 0)) throw new Error(`${path} already exists: choose a new name, so nothing is overwritten.`);
+  if (existsSync(path) && !(readdirSafe(path)?.length === 0))
+    throw new Error(`${path} already exists: choose a new name, so nothing is overwritten.`);
   return path;
 }
 
@@ -311,15 +343,22 @@ function readdirSafe(path: string): string[] | null {
 
 async function exportCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
   const vaultDir = vaultOption(values, 'the journal');
-  if (values.format !== 'csv' && values.format !== 'json') throw new UsageError('Please choose --format csv or --format json.');
+  if (values.format !== 'csv' && values.format !== 'json')
+    throw new UsageError('Please choose --format csv or --format json.');
   const out = newPath(values, 'out');
   const { backend } = await openJournal(vaultDir);
   try {
     const db = backend.vault.db;
     if (values.format === 'json') {
-      const data = exportJournalJson(db, { photos: values.photos === true, appVersion: __APP_VERSION__, now: new Date() });
+      const data = exportJournalJson(db, {
+        photos: values.photos === true,
+        appVersion: __APP_VERSION__,
+        now: new Date(),
+      });
       writeFileAtomically(out, `${JSON.stringify(data, null, 2)}\n`);
-      console.log(`Exported ${data.days.length} days to ${out}${values.photos ? ` with ${data.photos?.length ?? 0} photos` : ''}.`);
+      console.log(
+        `Exported ${data.days.length} days to ${out}${values.photos ? ` with ${data.photos?.length ?? 0} photos` : ''}.`,
+      );
     } else {
       const files = exportJournalCsv(db, localDate(Date.now()));
       const temp = temporaryFolderFor(out);
@@ -332,7 +371,10 @@ async function exportCommand(values: Record<string, string | boolean | undefined
   }
 }
 
-async function importCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+async function importCommand(
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+): Promise<void> {
   const vaultDir = vaultOption(values, 'the journal');
   const [path] = positionals;
   if (!path) throw new UsageError('Please give the JSON export to import: axis import FILE --vault DIR.');
@@ -341,7 +383,9 @@ async function importCommand(values: Record<string, string | boolean | undefined
     // Checked before reading: a huge file would otherwise be read and parsed into memory whole.
     const size = statSync(resolve(path)).size;
     if (size > IMPORT_MAX_FILE_BYTES) {
-      throw new Error(`${resolve(path)} is ${Math.round(size / 1024 / 1024)} MB; an Axis Journal export can be at most ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Nothing was changed.`);
+      throw new Error(
+        `${resolve(path)} is ${Math.round(size / 1024 / 1024)} MB; an Axis Journal export can be at most ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Nothing was changed.`,
+      );
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
@@ -349,15 +393,20 @@ async function importCommand(values: Record<string, string | boolean | undefined
   try {
     raw = JSON.parse(withoutBom(readFileSync(resolve(path), 'utf8')));
   } catch (error) {
-    throw new Error(`${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`, {
-      cause: error,
-    });
+    throw new Error(
+      `${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`,
+      {
+        cause: error,
+      },
+    );
   }
   const { backend } = await openJournal(vaultDir);
   try {
     const dryRun = values['dry-run'] === true;
     const summary = importJournalJson(backend.vault.db, raw, { dryRun, today: localDate(Date.now()) });
-    console.log(`${dryRun ? 'Dry run — nothing was changed. Importing would' : 'Imported. It did'}: ${describeImport(summary)}.`);
+    console.log(
+      `${dryRun ? 'Dry run — nothing was changed. Importing would' : 'Imported. It did'}: ${describeImport(summary)}.`,
+    );
   } finally {
     backend.dispose();
   }
@@ -376,10 +425,14 @@ function describeImport(s: ImportSummary): string {
   ].join('; ');
 }
 
-async function importFromCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+async function importFromCommand(
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+): Promise<void> {
   const vaultDir = vaultOption(values, 'the journal');
   const [format, path] = positionals;
-  if (!format || !path) throw new UsageError('Please give the format and the file: axis import-from FORMAT FILE --vault DIR.');
+  if (!format || !path)
+    throw new UsageError('Please give the format and the file: axis import-from FORMAT FILE --vault DIR.');
   if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`Unknown format "${format}"; use one of ${[...IMPORT_FORMATS, 'auto'].join(', ')}.`);
   }
@@ -391,10 +444,16 @@ async function importFromCommand(values: Record<string, string | boolean | undef
     try {
       raw = JSON.parse(readFileSync(resolve(values.map), 'utf8'));
     } catch (error) {
-      throw new Error(`${resolve(values.map)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`, { cause: error });
+      throw new Error(
+        `${resolve(values.map)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`,
+        { cause: error },
+      );
     }
     const parsed = importMapping.safeParse((raw as { mapping?: unknown } | null)?.mapping ?? raw);
-    if (!parsed.success) throw new Error(`The mapping file is not valid (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}). Nothing was changed.`);
+    if (!parsed.success)
+      throw new Error(
+        `The mapping file is not valid (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}). Nothing was changed.`,
+      );
     given = parsed.data;
   }
   const { backend } = await openJournal(vaultDir);
@@ -407,12 +466,16 @@ async function importFromCommand(values: Record<string, string | boolean | undef
   process.once('SIGINT', onSigint);
   const progress = progressLine('Reading the export…');
   try {
-    const read = await readSource(format as ImportFormat | 'auto', { fileName: basename(file), path: file }, {
-      dateColumn: (values['date-column'] as string | undefined) ?? given?.dateColumn,
-      progress: progress.update,
-      cancel,
-      healthWorker: healthInWorker(new URL('./importWorker.js', import.meta.url), progress.update, controller.signal),
-    });
+    const read = await readSource(
+      format as ImportFormat | 'auto',
+      { fileName: basename(file), path: file },
+      {
+        dateColumn: (values['date-column'] as string | undefined) ?? given?.dateColumn,
+        progress: progress.update,
+        cancel,
+        healthWorker: healthInWorker(new URL('./importWorker.js', import.meta.url), progress.update, controller.signal),
+      },
+    );
     progress.end();
     const mapping = given ?? proposeMapping(backend.vault.db, read, values['date-column'] as string | undefined);
     if (values.overwrite === true) mapping.conflict = 'overwrite';
@@ -429,15 +492,29 @@ async function importFromCommand(values: Record<string, string | boolean | undef
 
 function describeImportFrom(s: ImportFromSummary, mapping: ImportMapping): string {
   const lines = [
-    s.dryRun ? `Dry run of ${s.fileName} (${IMPORT_FORMAT_NAMES[s.format]}) — nothing was changed.` : `Imported ${s.fileName} (${IMPORT_FORMAT_NAMES[s.format]}) as import ${s.importId ?? '(nothing new)'}.`,
+    s.dryRun
+      ? `Dry run of ${s.fileName} (${IMPORT_FORMAT_NAMES[s.format]}) — nothing was changed.`
+      : `Imported ${s.fileName} (${IMPORT_FORMAT_NAMES[s.format]}) as import ${s.importId ?? '(nothing new)'}.`,
     ...s.notes.map((n) => `Note: ${n}`),
     `Days in the file: ${s.days.inFile}; ${s.dryRun ? 'would add' : 'added'} ${s.days.newDays} new days and ${s.dryRun ? 'would fill' : 'filled'} ${s.days.existingDays} days you had.`,
     `Values: ${s.values.added} added, ${s.values.replaced} replaced, ${s.values.kept} of yours kept, ${s.values.alreadyThere} already there.`,
     'Mapping:',
     ...mapping.items.map((i) => `  ${i.label} (${i.days ?? 0} days) → ${destinationWords(i.to)}`),
   ];
-  if (s.changesTotal > 0) lines.push(`Days where the file differs from what you typed (${s.changesTotal}):`, ...s.changes.slice(0, 20).map((c) => `  ${c.date} ${c.destination}: yours ${c.yours}, file ${c.theirs} → ${c.action}`));
-  if (s.skipped.length) lines.push('Skipped:', ...s.skipped.map((k) => `  ${k.reason}: ${k.count}${k.examples.length ? ` (e.g. ${k.examples.slice(0, 3).join('; ')})` : ''}`));
+  if (s.changesTotal > 0)
+    lines.push(
+      `Days where the file differs from what you typed (${s.changesTotal}):`,
+      ...s.changes
+        .slice(0, 20)
+        .map((c) => `  ${c.date} ${c.destination}: yours ${c.yours}, file ${c.theirs} → ${c.action}`),
+    );
+  if (s.skipped.length)
+    lines.push(
+      'Skipped:',
+      ...s.skipped.map(
+        (k) => `  ${k.reason}: ${k.count}${k.examples.length ? ` (e.g. ${k.examples.slice(0, 3).join('; ')})` : ''}`,
+      ),
+    );
   return lines.join('\n');
 }
 
@@ -462,13 +539,20 @@ async function importsCommand(values: Record<string, string | boolean | undefine
     if (undo !== undefined) {
       const result = undoImport(backend.vault.db, undo, localDate(Date.now()));
       if (values.json === true) console.log(JSON.stringify(result, null, 2));
-      else console.log(`Undid import ${undo}: ${result.restored} values restored, ${result.daysRemoved} days removed${result.keptBecauseEdited ? `, ${result.keptBecauseEdited} values you changed since were left as they are` : ''}.`);
+      else
+        console.log(
+          `Undid import ${undo}: ${result.restored} values restored, ${result.daysRemoved} days removed${result.keptBecauseEdited ? `, ${result.keptBecauseEdited} values you changed since were left as they are` : ''}.`,
+        );
       return;
     }
     const list = listImports(backend.vault.db);
     if (values.json === true) console.log(JSON.stringify(list, null, 2));
     else if (list.length === 0) console.log('No imports from other apps yet.');
-    else for (const r of list) console.log(`${r.id}  ${r.importedAt.slice(0, 16).replace('T', ' ')}  ${r.format}  ${r.fileName}  ${r.values} values on ${r.days} days${r.undoneAt ? `  (undone ${r.undoneAt.slice(0, 10)})` : ''}`);
+    else
+      for (const r of list)
+        console.log(
+          `${r.id}  ${r.importedAt.slice(0, 16).replace('T', ' ')}  ${r.format}  ${r.fileName}  ${r.values} values on ${r.days} days${r.undoneAt ? `  (undone ${r.undoneAt.slice(0, 10)})` : ''}`,
+        );
   } finally {
     backend.dispose();
   }
@@ -486,22 +570,34 @@ async function backupCommand(values: Record<string, string | boolean | undefined
   }
 }
 
-async function restoreCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+async function restoreCommand(
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+): Promise<void> {
   const vaultDir = vaultOption(values, 'the journal to replace');
   const [file] = positionals;
   if (!file) throw new UsageError('Please give the backup file: axis restore FILE --vault DIR.');
   const credential: Credential = values['recovery-key']
-    ? { recoveryKey: normalizeRecoveryKey(await readSecret('AXIS_RECOVERY_KEY', 'the recovery key', 'Recovery key of the backup: ')) }
+    ? {
+        recoveryKey: normalizeRecoveryKey(
+          await readSecret('AXIS_RECOVERY_KEY', 'the recovery key', 'Recovery key of the backup: '),
+        ),
+      }
     : { passphrase: await readPassphrase('Passphrase of the backup: ') };
   const { info, previous } = await restoreBackup(vaultDir, resolve(file), credential, new Date());
-  console.log(`Restored the backup made ${info.createdAt} into ${vaultDir}.${previous ? ` The journal that was there is kept in ${previous}.` : ''}`);
+  console.log(
+    `Restored the backup made ${info.createdAt} into ${vaultDir}.${previous ? ` The journal that was there is kept in ${previous}.` : ''}`,
+  );
 }
 
 async function checkCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
   const vault = new Vault(vaultOption(values, 'the journal'));
   const report = await checkVault(vault, await readPassphrase('Passphrase: '));
   for (const line of report.lines) console.log(line);
-  if (!report.ok) throw new Error('The check found problems (see above). Nothing was changed; keep a copy of the folder before trying anything else.');
+  if (!report.ok)
+    throw new Error(
+      'The check found problems (see above). Nothing was changed; keep a copy of the folder before trying anything else.',
+    );
 }
 
 async function dbKeyCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
@@ -509,7 +605,9 @@ async function dbKeyCommand(values: Record<string, string | boolean | undefined>
   const passphrase = await readPassphrase('Passphrase: ');
   if (!values.yes) {
     if (!process.stdin.isTTY) throw new UsageError('Printing the database key needs confirmation: add --yes.');
-    const sure = await confirm('The key decrypts your whole journal: anyone who sees it and has the file can read everything.\nType yes to print it: ');
+    const sure = await confirm(
+      'The key decrypts your whole journal: anyone who sees it and has the file can read everything.\nType yes to print it: ',
+    );
     if (!sure) throw new Error('Not confirmed: the key was not printed.');
   }
   const key = await vault.revealDataKey(passphrase);
@@ -527,13 +625,17 @@ async function called<K extends MethodName>(dispatch: Dispatch, method: K, input
   return result.value as Output<K>;
 }
 
-async function experimentCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void> {
+async function experimentCommand(
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+): Promise<void> {
   const [action, idWord] = positionals;
   if (!action || !['create', 'list', 'show', 'stop'].includes(action)) {
     throw new UsageError('Please say what to do: axis experiment create|list|show ID|stop ID.');
   }
   const needsId = action === 'show' || action === 'stop';
-  if (needsId && idWord === undefined) throw new UsageError(`Please give the experiment's number: axis experiment ${action} ID.`);
+  if (needsId && idWord === undefined)
+    throw new UsageError(`Please give the experiment's number: axis experiment ${action} ID.`);
   if (!needsId && idWord !== undefined) throw new UsageError(`Unexpected argument "${idWord}".`);
   const id = needsId ? wholeNumber(idWord, 'The experiment number', 1, 2 ** 31) : 0;
   if (action === 'stop' && (typeof values.reason !== 'string' || !values.reason.trim())) {
@@ -572,7 +674,9 @@ async function experimentCommand(values: Record<string, string | boolean | undef
       });
       const detail = await called(dispatch, 'experiments.create', create);
       if (values.json) return console.log(JSON.stringify(experimentJson(detail), null, 2));
-      console.log(`Planned experiment ${detail.id}: ${detail.title}, ${detail.plan.startDate} to ${detail.endDate}${detail.plan.backdated ? ' (planned after the fact)' : ''}.`);
+      console.log(
+        `Planned experiment ${detail.id}: ${detail.title}, ${detail.plan.startDate} to ${detail.endDate}${detail.plan.backdated ? ' (planned after the fact)' : ''}.`,
+      );
       if (preview.warning) console.log(`Warning: ${preview.warning}`);
       for (const sentence of preview.sentences) console.log(sentence);
       for (const sentence of preview.safety) console.log(`Safety: ${sentence}`);
@@ -584,7 +688,10 @@ async function experimentCommand(values: Record<string, string | boolean | undef
         : await called(dispatch, 'experiments.get', { id, reveal: values.reveal === true });
     if (values.json) return console.log(JSON.stringify(experimentJson(detail), null, 2));
     console.log(experimentLine(detail));
-    for (const d of detail.deviations) console.log(`  ${d.kind === 'pause' ? `Paused ${d.fromDate} to ${d.toDate}` : d.kind === 'stop' ? `Ended early on ${d.fromDate}` : `Result looked at early on ${d.fromDate}`}: ${d.reason}`);
+    for (const d of detail.deviations)
+      console.log(
+        `  ${d.kind === 'pause' ? `Paused ${d.fromDate} to ${d.toDate}` : d.kind === 'stop' ? `Ended early on ${d.fromDate}` : `Result looked at early on ${d.fromDate}`}: ${d.reason}`,
+      );
     for (const sentence of detail.sentences) console.log(sentence);
   } finally {
     backend.dispose();
@@ -593,20 +700,25 @@ async function experimentCommand(values: Record<string, string | boolean | undef
 
 function experimentPlanFromOptions(values: Record<string, string | boolean | undefined>): Input<'experiments.create'> {
   if (typeof values.factor !== 'string' || typeof values.outcome !== 'string') {
-    throw new UsageError('Please say what to test and what to watch: --factor KEY --outcome KEY (keys as in axis insights --json).');
+    throw new UsageError(
+      'Please say what to test and what to watch: --factor KEY --outcome KEY (keys as in axis insights --json).',
+    );
   }
   const design = values.design;
-  if (design !== 'pairs' && design !== 'elimination' && design !== 'before-after') throw new UsageError('--design must be pairs, elimination or before-after.');
+  if (design !== 'pairs' && design !== 'elimination' && design !== 'before-after')
+    throw new UsageError('--design must be pairs, elimination or before-after.');
   const blockDays = wholeNumber(values['block-days'], '--block-days', MIN_BLOCK_DAYS, MAX_BLOCK_DAYS);
   const number = (name: string): number | undefined => {
     const raw = values[name];
     if (raw === undefined) return undefined;
     const value = Number(raw);
-    if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number.`);
+    if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value))
+      throw new UsageError(`--${name} must be a number.`);
     return value;
   };
   const start = values.start ?? localDate(Date.now());
-  if (typeof start !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UsageError('--start must be a date like 2026-03-14.');
+  if (typeof start !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(start))
+    throw new UsageError('--start must be a date like 2026-03-14.');
   return {
     factorKey: values.factor,
     outcomeKey: values.outcome,
@@ -614,7 +726,10 @@ function experimentPlanFromOptions(values: Record<string, string | boolean | und
     pairs: design === 'before-after' ? 1 : wholeNumber(values.pairs, '--pairs', 1, MAX_PAIRS),
     blockDays,
     washoutDays: wholeNumber(values['washout-days'], '--washout-days', 0, blockDays - 2),
-    runInDays: design === 'elimination' ? wholeNumber(values['run-in-days'] ?? String(blockDays), '--run-in-days', 1, MAX_BLOCK_DAYS) : 0,
+    runInDays:
+      design === 'elimination'
+        ? wholeNumber(values['run-in-days'] ?? String(blockDays), '--run-in-days', 1, MAX_BLOCK_DAYS)
+        : 0,
     startDate: start,
     ...(values.seed === undefined ? {} : { seed: wholeNumber(values.seed, '--seed', -(2 ** 31), 2 ** 31) }),
     backdate: values.backdate === true,
@@ -651,7 +766,16 @@ function experimentJson(detail: ExperimentDetail) {
     schedule: detail.schedule.map((d) => ({ date: d.date, arm: d.arm, washout: d.washout, phase: d.phase })),
     adherence: { share: detail.adherence, daysUnknown: detail.daysUnknown, days: detail.adherenceDays },
     analysis: a
-      ? { effect: a.effect, ciLow: a.ciLow, ciHigh: a.ciHigh, p: a.p, daysOn: a.daysOn, daysOff: a.daysOff, adherence: a.adherence, status: a.status }
+      ? {
+          effect: a.effect,
+          ciLow: a.ciLow,
+          ciHigh: a.ciHigh,
+          p: a.p,
+          daysOn: a.daysOn,
+          daysOff: a.daysOff,
+          adherence: a.adherence,
+          status: a.status,
+        }
       : null,
     hidden: detail.hidden,
     asDone: detail.asDone,
@@ -701,12 +825,19 @@ async function main(argv: string[]): Promise<void> {
   const fdAt = rest.indexOf('--passphrase-fd');
   if (fdAt !== -1) {
     const fd = Number(rest[fdAt + 1]);
-    if (!Number.isInteger(fd) || fd < 0) throw new UsageError('--passphrase-fd needs a file descriptor number, e.g. --passphrase-fd 3.');
+    if (!Number.isInteger(fd) || fd < 0)
+      throw new UsageError('--passphrase-fd needs a file descriptor number, e.g. --passphrase-fd 3.');
     readPassphraseFromFd(fd);
     rest.splice(fdAt, 2);
   }
-  const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true });
-  if (positionals.length > (command.takesWords ?? (command.takesFile ? 1 : 0))) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: command.options,
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > (command.takesWords ?? (command.takesFile ? 1 : 0)))
+    throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
   await command.run(values as Record<string, string | boolean | undefined>, positionals);
 }
 

@@ -13,7 +13,17 @@ export interface AppInfo {
  * folder is done by the shell itself; for `lock` the page saves what was just typed and locks,
  * and the shell locks by itself if the page has not done so within moments.
  */
-export const APP_COMMANDS = ['new-entry', 'start-meditation', 'print-report', 'export', 'settings', 'about', 'learn', 'security', 'lock'] as const;
+export const APP_COMMANDS = [
+  'new-entry',
+  'start-meditation',
+  'print-report',
+  'export',
+  'settings',
+  'about',
+  'learn',
+  'security',
+  'lock',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Events the backend pushes to the page (desktop) or the page discovers by polling (web). */

@@ -8,9 +8,7 @@ type Namespace = MethodName extends `${infer NS}.${string}` ? NS : never;
 /** The object the preload exposes as `window.axis`: one named function per contract method. */
 export type AxisBridge = {
   [NS in Namespace]: {
-    [M in MethodName as M extends `${NS}.${infer F}` ? F : never]: (
-      input?: Input<M>,
-    ) => Promise<Result<Output<M>>>;
+    [M in MethodName as M extends `${NS}.${infer F}` ? F : never]: (input?: Input<M>) => Promise<Result<Output<M>>>;
   };
 } & {
   onEvent(listener: (event: AxisEvent) => void): () => void;

@@ -27,7 +27,13 @@ import {
 import { insightsSchemas, type InsightsStatus, type TrendsData } from './insights';
 import { dataSchemas, type DownloadFile } from './data';
 import type { ImportSummary } from './dataExport';
-import { importFromSchemas, type ImportFromSummary, type ImportProposal, type ImportRecord, type UndoSummary } from './importFrom';
+import {
+  importFromSchemas,
+  type ImportFromSummary,
+  type ImportProposal,
+  type ImportRecord,
+  type UndoSummary,
+} from './importFrom';
 import { poemSchemas, type PoemEntry, type PoemStatus } from './poem';
 import { reportSchemas, type ReportData, type SavedPdf } from './report';
 import { preferencesSchemas, type PreferencesView } from './preferences';

@@ -15,13 +15,30 @@ export const dataSchemas = {
   exportJson: z.object({ photos: z.boolean() }).strict(),
   import: z
     .object({
-      content: z.string().min(1, 'The file is empty.').max(MAX_UPLOAD_CHARACTERS, 'That file is too large to import here; use the command line (axis import).'),
+      content: z
+        .string()
+        .min(1, 'The file is empty.')
+        .max(MAX_UPLOAD_CHARACTERS, 'That file is too large to import here; use the command line (axis import).'),
       dryRun: z.boolean(),
     })
     .strict(),
   restore: z.union([
-    z.object({ dataBase64: z.string().max(MAX_UPLOAD_CHARACTERS, 'That backup is too large to restore here; use the command line (axis restore).'), passphrase: existingPassphrase }).strict(),
-    z.object({ dataBase64: z.string().max(MAX_UPLOAD_CHARACTERS, 'That backup is too large to restore here; use the command line (axis restore).'), recoveryKey }).strict(),
+    z
+      .object({
+        dataBase64: z
+          .string()
+          .max(MAX_UPLOAD_CHARACTERS, 'That backup is too large to restore here; use the command line (axis restore).'),
+        passphrase: existingPassphrase,
+      })
+      .strict(),
+    z
+      .object({
+        dataBase64: z
+          .string()
+          .max(MAX_UPLOAD_CHARACTERS, 'That backup is too large to restore here; use the command line (axis restore).'),
+        recoveryKey,
+      })
+      .strict(),
   ]),
   deleteAll: z
     .object({

@@ -19,7 +19,14 @@ const day = dayEntryInput.shape;
 export const exportedDay = z
   .object({
     date: isoDate,
-    skin: z.array(day.skin.element.omit({ conditionId: true }).extend({ condition: name(60) }).strict()).max(30),
+    skin: z
+      .array(
+        day.skin.element
+          .omit({ conditionId: true })
+          .extend({ condition: name(60) })
+          .strict(),
+      )
+      .max(30),
     meals: z
       .array(
         day.meals.element
@@ -69,7 +76,9 @@ export const journalExport = z
     appVersion: z.string().max(40),
     exportedAt: z.string().max(40),
     settings: exportedSettings,
-    conditions: z.array(z.object({ name: name(60), builtinKey: z.string().max(40).nullable(), tracked: z.boolean() }).strict()).max(200),
+    conditions: z
+      .array(z.object({ name: name(60), builtinKey: z.string().max(40).nullable(), tracked: z.boolean() }).strict())
+      .max(200),
     foods: z
       .array(
         z
@@ -96,7 +105,13 @@ export const journalExport = z
           .strict(),
       )
       .max(1_000),
-    customFactors: z.array(z.object({ name: name(60), kind: z.enum(FACTOR_KINDS), unit: z.string().max(20), archived: z.boolean() }).strict()).max(500),
+    customFactors: z
+      .array(
+        z
+          .object({ name: name(60), kind: z.enum(FACTOR_KINDS), unit: z.string().max(20), archived: z.boolean() })
+          .strict(),
+      )
+      .max(500),
     days: z.array(exportedDay).max(40_000),
     meditationSessions: z
       .array(
@@ -121,7 +136,10 @@ export const journalExport = z
           .object({
             name: name(60),
             kind: z.enum(MEAL_KINDS),
-            foods: z.array(z.object({ food: name(80), servings: z.number().gt(0).max(20) }).strict()).min(1).max(60),
+            foods: z
+              .array(z.object({ food: name(80), servings: z.number().gt(0).max(20) }).strict())
+              .min(1)
+              .max(60),
           })
           .strict(),
       )

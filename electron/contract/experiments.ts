@@ -9,27 +9,50 @@ export const seriesKey = z
   .string({ error: 'Choose what to test.' })
   .max(60)
   .regex(/^[a-z]+(\.[A-Za-z_]+)?(\.\d+)?$/, 'That is not a measure of the journal.');
-const reason = z.string().trim().min(1, 'Please give a reason in a few words.').max(500, 'A reason can be at most 500 characters.');
+const reason = z
+  .string()
+  .trim()
+  .min(1, 'Please give a reason in a few words.')
+  .max(500, 'A reason can be at most 500 characters.');
 const armText = z.string().trim().min(1, 'Say in a few words what this means.').max(120, 'Keep it to 120 characters.');
 
 const designShape = {
   design: z.enum(EXPERIMENT_DESIGNS, { error: 'Choose a design.' }),
-  pairs: z.number().int('Choose a whole number of pairs.').min(1, 'At least 1 pair.').max(MAX_PAIRS, `At most ${MAX_PAIRS} pairs.`),
+  pairs: z
+    .number()
+    .int('Choose a whole number of pairs.')
+    .min(1, 'At least 1 pair.')
+    .max(MAX_PAIRS, `At most ${MAX_PAIRS} pairs.`),
   blockDays: z
     .number()
     .int('Choose whole days.')
     .min(MIN_BLOCK_DAYS, `A block lasts at least ${MIN_BLOCK_DAYS} days.`)
     .max(MAX_BLOCK_DAYS, `A block lasts at most ${MAX_BLOCK_DAYS} days.`),
-  washoutDays: z.number().int('Choose whole days.').min(0, 'Settling-in days cannot be negative.').max(MAX_BLOCK_DAYS - 1),
+  washoutDays: z
+    .number()
+    .int('Choose whole days.')
+    .min(0, 'Settling-in days cannot be negative.')
+    .max(MAX_BLOCK_DAYS - 1),
   runInDays: z.number().int().min(0).max(MAX_BLOCK_DAYS).default(0),
 };
 
-function checkDesign(value: { design: string; blockDays: number; washoutDays: number; runInDays: number }, ctx: z.RefinementCtx): void {
+function checkDesign(
+  value: { design: string; blockDays: number; washoutDays: number; runInDays: number },
+  ctx: z.RefinementCtx,
+): void {
   if (value.washoutDays > value.blockDays - 2) {
-    ctx.addIssue({ code: 'custom', path: ['washoutDays'], message: 'Settling-in days must leave at least 2 days of each block to compare.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['washoutDays'],
+      message: 'Settling-in days must leave at least 2 days of each block to compare.',
+    });
   }
   if (value.design === 'elimination' && value.runInDays < 1) {
-    ctx.addIssue({ code: 'custom', path: ['runInDays'], message: 'An elimination starts with at least 1 day of avoiding it.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['runInDays'],
+      message: 'An elimination starts with at least 1 day of avoiding it.',
+    });
   }
 }
 
@@ -54,7 +77,12 @@ export const experimentSchemas = {
       secondaryKeys: z.array(seriesKey).max(5).default([]),
       ...designShape,
       startDate: isoDate,
-      seed: z.number().int().min(-(2 ** 31)).max(2 ** 31).optional(),
+      seed: z
+        .number()
+        .int()
+        .min(-(2 ** 31))
+        .max(2 ** 31)
+        .optional(),
       backdate: z.boolean().default(false),
       onText: armText,
       offText: armText,
@@ -68,10 +96,13 @@ export const experimentSchemas = {
   id: z.object({ id }).strict(),
   get: z.object({ id, reveal: z.boolean().default(false) }).strict(),
   stop: z.object({ id, reason }).strict(),
-  pause: z.object({ id, fromDate: isoDate, toDate: isoDate, reason }).strict().refine((v) => v.fromDate <= v.toDate, {
-    message: 'A pause ends on or after the day it starts.',
-    path: ['toDate'],
-  }),
+  pause: z
+    .object({ id, fromDate: isoDate, toDate: isoDate, reason })
+    .strict()
+    .refine((v) => v.fromDate <= v.toDate, {
+      message: 'A pause ends on or after the day it starts.',
+      path: ['toDate'],
+    }),
   checkIn: z.object({ id, date: isoDate, followed: z.boolean().nullable() }).strict(),
   today: z.object({ date: isoDate }).strict(),
 };
@@ -83,7 +114,11 @@ export const exportedPlan = z
     design: z.enum(EXPERIMENT_DESIGNS),
     pairs: z.number().int().min(1).max(MAX_PAIRS),
     blockDays: z.number().int().min(MIN_BLOCK_DAYS).max(MAX_BLOCK_DAYS),
-    washoutDays: z.number().int().min(0).max(MAX_BLOCK_DAYS - 1),
+    washoutDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_BLOCK_DAYS - 1),
     runInDays: z.number().int().min(0).max(MAX_BLOCK_DAYS),
     startDate: isoDate,
     orders: z.array(z.number().int().min(0).max(1)).max(MAX_PAIRS),
@@ -106,7 +141,9 @@ export const exportedPlan = z
     fromFinding: z.string().max(600).nullable(),
   })
   .strict()
-  .refine((plan) => plan.design === 'before-after' || plan.orders.length === plan.pairs, { message: 'An experiment needs one order per pair.' });
+  .refine((plan) => plan.design === 'before-after' || plan.orders.length === plan.pairs, {
+    message: 'An experiment needs one order per pair.',
+  });
 
 export const exportedExperiment = z
   .object({
@@ -117,7 +154,15 @@ export const exportedExperiment = z
     endReason: z.string().max(500).nullable(),
     deviations: z
       .array(
-        z.object({ kind: z.enum(['pause', 'stop', 'peek']), fromDate: isoDate, toDate: isoDate, reason: z.string().max(500), recordedAt: z.string().max(40) }).strict(),
+        z
+          .object({
+            kind: z.enum(['pause', 'stop', 'peek']),
+            fromDate: isoDate,
+            toDate: isoDate,
+            reason: z.string().max(500),
+            recordedAt: z.string().max(40),
+          })
+          .strict(),
       )
       .max(1000),
     checkIns: z.array(z.object({ date: isoDate, followed: z.boolean() }).strict()).max(2000),

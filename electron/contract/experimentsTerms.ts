@@ -49,12 +49,7 @@ export interface ExperimentPlanInput {
   runInDays: number;
 }
 
-export type AnalysisStatus =
-  | 'complete'
-  | 'interim'
-  | 'not-enough-data'
-  | 'not-randomised'
-  | 'not-started';
+export type AnalysisStatus = 'complete' | 'interim' | 'not-enough-data' | 'not-randomised' | 'not-started';
 
 export interface ExperimentAnalysis {
   /** mean(outcome on "on" days) − mean(outcome on "off" days), washout and missing days left out. */
@@ -222,7 +217,9 @@ export interface ExperimentChoices {
 export function safetySentences(factorKey: string): string[] {
   const sentences: string[] = [];
   if (factorKey.startsWith('food.') || factorKey.startsWith('servings.')) {
-    sentences.push('Talk to a doctor or a dietitian before cutting out a whole food group, especially for more than a couple of weeks or if you are pregnant, growing, or have had an eating disorder.');
+    sentences.push(
+      'Talk to a doctor or a dietitian before cutting out a whole food group, especially for more than a couple of weeks or if you are pregnant, growing, or have had an eating disorder.',
+    );
   }
   if (factorKey.startsWith('treatment.') || factorKey.startsWith('custom.') || factorKey === 'servings.fermented') {
     sentences.push('Talk to your doctor or pharmacist before starting a supplement or a probiotic.');
@@ -233,8 +230,12 @@ export function safetySentences(factorKey: string): string[] {
 }
 
 /** Default words for "on" and "off" (the person can change them). */
-export function defaultArmTexts(choice: Pick<ExperimentChoice, 'key' | 'label' | 'kind' | 'unit'>, threshold: number | null): { onText: string; offText: string } {
-  const lower = choice.key.startsWith('custom.') || choice.key.startsWith('treatment.') ? choice.label : choice.label.toLowerCase();
+export function defaultArmTexts(
+  choice: Pick<ExperimentChoice, 'key' | 'label' | 'kind' | 'unit'>,
+  threshold: number | null,
+): { onText: string; offText: string } {
+  const lower =
+    choice.key.startsWith('custom.') || choice.key.startsWith('treatment.') ? choice.label : choice.label.toLowerCase();
   if (choice.kind === 'number') {
     const amount = threshold === null ? 'some' : `at least ${threshold} ${choice.unit}`.trim();
     const less = threshold === null ? 'none' : `less than ${threshold} ${choice.unit}`.trim();

@@ -13,7 +13,14 @@ export const importDestination = z.discriminatedUnion('type', [
   z.object({ type: z.literal('condition'), name }).strict(),
   z.object({ type: z.literal('food'), name }).strict(),
   z.object({ type: z.literal('treatment'), name }).strict(),
-  z.object({ type: z.literal('factor'), name: z.string().trim().min(1).max(60), kind: z.enum(FACTOR_KINDS).optional(), unit: z.string().max(20).optional() }).strict(),
+  z
+    .object({
+      type: z.literal('factor'),
+      name: z.string().trim().min(1).max(60),
+      kind: z.enum(FACTOR_KINDS).optional(),
+      unit: z.string().max(20).optional(),
+    })
+    .strict(),
 ]);
 export type ImportDestination = z.output<typeof importDestination>;
 
@@ -70,7 +77,13 @@ export interface ImportProposal {
   mapping: ImportMapping;
   summary: ImportFromSummary;
   /** Names in the journal a destination can point to. */
-  destinations: { conditions: string[]; foods: string[]; treatments: string[]; factors: { name: string; kind: string }[]; trackCycle: boolean };
+  destinations: {
+    conditions: string[];
+    foods: string[];
+    treatments: string[];
+    factors: { name: string; kind: string }[];
+    trackCycle: boolean;
+  };
 }
 
 export interface ImportRecord {
@@ -94,7 +107,10 @@ export interface UndoSummary {
 
 const file = {
   fileName: z.string().trim().min(1).max(260),
-  dataBase64: z.string().min(1, 'The file is empty.').max(MAX_UPLOAD_CHARACTERS, 'That file is too large to import here; use the command line (axis import-from).'),
+  dataBase64: z
+    .string()
+    .min(1, 'The file is empty.')
+    .max(MAX_UPLOAD_CHARACTERS, 'That file is too large to import here; use the command line (axis import-from).'),
 };
 
 export const importFromSchemas = {

@@ -2,7 +2,15 @@
  * Words of "Import from another app" that the page needs too, free of zod.
  */
 
-export const IMPORT_FORMATS = ['bearable', 'daylio', 'flaredown', 'mysymptoms', 'apple-health', 'google-fit', 'csv'] as const;
+export const IMPORT_FORMATS = [
+  'bearable',
+  'daylio',
+  'flaredown',
+  'mysymptoms',
+  'apple-health',
+  'google-fit',
+  'csv',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const IMPORT_FORMAT_NAMES: Record<ImportFormat, string> = {

@@ -14,6 +14,9 @@ export const insightsSchemas = {
   range: z
     .object({ from: isoDate.optional(), to: isoDate.optional() })
     .strict()
-    .refine((range) => !range.from || !range.to || range.from <= range.to, 'The start date must be on or before the end date.'),
+    .refine(
+      (range) => !range.from || !range.to || range.from <= range.to,
+      'The start date must be on or before the end date.',
+    ),
   run: z.object({ maxLag: maxLag.optional() }).strict().optional(),
 };

@@ -1,4 +1,11 @@
-import { FOOD_SERIES_LABELS, inSentence, type InsightFlag, type InsightStatus, type InsightTest, type InsightsResult } from './insightsTerms';
+import {
+  FOOD_SERIES_LABELS,
+  inSentence,
+  type InsightFlag,
+  type InsightStatus,
+  type InsightTest,
+  type InsightsResult,
+} from './insightsTerms';
 
 /**
  * How an insights result is read to the person: which tests make a card, what a card is called,
@@ -17,10 +24,12 @@ const STOOL_KEY = 'gut.stool';
 /** At most this many "too early to tell" candidates per topic. */
 export const MAX_CANDIDATES = 3;
 
-export const SHARED_TREND_SENTENCE = 'Both changed over these months — something else may have changed at the same time.';
+export const SHARED_TREND_SENTENCE =
+  'Both changed over these months — something else may have changed at the same time.';
 export const SAME_DAY_SENTENCE =
   'Same day: your skin that day may have changed what was done or noted, rather than the other way round.';
-export const BEFORE_AFTER_SENTENCE = 'This changed once, on a date, so it is told as before and after, not tested from day to day.';
+export const BEFORE_AFTER_SENTENCE =
+  'This changed once, on a date, so it is told as before and after, not tested from day to day.';
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -38,13 +47,15 @@ export function factorName(test: Pick<InsightTest, 'factor' | 'factorLabel'>): s
     return inSentence(test.factorLabel.replace(/ \(servings\)$/, ''), test.factor);
   }
   // A skin score as a factor of the gut: "rosacea", as the person calls the condition.
-  if (test.factor.startsWith('skin.severity.')) return outcomeInSentence({ outcome: test.factor, outcomeLabel: test.factorLabel });
+  if (test.factor.startsWith('skin.severity.'))
+    return outcomeInSentence({ outcome: test.factor, outcomeLabel: test.factorLabel });
   return inSentence(test.factorLabel, test.factor);
 }
 
 /** What the person would call the outcome: "Acne" for "Acne severity", "Itch", "Bloating". */
 export function outcomeName(test: Pick<InsightTest, 'outcome' | 'outcomeLabel'>): string {
-  if (test.outcome.startsWith('skin.severity.')) return test.outcomeLabel.replace(/ severity$/i, '') || test.outcomeLabel;
+  if (test.outcome.startsWith('skin.severity.'))
+    return test.outcomeLabel.replace(/ severity$/i, '') || test.outcomeLabel;
   return test.outcomeLabel;
 }
 
@@ -94,7 +105,11 @@ export function outcomeLevel(test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>,
 }
 
 /** An amount of the outcome's difference with its direction: "1.2 points higher", "0.4 lower on the Bristol scale". */
-function amountWords(test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>, amount: string, direction: 'higher' | 'lower'): string {
+function amountWords(
+  test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>,
+  amount: string,
+  direction: 'higher' | 'lower',
+): string {
   if (test.outcomeUnit === SCORE_UNIT) return `${amount} points ${direction}`;
   if (test.outcome === STOOL_KEY) return `${amount} ${direction} on the Bristol scale`;
   return `${amount} ${direction}`;
@@ -105,10 +120,18 @@ function amountWords(test: Pick<InsightTest, 'outcome' | 'outcomeUnit'>, amount:
  * "somewhere between 0.3 points lower and 2.1 points higher" (an interval that includes no difference),
  * "2.0 points higher" when the engine gave no interval.
  */
-export function differencePhrase(test: Pick<InsightTest, 'effect' | 'ciLow' | 'ciHigh' | 'outcome' | 'outcomeUnit'>): string {
+export function differencePhrase(
+  test: Pick<InsightTest, 'effect' | 'ciLow' | 'ciHigh' | 'outcome' | 'outcomeUnit'>,
+): string {
   const low = test.ciLow;
   const high = test.ciHigh;
-  if (typeof low === 'number' && typeof high === 'number' && Number.isFinite(low) && Number.isFinite(high) && low <= high) {
+  if (
+    typeof low === 'number' &&
+    typeof high === 'number' &&
+    Number.isFinite(low) &&
+    Number.isFinite(high) &&
+    low <= high
+  ) {
     const lowText = oneDecimal(low);
     const highText = oneDecimal(high);
     if (low >= 0 || Number(lowText) === 0) {
@@ -158,7 +181,9 @@ function highGroup(test: InsightTest): string {
   const value = plainNumber(split);
   if (amount) {
     if (highIncludesSplit) return `${value} or more ${amount}`;
-    return split === 0 ? `any ${amount.replace(/^(servings|minutes|glasses|hours) of /, '')}` : `more than ${value} ${amount}`;
+    return split === 0
+      ? `any ${amount.replace(/^(servings|minutes|glasses|hours) of /, '')}`
+      : `more than ${value} ${amount}`;
   }
   const name = factorName(test);
   return highIncludesSplit ? `${name} of ${value} or more` : `${name} above ${value}`;
@@ -206,9 +231,18 @@ export function leadSentence(test: InsightTest): string {
   // The word and the averages come from the raw averages; the interval (when there is one) from the engine's effect.
   const raw = groups.high.mean - groups.low.mean;
   const same = Math.abs(raw) < 0.05;
-  const change = same ? 'about the same' : isSymptom(test) ? (raw > 0 ? 'worse' : 'better') : raw > 0 ? 'higher' : 'lower';
+  const change = same
+    ? 'about the same'
+    : isSymptom(test)
+      ? raw > 0
+        ? 'worse'
+        : 'better'
+      : raw > 0
+        ? 'higher'
+        : 'lower';
   const levels = `${outcomeLevel(test, groups.high.mean)} on average, against ${plainLevel(test, groups.low.mean)} ${whenLow(test)}`;
-  const difference = same && test.ciLow == null ? '' : ` (${differencePhrase(test.ciLow == null ? { ...test, effect: raw } : test)})`;
+  const difference =
+    same && test.ciLow == null ? '' : ` (${differencePhrase(test.ciLow == null ? { ...test, effect: raw } : test)})`;
   return `Your ${outcome} was ${change} ${whenHigh(test)}: ${levels}${difference}.`;
 }
 
@@ -219,11 +253,25 @@ export function leadSentence(test: InsightTest): string {
 function beforeAfterSentence(test: InsightTest, highMean: number, lowMean: number): string {
   const beforeIsHigh = test.groups!.highLabel === 'before';
   const [before, after] = beforeIsHigh ? [highMean, lowMean] : [lowMean, highMean];
-  const flip = (value: number | null | undefined): number | null => (value == null ? null : beforeIsHigh ? -value : value);
+  const flip = (value: number | null | undefined): number | null =>
+    value == null ? null : beforeIsHigh ? -value : value;
   const raw = after - before;
-  const change = Math.abs(raw) < 0.05 ? 'about the same' : isSymptom(test) ? (raw > 0 ? 'worse' : 'better') : raw > 0 ? 'higher' : 'lower';
-  const since = test.factor.startsWith('treatment.') ? `you started ${factorName(test)}` : `${factorName(test)} changed`;
-  const [ciLow, ciHigh] = beforeIsHigh ? [flip(test.ciHigh), flip(test.ciLow)] : [test.ciLow ?? null, test.ciHigh ?? null];
+  const change =
+    Math.abs(raw) < 0.05
+      ? 'about the same'
+      : isSymptom(test)
+        ? raw > 0
+          ? 'worse'
+          : 'better'
+        : raw > 0
+          ? 'higher'
+          : 'lower';
+  const since = test.factor.startsWith('treatment.')
+    ? `you started ${factorName(test)}`
+    : `${factorName(test)} changed`;
+  const [ciLow, ciHigh] = beforeIsHigh
+    ? [flip(test.ciHigh), flip(test.ciLow)]
+    : [test.ciLow ?? null, test.ciHigh ?? null];
   const difference = differencePhrase({ ...test, effect: raw, ciLow, ciHigh });
   return `Since ${since}, your ${outcomeInSentence(test)} was ${change}: ${outcomeLevel(test, after)} on average, against ${plainLevel(test, before)} before (${difference}).`;
 }
@@ -279,16 +327,24 @@ export function describeTest(test: InsightTest, labelOf: (key: string) => string
   if (test.status === 'not-enough-data') {
     return `Not enough data yet for ${pair}: ${test.needed?.text ?? 'more days'} would let this be tested.`;
   }
-  if (test.status === 'no-variation' || !test.groups || test.groups.high.mean === null || test.groups.low.mean === null) {
+  if (
+    test.status === 'no-variation' ||
+    !test.groups ||
+    test.groups.high.mean === null ||
+    test.groups.low.mean === null
+  ) {
     return `${capitalise(pair)} cannot be compared: it was the same on every day with both recorded.`;
   }
   const lead = leadSentence(test);
   const flags = flagsOf(test);
   const extra: string[] = [];
   if (test.status === 'explained') {
-    extra.push(`This is accounted for by ${test.explainedBy ? (labelOf(test.explainedBy) ?? 'another factor') : 'another factor'}, which moves with it.`);
+    extra.push(
+      `This is accounted for by ${test.explainedBy ? (labelOf(test.explainedBy) ?? 'another factor') : 'another factor'}, which moves with it.`,
+    );
   }
-  if (test.status === 'no-finding' && !flags.includes('shared-trend')) extra.push('Not clear enough yet to tell apart from chance.');
+  if (test.status === 'no-finding' && !flags.includes('shared-trend'))
+    extra.push('Not clear enough yet to tell apart from chance.');
   extra.push(...cautions(test));
   return [lead, ...extra].join(' ');
 }
@@ -296,7 +352,13 @@ export function describeTest(test: InsightTest, labelOf: (key: string) => string
 // ---------------------------------------------------------------------------------------------
 // One test per pair
 
-const STATUS_ORDER: Record<InsightStatus, number> = { finding: 0, explained: 1, 'no-finding': 2, 'no-variation': 3, 'not-enough-data': 4 };
+const STATUS_ORDER: Record<InsightStatus, number> = {
+  finding: 0,
+  explained: 1,
+  'no-finding': 2,
+  'no-variation': 3,
+  'not-enough-data': 4,
+};
 
 /**
  * Which of two tests of the same pair says more: a finding over an explained one over no finding
@@ -357,7 +419,9 @@ export interface ExplainedElsewhere {
 /** The factor families a family's tests say they move with (outside the family itself). */
 function movesWithOf(tests: readonly InsightTest[]): string[] {
   const family = factorFamily(tests[0]!.factor);
-  return [...new Set(tests.flatMap((test) => (test.movesWith ?? []).map(factorFamily)))].filter((key) => key !== family);
+  return [...new Set(tests.flatMap((test) => (test.movesWith ?? []).map(factorFamily)))].filter(
+    (key) => key !== family,
+  );
 }
 
 function labelsOf(tests: readonly InsightTest[]): Map<string, string> {
@@ -377,7 +441,10 @@ function labelsOf(tests: readonly InsightTest[]): Map<string, string> {
  *   explain each other form a group card; one whose chain reaches no card is returned in `elsewhere`.
  * Cards come strongest first (smallest p, then largest |rho|).
  */
-export function cardsOf(pairs: readonly InsightTest[], allTests: readonly InsightTest[] = pairs): { cards: InsightCard[]; elsewhere: ExplainedElsewhere[] } {
+export function cardsOf(
+  pairs: readonly InsightTest[],
+  allTests: readonly InsightTest[] = pairs,
+): { cards: InsightCard[]; elsewhere: ExplainedElsewhere[] } {
   const names = labelsOf(allTests);
   const nameOf = (key: string): string => names.get(key) ?? names.get(factorFamily(key)) ?? 'another factor';
   const byOutcome = new Map<string, InsightTest[]>();
@@ -390,9 +457,11 @@ export function cardsOf(pairs: readonly InsightTest[], allTests: readonly Insigh
   for (const [outcome, tests] of byOutcome) {
     // Families: the unit that becomes (part of) a card.
     const families = new Map<string, InsightTest[]>();
-    for (const test of tests) families.set(factorFamily(test.factor), [...(families.get(factorFamily(test.factor)) ?? []), test]);
+    for (const test of tests)
+      families.set(factorFamily(test.factor), [...(families.get(factorFamily(test.factor)) ?? []), test]);
     for (const list of families.values()) list.sort(byStrength);
-    const isFinding = (family: string): boolean => families.get(family)?.some((test) => test.status === 'finding') ?? false;
+    const isFinding = (family: string): boolean =>
+      families.get(family)?.some((test) => test.status === 'finding') ?? false;
     const explainer = (family: string): string | null => {
       // The first explainedBy (outside the family itself) of any of the family's tests, strongest first.
       for (const test of families.get(family) ?? []) {
@@ -419,7 +488,8 @@ export function cardsOf(pairs: readonly InsightTest[], allTests: readonly Insigh
         const other = explainer(family);
         if (other && families.has(other) && isFinding(other)) union(family, other);
         // movesWith: neither accounts for the other, so they are one group.
-        for (const key of movesWithOf(families.get(family)!)) if (families.has(key) && isFinding(key)) union(family, key);
+        for (const key of movesWithOf(families.get(family)!))
+          if (families.has(key) && isFinding(key)) union(family, key);
         continue;
       }
       // Explained: follow the chain to a finding, or around a cycle.
@@ -449,8 +519,12 @@ export function cardsOf(pairs: readonly InsightTest[], allTests: readonly Insigh
       const lead = tests.find((test) => test.status === 'finding') ?? tests[0]!;
       const leadFamily = factorFamily(lead.factor);
       // Members with a card of their own here, then factors named in movesWith that have none (they still belong to the group).
-      const outside = [...new Set(ordered.flatMap((family) => movesWithOf(families.get(family)!)))].filter((key) => !families.has(key));
-      const memberNames = [...new Set([...ordered.map((family) => factorName(families.get(family)![0]!)), ...outside.map(nameOf)])];
+      const outside = [...new Set(ordered.flatMap((family) => movesWithOf(families.get(family)!)))].filter(
+        (key) => !families.has(key),
+      );
+      const memberNames = [
+        ...new Set([...ordered.map((family) => factorName(families.get(family)![0]!)), ...outside.map(nameOf)]),
+      ];
       const explained = [...underOf]
         .filter(([, to]) => ordered.includes(to))
         .map(([family]) => ({ name: factorName(families.get(family)![0]!), tests: families.get(family)! }))
@@ -478,7 +552,12 @@ export function cardsOf(pairs: readonly InsightTest[], allTests: readonly Insigh
 
 /** Strongest evidence first: smaller p, then larger |rho|, then larger |effect|. */
 function byStrength(a: InsightTest, b: InsightTest): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.p ?? 2) - (b.p ?? 2) || Math.abs(b.rho ?? 0) - Math.abs(a.rho ?? 0) || Math.abs(b.effect ?? 0) - Math.abs(a.effect ?? 0);
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    (a.p ?? 2) - (b.p ?? 2) ||
+    Math.abs(b.rho ?? 0) - Math.abs(a.rho ?? 0) ||
+    Math.abs(b.effect ?? 0) - Math.abs(a.effect ?? 0)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,12 +608,27 @@ export function topicsOf(result: Pick<InsightsResult, 'tests'>): InsightTopic[] 
     .sort(([a], [b]) => topicRank(a) - topicRank(b))
     .map(([key, tests]) => {
       const { cards, elsewhere } = cardsOf(tests, result.tests);
-      const carded = new Set(cards.flatMap((card) => [...card.tests, ...card.explained.flatMap((e) => e.tests)]).map((test) => `${factorFamily(test.factor)}→${test.outcome}`));
+      const carded = new Set(
+        cards
+          .flatMap((card) => [...card.tests, ...card.explained.flatMap((e) => e.tests)])
+          .map((test) => `${factorFamily(test.factor)}→${test.outcome}`),
+      );
       const notCarded = (test: InsightTest): boolean => !carded.has(`${factorFamily(test.factor)}→${test.outcome}`);
       const flagged = (test: InsightTest, flag: InsightFlag): boolean => flagsOf(test).includes(flag);
-      const sharedTrends = onePerFamily(tests.filter((test) => test.status !== 'finding' && flagged(test, 'shared-trend') && notCarded(test)));
-      const beforeAfter = onePerFamily(tests.filter((test) => test.status !== 'finding' && flagged(test, 'before-after') && !flagged(test, 'shared-trend') && notCarded(test)));
-      const early = (test: InsightTest): boolean => test.status !== 'finding' && test.status !== 'explained' && flagged(test, 'too-early');
+      const sharedTrends = onePerFamily(
+        tests.filter((test) => test.status !== 'finding' && flagged(test, 'shared-trend') && notCarded(test)),
+      );
+      const beforeAfter = onePerFamily(
+        tests.filter(
+          (test) =>
+            test.status !== 'finding' &&
+            flagged(test, 'before-after') &&
+            !flagged(test, 'shared-trend') &&
+            notCarded(test),
+        ),
+      );
+      const early = (test: InsightTest): boolean =>
+        test.status !== 'finding' && test.status !== 'explained' && flagged(test, 'too-early');
       const candidates = onePerFamily(tests.filter((test) => early(test) && notCarded(test))).slice(0, MAX_CANDIDATES);
       const waiting = onePerFamily(
         tests.filter((test) => test.status === 'not-enough-data' && !early(test) && notCarded(test)),
@@ -551,13 +645,18 @@ export function topicsOf(result: Pick<InsightsResult, 'tests'>): InsightTopic[] 
         candidates,
         beforeAfter,
         waiting,
-        tested: tests.filter((test) => test.status === 'finding' || test.status === 'explained' || test.status === 'no-finding').length,
+        tested: tests.filter(
+          (test) => test.status === 'finding' || test.status === 'explained' || test.status === 'no-finding',
+        ).length,
       };
     });
 }
 
 /** One test per factor family (and outcome), the clearest kept, in the given order. */
-function onePerFamily(tests: readonly InsightTest[], order: (a: InsightTest, b: InsightTest) => number = byStrength): InsightTest[] {
+function onePerFamily(
+  tests: readonly InsightTest[],
+  order: (a: InsightTest, b: InsightTest) => number = byStrength,
+): InsightTest[] {
   const kept = new Map<string, InsightTest>();
   for (const test of [...tests].sort(order)) {
     const key = `${factorFamily(test.factor)}→${test.outcome}`;
@@ -569,7 +668,8 @@ function onePerFamily(tests: readonly InsightTest[], order: (a: InsightTest, b: 
 /** A phrase for one card in a summary: "worse 2 days after dairy (5.5 vs 3.5 out of 10)". */
 export function summaryPhrase(test: InsightTest): string {
   const groups = test.groups;
-  if (!groups || groups.high.mean === null || groups.low.mean === null) return `linked with ${factorName(test)} ${lagWords(test.lag)}`;
+  if (!groups || groups.high.mean === null || groups.low.mean === null)
+    return `linked with ${factorName(test)} ${lagWords(test.lag)}`;
   const effect = test.effect ?? groups.high.mean - groups.low.mean;
   const change = isSymptom(test) ? (effect > 0 ? 'worse' : 'better') : effect > 0 ? 'higher' : 'lower';
   const scale = test.outcomeUnit === SCORE_UNIT ? ' out of 10' : '';
@@ -587,10 +687,17 @@ export function topicSummary(topic: InsightTopic): { headline: string; detail: s
   let headline: string;
   if (topic.cards.length > 0) {
     const shown = topic.cards.slice(0, 2);
-    const phrases = shown.map((card) => (topic.key === 'gut' ? `your ${outcomeInSentence(card.lead)} was ${summaryPhrase(card.lead)}` : summaryPhrase(card.lead)));
+    const phrases = shown.map((card) =>
+      topic.key === 'gut'
+        ? `your ${outcomeInSentence(card.lead)} was ${summaryPhrase(card.lead)}`
+        : summaryPhrase(card.lead),
+    );
     headline = topic.key === 'gut' ? `${capitalise(andList(phrases))}.` : `${subject} was ${andList(phrases)}.`;
-    if (topic.cards.length > shown.length) headline = `${headline.slice(0, -1)}; ${topic.cards.length - shown.length} more below.`;
-    details.push(`${topic.cards.length === 1 ? '1 pattern' : `${topic.cards.length} patterns`} out of ${comparedCount(topic)}`);
+    if (topic.cards.length > shown.length)
+      headline = `${headline.slice(0, -1)}; ${topic.cards.length - shown.length} more below.`;
+    details.push(
+      `${topic.cards.length === 1 ? '1 pattern' : `${topic.cards.length} patterns`} out of ${comparedCount(topic)}`,
+    );
     if (topic.candidates.length > 0) details.push(`${topic.candidates.length} more too early to tell`);
   } else if (topic.candidates.length > 0) {
     headline = `Nothing is clear yet for ${topic.key === 'gut' ? 'your gut' : inSentence(topic.name, topic.key)}. Too early to tell: ${andList(topic.candidates.map(candidateName))}.`;
@@ -601,8 +708,14 @@ export function topicSummary(topic: InsightTopic): { headline: string; detail: s
   } else {
     headline = `Not enough days yet to compare anything with ${topic.key === 'gut' ? 'your gut' : `your ${inSentence(topic.name, topic.key)}`}.`;
   }
-  if (topic.sharedTrends.length > 0) details.push(`${topic.sharedTrends.length === 1 ? '1 factor' : `${topic.sharedTrends.length} factors`} only changed slowly alongside it`);
-  if (topic.waiting.length > 0) details.push(`${topic.waiting.length === 1 ? '1 factor' : `${topic.waiting.length} factors`} still waiting for more days`);
+  if (topic.sharedTrends.length > 0)
+    details.push(
+      `${topic.sharedTrends.length === 1 ? '1 factor' : `${topic.sharedTrends.length} factors`} only changed slowly alongside it`,
+    );
+  if (topic.waiting.length > 0)
+    details.push(
+      `${topic.waiting.length === 1 ? '1 factor' : `${topic.waiting.length} factors`} still waiting for more days`,
+    );
   return { headline, detail: details.length ? `${details.join(' · ')}.` : '' };
 }
 

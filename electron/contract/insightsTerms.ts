@@ -73,7 +73,14 @@ export type InsightStatus = 'finding' | 'explained' | 'no-finding' | 'not-enough
  * - `moves-with`: the factor travels with other factors (`movesWith`) and the records cannot tell them apart.
  */
 export type InsightFlag = 'same-day' | 'shared-trend' | 'before-after' | 'too-early' | 'other-lag' | 'moves-with';
-export const INSIGHT_FLAGS: readonly InsightFlag[] = ['same-day', 'shared-trend', 'before-after', 'too-early', 'other-lag', 'moves-with'];
+export const INSIGHT_FLAGS: readonly InsightFlag[] = [
+  'same-day',
+  'shared-trend',
+  'before-after',
+  'too-early',
+  'other-lag',
+  'moves-with',
+];
 
 /** The two groups a test compares: days with/without a yes/no factor, or its top/bottom half. */
 export interface InsightGroups {

@@ -35,7 +35,10 @@ function score(label: string) {
 }
 
 function amount(label: string, max: number, integer = true) {
-  const base = z.number({ error: `${label} must be a number.` }).min(0, `${label} cannot be negative.`).max(max, `${label} can be at most ${max}.`);
+  const base = z
+    .number({ error: `${label} must be a number.` })
+    .min(0, `${label} cannot be negative.`)
+    .max(max, `${label} can be at most ${max}.`);
   return (integer ? base.int(`${label} must be a whole number.`) : base).nullable();
 }
 
@@ -47,7 +50,9 @@ export const skinScoreInput = z
     sleepLost: score('Sleep lost to itch'),
     newLesions: amount('New spots', 500),
     flare: z.boolean(),
-    areas: z.array(z.enum(BODY_AREA_KEYS, { error: 'That body area is not one the app knows.' })).max(BODY_AREA_KEYS.length),
+    areas: z
+      .array(z.enum(BODY_AREA_KEYS, { error: 'That body area is not one the app knows.' }))
+      .max(BODY_AREA_KEYS.length),
   })
   .strict();
 
@@ -74,12 +79,26 @@ export const dayEntryInput = z
     skin: z.array(skinScoreInput).max(30),
     meals: z.array(mealInput).max(30, 'A day can hold at most 30 meals and snacks.'),
     /** "I logged everything I ate today": true, false, or null when not answered (insights then uses the main meals). */
-    mealsComplete: z.boolean({ error: 'Whether everything eaten was logged must be yes, no or not answered.' }).nullable().default(null),
+    mealsComplete: z
+      .boolean({ error: 'Whether everything eaten was logged must be yes, no or not answered.' })
+      .nullable()
+      .default(null),
     bowelMovements: z
-      .array(z.object({ time: clock.nullable(), bristol: z.number().int().min(1, 'Stool type is 1 to 7.').max(7, 'Stool type is 1 to 7.') }).strict())
+      .array(
+        z
+          .object({
+            time: clock.nullable(),
+            bristol: z.number().int().min(1, 'Stool type is 1 to 7.').max(7, 'Stool type is 1 to 7.'),
+          })
+          .strict(),
+      )
       .max(20),
     gut: z
-      .object({ bloating: score('Bloating'), discomfort: score('Tummy discomfort'), waterGlasses: amount('Glasses of water', 40) })
+      .object({
+        bloating: score('Bloating'),
+        discomfort: score('Tummy discomfort'),
+        waterGlasses: amount('Glasses of water', 40),
+      })
       .strict(),
     lifestyle: z
       .object({
@@ -191,14 +210,16 @@ export interface JournalSettings {
 export type { BodyArea, MealKind };
 
 const name = (what: string, max: number) =>
-  z.string({ error: `Please give the ${what} a name.` }).trim().min(1, `Please give the ${what} a name.`).max(max, `That name is too long (at most ${max} characters).`);
+  z
+    .string({ error: `Please give the ${what} a name.` })
+    .trim()
+    .min(1, `Please give the ${what} a name.`)
+    .max(max, `That name is too long (at most ${max} characters).`);
 
 export const journalSchemas = {
   date: z.object({ date: isoDate }).strict(),
   month: z.object({ year: z.number().int().min(1900).max(2200), month: z.number().int().min(1).max(12) }).strict(),
-  list: z
-    .object({ before: isoDate.optional(), limit: z.number().int().min(1).max(400).default(60) })
-    .strict(),
+  list: z.object({ before: isoDate.optional(), limit: z.number().int().min(1).max(400).default(60) }).strict(),
   search: z
     .object({
       query: z.string().trim().min(1, 'Type a word to search for.').max(200, 'That search is too long.'),
@@ -219,7 +240,9 @@ export const journalSchemas = {
       id: id.optional(),
       name: name('food', 80),
       plant: z.boolean(),
-      categories: z.array(z.enum(FOOD_CATEGORIES, { error: 'That food category is not one the app knows.' })).max(FOOD_CATEGORIES.length),
+      categories: z
+        .array(z.enum(FOOD_CATEGORIES, { error: 'That food category is not one the app knows.' }))
+        .max(FOOD_CATEGORIES.length),
     })
     .strict(),
   archive: z.object({ id, archived: z.boolean() }).strict(),

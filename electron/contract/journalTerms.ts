@@ -116,9 +116,18 @@ export const WEEKLY_PLANT_GOAL = 30;
 
 const KIND_GUESSES: readonly [TreatmentKind, RegExp][] = [
   ['probiotic', /probiotic|lactobac|bifido|saccharomyces|acidophilus|\bkefir\b|\bsymprove\b|\byakult\b/i],
-  ['topical', /cream|ointment|\bgel\b|lotion|serum|balm|emollient|moisturi[sz]er|topical|\bwash\b|cleanser|sunscreen|\bspf\b|tretinoin|adapalene|benzoyl|azelaic|hydrocortisone|tacrolimus|pimecrolimus|ivermectin|metronidazole gel|\bdrops?\b|\bspray\b|shampoo/i],
-  ['supplement', /supplement|vitamin|\bzinc\b|omega|fish oil|magnesium|collagen|\biron\b|\bd3\b|\bb12\b|biotin|prebiotic|psyllium|\binulin\b|fibre|fiber|evening primrose|turmeric|curcumin|selenium|multivit/i],
-  ['oral', /tablet|\bpill\b|capsule|antibiotic|doxycycline|minocycline|lymecycline|isotretinoin|accutane|roaccutane|spironolactone|metformin|antihistamine|cetirizine|loratadine|fexofenadine|prednisolone|methotrexate|ciclosporin|cyclosporine|dupilumab|contraceptive/i],
+  [
+    'topical',
+    /cream|ointment|\bgel\b|lotion|serum|balm|emollient|moisturi[sz]er|topical|\bwash\b|cleanser|sunscreen|\bspf\b|tretinoin|adapalene|benzoyl|azelaic|hydrocortisone|tacrolimus|pimecrolimus|ivermectin|metronidazole gel|\bdrops?\b|\bspray\b|shampoo/i,
+  ],
+  [
+    'supplement',
+    /supplement|vitamin|\bzinc\b|omega|fish oil|magnesium|collagen|\biron\b|\bd3\b|\bb12\b|biotin|prebiotic|psyllium|\binulin\b|fibre|fiber|evening primrose|turmeric|curcumin|selenium|multivit/i,
+  ],
+  [
+    'oral',
+    /tablet|\bpill\b|capsule|antibiotic|doxycycline|minocycline|lymecycline|isotretinoin|accutane|roaccutane|spironolactone|metformin|antihistamine|cetirizine|loratadine|fexofenadine|prednisolone|methotrexate|ciclosporin|cyclosporine|dupilumab|contraceptive/i,
+  ],
 ];
 
 /**

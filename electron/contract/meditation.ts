@@ -1,12 +1,6 @@
 import { z } from 'zod';
 
-import {
-  BELL_SOUNDS,
-  MAX_PREP_SECONDS,
-  MAX_SESSION_MINUTES,
-  SESSION_TYPES,
-  type SessionType,
-} from './meditationTerms';
+import { BELL_SOUNDS, MAX_PREP_SECONDS, MAX_SESSION_MINUTES, SESSION_TYPES, type SessionType } from './meditationTerms';
 export * from './meditationTerms';
 
 const minutes = z.number().int().min(1, 'Bells can ring from the first minute.').max(MAX_SESSION_MINUTES);
@@ -21,7 +15,11 @@ export const sessionPlan = z
       .min(1, 'A session lasts at least 1 minute.')
       .max(MAX_SESSION_MINUTES, `A session lasts at most ${MAX_SESSION_MINUTES} minutes.`)
       .nullable(),
-    prepSeconds: z.number().int().min(0).max(MAX_PREP_SECONDS, `The preparation countdown is at most ${MAX_PREP_SECONDS} seconds.`),
+    prepSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_PREP_SECONDS, `The preparation countdown is at most ${MAX_PREP_SECONDS} seconds.`),
     startBell: z.boolean(),
     endBell: z.boolean(),
     /** A bell every N minutes (null = none). */
@@ -108,7 +106,10 @@ export const meditationSchemas = {
   update: z
     .object({
       id: z.number().int().positive(),
-      actualMinutes: z.number().min(0.1, 'A session lasts at least a few seconds.').max(MAX_SESSION_MINUTES * 2),
+      actualMinutes: z
+        .number()
+        .min(0.1, 'A session lasts at least a few seconds.')
+        .max(MAX_SESSION_MINUTES * 2),
       stressBefore: stress,
       stressAfter: stress,
       note,

@@ -3,20 +3,45 @@
  * the seven questions in the published patient wording, the answers, scoring and severity bands.
  */
 
-export const POEM_ATTRIBUTION = 'The Patient-Oriented Eczema Measure (POEM) is © The University of Nottingham. It may be used for personal, non-commercial use.';
+export const POEM_ATTRIBUTION =
+  'The Patient-Oriented Eczema Measure (POEM) is © The University of Nottingham. It may be used for personal, non-commercial use.';
 
 export const POEM_QUESTIONS = [
-  { key: 'itch', short: 'Itchy skin', text: 'Over the last week, on how many days has your skin been itchy because of your eczema?' },
-  { key: 'sleep', short: 'Disturbed sleep', text: 'Over the last week, on how many nights has your sleep been disturbed because of your eczema?' },
-  { key: 'bleeding', short: 'Bleeding', text: 'Over the last week, on how many days has your skin been bleeding because of your eczema?' },
+  {
+    key: 'itch',
+    short: 'Itchy skin',
+    text: 'Over the last week, on how many days has your skin been itchy because of your eczema?',
+  },
+  {
+    key: 'sleep',
+    short: 'Disturbed sleep',
+    text: 'Over the last week, on how many nights has your sleep been disturbed because of your eczema?',
+  },
+  {
+    key: 'bleeding',
+    short: 'Bleeding',
+    text: 'Over the last week, on how many days has your skin been bleeding because of your eczema?',
+  },
   {
     key: 'weeping',
     short: 'Weeping or oozing',
     text: 'Over the last week, on how many days has your skin been weeping or oozing clear fluid because of your eczema?',
   },
-  { key: 'cracked', short: 'Cracked', text: 'Over the last week, on how many days has your skin been cracked because of your eczema?' },
-  { key: 'flaking', short: 'Flaking', text: 'Over the last week, on how many days has your skin been flaking off because of your eczema?' },
-  { key: 'dry', short: 'Dry or rough', text: 'Over the last week, on how many days has your skin felt dry or rough because of your eczema?' },
+  {
+    key: 'cracked',
+    short: 'Cracked',
+    text: 'Over the last week, on how many days has your skin been cracked because of your eczema?',
+  },
+  {
+    key: 'flaking',
+    short: 'Flaking',
+    text: 'Over the last week, on how many days has your skin been flaking off because of your eczema?',
+  },
+  {
+    key: 'dry',
+    short: 'Dry or rough',
+    text: 'Over the last week, on how many days has your skin felt dry or rough because of your eczema?',
+  },
 ] as const;
 export type PoemQuestionKey = (typeof POEM_QUESTIONS)[number]['key'];
 export const POEM_QUESTION_COUNT = POEM_QUESTIONS.length;

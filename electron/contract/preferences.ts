@@ -6,7 +6,9 @@ export * from './preferencesTerms';
 const reminder = z
   .object({
     enabled: z.boolean({ error: 'Please say whether the daily reminder is on or off.' }),
-    time: z.string({ error: 'Please choose a time for the reminder.' }).regex(REMINDER_TIME_PATTERN, 'Please choose a time for the reminder, such as 20:30.'),
+    time: z
+      .string({ error: 'Please choose a time for the reminder.' })
+      .regex(REMINDER_TIME_PATTERN, 'Please choose a time for the reminder, such as 20:30.'),
   })
   .strict();
 

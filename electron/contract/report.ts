@@ -9,7 +9,9 @@ const section = z.enum(REPORT_SECTION_KEYS, { error: 'One of the chosen report s
 export const reportSchemas = {
   savePdf: z
     .object({
-      paper: z.enum(PAPER_SIZES.map((size) => size.key) as [PaperSize, ...PaperSize[]], { error: 'Choose A4 or Letter paper.' }),
+      paper: z.enum(PAPER_SIZES.map((size) => size.key) as [PaperSize, ...PaperSize[]], {
+        error: 'Choose A4 or Letter paper.',
+      }),
       fileName: z
         .string()
         .trim()

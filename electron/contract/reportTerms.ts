@@ -23,7 +23,10 @@ export const REPORT_SECTIONS = [
 ] as const;
 
 export type ReportSectionKey = (typeof REPORT_SECTIONS)[number]['key'];
-export const REPORT_SECTION_KEYS = REPORT_SECTIONS.map((section) => section.key) as unknown as readonly [ReportSectionKey, ...ReportSectionKey[]];
+export const REPORT_SECTION_KEYS = REPORT_SECTIONS.map((section) => section.key) as unknown as readonly [
+  ReportSectionKey,
+  ...ReportSectionKey[],
+];
 
 export function reportSectionTitle(key: ReportSectionKey): string {
   return REPORT_SECTIONS.find((section) => section.key === key)!.title;
@@ -315,5 +318,17 @@ export interface ReportData {
 /** A finished experiment as the report shows it: design, adherence, result and its chart's data. */
 export type ReportExperiment = Pick<
   ExperimentDetail,
-  'id' | 'title' | 'plan' | 'state' | 'endDate' | 'endedOn' | 'endReason' | 'adherence' | 'schedule' | 'outcome' | 'deviations' | 'sentences' | 'analysis'
+  | 'id'
+  | 'title'
+  | 'plan'
+  | 'state'
+  | 'endDate'
+  | 'endedOn'
+  | 'endReason'
+  | 'adherence'
+  | 'schedule'
+  | 'outcome'
+  | 'deviations'
+  | 'sentences'
+  | 'analysis'
 >;

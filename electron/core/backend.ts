@@ -57,7 +57,9 @@ export class Backend {
     this.preferences.onChange(() => this.noteActivity());
     const runner = options.insightsWorker ? workerRunner(options.insightsWorker) : inProcessRunner;
     this.insights = new InsightsService(runner, () => localDate((options.now ?? Date.now)()));
-    this.meditation = new MeditationTimer(options.clocks, (running) => this.events.emit('event', { type: 'meditation', running }));
+    this.meditation = new MeditationTimer(options.clocks, (running) =>
+      this.events.emit('event', { type: 'meditation', running }),
+    );
   }
 
   /** How long the journal stays open without use: the person's choice for this computer. */
@@ -93,7 +95,10 @@ export class Backend {
     if (!this.vault.isUnlocked) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     // Sitting still in meditation is not being away: a running session keeps the journal open.
-    this.idleTimer = setTimeout(() => (this.meditation.isActive ? this.noteActivity() : this.lock('idle')), this.idleLockMs);
+    this.idleTimer = setTimeout(
+      () => (this.meditation.isActive ? this.noteActivity() : this.lock('idle')),
+      this.idleLockMs,
+    );
     this.idleTimer.unref();
   }
 

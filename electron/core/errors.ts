@@ -38,7 +38,11 @@ const STORAGE_PROBLEMS: Record<string, string> = {
 export function storageFailure(error: unknown): AppError | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
-  const problem = STORAGE_PROBLEMS[code] ?? (code.startsWith('SQLITE_IOERR') ? STORAGE_PROBLEMS.SQLITE_IOERR : undefined);
+  const problem =
+    STORAGE_PROBLEMS[code] ?? (code.startsWith('SQLITE_IOERR') ? STORAGE_PROBLEMS.SQLITE_IOERR : undefined);
   if (!problem) return null;
-  return new AppError('STORAGE_FAILED', `Axis Journal could not save, because ${problem}. What was saved before is safe; please fix this and try again.`);
+  return new AppError(
+    'STORAGE_FAILED',
+    `Axis Journal could not save, because ${problem}. What was saved before is safe; please fix this and try again.`,
+  );
 }

@@ -37,7 +37,11 @@ async function start(): Promise<void> {
     host: 'desktop',
     version: app.getVersion(),
     // The native module built for Electron's ABI (see scripts/electron-native.mjs).
-    nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, env: process.env }),
+    nativeBinding: electronNativeBinding({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      env: process.env,
+    }),
     // "Remember my passphrase" (off unless chosen) and the daily reminder (off unless chosen).
     secretStore: electronSecretStore(),
     remindersAvailable: () => Notification.isSupported(),
@@ -70,7 +74,11 @@ async function start(): Promise<void> {
   // Only at start: after any lock the passphrase is asked for again.
   await backend.unlockWithRememberedPassphrase();
 
-  mainWindow = createMainWindow(join(here, '../preload/index.cjs'), devServerUrl, join(app.getPath('userData'), WINDOW_STATE_FILE));
+  mainWindow = createMainWindow(
+    join(here, '../preload/index.cjs'),
+    devServerUrl,
+    join(app.getPath('userData'), WINDOW_STATE_FILE),
+  );
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -20,7 +20,12 @@ export function installAppMenu(backend: Backend, currentWindow: () => BrowserWin
     openDataFolder: () => void openDataFolder(backend.options.vaultDir, currentWindow()),
   };
   const build = (): void => {
-    const state = { platform: process.platform, unlocked: backend.vault.isUnlocked, packaged: app.isPackaged, appName: app.name };
+    const state = {
+      platform: process.platform,
+      unlocked: backend.vault.isUnlocked,
+      packaged: app.isPackaged,
+      appName: app.name,
+    };
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(state, actions)));
   };
   build();

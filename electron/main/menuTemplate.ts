@@ -39,7 +39,8 @@ export interface MenuActions {
 export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = state.platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
-  const only = (condition: boolean, ...items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => (condition ? items : []);
+  const only = (condition: boolean, ...items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    condition ? items : [];
   const journalItem = (label: string, command: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
@@ -119,7 +120,9 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
   const windowMenu: MenuItemConstructorOptions = {
     label: 'Window',
     role: 'window',
-    submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    submenu: mac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
   };
 
   const helpMenu: MenuItemConstructorOptions = {

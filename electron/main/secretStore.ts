@@ -15,7 +15,8 @@ export function electronSecretStore(platform: NodeJS.Platform = process.platform
   return {
     unavailableReason: async () => {
       if (!(await safeStorage.isAsyncEncryptionAvailable())) return NO_KEYCHAIN_REASON;
-      if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return PLAIN_TEXT_KEYRING_REASON;
+      if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')
+        return PLAIN_TEXT_KEYRING_REASON;
       return null;
     },
     encrypt: (plain) => safeStorage.encryptStringAsync(plain),

@@ -21,7 +21,10 @@ export function isAllowedNavigationUrl(url: string, devServerUrl?: string): bool
 }
 
 /** An IPC call is trusted only from the top frame of our own page. */
-export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined, devServerUrl?: string): boolean {
+export function isTrustedSender(
+  frame: { url: string; parent: unknown } | null | undefined,
+  devServerUrl?: string,
+): boolean {
   if (!frame || frame.parent !== null) return false;
   return isAllowedNavigationUrl(frame.url, devServerUrl) && !frame.url.startsWith('devtools://');
 }

@@ -8,9 +8,15 @@ import { placeWindow } from './windowStatePolicy';
  * The app's window, where it was last time (when that place is still on a display) and
  * remembered in `stateFile` as it moves.
  */
-export function createMainWindow(preloadPath: string, devServerUrl: string | undefined, stateFile: string): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  devServerUrl: string | undefined,
+  stateFile: string,
+): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
-  const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
+  const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map(
+    (display) => display.workArea,
+  );
   const placement = placeWindow(readWindowState(stateFile), workAreas);
   const window = new BrowserWindow(appWindowOptions(preloadPath, placement.bounds));
   window.once('ready-to-show', () => {

@@ -6,7 +6,11 @@ import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rectangle } from './windowSt
  * can check exactly what the shell uses. `bounds` is where the window goes (see windowStatePolicy);
  * without it, the default size, centred.
  */
-export function appWindowOptions(preloadPath: string, bounds?: Rectangle, platform: NodeJS.Platform = process.platform): BrowserWindowConstructorOptions {
+export function appWindowOptions(
+  preloadPath: string,
+  bounds?: Rectangle,
+  platform: NodeJS.Platform = process.platform,
+): BrowserWindowConstructorOptions {
   return {
     ...(bounds ?? { ...DEFAULT_WINDOW_SIZE, center: true }),
     minWidth: MIN_WINDOW_SIZE.width,

@@ -26,7 +26,10 @@ export function writeWindowState(file: string, state: WindowState): void {
     mkdirSync(dirname(file), { recursive: true });
     writeFileAtomically(file, serializeWindowState(state));
   } catch (error) {
-    console.warn('[axis] the window position could not be saved:', error instanceof Error ? error.message : 'unknown error');
+    console.warn(
+      '[axis] the window position could not be saved:',
+      error instanceof Error ? error.message : 'unknown error',
+    );
   }
 }
 

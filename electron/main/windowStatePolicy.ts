@@ -50,7 +50,9 @@ export function parseWindowState(text: string | null | undefined): WindowState {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return DEFAULT_WINDOW_STATE;
   const { x, y, width, height, maximized, fullScreen } = data as Record<string, unknown>;
   const bounds =
-    isPixel(x) && isPixel(y) && isPixel(width) && isPixel(height) && width > 0 && height > 0 ? { x, y, width, height } : null;
+    isPixel(x) && isPixel(y) && isPixel(width) && isPixel(height) && width > 0 && height > 0
+      ? { x, y, width, height }
+      : null;
   return { bounds, maximized: maximized === true, fullScreen: fullScreen === true };
 }
 
@@ -79,8 +81,14 @@ export function placeWindow(state: WindowState, workAreas: readonly Rectangle[])
   const width = fit(state.bounds.width, MIN_WINDOW_SIZE.width, display.width);
   const height = fit(state.bounds.height, MIN_WINDOW_SIZE.height, display.height);
   // A window that had to shrink (the display is smaller now) is moved fully onto it.
-  const x = width < state.bounds.width ? display.x + Math.max(0, Math.min(state.bounds.x - display.x, display.width - width)) : state.bounds.x;
-  const y = height < state.bounds.height ? display.y + Math.max(0, Math.min(state.bounds.y - display.y, display.height - height)) : state.bounds.y;
+  const x =
+    width < state.bounds.width
+      ? display.x + Math.max(0, Math.min(state.bounds.x - display.x, display.width - width))
+      : state.bounds.x;
+  const y =
+    height < state.bounds.height
+      ? display.y + Math.max(0, Math.min(state.bounds.y - display.y, display.height - height))
+      : state.bounds.y;
   return { bounds: { x, y, width, height }, maximized: state.maximized, fullScreen: state.fullScreen };
 }
 
@@ -91,7 +99,12 @@ function displayShowing(bounds: Rectangle, workAreas: readonly Rectangle[]): Rec
   let bestArea = 0;
   for (const area of workAreas) {
     const overlap = intersection(titleBar, area);
-    if (!overlap || overlap.width < Math.min(MIN_VISIBLE_WIDTH, bounds.width) || overlap.height < Math.min(MIN_VISIBLE_HEIGHT, titleBar.height)) continue;
+    if (
+      !overlap ||
+      overlap.width < Math.min(MIN_VISIBLE_WIDTH, bounds.width) ||
+      overlap.height < Math.min(MIN_VISIBLE_HEIGHT, titleBar.height)
+    )
+      continue;
     if (overlap.width * overlap.height > bestArea) {
       best = area;
       bestArea = overlap.width * overlap.height;
@@ -112,7 +125,12 @@ function centred(size: { width: number; height: number }, area: Rectangle | unde
   if (!area) return { x: 0, y: 0, ...size };
   const width = fit(size.width, MIN_WINDOW_SIZE.width, area.width);
   const height = fit(size.height, MIN_WINDOW_SIZE.height, area.height);
-  return { x: area.x + Math.max(0, Math.round((area.width - width) / 2)), y: area.y + Math.max(0, Math.round((area.height - height) / 2)), width, height };
+  return {
+    x: area.x + Math.max(0, Math.round((area.width - width) / 2)),
+    y: area.y + Math.max(0, Math.round((area.height - height) / 2)),
+    width,
+    height,
+  };
 }
 
 /** At least the minimum, at most what the display holds (unless the display is below the minimum). */

@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   console.log('This address signs in one browser tab, once, within 10 minutes. Press Enter here for a new one.');
   // The browser's command line is visible to other users: it gets its own code, valid for a minute.
   if (args.open) openInBrowser(host.issueUrl());
-  if (process.stdin.isTTY) process.stdin.on('data', () => console.log(`New sign-in address: ${host.issueUrl(TOKEN_LIFETIME_MS)}`));
+  if (process.stdin.isTTY)
+    process.stdin.on('data', () => console.log(`New sign-in address: ${host.issueUrl(TOKEN_LIFETIME_MS)}`));
 
   const shutdown = (): void => {
     backend.dispose();

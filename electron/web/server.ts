@@ -116,7 +116,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/api/session') {
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
       const given = req.headers[TOKEN_HEADER];
-      if (!redeem(Array.isArray(given) ? given[0] : given)) throw new HttpError(401, 'Missing, used or expired access token');
+      if (!redeem(Array.isArray(given) ? given[0] : given))
+        throw new HttpError(401, 'Missing, used or expired access token');
       const secret = randomSecret();
       const serverKey = randomSecret();
       sessions.set(secret, serverKey);
@@ -125,7 +126,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
-    if (url.pathname === '/api/session/end' || url.pathname === '/api/session/prove' || url.pathname === '/api/session/token') {
+    if (
+      url.pathname === '/api/session/end' ||
+      url.pathname === '/api/session/prove' ||
+      url.pathname === '/api/session/token'
+    ) {
       const secret = session(req);
       if (!secret) throw new HttpError(401, 'Not signed in');
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
@@ -137,21 +142,32 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       if (url.pathname === '/api/session/token') {
         // A signed-in page can hand another tab or browser a fresh single-use address.
-        send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, JSON.stringify({ token: issueToken(OPEN_CODE_LIFETIME_MS) }));
+        send(
+          res,
+          200,
+          { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+          JSON.stringify({ token: issueToken(OPEN_CODE_LIFETIME_MS) }),
+        );
         return;
       }
       // Proves this server holds the key it gave the page at sign-in (a squatter on the port does not).
       const challenge = (url.searchParams.get('challenge') ?? '').slice(0, 200);
       if (challenge.length < 16) throw new HttpError(400, 'Challenge expected');
       const proof = createHmac('sha256', sessions.get(secret)!).update(challenge).digest('base64url');
-      send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, JSON.stringify({ proof }));
+      send(
+        res,
+        200,
+        { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+        JSON.stringify({ proof }),
+      );
       return;
     }
 
     if (url.pathname.startsWith('/api/')) {
       if (!session(req)) throw new HttpError(401, 'Not signed in');
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'JSON expected');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        throw new HttpError(415, 'JSON expected');
       let method: string;
       try {
         method = decodeURIComponent(url.pathname.slice('/api/'.length));
@@ -160,14 +176,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const input = parseJson(await readBody(req));
       const result = await options.dispatch(method, input);
-      send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, JSON.stringify(result));
+      send(
+        res,
+        200,
+        { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+        JSON.stringify(result),
+      );
       return;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) throw new HttpError(404, 'Not found');
-    send(res, 200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }, req.method === 'HEAD' ? '' : file.body);
+    send(
+      res,
+      200,
+      { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' },
+      req.method === 'HEAD' ? '' : file.body,
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -228,7 +254,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', () => {
       if (refused && size > 4 * MAX_BODY_BYTES) req.destroy();
     });
-    req.on('end', () => (refused ? reject(new HttpError(413, 'Request too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () =>
+      refused ? reject(new HttpError(413, 'Request too large')) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

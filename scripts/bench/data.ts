@@ -22,7 +22,12 @@ const time = (run: () => void, times = 3): number[] =>
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'axis-bench-data-'));
-  const { backend, dispatch } = createApp({ vaultDir: join(dir, 'vault'), host: 'web', version: 'bench', scryptCost: { N: 2 ** 14, r: 8, p: 1 } });
+  const { backend, dispatch } = createApp({
+    vaultDir: join(dir, 'vault'),
+    host: 'web',
+    version: 'bench',
+    scryptCost: { N: 2 ** 14, r: 8, p: 1 },
+  });
   try {
     const created = await dispatch('vault.create', { passphrase: 'bench passphrase 123' });
     if (!created.ok) throw new Error(created.error.message);
@@ -49,7 +54,9 @@ async function main(): Promise<void> {
       rekey.push(performance.now() - started);
     }
     process.stderr.write(`  10-year vault: journal.db ${Math.round(journalBytes / 1024)} KB before re-keying\n`);
-    process.stderr.write(`  10-year vault: JSON ${Math.round(jsonBytes / 1024)} KB, backup ${Math.round(backupBytes / 1024)} KB\n`);
+    process.stderr.write(
+      `  10-year vault: JSON ${Math.round(jsonBytes / 1024)} KB, backup ${Math.round(backupBytes / 1024)} KB\n`,
+    );
     const rows = [
       { name: 'export_json_10_years_ms', value: Math.round(median(json)), unit: 'ms', target: '< 3000' },
       { name: 'export_csv_10_years_ms', value: Math.round(median(csv)), unit: 'ms', target: '< 3000' },

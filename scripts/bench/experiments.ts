@@ -32,13 +32,23 @@ for (const day of schedule) {
   outcome.set(day.date, random.chance(0.15) ? null : level + (day.arm === 'on' ? 1 : 0));
 }
 const lastDay = addDays(schedule.at(-1)!.date, 1);
-const analysis = time(() => analyseExperiment({ design: 'pairs', schedule, orders, outcome, lastDay, adherence: 1, finished: true }), 21);
+const analysis = time(
+  () => analyseExperiment({ design: 'pairs', schedule, orders, outcome, lastDay, adherence: 1, finished: true }),
+  21,
+);
 
 const result = analyseExperiment({ design: 'pairs', schedule, orders, outcome, lastDay, adherence: 1, finished: true });
-process.stderr.write(`  analysis: ${result.status}, effect ${result.effect?.toFixed(2)}, p ${result.p}, interval ${result.ciLow?.toFixed(2)} to ${result.ciHigh?.toFixed(2)}\n`);
+process.stderr.write(
+  `  analysis: ${result.status}, effect ${result.effect?.toFixed(2)}, p ${result.p}, interval ${result.ciLow?.toFixed(2)} to ${result.ciHigh?.toFixed(2)}\n`,
+);
 for (const row of [
   { name: 'experiment_planner_2000_sims_ms', value: Math.round(median(power) * 10) / 10, unit: 'ms', target: '< 300' },
-  { name: 'experiment_analysis_12_weeks_6_pairs_ms', value: Math.round(median(analysis) * 100) / 100, unit: 'ms', target: '< 50' },
+  {
+    name: 'experiment_analysis_12_weeks_6_pairs_ms',
+    value: Math.round(median(analysis) * 100) / 100,
+    unit: 'ms',
+    target: '< 50',
+  },
 ]) {
   console.log(JSON.stringify(row));
 }

@@ -43,7 +43,10 @@ function bearableCsv(days: number, end: string): string {
 function runCli(args: string[]): Promise<{ ms: number; peakRss: number }> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [resolve('out/main/cli.js'), ...args], { env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [resolve('out/main/cli.js'), ...args], {
+      env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let peakRss = 0;
     let errors = '';
     child.stderr.on('data', (chunk) => (errors += chunk));
@@ -67,7 +70,12 @@ function runCli(args: string[]): Promise<{ ms: number; peakRss: number }> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'axis-bench-imports-'));
   const vaultDir = join(dir, 'vault');
-  const { backend, dispatch } = createApp({ vaultDir, host: 'web', version: 'bench', scryptCost: { N: 2 ** 14, r: 8, p: 1 } });
+  const { backend, dispatch } = createApp({
+    vaultDir,
+    host: 'web',
+    version: 'bench',
+    scryptCost: { N: 2 ** 14, r: 8, p: 1 },
+  });
   try {
     const created = await dispatch('vault.create', { passphrase: PASSPHRASE });
     if (!created.ok) throw new Error(created.error.message);
@@ -78,23 +86,53 @@ async function main(): Promise<void> {
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
       const read = await readSource('bearable', { fileName: 'bearable.csv', path: csv });
-      const summary = runImport(backend.vault.db, read, proposeMapping(backend.vault.db, read), { dryRun: false, today });
+      const summary = runImport(backend.vault.db, read, proposeMapping(backend.vault.db, read), {
+        dryRun: false,
+        today,
+      });
       samples.push(performance.now() - started);
       if (summary.importId === null) throw new Error('nothing was imported');
       undoImport(backend.vault.db, summary.importId, today);
     }
-    process.stderr.write(`  Bearable 5 years: ${Math.round(statSync(csv).size / 1024)} KB, runs ${samples.map(Math.round).join(', ')} ms\n`);
-    console.log(JSON.stringify({ name: 'import_bearable_5_years_ms', value: Math.round(median(samples)), unit: 'ms', target: '< 3000' }));
+    process.stderr.write(
+      `  Bearable 5 years: ${Math.round(statSync(csv).size / 1024)} KB, runs ${samples.map(Math.round).join(', ')} ms\n`,
+    );
+    console.log(
+      JSON.stringify({
+        name: 'import_bearable_5_years_ms',
+        value: Math.round(median(samples)),
+        unit: 'ms',
+        target: '< 3000',
+      }),
+    );
   } finally {
     backend.dispose();
   }
   try {
     const xml = join(dir, 'export.xml');
-    const made = await writeHealthExport(xml, { nights: 3650, targetBytes: 1024 ** 3, endDate: localDate(Date.now() - 86_400_000) });
+    const made = await writeHealthExport(xml, {
+      nights: 3650,
+      targetBytes: 1024 ** 3,
+      endDate: localDate(Date.now() - 86_400_000),
+    });
     process.stderr.write(`  Apple Health export.xml: ${Math.round(made.bytes / 1024 / 1024)} MB generated\n`);
     const { ms, peakRss } = await runCli(['import-from', 'apple-health', xml, '--vault', vaultDir, '--json']);
-    console.log(JSON.stringify({ name: 'import_apple_health_1gb_s', value: Math.round(ms / 100) / 10, unit: 's', target: '< 60' }));
-    console.log(JSON.stringify({ name: 'import_apple_health_1gb_peak_rss_mb', value: Math.round(peakRss / 1024 / 1024), unit: 'MB', target: '< 300' }));
+    console.log(
+      JSON.stringify({
+        name: 'import_apple_health_1gb_s',
+        value: Math.round(ms / 100) / 10,
+        unit: 's',
+        target: '< 60',
+      }),
+    );
+    console.log(
+      JSON.stringify({
+        name: 'import_apple_health_1gb_peak_rss_mb',
+        value: Math.round(peakRss / 1024 / 1024),
+        unit: 'MB',
+        target: '< 300',
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

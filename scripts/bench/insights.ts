@@ -16,7 +16,12 @@ const round = (value: number) => Math.round(value);
 
 async function measure(days: number, runs: number, target: string) {
   const dir = mkdtempSync(join(tmpdir(), 'axis-bench-insights-'));
-  const { backend, dispatch } = createApp({ vaultDir: dir, host: 'web', version: 'bench', scryptCost: { N: 2 ** 14, r: 8, p: 1 } });
+  const { backend, dispatch } = createApp({
+    vaultDir: dir,
+    host: 'web',
+    version: 'bench',
+    scryptCost: { N: 2 ** 14, r: 8, p: 1 },
+  });
   try {
     const created = await dispatch('vault.create', { passphrase: 'bench passphrase 123' });
     if (!created.ok) throw new Error(created.error.message);
@@ -29,12 +34,17 @@ async function measure(days: number, runs: number, target: string) {
       const started = performance.now();
       // What one run costs the app: reading the series from the encrypted database, then the engine.
       const data = readDailySeries(backend.vault.db, {}, today);
-      const result = runInsights({ dates: data.dates, series: data.series.filter((s) => s.role !== 'none') }, { maxLag: 7 });
+      const result = runInsights(
+        { dates: data.dates, series: data.series.filter((s) => s.role !== 'none') },
+        { maxLag: 7 },
+      );
       samples.push(performance.now() - started);
       tests = result.testsRun;
       pairs = result.pairsTested;
     }
-    process.stderr.write(`  insights on ${days} days: ${tests} lag tests in ${pairs} pairs; runs ${samples.map(round).join(', ')} ms\n`);
+    process.stderr.write(
+      `  insights on ${days} days: ${tests} lag tests in ${pairs} pairs; runs ${samples.map(round).join(', ')} ms\n`,
+    );
     return { name: `insights_${days}_days_ms`, value: round(median(samples)), unit: 'ms', target };
   } finally {
     backend.dispose();

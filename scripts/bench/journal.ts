@@ -15,7 +15,12 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'axis-bench-journal-'));
-  const { backend, dispatch } = createApp({ vaultDir: dir, host: 'web', version: 'bench', scryptCost: { N: 2 ** 14, r: 8, p: 1 } });
+  const { backend, dispatch } = createApp({
+    vaultDir: dir,
+    host: 'web',
+    version: 'bench',
+    scryptCost: { N: 2 ** 14, r: 8, p: 1 },
+  });
   try {
     const created = await dispatch('vault.create', { passphrase: 'bench passphrase 123' });
     if (!created.ok) throw new Error(created.error.message);
@@ -45,7 +50,18 @@ async function main(): Promise<void> {
     }
     // Full-text search over every note.
     const searches: number[] = [];
-    for (const word of ['itchy', 'cheese', 'stress', 'moisturiser', 'walk', 'breakout', 'period', 'work', 'lunch', 'flushed']) {
+    for (const word of [
+      'itchy',
+      'cheese',
+      'stress',
+      'moisturiser',
+      'walk',
+      'breakout',
+      'period',
+      'work',
+      'lunch',
+      'flushed',
+    ]) {
       for (let i = 0; i < 3; i++) {
         const t = performance.now();
         searchNotes(db, word, 50);

@@ -25,24 +25,161 @@ const YESNO_FACTORS = ['food.dairy', 'food.fermented', 'food.ultra_processed', '
 
 /** A planted effect varying with the seed: a yes/no factor → a skin outcome, lag 0–7, ±1.5 points. */
 function plantedBySeed(seed: number): Planted {
-  return { factor: YESNO_FACTORS[seed % YESNO_FACTORS.length]!, outcome: OUTCOMES[Math.floor(seed / 4) % 3]!, lag: seed % 8, size: seed % 2 ? 1.5 : -1.5 };
+  return {
+    factor: YESNO_FACTORS[seed % YESNO_FACTORS.length]!,
+    outcome: OUTCOMES[Math.floor(seed / 4) % 3]!,
+    lag: seed % 8,
+    size: seed % 2 ? 1.5 : -1.5,
+  };
 }
 
 export const FAMILIES: readonly Family[] = [
-  { name: 'null, regular logging, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 400, options: () => ({ days: 365, logging: 'regular', effects: [] }) },
-  { name: 'null, irregular logging (55–70 %, bursts, holidays), 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 240, logging: 'irregular', effects: [] }) },
-  { name: 'null, shared slow trends + a supplement started, 365 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 365, logging: 'regular', effects: [], sharedTrend: true, startedSupplement: true }) },
-  { name: 'null, lazy logging on good-skin days, 240 days', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 100, options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true }) },
-  { name: 'null, short journals (60/90/120 days)', measures: 'journals with any finding', check: 'no-finding', target: 0.05, journals: 120, options: (seed) => ({ days: [60, 90, 120][seed % 3]!, logging: 'regular', effects: [] }) },
-  { name: 'reference: lazy logging read the old way (unlisted food = not eaten)', measures: 'journals with any finding', check: 'no-finding', target: 1, journals: 50, options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true, naiveFood: true }) },
-  { name: 'planted yes/no effect, lags 0–7, ±1.5 points, 240 days ~75 % logged', measures: 'found at the planted lag', check: 'found-at-lag', target: 0.9, journals: 64, options: (seed) => ({ days: 240, logging: 'three-quarters', effects: [plantedBySeed(seed)] }) },
-  { name: 'planted effect + shared trends + lazy logging, 240 days ~75 %', measures: 'found at the planted lag', check: 'found-at-lag', target: 0.9, journals: 32, options: (seed) => ({ days: 240, logging: 'three-quarters', effects: [plantedBySeed(seed)], sharedTrend: true, lazyLogging: true }) },
-  { name: 'dose–response: +0.6 points per cup of green tea (custom number), lag 1, 240 days', measures: 'found at the planted lag', check: 'found-at-lag', target: 0.9, journals: 32, options: () => ({ days: 240, logging: 'three-quarters', effects: [{ factor: 'custom.2', outcome: 'skin.severity.1', lag: 1, size: 0.6 }] }) },
-  { name: 'dose–response: stress, +0.4 points per point, lag 0–3, 240 days', measures: 'found at the planted lag', check: 'found-at-lag', target: 0.9, journals: 32, options: (seed) => ({ days: 240, logging: 'three-quarters', effects: [{ factor: 'life.stress', outcome: 'skin.severity.3', lag: seed % 4, size: 0.4 }] }) },
-  { name: 'skin → gut: acne +1 bloating per point, lag 1, 240 days', measures: 'found at the planted lag', check: 'found-at-lag', target: 0.9, journals: 32, options: () => ({ days: 240, logging: 'three-quarters', effects: [{ factor: 'skin.severity.1', outcome: 'gut.bloating', lag: 1, size: 1 }] }) },
-  { name: 'strong effect (dairy → acne +2.5, next day), 90 days', measures: 'found at lag 1', check: 'found-at-lag', target: 2 / 3, journals: 30, options: () => ({ days: 90, logging: 'regular', effects: [{ factor: 'food.dairy', outcome: 'skin.severity.1', lag: 1, size: 2.5 }] }) },
-  { name: 'strong effect (dairy → acne +2, lag 2), 60 days', measures: 'found, or the leading "too early to tell" candidate', check: 'leading-candidate', target: 0.9, journals: 30, options: () => ({ days: 60, logging: 'regular', effects: [{ factor: 'food.dairy', outcome: 'skin.severity.1', lag: 2, size: 2 }] }) },
-  { name: 'proxies: dairy → acne +2 (lag 2), fermented → eczema −1.5 (lag 3), stress → rosacea +0.4/point (lag 0); 365 days', measures: 'proxy findings explained or grouped', check: 'proxies-explained', target: 0.9, journals: 30, options: () => ({ days: 365, logging: 'regular', effects: [{ factor: 'food.dairy', outcome: 'skin.severity.1', lag: 2, size: 2 }, { factor: 'food.fermented', outcome: 'skin.severity.2', lag: 3, size: -1.5 }, { factor: 'life.stress', outcome: 'skin.severity.3', lag: 0, size: 0.4 }] }) },
+  {
+    name: 'null, regular logging, 365 days',
+    measures: 'journals with any finding',
+    check: 'no-finding',
+    target: 0.05,
+    journals: 400,
+    options: () => ({ days: 365, logging: 'regular', effects: [] }),
+  },
+  {
+    name: 'null, irregular logging (55–70 %, bursts, holidays), 240 days',
+    measures: 'journals with any finding',
+    check: 'no-finding',
+    target: 0.05,
+    journals: 100,
+    options: () => ({ days: 240, logging: 'irregular', effects: [] }),
+  },
+  {
+    name: 'null, shared slow trends + a supplement started, 365 days',
+    measures: 'journals with any finding',
+    check: 'no-finding',
+    target: 0.05,
+    journals: 100,
+    options: () => ({ days: 365, logging: 'regular', effects: [], sharedTrend: true, startedSupplement: true }),
+  },
+  {
+    name: 'null, lazy logging on good-skin days, 240 days',
+    measures: 'journals with any finding',
+    check: 'no-finding',
+    target: 0.05,
+    journals: 100,
+    options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true }),
+  },
+  {
+    name: 'null, short journals (60/90/120 days)',
+    measures: 'journals with any finding',
+    check: 'no-finding',
+    target: 0.05,
+    journals: 120,
+    options: (seed) => ({ days: [60, 90, 120][seed % 3]!, logging: 'regular', effects: [] }),
+  },
+  {
+    name: 'reference: lazy logging read the old way (unlisted food = not eaten)',
+    measures: 'journals with any finding',
+    check: 'no-finding',
+    target: 1,
+    journals: 50,
+    options: () => ({ days: 240, logging: 'three-quarters', effects: [], lazyLogging: true, naiveFood: true }),
+  },
+  {
+    name: 'planted yes/no effect, lags 0–7, ±1.5 points, 240 days ~75 % logged',
+    measures: 'found at the planted lag',
+    check: 'found-at-lag',
+    target: 0.9,
+    journals: 64,
+    options: (seed) => ({ days: 240, logging: 'three-quarters', effects: [plantedBySeed(seed)] }),
+  },
+  {
+    name: 'planted effect + shared trends + lazy logging, 240 days ~75 %',
+    measures: 'found at the planted lag',
+    check: 'found-at-lag',
+    target: 0.9,
+    journals: 32,
+    options: (seed) => ({
+      days: 240,
+      logging: 'three-quarters',
+      effects: [plantedBySeed(seed)],
+      sharedTrend: true,
+      lazyLogging: true,
+    }),
+  },
+  {
+    name: 'dose–response: +0.6 points per cup of green tea (custom number), lag 1, 240 days',
+    measures: 'found at the planted lag',
+    check: 'found-at-lag',
+    target: 0.9,
+    journals: 32,
+    options: () => ({
+      days: 240,
+      logging: 'three-quarters',
+      effects: [{ factor: 'custom.2', outcome: 'skin.severity.1', lag: 1, size: 0.6 }],
+    }),
+  },
+  {
+    name: 'dose–response: stress, +0.4 points per point, lag 0–3, 240 days',
+    measures: 'found at the planted lag',
+    check: 'found-at-lag',
+    target: 0.9,
+    journals: 32,
+    options: (seed) => ({
+      days: 240,
+      logging: 'three-quarters',
+      effects: [{ factor: 'life.stress', outcome: 'skin.severity.3', lag: seed % 4, size: 0.4 }],
+    }),
+  },
+  {
+    name: 'skin → gut: acne +1 bloating per point, lag 1, 240 days',
+    measures: 'found at the planted lag',
+    check: 'found-at-lag',
+    target: 0.9,
+    journals: 32,
+    options: () => ({
+      days: 240,
+      logging: 'three-quarters',
+      effects: [{ factor: 'skin.severity.1', outcome: 'gut.bloating', lag: 1, size: 1 }],
+    }),
+  },
+  {
+    name: 'strong effect (dairy → acne +2.5, next day), 90 days',
+    measures: 'found at lag 1',
+    check: 'found-at-lag',
+    target: 2 / 3,
+    journals: 30,
+    options: () => ({
+      days: 90,
+      logging: 'regular',
+      effects: [{ factor: 'food.dairy', outcome: 'skin.severity.1', lag: 1, size: 2.5 }],
+    }),
+  },
+  {
+    name: 'strong effect (dairy → acne +2, lag 2), 60 days',
+    measures: 'found, or the leading "too early to tell" candidate',
+    check: 'leading-candidate',
+    target: 0.9,
+    journals: 30,
+    options: () => ({
+      days: 60,
+      logging: 'regular',
+      effects: [{ factor: 'food.dairy', outcome: 'skin.severity.1', lag: 2, size: 2 }],
+    }),
+  },
+  {
+    name: 'proxies: dairy → acne +2 (lag 2), fermented → eczema −1.5 (lag 3), stress → rosacea +0.4/point (lag 0); 365 days',
+    measures: 'proxy findings explained or grouped',
+    check: 'proxies-explained',
+    target: 0.9,
+    journals: 30,
+    options: () => ({
+      days: 365,
+      logging: 'regular',
+      effects: [
+        { factor: 'food.dairy', outcome: 'skin.severity.1', lag: 2, size: 2 },
+        { factor: 'food.fermented', outcome: 'skin.severity.2', lag: 3, size: -1.5 },
+        { factor: 'life.stress', outcome: 'skin.severity.3', lag: 0, size: 0.4 },
+      ],
+    }),
+  },
 ];
 
 export interface FamilyResult {
@@ -68,10 +205,15 @@ export function runJournal(journal: GeneratedJournal): InsightsResult {
 const pairOf = (test: InsightTest) => `${test.factor}→${test.outcome}`;
 
 /** `food.fermented` and `servings.fermented` are one measure counted two ways: either may carry the finding. */
-const sameFactor = (a: string, b: string) => a === b || (a.replace(/^(food|servings)\./, 'food.') === b.replace(/^(food|servings)\./, 'food.') && /^(food|servings)\./.test(a));
+const sameFactor = (a: string, b: string) =>
+  a === b ||
+  (a.replace(/^(food|servings)\./, 'food.') === b.replace(/^(food|servings)\./, 'food.') &&
+    /^(food|servings)\./.test(a));
 /** Itch follows eczema in these journals, so an effect on eczema reaches itch too. */
-const sameOutcome = (planted: string, seen: string) => planted === seen || (planted === 'skin.severity.2' && seen === 'skin.itch');
-const matches = (effect: Planted, test: InsightTest) => sameFactor(effect.factor, test.factor) && sameOutcome(effect.outcome, test.outcome);
+const sameOutcome = (planted: string, seen: string) =>
+  planted === seen || (planted === 'skin.severity.2' && seen === 'skin.itch');
+const matches = (effect: Planted, test: InsightTest) =>
+  sameFactor(effect.factor, test.factor) && sameOutcome(effect.outcome, test.outcome);
 
 /** Runs `journals` seeds of a family (from `firstSeed`) and scores them. */
 export function runFamily(family: Family, journals = family.journals, firstSeed = 1): FamilyResult {
@@ -88,7 +230,9 @@ export function runFamily(family: Family, journals = family.journals, firstSeed 
     const wanted = (test: InsightTest) => planted.some((e) => matches(e, test));
     for (const effect of planted) {
       if (effect.size <= 0 || !/^(food|custom\.[134]$)/.test(effect.factor)) continue;
-      const atLag = result.tests.find((t) => t.factor === effect.factor && t.outcome === effect.outcome && t.lag === effect.lag);
+      const atLag = result.tests.find(
+        (t) => t.factor === effect.factor && t.outcome === effect.outcome && t.lag === effect.lag,
+      );
       if (atLag?.ciLow == null || atLag.ciHigh == null) continue;
       intervals++;
       if (atLag.ciLow <= effect.size && effect.size <= atLag.ciHigh) covered++;
@@ -97,7 +241,10 @@ export function runFamily(family: Family, journals = family.journals, firstSeed 
       case 'no-finding': {
         denominator++;
         if (result.findings.length === 0) successes++;
-        else notes.push(`seed ${seed}: ${result.findings.map((f) => `${pairOf(f)} lag ${f.lag} q ${f.q!.toPrecision(2)}`).join('; ')}`);
+        else
+          notes.push(
+            `seed ${seed}: ${result.findings.map((f) => `${pairOf(f)} lag ${f.lag} q ${f.q!.toPrecision(2)}`).join('; ')}`,
+          );
         break;
       }
       case 'found-at-lag': {
@@ -105,9 +252,13 @@ export function runFamily(family: Family, journals = family.journals, firstSeed 
         const effect = planted[0]!;
         const found = result.findings.find((f) => sameFactor(effect.factor, f.factor) && f.outcome === effect.outcome);
         if (found && found.lag === effect.lag) successes++;
-        else notes.push(`seed ${seed}: ${effect.factor}→${effect.outcome} lag ${effect.lag}: ${found ? `found at lag ${found.lag}` : describeMiss(result, effect)}`);
+        else
+          notes.push(
+            `seed ${seed}: ${effect.factor}→${effect.outcome} lag ${effect.lag}: ${found ? `found at lag ${found.lag}` : describeMiss(result, effect)}`,
+          );
         const extra = result.findings.filter((f) => !wanted(f));
-        if (extra.length) notes.push(`seed ${seed}: other findings ${extra.map((f) => `${pairOf(f)} lag ${f.lag}`).join('; ')}`);
+        if (extra.length)
+          notes.push(`seed ${seed}: other findings ${extra.map((f) => `${pairOf(f)} lag ${f.lag}`).join('; ')}`);
         break;
       }
       case 'leading-candidate': {
@@ -116,36 +267,72 @@ export function runFamily(family: Family, journals = family.journals, firstSeed 
         const found = result.findings.find((f) => f.factor === effect.factor && f.outcome === effect.outcome);
         const leading = result.candidates[0];
         if (found || (leading && leading.factor === effect.factor && leading.outcome === effect.outcome)) successes++;
-        else notes.push(`seed ${seed}: leading candidate ${leading ? `${pairOf(leading)} lag ${leading.lag}` : 'none'}; ${describeMiss(result, effect)}`);
+        else
+          notes.push(
+            `seed ${seed}: leading candidate ${leading ? `${pairOf(leading)} lag ${leading.lag}` : 'none'}; ${describeMiss(result, effect)}`,
+          );
         break;
       }
       case 'proxies-explained': {
         for (const effect of planted) {
           for (const proxy of PROXIES[effect.factor] ?? []) {
-            const best = result.tests.find((t) => t.factor === proxy && t.outcome === effect.outcome && !t.flags.includes('other-lag') && t.p !== null);
+            const best = result.tests.find(
+              (t) =>
+                t.factor === proxy && t.outcome === effect.outcome && !t.flags.includes('other-lag') && t.p !== null,
+            );
             if (!best) continue;
             // Only proxies that would stand out on their own count: those passing as a finding or explained.
             if (best.status !== 'finding' && best.status !== 'explained') continue;
             denominator++;
-            if (best.status === 'explained' || best.movesWith.includes(effect.factor) || sameFactor(proxy, effect.factor)) successes++;
+            if (
+              best.status === 'explained' ||
+              best.movesWith.includes(effect.factor) ||
+              sameFactor(proxy, effect.factor)
+            )
+              successes++;
             else notes.push(`seed ${seed}: ${proxy}→${effect.outcome} is a separate finding (lag ${best.lag})`);
           }
-          const found = result.findings.find((f) => sameFactor(effect.factor, f.factor) && f.outcome === effect.outcome);
-          if (!found) notes.push(`seed ${seed}: planted ${effect.factor}→${effect.outcome} not a finding (${result.explained.find((f) => f.factor === effect.factor && f.outcome === effect.outcome) ? 'explained by another' : 'missed'})`);
+          const found = result.findings.find(
+            (f) => sameFactor(effect.factor, f.factor) && f.outcome === effect.outcome,
+          );
+          if (!found)
+            notes.push(
+              `seed ${seed}: planted ${effect.factor}→${effect.outcome} not a finding (${result.explained.find((f) => f.factor === effect.factor && f.outcome === effect.outcome) ? 'explained by another' : 'missed'})`,
+            );
         }
-        const extra = result.findings.filter((f) => !wanted(f) && !Object.entries(PROXIES).some(([factor, proxies]) => proxies.includes(f.factor) && planted.some((e) => e.factor === factor && sameOutcome(e.outcome, f.outcome))));
-        if (extra.length) notes.push(`seed ${seed}: unrelated findings ${extra.map((f) => `${pairOf(f)} lag ${f.lag}`).join('; ')}`);
+        const extra = result.findings.filter(
+          (f) =>
+            !wanted(f) &&
+            !Object.entries(PROXIES).some(
+              ([factor, proxies]) =>
+                proxies.includes(f.factor) &&
+                planted.some((e) => e.factor === factor && sameOutcome(e.outcome, f.outcome)),
+            ),
+        );
+        if (extra.length)
+          notes.push(`seed ${seed}: unrelated findings ${extra.map((f) => `${pairOf(f)} lag ${f.lag}`).join('; ')}`);
         break;
       }
       default:
         break;
     }
   }
-  return { family, journals, successes, denominator, notes, covered, intervals, seconds: (performance.now() - started) / 1000 };
+  return {
+    family,
+    journals,
+    successes,
+    denominator,
+    notes,
+    covered,
+    intervals,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function describeMiss(result: InsightsResult, effect: Planted): string {
-  const best = result.tests.find((t) => t.factor === effect.factor && t.outcome === effect.outcome && t.p !== null && !t.flags.includes('other-lag'));
+  const best = result.tests.find(
+    (t) => t.factor === effect.factor && t.outcome === effect.outcome && t.p !== null && !t.flags.includes('other-lag'),
+  );
   if (!best) return 'not tested';
   return `best lag ${best.lag}, status ${best.status}, p ${best.p?.toPrecision(2)}, q ${best.q?.toPrecision(2)}`;
 }
@@ -153,11 +340,15 @@ function describeMiss(result: InsightsResult, effect: Planted): string {
 /** The share a family is judged on: journals without findings for null families, successes otherwise. */
 export function share(result: FamilyResult): number {
   if (result.denominator === 0) return Number.NaN;
-  return result.family.check === 'no-finding' ? 1 - result.successes / result.denominator : result.successes / result.denominator;
+  return result.family.check === 'no-finding'
+    ? 1 - result.successes / result.denominator
+    : result.successes / result.denominator;
 }
 
 export function meetsTarget(result: FamilyResult): boolean {
   const value = share(result);
   if (Number.isNaN(value)) return true;
-  return result.family.check === 'no-finding' ? value <= result.family.target + 1e-9 : value >= result.family.target - 1e-9;
+  return result.family.check === 'no-finding'
+    ? value <= result.family.target + 1e-9
+    : value >= result.family.target - 1e-9;
 }

@@ -109,8 +109,18 @@ export function generateJournal(options: FamilyOptions, seed: number): Generated
     'custom.2': greenTea,
   };
   const outcomes: Record<string, number[]> = {};
-  const base: Record<string, number> = { 'skin.severity.1': 3.5, 'skin.severity.2': 4.5, 'skin.severity.3': 2.5, 'gut.bloating': 3 };
-  const trendSign: Record<string, number> = { 'skin.severity.1': 0, 'skin.severity.2': -1.5, 'skin.severity.3': 1.2, 'gut.bloating': 0 };
+  const base: Record<string, number> = {
+    'skin.severity.1': 3.5,
+    'skin.severity.2': 4.5,
+    'skin.severity.3': 2.5,
+    'gut.bloating': 3,
+  };
+  const trendSign: Record<string, number> = {
+    'skin.severity.1': 0,
+    'skin.severity.2': -1.5,
+    'skin.severity.3': 1.2,
+    'gut.bloating': 0,
+  };
   const effectsOn = (key: string, t: number) => {
     let total = 0;
     for (const effect of options.effects) {
@@ -141,18 +151,33 @@ export function generateJournal(options: FamilyOptions, seed: number): Generated
   // What the person logged: whole days missing; on logged days, sometimes no meals or no lifestyle.
   const median = [...outcomes['skin.severity.2']!].sort((a, b) => a - b)[Math.floor(days / 2)]!;
   const series: DailySeries[] = [];
-  const add = (key: string, label: string, kind: SeriesKind, group: SeriesGroup, role: SeriesRole, unit: string, values: (number | null)[]) =>
-    series.push({ key, label, kind, group, role, unit, values });
+  const add = (
+    key: string,
+    label: string,
+    kind: SeriesKind,
+    group: SeriesGroup,
+    role: SeriesRole,
+    unit: string,
+    values: (number | null)[],
+  ) => series.push({ key, label, kind, group, role, unit, values });
   const mealsLogged = logged.map((on) => on && random.chance(0.92));
   const lifestyleLogged = logged.map((on) => on && random.chance(0.95));
   // Lazy logging: on good-skin days half the days' meals are noted in part; such days are not marked complete.
-  const partial = mealsLogged.map((on, t) => on && options.lazyLogging === true && outcomes['skin.severity.2']![t]! <= median && random.chance(0.5));
+  const partial = mealsLogged.map(
+    (on, t) => on && options.lazyLogging === true && outcomes['skin.severity.2']![t]! <= median && random.chance(0.5),
+  );
   const food = (values: number[]) =>
     values.map((value, t) => {
       if (!mealsLogged[t]) return null;
       const listed = partial[t] ? (value > 0 && random.chance(0.4) ? value : 0) : value;
       // A partly noted day is left unmarked or marked incomplete; a complete one is ticked, or has all main meals.
-      return options.naiveFood ? listed : foodValue(listed, partial[t] ? (random.chance(0.5) ? false : null) : random.chance(0.85) ? true : null, !partial[t]);
+      return options.naiveFood
+        ? listed
+        : foodValue(
+            listed,
+            partial[t] ? (random.chance(0.5) ? false : null) : random.chance(0.85) ? true : null,
+            !partial[t],
+          );
     });
   const life = (values: number[]) => values.map((value, t) => (lifestyleLogged[t] ? value : null));
   const daily = (values: number[]) => values.map((value, t) => (logged[t] ? value : null));
@@ -163,7 +188,15 @@ export function generateJournal(options: FamilyOptions, seed: number): Generated
   add('food.alcohol', 'Alcohol', 'yesno', 'food', 'factor', '', food(alcohol));
   add('food.caffeine', 'Caffeine', 'yesno', 'food', 'factor', '', food(alcohol.map((a) => 1 - a)));
   add('food.whole_grain', 'Whole grains', 'yesno', 'food', 'factor', '', food(wholeGrain));
-  add('servings.fermented', 'Probiotic or fermented foods (servings)', 'number', 'servings', 'factor', 'servings', food(fermentedServings));
+  add(
+    'servings.fermented',
+    'Probiotic or fermented foods (servings)',
+    'number',
+    'servings',
+    'factor',
+    'servings',
+    food(fermentedServings),
+  );
   add('servings.fibre_rich', 'Fibre-rich foods (servings)', 'number', 'servings', 'factor', 'servings', food(fibre));
   add('life.stress', 'Stress', 'number', 'lifestyle', 'factor', SCORE, life(stress));
   add('life.mood', 'Mood', 'number', 'lifestyle', 'factor', SCORE, life(mood));
@@ -176,7 +209,15 @@ export function generateJournal(options: FamilyOptions, seed: number): Generated
   if (supplementFrom >= 0) {
     // Doses are ticked only once it was started (as in the app, where a treatment has a start date) — but here
     // the person also ticked "not taken" before, so the series is 0 … 0 1 … 1: a step.
-    add('treatment.1', 'Zinc', 'yesno', 'treatment', 'factor', '', daily(dairy.map((_, t) => (t >= supplementFrom ? 1 : 0))));
+    add(
+      'treatment.1',
+      'Zinc',
+      'yesno',
+      'treatment',
+      'factor',
+      '',
+      daily(dairy.map((_, t) => (t >= supplementFrom ? 1 : 0))),
+    );
   }
   add('skin.severity.1', 'Acne severity', 'number', 'skin', 'skin', SCORE, daily(outcomes['skin.severity.1']!));
   add('skin.severity.2', 'Eczema severity', 'number', 'skin', 'skin', SCORE, daily(outcomes['skin.severity.2']!));
@@ -206,7 +247,13 @@ function loggingPattern(kind: FamilyOptions['logging'], days: number, random: Se
 }
 
 function isYesNo(key: string): boolean {
-  return key.startsWith('food.') || key === 'custom.1' || key === 'custom.3' || key === 'custom.4' || key.startsWith('treatment.');
+  return (
+    key.startsWith('food.') ||
+    key === 'custom.1' ||
+    key === 'custom.3' ||
+    key === 'custom.4' ||
+    key.startsWith('treatment.')
+  );
 }
 
 function meanOf(values: readonly number[]): number {

@@ -19,8 +19,16 @@ for (const family of FAMILIES) {
   const journals = Math.max(3, Math.round(family.journals * scale));
   const result = runFamily(family, journals);
   const value = share(result);
-  const target = family.check === 'no-finding' ? (family.target >= 1 ? '(reference)' : `≤ ${pct(family.target)}`) : `≥ ${pct(family.target)}`;
-  const counts = family.check === 'no-finding' ? `${result.denominator - result.successes} of ${result.denominator}` : `${result.successes} of ${result.denominator}`;
+  const target =
+    family.check === 'no-finding'
+      ? family.target >= 1
+        ? '(reference)'
+        : `≤ ${pct(family.target)}`
+      : `≥ ${pct(family.target)}`;
+  const counts =
+    family.check === 'no-finding'
+      ? `${result.denominator - result.successes} of ${result.denominator}`
+      : `${result.successes} of ${result.denominator}`;
   covered += result.covered;
   intervals += result.intervals;
   const coverage = result.intervals ? `${result.covered} of ${result.intervals}` : '–';
@@ -31,7 +39,8 @@ for (const family of FAMILIES) {
   if (showNotes) for (const note of result.notes) process.stderr.write(`    ${note}\n`);
 }
 console.log(rows.join('\n'));
-if (intervals) console.log(`\n95 % intervals holding the planted size: ${covered} of ${intervals} (${pct(covered / intervals)}).`);
+if (intervals)
+  console.log(`\n95 % intervals holding the planted size: ${covered} of ${intervals} (${pct(covered / intervals)}).`);
 console.log(`\nCalibration run: ${((performance.now() - started) / 1000).toFixed(1)} s on this machine.`);
 
 function pct(value: number): string {

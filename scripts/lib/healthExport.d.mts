@@ -1,1 +1,4 @@
-export function writeHealthExport(path: string, options: { nights: number; targetBytes: number; endDate: string }): Promise<{ sleepHours: Map<string, number>; bytes: number }>;
+export function writeHealthExport(
+  path: string,
+  options: { nights: number; targetBytes: number; endDate: string },
+): Promise<{ sleepHours: Map<string, number>; bytes: number }>;

@@ -69,19 +69,58 @@ export async function writeHealthExport(path, { nights, targetBytes, endDate }) 
     const phone = [22 * 60 + 40 + a, 30 * 60 + 30 + b];
     const watch1 = [23 * 60 + (i % 30), 27 * 60];
     const watch2 = [27 * 60 + 10 + (i % 5), 31 * 60 + ((i * 13) % 60)];
-    await write(rec(sleep, 'Phone', stamp(evening, 22 * 60), stamp(evening, 31 * 60 + 30), 'HKCategoryValueSleepAnalysisInBed'));
-    await write(rec(sleep, 'Phone', stamp(evening, phone[0]), stamp(evening, phone[1]), 'HKCategoryValueSleepAnalysisAsleepUnspecified'));
-    await write(rec(sleep, 'Watch', stamp(evening, watch1[0]), stamp(evening, 25 * 60), 'HKCategoryValueSleepAnalysisAsleepCore'));
-    await write(rec(sleep, 'Watch', stamp(evening, 25 * 60), stamp(evening, watch1[1]), 'HKCategoryValueSleepAnalysisAsleepDeep'));
-    await write(rec(sleep, 'Watch', stamp(evening, 27 * 60), stamp(evening, watch2[0]), 'HKCategoryValueSleepAnalysisAwake'));
-    await write(rec(sleep, 'Watch', stamp(evening, watch2[0]), stamp(evening, watch2[1]), 'HKCategoryValueSleepAnalysisAsleepREM'));
+    await write(
+      rec(sleep, 'Phone', stamp(evening, 22 * 60), stamp(evening, 31 * 60 + 30), 'HKCategoryValueSleepAnalysisInBed'),
+    );
+    await write(
+      rec(
+        sleep,
+        'Phone',
+        stamp(evening, phone[0]),
+        stamp(evening, phone[1]),
+        'HKCategoryValueSleepAnalysisAsleepUnspecified',
+      ),
+    );
+    await write(
+      rec(sleep, 'Watch', stamp(evening, watch1[0]), stamp(evening, 25 * 60), 'HKCategoryValueSleepAnalysisAsleepCore'),
+    );
+    await write(
+      rec(sleep, 'Watch', stamp(evening, 25 * 60), stamp(evening, watch1[1]), 'HKCategoryValueSleepAnalysisAsleepDeep'),
+    );
+    await write(
+      rec(sleep, 'Watch', stamp(evening, 27 * 60), stamp(evening, watch2[0]), 'HKCategoryValueSleepAnalysisAwake'),
+    );
+    await write(
+      rec(
+        sleep,
+        'Watch',
+        stamp(evening, watch2[0]),
+        stamp(evening, watch2[1]),
+        'HKCategoryValueSleepAnalysisAsleepREM',
+      ),
+    );
     sleepHours.set(addDays(evening, 1), Math.round((unionMinutes([phone, watch1, watch2]) / 60) * 100) / 100);
     let chunk = '';
     for (let k = 0; k < fillerPerNight; k++) {
       const minute = 8 * 60 + (k % 840);
-      chunk += k % 2 === 0
-        ? rec('HKQuantityTypeIdentifierHeartRate', 'Watch', stamp(addDays(evening, 1), minute), stamp(addDays(evening, 1), minute), String(60 + (k % 40)), 'count/min')
-        : rec('HKQuantityTypeIdentifierStepCount', k % 4 === 1 ? 'Phone' : 'Watch', stamp(addDays(evening, 1), minute), stamp(addDays(evening, 1), minute + 1), String(10 + (k % 90)), 'count');
+      chunk +=
+        k % 2 === 0
+          ? rec(
+              'HKQuantityTypeIdentifierHeartRate',
+              'Watch',
+              stamp(addDays(evening, 1), minute),
+              stamp(addDays(evening, 1), minute),
+              String(60 + (k % 40)),
+              'count/min',
+            )
+          : rec(
+              'HKQuantityTypeIdentifierStepCount',
+              k % 4 === 1 ? 'Phone' : 'Watch',
+              stamp(addDays(evening, 1), minute),
+              stamp(addDays(evening, 1), minute + 1),
+              String(10 + (k % 90)),
+              'count',
+            );
       if (chunk.length > 256 * 1024) {
         await write(chunk);
         chunk = '';

@@ -30,7 +30,10 @@ it('a generated export.xml of more than 200 MB: every night right from phone and
 
   const app = await openJournalApp(join(dir, 'vault'));
   try {
-    const summary = runImport(app.backend.vault.db, read, proposeMapping(app.backend.vault.db, read), { dryRun: false, today: '2026-06-15' });
+    const summary = runImport(app.backend.vault.db, read, proposeMapping(app.backend.vault.db, read), {
+      dryRun: false,
+      today: '2026-06-15',
+    });
     expect(summary.days.newDays).toBe(2000);
     expect(truth.sleepHours.size).toBe(2000);
     for (const [date, hours] of truth.sleepHours) {

@@ -32,7 +32,10 @@ async function openYourData(page: Page): Promise<void> {
 
 /** Clicks a button and returns the download it starts, with its bytes. */
 async function download(page: Page, button: string): Promise<{ download: Download; bytes: Buffer }> {
-  const [started] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const [started] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
   const path = await started.path();
   return { download: started, bytes: readFileSync(path) };
 }
@@ -46,7 +49,10 @@ async function journalList(page: Page): Promise<string> {
   return (await list.textContent()) ?? '';
 }
 
-test('export JSON and CSV, then import a file after seeing what it will do; a broken file changes nothing', async ({ page, openApp }, testInfo) => {
+test('export JSON and CSV, then import a file after seeing what it will do; a broken file changes nothing', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   await createJournal(page);
   await logNote(page, 'Oat porridge, calm skin today');
@@ -62,21 +68,41 @@ test('export JSON and CSV, then import a file after seeing what it will do; a br
   expect(json.download.suggestedFilename()).toMatch(/^axis-journal-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(json.bytes.toString('utf8'));
   expect(exported.format).toBe('axis-journal-export');
-  expect(exported.days).toEqual([expect.objectContaining({ date: localIso(0), notes: 'Oat porridge, calm skin today' })]);
-  await expect(page.getByRole('status').filter({ hasText: /Saving axis-journal-.*\.json \(.+\), usually to your Downloads folder\./ })).toBeVisible();
+  expect(exported.days).toEqual([
+    expect.objectContaining({ date: localIso(0), notes: 'Oat porridge, calm skin today' }),
+  ]);
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Saving axis-journal-.*\.json \(.+\), usually to your Downloads folder\./ }),
+  ).toBeVisible();
 
   // CSV: a ZIP, asked for with the keyboard.
   await tabTo(page, page.getByRole('button', { name: 'Export as CSV (ZIP)' }));
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(csvDownload.suggestedFilename()).toMatch(/^axis-journal-csv-\d{4}-\d{2}-\d{2}\.zip$/);
-  expect(readFileSync(await csvDownload.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(
+    readFileSync(await csvDownload.path())
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK');
 
   // A broken file, then a JSON file that is not an export: a clear message, nothing changed.
   const fileField = page.getByLabel('Export file to import (JSON)');
-  await fileField.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "axis-journal-export", ') });
-  await expect(page.getByRole('alert')).toHaveText('This file is not an Axis Journal export (JSON). Nothing was changed.');
+  await fileField.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "format": "axis-journal-export", '),
+  });
+  await expect(page.getByRole('alert')).toHaveText(
+    'This file is not an Axis Journal export (JSON). Nothing was changed.',
+  );
   await expect(page.getByRole('heading', { name: /What importing/ })).toHaveCount(0);
-  await fileField.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+  await fileField.setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello":"world"}'),
+  });
   await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
   await expectAccessible(page, 'import error');
   expect(await journalList(page)).toContain('1 day shown');
@@ -91,10 +117,16 @@ test('export JSON and CSV, then import a file after seeing what it will do; a br
     ],
   };
   await openYourData(page);
-  await page.getByLabel('Export file to import (JSON)').setInputFiles({ name: 'from-laptop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByLabel('Export file to import (JSON)').setInputFiles({
+    name: 'from-laptop.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
   const review = page.getByRole('heading', { name: 'What importing from-laptop.json will do' });
   await expect(review).toBeFocused();
-  await expect(page.getByText(/^This will add 3 days and replace 1 day(, \d+ settings?)? with the versions in the file\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^This will add 3 days and replace 1 day(, \d+ settings?)? with the versions in the file\.$/),
+  ).toBeVisible();
   await expect(page.getByText('1 day you already logged here will be overwritten completely')).toBeVisible();
   await expect(page.getByText('Nothing has changed yet.')).toBeVisible();
   await expectAccessible(page, 'import summary (light)');
@@ -106,7 +138,11 @@ test('export JSON and CSV, then import a file after seeing what it will do; a br
   expect(await journalList(page)).toContain('1 day shown');
 
   await openYourData(page);
-  await page.getByLabel('Export file to import (JSON)').setInputFiles({ name: 'from-laptop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByLabel('Export file to import (JSON)').setInputFiles({
+    name: 'from-laptop.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
   await expect(page.getByRole('heading', { name: 'What importing from-laptop.json will do' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Import now' })).toBeFocused();
@@ -115,11 +151,16 @@ test('export JSON and CSV, then import a file after seeing what it will do; a br
   await expect(page.getByRole('button', { name: 'Import now' })).toHaveCount(0);
   const list = await journalList(page);
   expect(list).toContain('4 days shown');
-  for (const note of ['Replaced by the import', 'Imported day 3', 'Imported day 4', 'Imported day 5']) expect(list).toContain(note);
+  for (const note of ['Replaced by the import', 'Imported day 3', 'Imported day 4', 'Imported day 5'])
+    expect(list).toContain(note);
   expect(list).not.toContain('Oat porridge');
 });
 
-test('an encrypted backup restores with its passphrase; a wrong passphrase changes nothing', async ({ page, openApp, vaultDir }, testInfo) => {
+test('an encrypted backup restores with its passphrase; a wrong passphrase changes nothing', async ({
+  page,
+  openApp,
+  vaultDir,
+}, testInfo) => {
   await openApp();
   await createJournal(page);
   await logNote(page, 'Written before the backup');
@@ -138,20 +179,36 @@ test('an encrypted backup restores with its passphrase; a wrong passphrase chang
   await expect(restore).toContainText('You will need the passphrase the backup was made with');
   await restore.getByRole('button', { name: 'Restore this backup…' }).click();
   await expect(restore.getByRole('alert')).toHaveText('Please choose the backup file first.');
-  await restore.getByLabel('Backup file').setInputFiles({ name: backup.download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: backup.bytes });
+  await restore.getByLabel('Backup file').setInputFiles({
+    name: backup.download.suggestedFilename(),
+    mimeType: 'application/octet-stream',
+    buffer: backup.bytes,
+  });
 
   // A file that is not a backup: a clear message.
-  await restore.getByLabel('Backup file').setInputFiles({ name: 'notes.axisbackup', mimeType: 'application/octet-stream', buffer: Buffer.from('just some text') });
+  await restore.getByLabel('Backup file').setInputFiles({
+    name: 'notes.axisbackup',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('just some text'),
+  });
   await restore.getByLabel('Passphrase the backup was made with').fill(PASSPHRASE);
   await restore.getByRole('button', { name: 'Restore this backup…' }).click();
   await restore.getByRole('button', { name: 'Restore and lock' }).click();
-  await expect(restore.getByRole('alert')).toHaveText('This file is not an Axis Journal backup, or it is damaged. Nothing was changed.');
-  await restore.getByLabel('Backup file').setInputFiles({ name: backup.download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: backup.bytes });
+  await expect(restore.getByRole('alert')).toHaveText(
+    'This file is not an Axis Journal backup, or it is damaged. Nothing was changed.',
+  );
+  await restore.getByLabel('Backup file').setInputFiles({
+    name: backup.download.suggestedFilename(),
+    mimeType: 'application/octet-stream',
+    buffer: backup.bytes,
+  });
 
   // A wrong passphrase: an error, and the journal stays open and unchanged.
   await restore.getByLabel('Passphrase the backup was made with').fill('not the right passphrase');
   await restore.getByRole('button', { name: 'Restore this backup…' }).click();
-  await expect(restore.getByRole('heading', { name: /^Replace your journal with axis-journal-.*\.axisbackup\?$/ })).toBeFocused();
+  await expect(
+    restore.getByRole('heading', { name: /^Replace your journal with axis-journal-.*\.axisbackup\?$/ }),
+  ).toBeFocused();
   await expectAccessible(page, 'restore confirmation (light)');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'restore confirmation (dark)');
@@ -166,12 +223,18 @@ test('an encrypted backup restores with its passphrase; a wrong passphrase chang
   await openYourData(page);
 
   // The right one: the journal locks, the backup takes its place, the old one is kept aside.
-  await restore.getByLabel('Backup file').setInputFiles({ name: 'backup.axisbackup', mimeType: 'application/octet-stream', buffer: backup.bytes });
+  await restore
+    .getByLabel('Backup file')
+    .setInputFiles({ name: 'backup.axisbackup', mimeType: 'application/octet-stream', buffer: backup.bytes });
   await restore.getByLabel('Passphrase the backup was made with').fill(PASSPHRASE);
   await restore.getByRole('button', { name: 'Restore this backup…' }).click();
   await restore.getByRole('button', { name: 'Restore and lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Your backup was restored. Unlock it with the passphrase the backup was made with' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Your backup was restored. Unlock it with the passphrase the backup was made with' }),
+  ).toBeVisible();
   await expectAccessible(page, 'unlock after a restore');
   await saveScreenshot(page, testInfo, 'unlock-after-restore');
   expect(readdirSync(vaultDir).filter((name) => name.startsWith('before-restore-'))).toHaveLength(1);
@@ -180,7 +243,11 @@ test('an encrypted backup restores with its passphrase; a wrong passphrase chang
   await expect(page.getByLabel('Anything else about today')).toHaveValue('Written before the backup');
 });
 
-test('delete everything only after typing the words, then the welcome screen', async ({ page, openApp, vaultDir }, testInfo) => {
+test('delete everything only after typing the words, then the welcome screen', async ({
+  page,
+  openApp,
+  vaultDir,
+}, testInfo) => {
   await openApp();
   await createJournal(page);
   await openYourData(page);
@@ -200,8 +267,12 @@ test('delete everything only after typing the words, then the welcome screen', a
   await expectAccessible(page, 'delete everything, ready');
   await button.click();
   await expect(page.getByRole('heading', { name: 'Welcome to Axis Journal' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Your journal was deleted from this computer.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your journal was deleted from this computer.' }),
+  ).toBeVisible();
   await expectAccessible(page, 'welcome after deleting');
   await saveScreenshot(page, testInfo, 'welcome-after-delete');
-  expect(readdirSync(vaultDir).filter((name) => name.startsWith('journal.db') || name.startsWith('vault.json'))).toEqual([]);
+  expect(
+    readdirSync(vaultDir).filter((name) => name.startsWith('journal.db') || name.startsWith('vault.json')),
+  ).toEqual([]);
 });

@@ -32,7 +32,16 @@ const emptyEntry = (date: string) => ({
   meals: [],
   bowelMovements: [],
   gut: { bloating: null, discomfort: null, waterGlasses: null },
-  lifestyle: { stress: null, sleepHours: null, sleepQuality: null, exerciseMinutes: null, relaxationMinutes: null, mood: null, meditationMinutes: null, cycleDay: null },
+  lifestyle: {
+    stress: null,
+    sleepHours: null,
+    sleepQuality: null,
+    exerciseMinutes: null,
+    relaxationMinutes: null,
+    mood: null,
+    meditationMinutes: null,
+    cycleDay: null,
+  },
   treatments: [],
   custom: [],
   notes: '',
@@ -46,8 +55,20 @@ async function seedYesterday(page: Page, origin: string, conditions = ['Acne']) 
     const c = all.find((x) => x.name === name)!;
     await api(page, origin, 'conditions.save', { id: c.id, name, tracked: true });
   }
-  const treatments = await api<{ id: number; name: string }[]>(page, origin, 'treatments.save', { name: 'Probiotic', kind: 'probiotic', dose: '1 capsule', startedOn: null, stoppedOn: null });
-  await api(page, origin, 'treatments.save', { name: 'Azelaic acid cream', kind: 'topical', dose: 'twice a day', startedOn: null, stoppedOn: null });
+  const treatments = await api<{ id: number; name: string }[]>(page, origin, 'treatments.save', {
+    name: 'Probiotic',
+    kind: 'probiotic',
+    dose: '1 capsule',
+    startedOn: null,
+    stoppedOn: null,
+  });
+  await api(page, origin, 'treatments.save', {
+    name: 'Azelaic acid cream',
+    kind: 'topical',
+    dose: 'twice a day',
+    startedOn: null,
+    stoppedOn: null,
+  });
   const allTreatments = await api<{ id: number; name: string }[]>(page, origin, 'treatments.list');
   const foods = await api<Food[]>(page, origin, 'foods.list');
   const food = (name: string) => foods.find((f) => f.name === name)!.id;
@@ -56,9 +77,30 @@ async function seedYesterday(page: Page, origin: string, conditions = ['Acne']) 
     ...emptyEntry(localIso(1)),
     skin: [{ conditionId: acne, severity: 5, itch: null, sleepLost: null, newLesions: 2, flare: false, areas: [] }],
     meals: [
-      { kind: 'breakfast', time: '08:00', foods: [{ foodId: food('Oats'), servings: 1 }, { foodId: food('Kefir'), servings: 1 }] },
-      { kind: 'lunch', time: null, foods: [{ foodId: food('Salad'), servings: 1 }, { foodId: food('Wholemeal bread'), servings: 2 }] },
-      { kind: 'dinner', time: null, foods: [{ foodId: food('Curry'), servings: 1 }, { foodId: food('Brown rice'), servings: 1 }] },
+      {
+        kind: 'breakfast',
+        time: '08:00',
+        foods: [
+          { foodId: food('Oats'), servings: 1 },
+          { foodId: food('Kefir'), servings: 1 },
+        ],
+      },
+      {
+        kind: 'lunch',
+        time: null,
+        foods: [
+          { foodId: food('Salad'), servings: 1 },
+          { foodId: food('Wholemeal bread'), servings: 2 },
+        ],
+      },
+      {
+        kind: 'dinner',
+        time: null,
+        foods: [
+          { foodId: food('Curry'), servings: 1 },
+          { foodId: food('Brown rice'), servings: 1 },
+        ],
+      },
     ],
     bowelMovements: [{ time: null, bristol: 4 }],
     lifestyle: { ...emptyEntry('x').lifestyle, stress: 6, sleepHours: 7, mood: 6, exerciseMinutes: 30 },
@@ -80,7 +122,11 @@ async function waitSettled(page: Page): Promise<void> {
   await expect(header(page)).not.toHaveText(/Saving…/);
 }
 
-test('inputs never lie: numbers, servings, dates, stool type and an over-long paste', async ({ page, openApp, webHost }, testInfo) => {
+test('inputs never lie: numbers, servings, dates, stool type and an over-long paste', async ({
+  page,
+  openApp,
+  webHost,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp();
@@ -140,9 +186,13 @@ test('inputs never lie: numbers, servings, dates, stool type and an over-long pa
   await page.getByRole('button', { name: 'Back to today' }).click();
   const future = new Date();
   future.setDate(future.getDate() + 5);
-  await dateBox.fill(`${future.getFullYear()}-${String(future.getMonth() + 1).padStart(2, '0')}-${String(future.getDate()).padStart(2, '0')}`);
+  await dateBox.fill(
+    `${future.getFullYear()}-${String(future.getMonth() + 1).padStart(2, '0')}-${String(future.getDate()).padStart(2, '0')}`,
+  );
   await dateBox.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: /is in the future — you can fill in today or an earlier day/ })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /is in the future — you can fill in today or an earlier day/ }),
+  ).toBeVisible();
   await expect(dateBox).toHaveValue(localIso(0));
   await expect(page.getByRole('region', { name: 'Quick check-in' })).toBeVisible();
 
@@ -158,11 +208,18 @@ test('inputs never lie: numbers, servings, dates, stool type and an over-long pa
     data.setData('text/plain', text);
     el.dispatchEvent(new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, 'x'.repeat(25_500));
-  await expect(page.getByRole('alert').filter({ hasText: /^Not pasted: that text is 25,500 characters and there is room for 19,982 more/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /^Not pasted: that text is 25,500 characters and there is room for 19,982 more/ }),
+  ).toBeVisible();
   await expect(notes).toHaveValue('Itchy after lunch.');
 });
 
-test('property sample in Chromium: what is stored is what was shown, or nothing with a message', async ({ page, openApp }) => {
+test('property sample in Chromium: what is stored is what was shown, or nothing with a message', async ({
+  page,
+  openApp,
+}) => {
   test.setTimeout(240_000);
   await openApp();
   await createJournal(page);
@@ -178,38 +235,47 @@ test('property sample in Chromium: what is stored is what was shown, or nothing 
     fc.constantFrom('30', '45', '2.5', '-1', '1e3', '+7', ' 8 ', '24.5', 'abc', '7.'),
   );
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: fields.length - 1 }), text, fc.boolean(), async (which, typed, byKeys) => {
-      const field = fields[which]!;
-      const box = page.getByLabel(field.label, { exact: true });
-      await box.fill('');
-      if (byKeys) {
-        await box.click();
-        await page.keyboard.type(typed);
-      } else {
-        await box.fill(typed);
-      }
-      await page.getByLabel('Anything else about today').click();
-      await waitSettled(page);
-      const error = page.locator(`#${await box.getAttribute('id')}-error`);
-      const invalid = await error.isVisible();
-      if (invalid) await expect(header(page)).toHaveText(new RegExp(`^Not saved: ${field.name} must`));
-      await reloadDay(page);
-      const after = await page.getByLabel(field.label, { exact: true }).inputValue();
-      if (invalid) {
-        // Nothing new stored: the value from before this edit (emptied first, so "" or the old one).
-        expect([stored[field.label], '']).toContain(after);
-        stored[field.label] = after;
-      } else {
-        const shown = typed.trim() === '' ? null : Number(typed.trim().replace(',', '.'));
-        expect(after === '' ? null : Number(after)).toBe(shown === 0 ? 0 : shown);
-        stored[field.label] = after;
-      }
-    }),
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: fields.length - 1 }),
+      text,
+      fc.boolean(),
+      async (which, typed, byKeys) => {
+        const field = fields[which]!;
+        const box = page.getByLabel(field.label, { exact: true });
+        await box.fill('');
+        if (byKeys) {
+          await box.click();
+          await page.keyboard.type(typed);
+        } else {
+          await box.fill(typed);
+        }
+        await page.getByLabel('Anything else about today').click();
+        await waitSettled(page);
+        const error = page.locator(`#${await box.getAttribute('id')}-error`);
+        const invalid = await error.isVisible();
+        if (invalid) await expect(header(page)).toHaveText(new RegExp(`^Not saved: ${field.name} must`));
+        await reloadDay(page);
+        const after = await page.getByLabel(field.label, { exact: true }).inputValue();
+        if (invalid) {
+          // Nothing new stored: the value from before this edit (emptied first, so "" or the old one).
+          expect([stored[field.label], '']).toContain(after);
+          stored[field.label] = after;
+        } else {
+          const shown = typed.trim() === '' ? null : Number(typed.trim().replace(',', '.'));
+          expect(after === '' ? null : Number(after)).toBe(shown === 0 ? 0 : shown);
+          stored[field.label] = after;
+        }
+      },
+    ),
     { numRuns: 10 },
   );
 });
 
-test('first run and the day by keyboard: focus moves on, digits score, Alt+arrows change day', async ({ page, openApp, webHost }, testInfo) => {
+test('first run and the day by keyboard: focus moves on, digits score, Alt+arrows change day', async ({
+  page,
+  openApp,
+  webHost,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp();
@@ -224,7 +290,8 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
   };
   /** Presses Tab (counted) until the target has focus. */
   const tabTo = async (target: Locator, max = 25) => {
-    for (let i = 0; i < max && !(await target.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await press('Tab');
+    for (let i = 0; i < max && !(await target.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+      await press('Tab');
     await expect(target).toBeFocused();
   };
 
@@ -247,7 +314,13 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
   const firstRun = keys;
 
   // The probiotic is used every day (added beforehand, as Settings or the inline form would).
-  await api(page, webHost.origin, 'treatments.save', { name: 'Probiotic', kind: 'probiotic', dose: '', startedOn: null, stoppedOn: null });
+  await api(page, webHost.origin, 'treatments.save', {
+    name: 'Probiotic',
+    kind: 'probiotic',
+    dose: '',
+    startedOn: null,
+    stoppedOn: null,
+  });
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Acne' })).toBeFocused();
 
@@ -264,7 +337,12 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
   // the probiotic taken, breakfast, lunch and dinner, bloating 3.
   keys = 0;
   await press('5');
-  await tabTo(page.getByRole('group', { name: /^Stress/ }).getByRole('radio').first());
+  await tabTo(
+    page
+      .getByRole('group', { name: /^Stress/ })
+      .getByRole('radio')
+      .first(),
+  );
   await press('7');
   await tabTo(page.getByLabel('Sleep last night'));
   await type('6.5');
@@ -284,21 +362,35 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
     await expect(page.getByRole('option', { name: option }).first()).toBeVisible();
     await press('Enter');
   }
-  await tabTo(page.getByRole('group', { name: /^Bloating/ }).getByRole('radio').first());
+  await tabTo(
+    page
+      .getByRole('group', { name: /^Bloating/ })
+      .getByRole('radio')
+      .first(),
+  );
   await press('3');
   await expect(header(page)).toHaveText('Saved');
   const smallDay = keys;
-  testInfo.annotations.push({ type: 'keys', description: `first run ${firstRun} keys (${firstRunAll} with choosing acne); small day ${smallDay} keys (target ≤ 50)` });
-  console.log(`small day by keyboard: ${smallDay} key presses (first run: ${firstRun}, ${firstRunAll} with choosing acne)`);
+  testInfo.annotations.push({
+    type: 'keys',
+    description: `first run ${firstRun} keys (${firstRunAll} with choosing acne); small day ${smallDay} keys (target ≤ 50)`,
+  });
+  console.log(
+    `small day by keyboard: ${smallDay} key presses (first run: ${firstRun}, ${firstRunAll} with choosing acne)`,
+  );
   expect(smallDay).toBeLessThanOrEqual(50);
 
   // What was typed is what is stored.
-  const stored = await api<{ entry: { skin: { severity: number }[]; lifestyle: { stress: number; sleepHours: number }; meals: unknown[]; bowelMovements: { bristol: number }[]; treatments: { taken: boolean }[]; gut: { bloating: number } } }>(
-    page,
-    webHost.origin,
-    'journal.getDay',
-    { date: localIso(0) },
-  );
+  const stored = await api<{
+    entry: {
+      skin: { severity: number }[];
+      lifestyle: { stress: number; sleepHours: number };
+      meals: unknown[];
+      bowelMovements: { bristol: number }[];
+      treatments: { taken: boolean }[];
+      gut: { bloating: number };
+    };
+  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
   expect(stored.entry.skin[0]!.severity).toBe(5);
   expect(stored.entry.lifestyle).toMatchObject({ stress: 7, sleepHours: 6.5 });
   expect(stored.entry.bowelMovements).toEqual([{ time: null, bristol: 4 }]);
@@ -325,7 +417,11 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
   await expect(page.getByLabel(/^Date/)).toHaveValue(localIso(1));
 });
 
-test('a day like yesterday: start from yesterday, change stress and a meal, keep — at most 8 actions', async ({ page, openApp, webHost }, testInfo) => {
+test('a day like yesterday: start from yesterday, change stress and a meal, keep — at most 8 actions', async ({
+  page,
+  openApp,
+  webHost,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp();
@@ -348,7 +444,10 @@ test('a day like yesterday: start from yesterday, change stress and a meal, keep
   await expect(header(page)).toContainText('from yesterday');
 
   // Unconfirmed: nothing of the copy is stored (statistics and exports read the store).
-  const before = await api<{ saved: boolean; entry: { meals: unknown[]; treatments: unknown[]; lifestyle: { stress: number | null } } }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  const before = await api<{
+    saved: boolean;
+    entry: { meals: unknown[]; treatments: unknown[]; lifestyle: { stress: number | null } };
+  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
   expect(before.entry.meals).toEqual([]);
   expect(before.entry.treatments).toEqual([]);
   expect(before.entry.lifestyle.stress).toBeNull();
@@ -359,7 +458,9 @@ test('a day like yesterday: start from yesterday, change stress and a meal, keep
   await act(stress.getByRole('radio', { name: '3', exact: true }));
   await act(page.getByRole('button', { name: 'Remove Wholemeal bread' }));
   await waitSettled(page);
-  const touched = await api<{ entry: { meals: { kind: string }[]; lifestyle: { stress: number | null; sleepHours: number | null } } }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  const touched = await api<{
+    entry: { meals: { kind: string }[]; lifestyle: { stress: number | null; sleepHours: number | null } };
+  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
   expect(touched.entry.lifestyle).toMatchObject({ stress: 3, sleepHours: null });
   expect(touched.entry.meals.map((m) => m.kind)).toEqual(['lunch']);
 
@@ -369,14 +470,26 @@ test('a day like yesterday: start from yesterday, change stress and a meal, keep
   console.log(`day like yesterday: ${actions} actions`);
   expect(actions).toBeLessThanOrEqual(8);
 
-  const kept = await api<{ entry: { meals: { kind: string; foods: unknown[] }[]; treatments: { treatmentId: number; taken: boolean }[]; lifestyle: Record<string, number | null> } }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  const kept = await api<{
+    entry: {
+      meals: { kind: string; foods: unknown[] }[];
+      treatments: { treatmentId: number; taken: boolean }[];
+      lifestyle: Record<string, number | null>;
+    };
+  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
   expect(kept.entry.meals.map((m) => [m.kind, m.foods.length])).toEqual([
     ['breakfast', 2],
     ['lunch', 1],
     ['dinner', 2],
   ]);
   expect(kept.entry.treatments.map((t) => t.treatmentId).sort()).toEqual(treatments.map((t) => t.id).sort());
-  expect(kept.entry.lifestyle).toMatchObject({ stress: 3, sleepHours: 7, mood: 6, exerciseMinutes: 30, meditationMinutes: null });
+  expect(kept.entry.lifestyle).toMatchObject({
+    stress: 3,
+    sleepHours: 7,
+    mood: 6,
+    exerciseMinutes: 30,
+    meditationMinutes: null,
+  });
   await expect(page.locator('.from-yesterday')).toHaveCount(0);
 });
 
@@ -388,7 +501,9 @@ test('an unconfirmed copy does not survive a lock, and undo takes it back out', 
   await page.getByRole('button', { name: 'Copy from yesterday' }).click();
   await page.getByRole('button', { name: 'Lock journal' }).click();
   await unlock(page);
-  const stored = await api<{ saved: boolean; entry: { meals: unknown[] } }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  const stored = await api<{ saved: boolean; entry: { meals: unknown[] } }>(page, webHost.origin, 'journal.getDay', {
+    date: localIso(0),
+  });
   expect(stored.entry.meals).toEqual([]);
   await expect(page.getByRole('region', { name: 'Start from yesterday' })).toBeVisible();
   await page.getByRole('button', { name: 'Copy from yesterday' }).click();
@@ -402,7 +517,11 @@ for (const size of [
   { width: 900, height: 700 },
 ]) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`quick check-in, sections and index at ${size.width}×${size.height}, ${scheme}`, async ({ page, openApp, webHost }, testInfo) => {
+    test(`quick check-in, sections and index at ${size.width}×${size.height}, ${scheme}`, async ({
+      page,
+      openApp,
+      webHost,
+    }, testInfo) => {
       test.setTimeout(120_000);
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme: scheme });
@@ -438,8 +557,14 @@ for (const size of [
       await meals.click();
       await expect(page.getByRole('button', { name: 'Breakfast', exact: true })).toBeHidden();
       await reloadDay(page);
-      await expect(page.getByRole('button', { name: 'Show Meals and drinks' })).toHaveAttribute('aria-expanded', 'false');
-      await page.getByRole('navigation', { name: 'Sections of this day' }).getByRole('button', { name: 'Notes' }).click();
+      await expect(page.getByRole('button', { name: 'Show Meals and drinks' })).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+      await page
+        .getByRole('navigation', { name: 'Sections of this day' })
+        .getByRole('button', { name: 'Notes' })
+        .click();
       await expect(page.getByRole('heading', { name: 'Notes', level: 2 })).toBeFocused();
       await page.getByRole('button', { name: 'Show Meals and drinks' }).click();
       await expect(page.getByRole('button', { name: 'Breakfast', exact: true })).toBeVisible();
@@ -456,7 +581,10 @@ test('treatments, foods and usual meals inline on the day', async ({ page, openA
 
   // "Probiotic" + Enter, right on the day: a probiotic supplement, not a cream.
   const treatments = page.getByRole('region', { name: 'Treatments and supplements' });
-  await page.getByRole('region', { name: 'Quick check-in' }).getByRole('button', { name: /Add one you use/ }).click();
+  await page
+    .getByRole('region', { name: 'Quick check-in' })
+    .getByRole('button', { name: /Add one you use/ })
+    .click();
   await expect(treatments.getByLabel('Name')).toBeFocused();
   await page.keyboard.type('Probiotic');
   await expect(treatments.getByLabel('Kind')).toHaveValue('probiotic');

@@ -12,7 +12,10 @@ const nativeBinding = process.env.AXIS_NATIVE_BINDING;
 
 // Needs the Electron runtime and the database module built for it (npm start prepares both where
 // they can be downloaded). Reported as skipped on machines without them.
-test.skip(!binary || !existsSync(binary) || !nativeBinding, 'the Electron runtime (or its native module build) is not available here');
+test.skip(
+  !binary || !existsSync(binary) || !nativeBinding,
+  'the Electron runtime (or its native module build) is not available here',
+);
 
 test('desktop smoke test: create a journal and lock it', async () => {
   const vaultDir = mkdtempSync(join(tmpdir(), 'axis-electron-'));

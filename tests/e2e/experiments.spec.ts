@@ -9,7 +9,9 @@ const DAY = 86_400_000;
 /** A demo journal (with its planted dairy → acne effect) in the vault folder before the web host starts. */
 const test = base.extend({
   vaultDir: async ({ vaultDir }, use) => {
-    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', '150'], { env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE } });
+    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', '150'], {
+      env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE },
+    });
     await use(vaultDir);
   },
 });
@@ -26,7 +28,10 @@ async function tabTo(page: Page, target: Locator, maxPresses = 250): Promise<voi
 /** Tabs into a 0–10 radio group (its checked radio, or the first) and moves with the arrow keys to `target`. */
 async function setScore(page: Page, group: Locator, target: number): Promise<void> {
   for (let i = 0; i < 250; i++) {
-    const inside = await group.evaluate((el) => el.contains(el.ownerDocument.activeElement) && el.ownerDocument.activeElement?.getAttribute('type') === 'radio');
+    const inside = await group.evaluate(
+      (el) =>
+        el.contains(el.ownerDocument.activeElement) && el.ownerDocument.activeElement?.getAttribute('type') === 'radio',
+    );
     if (inside) break;
     await page.keyboard.press('Tab');
   }
@@ -49,7 +54,11 @@ async function press(page: Page, target: Locator): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function bothThemes(page: Page, testInfo: Parameters<Parameters<typeof test>[2]>[1], name: string): Promise<void> {
+async function bothThemes(
+  page: Page,
+  testInfo: Parameters<Parameters<typeof test>[2]>[1],
+  name: string,
+): Promise<void> {
   await expectAccessible(page, `${name} (light)`);
   await saveScreenshot(page, testInfo, `${name}-light`);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -58,7 +67,11 @@ async function bothThemes(page: Page, testInfo: Parameters<Parameters<typeof tes
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('plan from an Insights finding, follow a short experiment day by day by keyboard, then read the result', async ({ page, openApp, advanceBackendClock }, testInfo) => {
+test('plan from an Insights finding, follow a short experiment day by day by keyboard, then read the result', async ({
+  page,
+  openApp,
+  advanceBackendClock,
+}, testInfo) => {
   test.setTimeout(600_000);
   await page.clock.install({ time: new Date() });
   await openApp();
@@ -76,7 +89,9 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   await expect(page.getByLabel('Main outcome (chosen now, before starting)')).toHaveValue(/^skin\.severity\.\d+$/);
   await expect(page.getByLabel('“On” in words')).toHaveValue('Dairy as usual');
   await expect(page.getByRole('spinbutton', { name: 'Settling-in days at the start of each block' })).toHaveValue('3');
-  await expect(page.getByText('Talk to a doctor or a dietitian before cutting out a whole food group', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('Talk to a doctor or a dietitian before cutting out a whole food group', { exact: false }),
+  ).toBeVisible();
 
   // Four pairs can never reach 0.05: the planner says so in words.
   await tabTo(page, page.getByRole('spinbutton', { name: 'Pairs of blocks' }));
@@ -93,7 +108,11 @@ test('plan from an Insights finding, follow a short experiment day by day by key
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type(value);
   }
-  await expect(page.getByText(/^With 6 pairs of 2-day blocks — 24 days — a change of 2\.\d points would show up about \d+ times? in 10\.$/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /^With 6 pairs of 2-day blocks — 24 days — a change of 2\.\d points would show up about \d+ times? in 10\.$/,
+    ),
+  ).toBeVisible();
   await bothThemes(page, testInfo, 'experiment-plan');
   await press(page, page.getByRole('button', { name: 'Freeze the plan and start' }));
 
@@ -116,7 +135,11 @@ test('plan from an Insights finding, follow a short experiment day by day by key
     await expect(page.getByText(/^Today —/)).toBeVisible();
     const line = page.getByRole('region', { name: 'Experiment: Dairy and acne severity' });
     const block = Math.floor(day / 2) + 1;
-    await expect(line).toContainText(new RegExp(`Experiment: a “(Dairy as usual|No dairy at all)” day — block ${block} of 12, day ${(day % 2) + 1} of 2\\.`));
+    await expect(line).toContainText(
+      new RegExp(
+        `Experiment: a “(Dairy as usual|No dairy at all)” day — block ${block} of 12, day ${(day % 2) + 1} of 2\\.`,
+      ),
+    );
     const on = (await line.textContent())!.includes('“Dairy as usual”');
     arms.push(on ? 'on' : 'off');
     if (day === 0) await bothThemes(page, testInfo, 'experiment-day');
@@ -151,10 +174,14 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   await expect(finished).toContainText(/Finished on .*\. \d+% of days as planned\./);
   await press(page, finished.getByRole('button', { name: 'Dairy and acne severity' }));
   await expect(
-    page.getByText(/^In your experiment, your acne severity was 3\.0 points higher on “Dairy as usual” days than on “No dairy at all” days \(interval .* p = 0\.031, 6 pairs, \d+% of days as planned\)\.$/),
+    page.getByText(
+      /^In your experiment, your acne severity was 3\.0 points higher on “Dairy as usual” days than on “No dairy at all” days \(interval .* p = 0\.031, 6 pairs, \d+% of days as planned\)\.$/,
+    ),
   ).toBeVisible();
   await expect(page.getByText('This is good evidence for you — show it to your dermatologist.')).toBeVisible();
-  await expect(page.getByRole('img', { name: /Acne severity on each day of the experiment, 24 of 24 days logged/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /Acne severity on each day of the experiment, 24 of 24 days logged/ }),
+  ).toBeVisible();
   await bothThemes(page, testInfo, 'experiment-result');
 
   // The report's section: design, adherence, result and chart.
@@ -162,7 +189,9 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible({ timeout: 60_000 });
   const section = page.getByRole('region', { name: 'Self-experiments' });
   await expect(section).toContainText('Dairy and acne severity');
-  await expect(section).toContainText(/Randomised pairs of blocks, 6 pairs of 2-day blocks, 0 settling-in\s+days per block left out/);
+  await expect(section).toContainText(
+    /Randomised pairs of blocks, 6 pairs of 2-day blocks, 0 settling-in\s+days per block left out/,
+  );
   await expect(section).toContainText('This is good evidence for you — show it to your dermatologist.');
   await expect(section.getByRole('img', { name: /Acne severity on each day of the experiment/ })).toBeVisible();
   await section.scrollIntoViewIfNeeded();

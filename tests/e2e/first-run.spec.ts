@@ -1,6 +1,9 @@
 import { PASSPHRASE, createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
-test('first run: choose a passphrase, confirm the recovery key, arrive in the app', async ({ page, openApp }, testInfo) => {
+test('first run: choose a passphrase, confirm the recovery key, arrive in the app', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   await expect(page.getByRole('heading', { name: 'Welcome to Axis Journal' })).toBeVisible();
   // The one-time token is removed from the address bar after it has been exchanged.

@@ -40,7 +40,11 @@ export const test = base.extend<Fixtures>({
   },
   webHost: async ({ vaultDir }, use) => {
     // Its clocks can be moved forward by advanceBackendClock (tests/helpers/movableClock.mjs).
-    const host = await startWebHostProcess(['--vault', vaultDir, '--port', '0'], {}, { nodeArgs: ['--import', MOVABLE_CLOCK], ipc: true });
+    const host = await startWebHostProcess(
+      ['--vault', vaultDir, '--port', '0'],
+      {},
+      { nodeArgs: ['--import', MOVABLE_CLOCK], ipc: true },
+    );
     await use(host);
     await host.stop();
   },
@@ -70,7 +74,9 @@ export { expect };
 /** Runs axe-core on the current view and fails on any WCAG A/AA violation. */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary, `accessibility problems in ${view}`).toEqual([]);
 }
 

@@ -19,15 +19,30 @@ async function tabTo(page: Page, target: Locator, maxPresses = 120): Promise<voi
 
 /** A Bearable export of the last three days, as Bearable writes it (BOM, CRLF, a quoted note). */
 function bearableFile(): Buffer {
-  const rows = [[3, 2, 3], [2, 4, 4], [1, 3, 2]].flatMap(([ago, mood, itch]) => {
+  const rows = [
+    [3, 2, 3],
+    [2, 4, 4],
+    [1, 3, 2],
+  ].flatMap(([ago, mood, itch]) => {
     const date = localIso(ago!);
     const at = `${date}T08:00:00.000Z,${dmy(date)},Monday`;
-    return [`${at},am,Mood,${mood},,`, `${at},am,Sleep,07:00,Asleep 23:00 - 06:00,`, `${at},pm,Symptom,${itch},Itchy skin (Severe),`, `${at},pm,Symptom,2,Headache (Moderate),"tired, ""again"""`];
+    return [
+      `${at},am,Mood,${mood},,`,
+      `${at},am,Sleep,07:00,Asleep 23:00 - 06:00,`,
+      `${at},pm,Symptom,${itch},Itchy skin (Severe),`,
+      `${at},pm,Symptom,2,Headache (Moderate),"tired, ""again"""`,
+    ];
   });
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(['date,date formatted,weekday,time of day,category,rating/amount,detail,notes', ...rows].join('\r\n'))]);
+  return Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(['date,date formatted,weekday,time of day,category,rating/amount,detail,notes', ...rows].join('\r\n')),
+  ]);
 }
 
-test('import a Bearable file through the mapping screen by keyboard, then see the days in the Journal and in Trends; undo it', async ({ page, openApp }, testInfo) => {
+test('import a Bearable file through the mapping screen by keyboard, then see the days in the Journal and in Trends; undo it', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   await createJournal(page);
   await page.getByRole('button', { name: 'About & your data', exact: true }).click();
@@ -41,7 +56,9 @@ test('import a Bearable file through the mapping screen by keyboard, then see th
   const heading = page.getByRole('heading', { name: 'Where each item of bearable-export.csv goes' });
   await expect(heading).toBeFocused();
   await expect(page.getByText('Read as Bearable (CSV export).', { exact: false })).toBeVisible();
-  await expect(page.getByLabel('Where “Itchy skin (symptom)” goes')).toHaveValue(JSON.stringify({ type: 'condition', name: 'Eczema' }));
+  await expect(page.getByLabel('Where “Itchy skin (symptom)” goes')).toHaveValue(
+    JSON.stringify({ type: 'condition', name: 'Eczema' }),
+  );
   await expect(page.getByLabel('Where “Mood” goes')).toHaveValue(JSON.stringify({ type: 'field', field: 'mood' }));
   await expect(page.getByText('Importing would add 15 values on 3 new days.')).toBeVisible();
   await expect(page.getByText('Nothing has changed yet.')).toBeVisible();
@@ -63,7 +80,9 @@ test('import a Bearable file through the mapping screen by keyboard, then see th
   await page.emulateMedia({ colorScheme: 'light' });
   await tabTo(page, page.getByRole('button', { name: 'Import now' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'The import added 12 values on 3 new days. You can undo it below.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The import added 12 values on 3 new days. You can undo it below.' }),
+  ).toBeVisible();
   const undo = page.getByRole('button', { name: /^Undo the import of bearable-export\.csv from / });
   await expect(undo).toBeVisible();
   await expectAccessible(page, 'import history');
@@ -82,7 +101,9 @@ test('import a Bearable file through the mapping screen by keyboard, then see th
 
   // Trends: the eczema severities, on the 0–10 scale (Bearable 1–4 × 2.5).
   await page.getByRole('button', { name: 'Trends', exact: true }).click();
-  const skin = page.locator('section.panel').filter({ has: page.getByRole('heading', { name: 'Skin severity', exact: true }) });
+  const skin = page
+    .locator('section.panel')
+    .filter({ has: page.getByRole('heading', { name: 'Skin severity', exact: true }) });
   await skin.getByRole('button', { name: 'Show as table' }).click();
   const table = skin.getByRole('table');
   await expect(table.getByRole('columnheader').first()).toHaveText('Date');
@@ -94,7 +115,11 @@ test('import a Bearable file through the mapping screen by keyboard, then see th
   await page.getByRole('button', { name: 'About & your data', exact: true }).click();
   await undo.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /Import of bearable-export\.csv undone: \d+ values taken back, 3 days removed\.$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Import of bearable-export\.csv undone: \d+ values taken back, 3 days removed\.$/ }),
+  ).toBeVisible();
   await expect(page.getByText(/\(undone \d{4}-\d\d-\d\d\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Journal', exact: true }).click();
   await page.getByRole('button', { name: 'List', exact: true }).click();
@@ -105,8 +130,12 @@ test('a file no app made is refused in words; cancelling a read changes nothing'
   await openApp();
   await createJournal(page);
   await page.getByRole('button', { name: 'About & your data', exact: true }).click();
-  await page.getByLabel('File to import', { exact: true }).setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from('Payee,Amount\nShop,12\n') });
-  await expect(page.getByRole('alert')).toContainText('Axis Journal cannot tell which app made this file. It expected one of: Bearable (CSV export);');
+  await page
+    .getByLabel('File to import', { exact: true })
+    .setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from('Payee,Amount\nShop,12\n') });
+  await expect(page.getByRole('alert')).toContainText(
+    'Axis Journal cannot tell which app made this file. It expected one of: Bearable (CSV export);',
+  );
   await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
   await expectAccessible(page, 'import refused');
 });

@@ -16,7 +16,17 @@ const test = base.extend<{ demoDays: number; withJson: boolean }>({
   vaultDir: async ({ vaultDir, demoDays, withJson }, use) => {
     const env = { ...process.env, AXIS_PASSPHRASE: PASSPHRASE };
     execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', String(demoDays)], { env });
-    if (withJson) jsonRows.set(vaultDir, JSON.parse(execFileSync(process.execPath, [CLI, 'insights', '--vault', vaultDir, '--json'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })));
+    if (withJson)
+      jsonRows.set(
+        vaultDir,
+        JSON.parse(
+          execFileSync(process.execPath, [CLI, 'insights', '--vault', vaultDir, '--json'], {
+            env,
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+          }),
+        ),
+      );
     await use(vaultDir);
   },
 });
@@ -27,7 +37,10 @@ async function openInsights(page: Page, openApp: () => Promise<void>): Promise<v
   await page.getByRole('button', { name: 'Insights', exact: true }).click();
 }
 
-test('answers per condition: chips, one card per factor, both averages, the numbers apart, opened on the chart', async ({ page, openApp }) => {
+test('answers per condition: chips, one card per factor, both averages, the numbers apart, opened on the chart', async ({
+  page,
+  openApp,
+}) => {
   await openInsights(page, openApp);
   const chips = page.getByRole('tablist', { name: 'Your skin and gut' });
   // The run's progress bar, or (on a fast machine) the result straight away.
@@ -48,7 +61,9 @@ test('answers per condition: chips, one card per factor, both averages, the numb
   await expect(panel.getByText(/^Acne was worse 2 days after dairy \([\d.]+ vs [\d.]+ out of 10\)/)).toBeVisible();
   const dairy = panel.getByRole('article', { name: 'Acne and dairy' });
   await expect(dairy).toContainText('2 days later');
-  const lead = dairy.getByText(/^Your acne was worse 2 days after dairy: [\d.]+ out of 10 on average, against [\d.]+ after days without \(/);
+  const lead = dairy.getByText(
+    /^Your acne was worse 2 days after dairy: [\d.]+ out of 10 on average, against [\d.]+ after days without \(/,
+  );
   await expect(lead).toBeVisible();
   // p and q are not in the lead sentence: they wait under "The numbers".
   await expect(lead).not.toContainText(/\b[pq] [<=]|\bq\b|chance/);
@@ -71,7 +86,11 @@ test('answers per condition: chips, one card per factor, both averages, the numb
   // Its yes/no and servings forms are one card.
   await expect(fermented).toHaveCount(1);
   await expect(fermented).toContainText('3 days later');
-  await expect(fermented.getByText(/^Your eczema was better 3 days after probiotic or fermented foods: [\d.]+ out of 10 on average, against [\d.]+ after days without/)).toBeVisible();
+  await expect(
+    fermented.getByText(
+      /^Your eczema was better 3 days after probiotic or fermented foods: [\d.]+ out of 10 on average, against [\d.]+ after days without/,
+    ),
+  ).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(chips.getByRole('tab', { name: /^Rosacea/ })).toHaveAttribute('aria-selected', 'true');
   const stress = panel.getByRole('article', { name: 'Rosacea and stress' });
@@ -99,11 +118,17 @@ test('answers per condition: chips, one card per factor, both averages, the numb
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Everything that was tested', expanded: true })).toBeVisible();
   await page.getByLabel('Result', { exact: true }).selectOption({ label: 'Pattern found' });
-  await expect(page.getByRole('table', { name: /^Dairy/ }).getByRole('row', { name: /Acne severity 2 days later .*Pattern found/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: /^Dairy/ })
+      .getByRole('row', { name: /Acne severity 2 days later .*Pattern found/ }),
+  ).toBeVisible();
   await page.getByLabel('Result', { exact: true }).selectOption({ label: 'Every result' });
   await page.getByLabel('Find a factor or measure').fill('stress rosacea');
   await expect(page.getByRole('status').filter({ hasText: /Showing 1 pair for 1 factor/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: /^Stress/ }).getByRole('row', { name: /Rosacea severity Same day/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: /^Stress/ }).getByRole('row', { name: /Rosacea severity Same day/ }),
+  ).toBeVisible();
   await page.getByLabel('Show every delay, not only the clearest one').check();
   await expect(page.getByRole('table', { name: /^Stress/ }).getByRole('row')).toHaveCount(9);
 
@@ -137,8 +162,14 @@ test('answers per condition: chips, one card per factor, both averages, the numb
 test.describe('a journal of 60 days', () => {
   test.use({ demoDays: 60, withJson: true });
 
-  test('tells acne and dairy as --json has it: a pattern, "too early to tell" with its days to go, or nothing claimed', async ({ page, openApp, vaultDir }) => {
-    const rows = jsonRows.get(vaultDir)!.filter((row) => row.factor === 'food.dairy' && row.outcome === 'skin.severity.1');
+  test('tells acne and dairy as --json has it: a pattern, "too early to tell" with its days to go, or nothing claimed', async ({
+    page,
+    openApp,
+    vaultDir,
+  }) => {
+    const rows = jsonRows
+      .get(vaultDir)!
+      .filter((row) => row.factor === 'food.dairy' && row.outcome === 'skin.severity.1');
     expect(rows.length).toBeGreaterThan(0);
     const found = rows.find((row) => row.status === 'finding');
     const early = rows.find((row) => row.status !== 'finding' && row.flags?.includes('too-early'));
@@ -158,7 +189,10 @@ test.describe('a journal of 60 days', () => {
       const item = candidates.getByRole('listitem').filter({ hasText: 'Acne and dairy' });
       await expect(item).toContainText('Too early to tell');
       await expect(item.getByText(/^Your acne was (worse|better) /)).toBeVisible();
-      if (early.needed) await expect(panel.getByText(`If it holds as it is, dairy needs about ${early.needed.days} more`).first()).toBeVisible();
+      if (early.needed)
+        await expect(
+          panel.getByText(`If it holds as it is, dairy needs about ${early.needed.days} more`).first(),
+        ).toBeVisible();
     } else {
       // An engine that neither found it nor marks candidates: nothing is claimed about dairy.
       await expect(card).toHaveCount(0);
@@ -174,10 +208,15 @@ test.describe('a journal of 60 days', () => {
 test.describe('a journal of 10 days', () => {
   test.use({ demoDays: 10 });
 
-  test('says plainly that more days are needed and what will be compared, with no results', async ({ page, openApp }) => {
+  test('says plainly that more days are needed and what will be compared, with no results', async ({
+    page,
+    openApp,
+  }) => {
     await openInsights(page, openApp);
     await expect(page.getByRole('heading', { name: 'Not enough days yet' })).toBeVisible();
-    await expect(page.getByText(/You have logged 10 days so far\. Insights needs at least \d+ more days/)).toBeVisible();
+    await expect(
+      page.getByText(/You have logged 10 days so far\. Insights needs at least \d+ more days/),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { name: 'What will be compared once there is enough' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Dairy' }).first()).toBeVisible();
     await expect(page.getByRole('tablist')).toHaveCount(0);
@@ -186,14 +225,23 @@ test.describe('a journal of 10 days', () => {
 
     await page.getByRole('button', { name: 'Every comparison, and what it still needs' }).click();
     await page.getByLabel('Find a factor or measure').fill('dairy acne');
-    await expect(page.getByRole('table', { name: /^Dairy/ }).getByRole('row', { name: /Acne severity .*Needs \d+ more days? with it/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: /^Dairy/ })
+        .getByRole('row', { name: /Acne severity .*Needs \d+ more days? with it/ }),
+    ).toBeVisible();
 
     await expectAccessible(page, 'insights, not enough data');
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectAccessible(page, 'insights, not enough data (dark)');
   });
 
-  test('offers Try again when a run fails, and Update when the journal changed', async ({ page, context, openApp, webHost }) => {
+  test('offers Try again when a run fails, and Update when the journal changed', async ({
+    page,
+    context,
+    openApp,
+    webHost,
+  }) => {
     await openApp();
     await unlock(page);
     await page.route('**/api/insights.run', (route) =>
@@ -205,7 +253,8 @@ test.describe('a journal of 10 days', () => {
             progress: { done: 0, total: 0 },
             result: null,
             stale: false,
-            error: 'The statistics could not be worked out (the worker stopped). Your journal is unchanged; please try again.',
+            error:
+              'The statistics could not be worked out (the worker stopped). Your journal is unchanged; please try again.',
             maxLag: 7,
           },
         },

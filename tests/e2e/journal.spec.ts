@@ -19,7 +19,12 @@ async function startTracking(page: Page, names: string[]): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: names[0], level: 3 })).toBeVisible();
   // Focus lands on the first score row, not on the page.
-  await expect(page.getByRole('group', { name: `${names[0]}: how bad today?` }).getByRole('radio').first()).toBeFocused();
+  await expect(
+    page
+      .getByRole('group', { name: `${names[0]}: how bad today?` })
+      .getByRole('radio')
+      .first(),
+  ).toBeFocused();
 }
 
 test('log a full day with the keyboard only, reload, and find it again', async ({ page, openApp }, testInfo) => {
@@ -68,7 +73,9 @@ test('log a full day with the keyboard only, reload, and find it again', async (
   await page.keyboard.press('Enter');
   const quickType = page.getByRole('radiogroup', { name: 'Stool type for bowel movement 1' }).first();
   await expect(quickType.getByRole('radio', { checked: true })).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'Not saved: choose the stool type of bowel movement 1' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Not saved: choose the stool type of bowel movement 1' }),
+  ).toBeVisible();
   await page.keyboard.press('3');
   await expect(quickType.getByRole('radio', { name: /Type 3/ })).toBeChecked();
 
@@ -92,11 +99,15 @@ test('log a full day with the keyboard only, reload, and find it again', async (
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Your day' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Acne: how bad today?' }).getByRole('radio', { name: '4', exact: true })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Acne: how bad today?' }).getByRole('radio', { name: '4', exact: true }),
+  ).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Servings of Kefir' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'I logged everything I ate today' })).toBeChecked();
   await expect(page.getByRole('radio', { name: /Type 3/ }).first()).toBeChecked();
-  await expect(page.getByRole('group', { name: /^Stress/ }).getByRole('radio', { name: '5', exact: true })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: /^Stress/ }).getByRole('radio', { name: '5', exact: true }),
+  ).toBeChecked();
   await expect(page.getByLabel('Sleep last night')).toHaveValue('7.5');
   await expect(page.getByLabel('Anything else about today')).toHaveValue('<b>Itchy</b> elbows after the cheese board');
 

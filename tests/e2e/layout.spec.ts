@@ -14,7 +14,9 @@ const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
 
 const test = base.extend({
   vaultDir: async ({ vaultDir }, use) => {
-    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', '365'], { env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE } });
+    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', '365'], {
+      env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE },
+    });
     await use(vaultDir);
   },
 });
@@ -23,7 +25,11 @@ const test = base.extend({
 const VIEWS: { nav: string; heading: string; control?: (page: Page) => Locator }[] = [
   { nav: 'Day', heading: 'Your day' },
   { nav: 'Journal', heading: 'Journal' },
-  { nav: 'Eczema check', heading: 'Eczema check', control: (page) => page.getByRole('button', { name: 'Save this check' }) },
+  {
+    nav: 'Eczema check',
+    heading: 'Eczema check',
+    control: (page) => page.getByRole('button', { name: 'Save this check' }),
+  },
   { nav: 'Trends', heading: 'Trends' },
   { nav: 'Insights', heading: 'Insights' },
   { nav: 'Report', heading: 'Report', control: (page) => page.getByRole('button', { name: 'Save as PDF…' }) },
@@ -43,7 +49,9 @@ const SIZES = [
 /** How far the page scrolls sideways (0 when it does not). */
 async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
     return root.scrollWidth - root.clientWidth;
   });
 }
@@ -52,7 +60,13 @@ async function sidewaysOverflow(page: Page): Promise<number> {
 async function inViewport(page: Page, locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   const size = page.viewportSize()!;
-  return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5;
+  return (
+    box !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= size.width + 0.5 &&
+    box.y + box.height <= size.height + 0.5
+  );
 }
 
 /** Scrolls the element's own containers (never sideways past the window) and checks it is then on screen. */
@@ -72,7 +86,10 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 }
 
 for (const size of SIZES) {
-  test(`every view fits a ${size.width}×${size.height} window, light and dark, with every control reachable`, async ({ page, openApp }, testInfo) => {
+  test(`every view fits a ${size.width}×${size.height} window, light and dark, with every control reachable`, async ({
+    page,
+    openApp,
+  }, testInfo) => {
     test.setTimeout(300_000);
     await page.setViewportSize(size);
     await openApp();
@@ -87,8 +104,12 @@ for (const size of SIZES) {
         await sidebar.getByRole('button', { name: view.nav, exact: true }).click();
         await expect(page.getByRole('heading', { name: view.heading, level: 1 })).toBeVisible();
         await page.waitForLoadState('networkidle');
-        if (view.nav === 'Report') await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible({ timeout: 60_000 });
-        if (view.nav === 'Insights') await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 60_000 });
+        if (view.nav === 'Report')
+          await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible({
+            timeout: 60_000,
+          });
+        if (view.nav === 'Insights')
+          await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 60_000 });
 
         expect(await sidewaysOverflow(page), `${label}: no sideways scrolling`).toBeLessThanOrEqual(0);
         // Lock is a safety control: always on screen, whatever the page or the sidebar's scroll.
@@ -106,14 +127,23 @@ for (const size of SIZES) {
         if (size.width === 900) await expectAccessible(page, label);
       }
       // Every sidebar control is on screen or can be scrolled to inside the sidebar.
-      for (const view of VIEWS) await expectReachable(page, sidebar.getByRole('button', { name: view.nav, exact: true }), `${view.nav} in the sidebar`);
-      for (const option of ['System', 'Light', 'Dark']) await expectReachable(page, sidebar.getByRole('radio', { name: option }), `the ${option} theme`);
+      for (const view of VIEWS)
+        await expectReachable(
+          page,
+          sidebar.getByRole('button', { name: view.nav, exact: true }),
+          `${view.nav} in the sidebar`,
+        );
+      for (const option of ['System', 'Light', 'Dark'])
+        await expectReachable(page, sidebar.getByRole('radio', { name: option }), `the ${option} theme`);
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     }
   });
 }
 
-test('at 900×700 the keyboard reaches Lock and the theme after the sections, and they show when focused', async ({ page, openApp }, testInfo) => {
+test('at 900×700 the keyboard reaches Lock and the theme after the sections, and they show when focused', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await page.setViewportSize({ width: 900, height: 700 });
   await openApp();
   await unlock(page);

@@ -1,4 +1,13 @@
-import { PASSPHRASE, createJournal, submitPassphrase, unlock, expect, expectAccessible, saveScreenshot, test } from './fixtures';
+import {
+  PASSPHRASE,
+  createJournal,
+  submitPassphrase,
+  unlock,
+  expect,
+  expectAccessible,
+  saveScreenshot,
+  test,
+} from './fixtures';
 
 test('lock, a wrong passphrase, then unlock', async ({ page, openApp, vaultDir }, testInfo) => {
   await openApp();
@@ -35,7 +44,11 @@ test('after repeated wrong passphrases the app makes you wait, and says so', asy
   await unlock(page, PASSPHRASE);
 });
 
-test('a reload keeps the session; the backend locking on its own brings back the lock screen', async ({ page, openApp, webHost }) => {
+test('a reload keeps the session; the backend locking on its own brings back the lock screen', async ({
+  page,
+  openApp,
+  webHost,
+}) => {
   await openApp();
   await createJournal(page);
   await page.reload();
@@ -44,7 +57,10 @@ test('a reload keeps the session; the backend locking on its own brings back the
   // Lock from elsewhere (as the idle timer or a system sleep would); the page notices on its next call.
   const cookies = await page.context().cookies();
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const res = await fetch(`${webHost.origin}/api/vault.lock`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie } });
+  const res = await fetch(`${webHost.origin}/api/vault.lock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+  });
   expect(res.status).toBe(200);
   await page.getByRole('button', { name: 'About & your data' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible({ timeout: 20_000 });

@@ -6,7 +6,10 @@ const MIN = 60_000;
 
 /** Seconds ahead of the audio clock that each sound still to ring was scheduled (cancelled ones left out). */
 async function scheduledAhead(page: Page, from = 0): Promise<number[]> {
-  return (await readAudioProbe(page)).slice(from).filter((sound) => !sound.cancelled).map((sound) => sound.ahead);
+  return (await readAudioProbe(page))
+    .slice(from)
+    .filter((sound) => !sound.cancelled)
+    .map((sound) => sound.ahead);
 }
 
 async function openMeditate(page: Page): Promise<void> {
@@ -14,7 +17,11 @@ async function openMeditate(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Start a session' })).toBeVisible();
 }
 
-test('a 10-minute session with 5-minute bells: scheduled on time, paused and resumed, logged into the day', async ({ page, openApp, advanceBackendClock }, testInfo) => {
+test('a 10-minute session with 5-minute bells: scheduled on time, paused and resumed, logged into the day', async ({
+  page,
+  openApp,
+  advanceBackendClock,
+}, testInfo) => {
   await page.clock.install({ time: new Date() });
   await installAudioProbe(page);
   await openApp();
@@ -79,7 +86,11 @@ test('a 10-minute session with 5-minute bells: scheduled on time, paused and res
   await expect(page.getByLabel('Meditation')).toHaveValue('10');
 });
 
-test('ending early keeps the minutes actually sat; discarding keeps nothing', async ({ page, openApp, advanceBackendClock }) => {
+test('ending early keeps the minutes actually sat; discarding keeps nothing', async ({
+  page,
+  openApp,
+  advanceBackendClock,
+}) => {
   await page.clock.install({ time: new Date() });
   await openApp();
   await createJournal(page);
@@ -111,7 +122,11 @@ test('ending early keeps the minutes actually sat; discarding keeps nothing', as
   await expect(page.getByLabel('Meditation')).toHaveValue('3');
 });
 
-test('a long sitting without touching anything does not lock the journal', async ({ page, openApp, advanceBackendClock }) => {
+test('a long sitting without touching anything does not lock the journal', async ({
+  page,
+  openApp,
+  advanceBackendClock,
+}) => {
   await page.clock.install({ time: new Date() });
   await openApp();
   await createJournal(page);
@@ -128,7 +143,11 @@ test('a long sitting without touching anything does not lock the journal', async
   await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
 });
 
-test('a session under a minute is logged only when kept on purpose, and the totals say where each number comes from', async ({ page, openApp, advanceBackendClock }, testInfo) => {
+test('a session under a minute is logged only when kept on purpose, and the totals say where each number comes from', async ({
+  page,
+  openApp,
+  advanceBackendClock,
+}, testInfo) => {
   await page.clock.install({ time: new Date() });
   await openApp();
   await createJournal(page);
@@ -164,7 +183,9 @@ test('a session under a minute is logged only when kept on purpose, and the tota
   await saveScreenshot(page, testInfo, 'meditation-short-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   // Submitting the form (as Enter in a field does) does not keep it.
-  await page.locator('section.done form').evaluate((form) => (form as unknown as { requestSubmit: () => void }).requestSubmit());
+  await page
+    .locator('section.done form')
+    .evaluate((form) => (form as unknown as { requestSubmit: () => void }).requestSubmit());
   await expect(page.getByRole('group', { name: 'Save this short session?' })).toBeVisible();
   await page.getByRole('button', { name: 'Don’t save it' }).focus();
   await page.keyboard.press('Enter');

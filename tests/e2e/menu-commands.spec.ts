@@ -18,7 +18,10 @@ test.use({ launchOptions: chromiumLaunchOptions(['--autoplay-policy=no-user-gest
 test.beforeEach(({ page }) => installPreloadStandIn(page));
 
 function send(page: Page, event: AxisEvent): Promise<void> {
-  return page.evaluate((pushed) => (globalThis as unknown as { shellSend: (event: unknown) => void }).shellSend(pushed), event);
+  return page.evaluate(
+    (pushed) => (globalThis as unknown as { shellSend: (event: unknown) => void }).shellSend(pushed),
+    event,
+  );
 }
 
 const printed = (page: Page) => page.evaluate(() => (globalThis as unknown as { printed: number }).printed);
@@ -75,7 +78,10 @@ test('each menu command opens its view and does its first step there', async ({ 
   }
 });
 
-test('commands are ignored while the journal is locked, and not carried out after unlocking', async ({ page, openApp }) => {
+test('commands are ignored while the journal is locked, and not carried out after unlocking', async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await createJournal(page);
   await page.getByRole('button', { name: 'Lock journal' }).click();

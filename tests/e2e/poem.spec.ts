@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
-const ATTRIBUTION = /The Patient-Oriented Eczema Measure \(POEM\) is © The University of Nottingham\. It may be used for personal, non-commercial use\./;
+const ATTRIBUTION =
+  /The Patient-Oriented Eczema Measure \(POEM\) is © The University of Nottingham\. It may be used for personal, non-commercial use\./;
 
 /** Presses Tab until `target` has focus: proves it is reachable by keyboard alone. */
 async function tabTo(page: Page, target: Locator, maxPresses = 200): Promise<void> {
@@ -32,7 +33,10 @@ async function trackEczema(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Eczema', level: 3 })).toBeVisible();
 }
 
-test('the weekly eczema check: prompt when due, filled in by keyboard, history, edit and delete', async ({ page, openApp }, testInfo) => {
+test('the weekly eczema check: prompt when due, filled in by keyboard, history, edit and delete', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   await createJournal(page);
   const prompt = page.getByRole('region', { name: 'Weekly eczema check', exact: true });
@@ -62,19 +66,25 @@ test('the weekly eczema check: prompt when due, filled in by keyboard, history, 
   await expect(page.getByRole('group', { name: /^Question 1:/ })).toContainText(
     'Over the last week, on how many days has your skin been itchy because of your eczema?',
   );
-  await expect(page.getByRole('group', { name: /^Question 2:/ })).toContainText('on how many nights has your sleep been disturbed');
+  await expect(page.getByRole('group', { name: /^Question 2:/ })).toContainText(
+    'on how many nights has your sleep been disturbed',
+  );
   await expect(page.getByText('None yet. When you save a check')).toBeVisible();
   await expectAccessible(page, 'eczema check (empty)');
 
   // Six answers by keyboard, then an attempt to save: the open question is named and focused.
   const answers = [4, 3, 0, 1, 2, 2, 4];
   for (let q = 1; q <= 6; q++) await answerByKeyboard(page, q, answers[q - 1]!);
-  await expect(page.getByRole('group', { name: /^Question 1:/ }).getByRole('radio', { name: 'Every day' })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: /^Question 1:/ }).getByRole('radio', { name: 'Every day' }),
+  ).toBeChecked();
   await expect(form).toContainText('12 of 28 so far');
   await expect(form).toContainText('6 of 7 questions answered');
   await tabTo(page, page.getByRole('button', { name: 'Save this check' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Please answer all seven questions before saving: 1 is still open');
+  await expect(page.getByRole('alert')).toContainText(
+    'Please answer all seven questions before saving: 1 is still open',
+  );
   const seventh = page.getByRole('group', { name: /^Question 7:/ });
   await expect(seventh.getByRole('radio', { name: 'No days' })).toBeFocused();
   await expect(seventh).toContainText('Please choose an answer for this question.');
@@ -87,13 +97,17 @@ test('the weekly eczema check: prompt when due, filled in by keyboard, history, 
   await expect(form.locator('.result')).toContainText('Moderate eczema');
   await tabTo(page, page.getByRole('button', { name: 'Save this check' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved for .*: 16 of 28, moderate eczema\.$/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Saved for .*: 16 of 28, moderate eczema\.$/ }),
+  ).toBeVisible();
 
   // The history: the chart, its table and the list.
   const history = page.getByRole('region', { name: 'Your checks so far' });
   await expect(history).toContainText(ATTRIBUTION);
   await expect(history.getByRole('img', { name: 'POEM totals over time' })).toBeVisible();
-  await expect(history.getByText(/^One eczema check so far\. The latest, on .+, is 16 of 28 \(moderate eczema\)\.$/)).toBeVisible();
+  await expect(
+    history.getByText(/^One eczema check so far\. The latest, on .+, is 16 of 28 \(moderate eczema\)\.$/),
+  ).toBeVisible();
   await expect(history.getByRole('listitem')).toHaveCount(1);
   await expect(history.getByRole('listitem')).toContainText(/16\s*of 28\s*Moderate eczema/);
   await history.getByRole('button', { name: 'Show as table' }).click();
@@ -146,7 +160,10 @@ test('the weekly eczema check: prompt when due, filled in by keyboard, history, 
   await expect(page.getByRole('heading', { name: 'Weekly eczema check (POEM)' })).toBeFocused();
   await expect(page.getByLabel('Filled in on')).toHaveValue(localIso(8));
   await expect(form).toContainText('A check is saved for');
-  await page.getByRole('group', { name: /^Question 3:/ }).getByRole('radio', { name: 'Every day' }).check();
+  await page
+    .getByRole('group', { name: /^Question 3:/ })
+    .getByRole('radio', { name: 'Every day' })
+    .check();
   await expect(form.locator('.result')).toContainText('20');
   await expect(form.locator('.result')).toContainText('Severe eczema');
   await page.getByRole('button', { name: 'Save changes' }).click();

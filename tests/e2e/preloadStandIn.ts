@@ -18,7 +18,9 @@ export async function installPreloadStandIn(page: Page, options: StandInOptions 
     const { hash } = (globalThis as unknown as { location: { hash: string } }).location;
     const token = new URLSearchParams(hash.slice(1)).get('token');
     // The web host's cookie, which the page itself only fetches when it has no desktop bridge.
-    const session = token ? fetch('/api/session', { method: 'POST', headers: { 'X-Axis-Token': token }, credentials: 'same-origin' }) : Promise.resolve();
+    const session = token
+      ? fetch('/api/session', { method: 'POST', headers: { 'X-Axis-Token': token }, credentials: 'same-origin' })
+      : Promise.resolve();
     const method = (name: string) => async (input?: unknown) => {
       await session;
       const response = await fetch(`/api/${name}`, {
@@ -35,13 +37,20 @@ export async function installPreloadStandIn(page: Page, options: StandInOptions 
       return answer;
     };
     const namespaces = new Map<string, unknown>();
-    const shell = globalThis as unknown as { axis: unknown; shellSend: (event: unknown) => void; printed: number; print: () => void };
+    const shell = globalThis as unknown as {
+      axis: unknown;
+      shellSend: (event: unknown) => void;
+      printed: number;
+      print: () => void;
+    };
     shell.axis = new Proxy(
       {},
       {
         get: (_target, namespace: string) => {
-          if (namespace === 'onEvent') return (listener: (event: unknown) => void) => (listeners.add(listener), () => listeners.delete(listener));
-          if (!namespaces.has(namespace)) namespaces.set(namespace, new Proxy({}, { get: (_t, name: string) => method(`${namespace}.${name}`) }));
+          if (namespace === 'onEvent')
+            return (listener: (event: unknown) => void) => (listeners.add(listener), () => listeners.delete(listener));
+          if (!namespaces.has(namespace))
+            namespaces.set(namespace, new Proxy({}, { get: (_t, name: string) => method(`${namespace}.${name}`) }));
           return namespaces.get(namespace);
         },
       },

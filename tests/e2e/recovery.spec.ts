@@ -1,8 +1,20 @@
-import { PASSPHRASE, createJournal, submitPassphrase, unlock, expect, expectAccessible, saveScreenshot, test } from './fixtures';
+import {
+  PASSPHRASE,
+  createJournal,
+  submitPassphrase,
+  unlock,
+  expect,
+  expectAccessible,
+  saveScreenshot,
+  test,
+} from './fixtures';
 
 const NEW_PASSPHRASE = 'maple kettle orbit 903';
 
-test('forgot the passphrase: the recovery key unlocks and sets a new passphrase', async ({ page, openApp }, testInfo) => {
+test('forgot the passphrase: the recovery key unlocks and sets a new passphrase', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   const recoveryKey = await createJournal(page);
   await page.getByRole('button', { name: 'Lock journal' }).click();
@@ -55,7 +67,10 @@ test('change the passphrase and make a new recovery key from Security', async ({
   await unlock(page, NEW_PASSPHRASE);
 });
 
-test('"I think someone knows my passphrase or recovery key" re-keys the journal', async ({ page, openApp }, testInfo) => {
+test('"I think someone knows my passphrase or recovery key" re-keys the journal', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   const oldRecoveryKey = await createJournal(page);
   await page.getByRole('button', { name: 'Security', exact: true }).click();

@@ -11,7 +11,9 @@ const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
 /** The fixture's empty vault folder, filled with a year of demo journal before the web host starts. */
 const test = base.extend({
   vaultDir: async ({ vaultDir }, use) => {
-    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', '365'], { env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE } });
+    execFileSync(process.execPath, [CLI, 'demo', '--vault', vaultDir, '--days', '365'], {
+      env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE },
+    });
     await use(vaultDir);
   },
 });
@@ -26,7 +28,11 @@ function localIso(daysAgo: number): string {
 async function api(page: Page, method: string, input: unknown): Promise<unknown> {
   const result = await page.evaluate(
     async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
       return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
     },
     { method, input },
@@ -58,15 +64,29 @@ const SECTION_TITLES = [
   'Notes for the dermatologist',
 ];
 
-test('a year’s report: options, preview, and a PDF whose first page is the whole summary', async ({ page, openApp }, testInfo) => {
+test('a year’s report: options, preview, and a PDF whose first page is the whole summary', async ({
+  page,
+  openApp,
+}, testInfo) => {
   test.setTimeout(120_000);
   await openApp();
   await unlock(page);
   for (const check of CHECKS) await api(page, 'poem.save', { date: localIso(check.daysAgo), answers: check.answers });
   const noteDay = (await api(page, 'journal.getDay', { date: localIso(3) })) as { entry: Record<string, unknown> };
-  await api(page, 'journal.saveDay', { ...noteDay.entry, notes: 'Should I keep the cream going on the <i>wrist</i>?', notesForDermatologist: true });
-  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c98f84' } }).jpeg().toBuffer();
-  await api(page, 'photos.add', { date: localIso(10), bodyArea: 'hands', mime: 'image/jpeg', dataBase64: jpeg.toString('base64') });
+  await api(page, 'journal.saveDay', {
+    ...noteDay.entry,
+    notes: 'Should I keep the cream going on the <i>wrist</i>?',
+    notesForDermatologist: true,
+  });
+  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c98f84' } })
+    .jpeg()
+    .toBuffer();
+  await api(page, 'photos.add', {
+    date: localIso(10),
+    bodyArea: 'hands',
+    mime: 'image/jpeg',
+    dataBase64: jpeg.toString('base64'),
+  });
 
   await page.getByRole('button', { name: 'Report', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Report', level: 1 })).toBeVisible();
@@ -94,7 +114,9 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   const to = localIso(0);
   await expect(ready).toContainText(paperPeriod(from, to));
   await expect(page.getByText(/Updating the preview/)).toBeHidden();
-  await expect(page.getByRole('article', { name: 'The report as it will be printed' }).getByText('Alex <b>Example</b>').first()).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: 'The report as it will be printed' }).getByText('Alex <b>Example</b>').first(),
+  ).toBeVisible();
 
   // Choose the photo; the preview shows it with its date and body area.
   const picker = page.getByRole('group', { name: 'Photos to include' });
@@ -107,7 +129,9 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   await expect(preview.getByRole('img', { name: /^Acne: average severity per month/ })).toBeVisible();
   const chartSrc = await preview.getByRole('img', { name: /^Acne: average severity per month/ }).getAttribute('src');
   expect(chartSrc).toMatch(/^data:image\/png;base64,/);
-  const natural = await preview.getByRole('img', { name: /^Acne: average severity per month/ }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+  const natural = await preview
+    .getByRole('img', { name: /^Acne: average severity per month/ })
+    .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
   expect(natural).toBe(1360); // drawn at twice its 680 px, to print crisp
 
   await expectAccessible(page, 'report');
@@ -143,7 +167,8 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   expect(all.split(period).length - 1).toBeGreaterThanOrEqual(pages);
   for (let n = 1; n <= pages; n++) expect(all).toContain(`Page ${n} of ${pages}`);
   // The POEM checks with their scores and bands.
-  for (const check of CHECKS) expect(all).toMatch(new RegExp(`${paperDate(localIso(check.daysAgo))}\\s+${check.total}\\s+${check.band}`));
+  for (const check of CHECKS)
+    expect(all).toMatch(new RegExp(`${paperDate(localIso(check.daysAgo))}\\s+${check.total}\\s+${check.band}`));
   expect(all).toContain(`Latest POEM ${CHECKS[1]!.total} of 28 on ${paperDate(localIso(1))}: Moderate eczema.`);
   expect(all).toContain('© The University of Nottingham');
   expect(all).toContain(`Hands, ${paperDate(localIso(10))}`);
@@ -182,18 +207,28 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   await renderPdfPages(file, testInfo.outputPath('report-page'));
 });
 
-test('Letter paper gives a Letter PDF, and a report without the summary starts with its title', async ({ page, openApp }, testInfo) => {
+test('Letter paper gives a Letter PDF, and a report without the summary starts with its title', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   await unlock(page);
   await page.getByRole('button', { name: 'Report', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible();
   await page.getByRole('radio', { name: '30 days' }).check();
-  for (const section of ['One-page summary', 'Candidate triggers (from Insights)', 'Photos', 'Eczema check (POEM) history']) {
+  for (const section of [
+    'One-page summary',
+    'Candidate triggers (from Insights)',
+    'Photos',
+    'Eczema check (POEM) history',
+  ]) {
     await page.getByRole('checkbox', { name: section }).uncheck();
   }
   await page.getByRole('radio', { name: 'Letter' }).check();
   await page.getByRole('button', { name: 'Prepare report' }).click();
-  await expect(page.getByRole('status').filter({ hasText: new RegExp(`${paperPeriod(localIso(29), localIso(0))} is ready`) })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: new RegExp(`${paperPeriod(localIso(29), localIso(0))} is ready`) }),
+  ).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   const file = testInfo.outputPath('letter.pdf');
   await page.pdf({ path: file, preferCSSPageSize: true });
@@ -206,14 +241,19 @@ test('Letter paper gives a Letter PDF, and a report without the summary starts w
   expect(pdf.text()).not.toContain('Candidate triggers');
 });
 
-test('a short report lists the whole journal’s triggers, says the period is too short, and gives per-day figures', async ({ page, openApp }, testInfo) => {
+test('a short report lists the whole journal’s triggers, says the period is too short, and gives per-day figures', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   await unlock(page);
   await page.getByRole('button', { name: 'Report', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible();
   const preview = page.getByRole('article', { name: 'The report as it will be printed' });
   // The default 90 days: the links Insights finds over the whole year, labelled with their span.
-  await expect(preview.getByText(/^From the whole journal \(\d+ logged days, .+\), not only this report’s period\.$/)).toBeVisible();
+  await expect(
+    preview.getByText(/^From the whole journal \(\d+ logged days, .+\), not only this report’s period\.$/),
+  ).toBeVisible();
   await expect(preview.getByText('Acne and dairy').first()).toBeVisible();
   await expect(preview.getByText(/no link/i)).toHaveCount(0);
 
@@ -221,8 +261,14 @@ test('a short report lists the whole journal’s triggers, says the period is to
   await page.getByRole('radio', { name: 'Custom' }).check();
   await page.getByLabel('From', { exact: true }).fill(localIso(1));
   await page.getByLabel('To', { exact: true }).fill(localIso(1));
-  await expect(page.getByRole('status').filter({ hasText: new RegExp(`report for ${paperDate(localIso(1))} is ready`) })).toBeVisible();
-  await expect(preview.getByText(/This period has too few logged days to look for links on its own \(1; at least \d+ are needed\)/).first()).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: new RegExp(`report for ${paperDate(localIso(1))} is ready`) }),
+  ).toBeVisible();
+  await expect(
+    preview
+      .getByText(/This period has too few logged days to look for links on its own \(1; at least \d+ are needed\)/)
+      .first(),
+  ).toBeVisible();
   await expect(preview.getByText('Acne and dairy').first()).toBeVisible();
   await expect(preview.getByText('Servings per day', { exact: true })).toBeVisible();
   await expect(preview.getByText(/too few for weekly figures/).first()).toBeVisible();
@@ -231,21 +277,28 @@ test('a short report lists the whole journal’s triggers, says the period is to
   await page.screenshot({ path: testInfo.outputPath('report-one-day.png') });
 });
 
-base('a person who tracks only acne is not offered the eczema check, and the report leaves it out', async ({ page, openApp }) => {
-  await openApp();
-  await createJournal(page);
-  const conditions = (await api(page, 'conditions.list', {})) as { id: number; name: string; builtin: boolean }[];
-  const acne = conditions.find((condition) => condition.builtin && condition.name === 'Acne')!;
-  await api(page, 'conditions.save', { id: acne.id, name: 'Acne', tracked: true });
-  await page.getByRole('button', { name: 'Report', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: 'Eczema check (POEM) history' })).toHaveCount(0);
-  await expect(page.getByText('The eczema check (POEM) is left out: you do not track eczema and made no check in this period.')).toBeVisible();
-  const preview = page.getByRole('article', { name: 'The report as it will be printed' });
-  await expect(preview.getByRole('heading', { name: 'Skin and gut report' })).toBeVisible();
-  await expect(preview.getByText(/POEM/)).toHaveCount(0);
-  // With no notes marked, page 1 leaves room to write questions down.
-  await expect(preview.getByText(/No notes were marked “for my dermatologist” in this period/)).toBeVisible();
-  await expect(preview.getByText(/There are not enough logged days in the whole journal yet to look for links/).first()).toBeVisible();
-  await expectAccessible(page, 'report for an acne-only journal');
-});
+base(
+  'a person who tracks only acne is not offered the eczema check, and the report leaves it out',
+  async ({ page, openApp }) => {
+    await openApp();
+    await createJournal(page);
+    const conditions = (await api(page, 'conditions.list', {})) as { id: number; name: string; builtin: boolean }[];
+    const acne = conditions.find((condition) => condition.builtin && condition.name === 'Acne')!;
+    await api(page, 'conditions.save', { id: acne.id, name: 'Acne', tracked: true });
+    await page.getByRole('button', { name: 'Report', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /is ready to print/ })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Eczema check (POEM) history' })).toHaveCount(0);
+    await expect(
+      page.getByText('The eczema check (POEM) is left out: you do not track eczema and made no check in this period.'),
+    ).toBeVisible();
+    const preview = page.getByRole('article', { name: 'The report as it will be printed' });
+    await expect(preview.getByRole('heading', { name: 'Skin and gut report' })).toBeVisible();
+    await expect(preview.getByText(/POEM/)).toHaveCount(0);
+    // With no notes marked, page 1 leaves room to write questions down.
+    await expect(preview.getByText(/No notes were marked “for my dermatologist” in this period/)).toBeVisible();
+    await expect(
+      preview.getByText(/There are not enough logged days in the whole journal yet to look for links/).first(),
+    ).toBeVisible();
+    await expectAccessible(page, 'report for an acne-only journal');
+  },
+);

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { PASSPHRASE, createJournal, expect, expectAccessible, saveScreenshot, test, unlock } from './fixtures';
 import { installPreloadStandIn } from './preloadStandIn';
 
-test('choose when the journal locks itself; reminders and a remembered passphrase explain why the browser cannot', async ({ page, openApp }, testInfo) => {
+test('choose when the journal locks itself; reminders and a remembered passphrase explain why the browser cannot', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp();
   await createJournal(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -14,12 +17,16 @@ test('choose when the journal locks itself; reminders and a remembered passphras
   await expect(lockAfter).toHaveValue('10');
   await expect(device.getByRole('checkbox', { name: 'Remind me to fill in the day' })).toBeDisabled();
   await expect(device.getByText('The browser version cannot show them.')).toBeVisible();
-  await expect(device.getByText(/browser version of Axis Journal cannot use your computer’s password store/)).toBeVisible();
+  await expect(
+    device.getByText(/browser version of Axis Journal cannot use your computer’s password store/),
+  ).toBeVisible();
   await expectAccessible(page, 'settings: on this computer');
   await saveScreenshot(page, testInfo, 'settings-device');
 
   await lockAfter.selectOption({ label: '2 minutes without use' });
-  await expect(device.getByRole('status').or(device.getByRole('alert')).filter({ hasText: 'locks itself after 2 minutes' })).toBeVisible();
+  await expect(
+    device.getByRole('status').or(device.getByRole('alert')).filter({ hasText: 'locks itself after 2 minutes' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Security', exact: true }).click();
   await expect(page.getByText(/locks itself after 2 minutes\s+without use/)).toBeVisible();
 
@@ -34,7 +41,11 @@ test('choose when the journal locks itself; reminders and a remembered passphras
 test.describe('remembering the passphrase, on a desktop that offers a password store', () => {
   test.beforeEach(({ page }) => installPreloadStandIn(page, { keyring: true }));
 
-  test('asks for the passphrase first, says when it is wrong, and explains a refusal in place', async ({ page, openApp, vaultDir }) => {
+  test('asks for the passphrase first, says when it is wrong, and explains a refusal in place', async ({
+    page,
+    openApp,
+    vaultDir,
+  }) => {
     await openApp();
     await createJournal(page);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();

@@ -30,7 +30,11 @@ async function openTrends(page: Page, openApp: () => Promise<void>): Promise<voi
 /** The same data the view shows, asked of the backend from inside the page (its session cookie). */
 async function series(page: Page, range: { from?: string; to?: string }): Promise<TrendsData> {
   const result = await page.evaluate(async (input) => {
-    const response = await fetch('/api/trends.series', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    const response = await fetch('/api/trends.series', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
     return (await response.json()) as { ok: boolean; value: unknown };
   }, range);
   expect(result.ok).toBe(true);
@@ -55,12 +59,22 @@ function isoDaysBefore(date: string, days: number): string {
 
 test('a demo journal: every chart, the periods, and tables that match the data', async ({ page, openApp }) => {
   await openTrends(page, openApp);
-  for (const title of ['Skin severity', 'Skin calendar', 'Link explorer', 'Compare two series', 'Stool types', 'Bloating and tummy discomfort', 'Stress and meditation']) {
+  for (const title of [
+    'Skin severity',
+    'Skin calendar',
+    'Link explorer',
+    'Compare two series',
+    'Stool types',
+    'Bloating and tummy discomfort',
+    'Stress and meditation',
+  ]) {
     await expect(page.getByRole('heading', { name: title, exact: true, level: 3 })).toBeVisible();
   }
   // Six canvases, each an image named by the summary in words above it.
   await expect(page.locator('canvas[role="img"]')).toHaveCount(6);
-  await expect(page.getByRole('img', { name: /^Skin severity from 0 to 10, .*Acne averaged \d+\.\d over \d+ scored days/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^Skin severity from 0 to 10, .*Acne averaged \d+\.\d over \d+ scored days/ }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: '90 days', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(shown(page)).toContainText(': 90 days,');
 
@@ -72,9 +86,9 @@ test('a demo journal: every chart, the periods, and tables that match the data',
   await expect(shown(page)).toContainText(': 365 days,');
   await page.getByRole('button', { name: 'All', exact: true }).click();
   await expect(shown(page)).toContainText(/: 40\d days,/);
-  await expect(page.getByRole('img', { name: /^Calendar heatmap of the worst skin severity/ }).locator('.cell[title]')).toHaveCount(
-    Number((await shown(page).textContent())!.match(/: (\d+) days/)![1]),
-  );
+  await expect(
+    page.getByRole('img', { name: /^Calendar heatmap of the worst skin severity/ }).locator('.cell[title]'),
+  ).toHaveCount(Number((await shown(page).textContent())!.match(/: (\d+) days/)![1]));
 
   // A custom period: wrong dates get a sentence; right ones are shown.
   await page.getByRole('button', { name: 'Custom', exact: true }).click();
@@ -102,10 +116,21 @@ test('a demo journal: every chart, the periods, and tables that match the data',
   const acneFlare = values(data, 'skin.flare.1');
   const scores = ['skin.severity.1', 'skin.severity.2', 'skin.severity.3', 'skin.itch'].map((key) => values(data, key));
   const flares = ['skin.flare.1', 'skin.flare.2', 'skin.flare.3'].map((key) => values(data, key));
-  const rowDays = data.dates.flatMap((_, i) => (scores.some((s) => s[i] !== null) || flares.some((f) => f[i] === 1) ? [i] : []));
+  const rowDays = data.dates.flatMap((_, i) =>
+    scores.some((s) => s[i] !== null) || flares.some((f) => f[i] === 1) ? [i] : [],
+  );
   const expected = rowDays.map((i) => `${acne[i] ?? '–'}${acneFlare[i] === 1 ? ' flare' : ''}`);
   await expect(table.locator('tbody tr td:nth-of-type(1)')).toHaveText(expected);
-  await expect(table.getByRole('columnheader')).toHaveText(['Date', 'Acne', 'Acne, 7-day average', 'Eczema', 'Eczema, 7-day average', 'Rosacea', 'Rosacea, 7-day average', 'Itch (worst)']);
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Date',
+    'Acne',
+    'Acne, 7-day average',
+    'Eczema',
+    'Eczema, 7-day average',
+    'Rosacea',
+    'Rosacea, 7-day average',
+    'Itch (worst)',
+  ]);
   await expectAccessible(page, 'trends with a table');
   await skin.getByRole('button', { name: 'Show as chart' }).click();
   await expect(skin.locator('canvas')).toHaveCount(1);
@@ -113,7 +138,9 @@ test('a demo journal: every chart, the periods, and tables that match the data',
   // The stool types table counts what the backend counted.
   const stool = panel(page, 'Stool types');
   await stool.getByRole('button', { name: 'Show as table' }).click();
-  await expect(stool.getByRole('table').locator('tbody tr td:nth-of-type(2)')).toHaveText(data.stoolTypeCounts.map(String));
+  await expect(stool.getByRole('table').locator('tbody tr td:nth-of-type(2)')).toHaveText(
+    data.stoolTypeCounts.map(String),
+  );
 
   await page.getByRole('button', { name: '90 days', exact: true }).click();
   await expect(shown(page)).toContainText(': 90 days,');
@@ -150,12 +177,18 @@ test('the link explorer, the heatmap and compare, in the dark theme too', async 
   const dairy = values(data, 'food.dairy');
   const dairyBefore = (i: number): number | null => (i >= 2 ? dairy[i - 2]! : null);
   const firstShown = data.dates.length - 365;
-  const rowDays = data.dates.flatMap((_, i) => (i >= firstShown && (acne[i] !== null || dairyBefore(i) !== null) ? [i] : []));
-  const cell = (value: number | null, yesNo = false): string => (value === null ? '–' : yesNo ? (value === 1 ? 'yes' : 'no') : String(value));
+  const rowDays = data.dates.flatMap((_, i) =>
+    i >= firstShown && (acne[i] !== null || dairyBefore(i) !== null) ? [i] : [],
+  );
+  const cell = (value: number | null, yesNo = false): string =>
+    value === null ? '–' : yesNo ? (value === 1 ? 'yes' : 'no') : String(value);
   await expect(table.locator('tbody tr')).toHaveCount(rowDays.length);
   for (const at of [0, rowDays.length - 1]) {
     const i = rowDays[at]!;
-    await expect(table.locator('tbody tr').nth(at).locator('td')).toHaveText([cell(acne[i]!), cell(dairyBefore(i), true)]);
+    await expect(table.locator('tbody tr').nth(at).locator('td')).toHaveText([
+      cell(acne[i]!),
+      cell(dairyBefore(i), true),
+    ]);
   }
   await link.getByRole('button', { name: 'Show as chart' }).click();
 
@@ -182,8 +215,12 @@ test('the link explorer, the heatmap and compare, in the dark theme too', async 
   const stress = values(yearData, 'life.stress');
   const rosacea = values(yearData, 'skin.severity.3');
   const n = stress.filter((s, i) => s !== null && rosacea[i] !== null).length;
-  await expect(compare.getByText(`n = ${n.toLocaleString('en-GB')} days with both recorded`, { exact: true })).toBeVisible();
-  const rho = Number((await compare.getByText(/Rank correlation/).textContent())!.match(/Rank correlation (-?\d\.\d\d)/)![1]);
+  await expect(
+    compare.getByText(`n = ${n.toLocaleString('en-GB')} days with both recorded`, { exact: true }),
+  ).toBeVisible();
+  const rho = Number(
+    (await compare.getByText(/Rank correlation/).textContent())!.match(/Rank correlation (-?\d\.\d\d)/)![1],
+  );
   expect(rho).toBeGreaterThan(0.2);
   await compare.getByRole('button', { name: 'Show as table' }).click();
   const pairs = compare.getByRole('table').locator('tbody tr td:nth-of-type(2)');

@@ -37,7 +37,7 @@ function heavyTail(random: SeededRandom): number {
   // Student t with 3 degrees of freedom, scaled to unit variance.
   const z = random.normal();
   const chi = random.normal() ** 2 + random.normal() ** 2 + random.normal() ** 2;
-  return (z / Math.sqrt(chi / 3)) / Math.sqrt(3);
+  return z / Math.sqrt(chi / 3) / Math.sqrt(3);
 }
 
 /** One person's journal before and during an experiment, with known truth. */
@@ -65,14 +65,17 @@ export function simulateExperiment(options: SimOptions, seed: number): Simulated
     u = phi * u + innovation * draw();
     g = options.effectShape === 'step' ? on : phi * g + (1 - phi) * on;
     let y = base + u + options.effect * g;
-    if (options.noise === 'weekly-and-drift') y += 0.4 * options.sd * Math.sin((2 * Math.PI * day) / 7) + (0.5 * options.sd * day) / 200;
+    if (options.noise === 'weekly-and-drift')
+      y += 0.4 * options.sd * Math.sin((2 * Math.PI * day) / 7) + (0.5 * options.sd * day) / 200;
     if (options.score) y = Math.min(10, Math.max(0, Math.round(y)));
     return random.next() < options.missingShare ? null : y;
   };
   const history: (number | null)[] = [];
   for (let d = 0; d < historyDays; d++) history.push(value(d, 0));
   const outcome = new Map<string, number | null>();
-  schedule.forEach((day, i) => outcome.set(day.date, value(historyDays + i, day.phase === 'block' && day.arm === 'on' ? 1 : 0)));
+  schedule.forEach((day, i) =>
+    outcome.set(day.date, value(historyDays + i, day.phase === 'block' && day.arm === 'on' ? 1 : 0)),
+  );
   return { schedule, orders, outcome, history };
 }
 

@@ -33,7 +33,10 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 export const hostileInput: fc.Arbitrary<unknown> = fc.oneof(
   hostileValue,
-  fc.dictionary(fc.constantFrom('date', 'id', 'passphrase', 'content', 'query', 'maxLag', 'from', 'to', '__proto__', 'constructor'), hostileValue),
+  fc.dictionary(
+    fc.constantFrom('date', 'id', 'passphrase', 'content', 'query', 'maxLag', 'from', 'to', '__proto__', 'constructor'),
+    hostileValue,
+  ),
   // Deep nesting and very long arrays.
   fc.constant(JSON.parse(`${'['.repeat(500)}${']'.repeat(500)}`) as unknown),
   fc.constant(Array.from({ length: 100_000 }, (_, i) => i)),
@@ -52,7 +55,11 @@ export async function openFilledJournal(): Promise<Awaited<ReturnType<typeof ope
 
 /** Everything in the journal (photos included) as one string, to prove that nothing changed. */
 export function journalSnapshot(app: { backend: Backend }): string {
-  const { exportedAt: _time, ...rest } = exportJournalJson(app.backend.vault.db, { photos: true, appVersion: 'fuzz', now: new Date() });
+  const { exportedAt: _time, ...rest } = exportJournalJson(app.backend.vault.db, {
+    photos: true,
+    appVersion: 'fuzz',
+    now: new Date(),
+  });
   return JSON.stringify(rest);
 }
 

@@ -8,7 +8,13 @@ export const TODAY_MS = new Date(2026, 5, 15, 12).getTime();
 
 /** An unlocked app on a fresh encrypted vault, called through the real contract dispatcher. */
 export async function openJournalApp(dir = tempDir()) {
-  const { backend, dispatch } = createApp({ vaultDir: dir, host: 'web', version: 'test', scryptCost: FAST_SCRYPT, now: () => TODAY_MS });
+  const { backend, dispatch } = createApp({
+    vaultDir: dir,
+    host: 'web',
+    version: 'test',
+    scryptCost: FAST_SCRYPT,
+    now: () => TODAY_MS,
+  });
   const raw = dispatch;
   async function call<K extends MethodName>(method: K, input?: Input<K>): Promise<Output<K>> {
     const result = await raw(method, input);

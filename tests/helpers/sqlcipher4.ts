@@ -52,4 +52,3 @@ export function decryptSqlcipher4(file: Buffer, key: Buffer): DecryptedPage[] {
   }
   return pages;
 }
-

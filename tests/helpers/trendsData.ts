@@ -15,7 +15,20 @@ export function aSeries(input: SeriesInput): DailySeries {
   const defaults: Omit<DailySeries, 'key' | 'values'> = {
     label: input.key,
     kind: yesno ? 'yesno' : 'number',
-    group: group === 'life' ? 'lifestyle' : group === 'food' ? 'food' : group === 'skin' ? 'skin' : group === 'gut' ? 'gut' : group === 'treatment' ? 'treatment' : group === 'servings' ? 'servings' : 'custom',
+    group:
+      group === 'life'
+        ? 'lifestyle'
+        : group === 'food'
+          ? 'food'
+          : group === 'skin'
+            ? 'skin'
+            : group === 'gut'
+              ? 'gut'
+              : group === 'treatment'
+                ? 'treatment'
+                : group === 'servings'
+                  ? 'servings'
+                  : 'custom',
     role: group === 'skin' ? 'skin' : group === 'gut' ? 'gut' : 'factor',
     unit: yesno ? '' : 'points (0–10)',
   };
@@ -23,13 +36,20 @@ export function aSeries(input: SeriesInput): DailySeries {
 }
 
 /** A small TrendsData: dates from `from`, the given series (values padded with null to the length). */
-export function trendsData(from: string, days: number, series: SeriesInput[], extra: Partial<TrendsData> = {}): TrendsData {
+export function trendsData(
+  from: string,
+  days: number,
+  series: SeriesInput[],
+  extra: Partial<TrendsData> = {},
+): TrendsData {
   const dates = datesFrom(from, days);
   return {
     from: dates[0]!,
     to: dates.at(-1)!,
     dates,
-    series: series.map((s) => aSeries({ ...s, values: [...s.values, ...new Array<null>(Math.max(0, days - s.values.length)).fill(null)] })),
+    series: series.map((s) =>
+      aSeries({ ...s, values: [...s.values, ...new Array<null>(Math.max(0, days - s.values.length)).fill(null)] }),
+    ),
     stoolTypeCounts: [0, 0, 0, 0, 0, 0, 0],
     conditions: [],
     daysLogged: days,

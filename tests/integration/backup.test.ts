@@ -17,7 +17,11 @@ const NOW = new Date(TODAY_MS);
 async function journalWithDays(count: number) {
   const app = await openApp();
   for (let i = 1; i <= count; i++) {
-    await app.call('journal.saveDay', { ...emptyDay(`2026-05-${String(i).padStart(2, '0')}`), notes: `day ${i}`, lifestyle: { ...emptyDay('x').lifestyle, stress: i % 11 } });
+    await app.call('journal.saveDay', {
+      ...emptyDay(`2026-05-${String(i).padStart(2, '0')}`),
+      notes: `day ${i}`,
+      lifestyle: { ...emptyDay('x').lifestyle, stress: i % 11 },
+    });
   }
   return app;
 }
@@ -46,7 +50,13 @@ describe('encrypted backup and restore', () => {
     expect(restored.previous).toBeNull();
     const vault = new Vault(target, { scryptCost: FAST_SCRYPT });
     await vault.unlock(PASSPHRASE);
-    expect(vault.db.prepare('SELECT notes FROM days ORDER BY date').pluck().all()).toEqual(['day 1', 'day 2', 'day 3', 'day 4', 'day 5']);
+    expect(vault.db.prepare('SELECT notes FROM days ORDER BY date').pluck().all()).toEqual([
+      'day 1',
+      'day 2',
+      'day 3',
+      'day 4',
+      'day 5',
+    ]);
     vault.lock();
   });
 
@@ -59,11 +69,20 @@ describe('encrypted backup and restore', () => {
     const target = await journalWithDays(2);
     await target.call('vault.lock');
     const before = snapshot(target.dir);
-    await expect(restoreBackup(target.dir, file, { passphrase: 'not the passphrase' }, NOW)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
-    await expect(restoreBackup(target.dir, file, { recoveryKey: 'A'.repeat(30) }, NOW)).rejects.toMatchObject({ code: 'WRONG_RECOVERY_KEY' });
+    await expect(restoreBackup(target.dir, file, { passphrase: 'not the passphrase' }, NOW)).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    await expect(restoreBackup(target.dir, file, { recoveryKey: 'A'.repeat(30) }, NOW)).rejects.toMatchObject({
+      code: 'WRONG_RECOVERY_KEY',
+    });
     expect(snapshot(target.dir)).toEqual(before);
 
-    const { previous } = await restoreBackup(target.dir, file, { recoveryKey: normalizeRecoveryKey(source.recoveryKey) }, NOW);
+    const { previous } = await restoreBackup(
+      target.dir,
+      file,
+      { recoveryKey: normalizeRecoveryKey(source.recoveryKey) },
+      NOW,
+    );
     expect(previous).toMatch(/before-restore-2026-06-15T/);
     expect(readdirSync(previous!).sort()).toEqual(['journal.db', 'vault.json']);
     expect(await target.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
@@ -76,16 +95,22 @@ describe('encrypted backup and restore', () => {
     const file = join(tempDir(), 'c.axisbackup');
     writeBackup(app.backend.vault.db, app.dir, file, 'test', NOW);
     const before = snapshot(app.dir);
-    await expect(restoreBackup(app.dir, file, { passphrase: PASSPHRASE }, NOW)).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
+    await expect(restoreBackup(app.dir, file, { passphrase: PASSPHRASE }, NOW)).rejects.toMatchObject({
+      code: 'VAULT_IN_USE',
+    });
     const damaged = readFileSync(file);
     damaged.writeUInt8(damaged.readUInt8(damaged.length - 100) ^ 0xff, damaged.length - 100);
     writeFileSync(file, damaged);
     await app.call('vault.lock');
     const locked = snapshot(app.dir);
-    await expect(restoreBackup(app.dir, file, { passphrase: PASSPHRASE }, NOW)).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
+    await expect(restoreBackup(app.dir, file, { passphrase: PASSPHRASE }, NOW)).rejects.toMatchObject({
+      code: 'BACKUP_DAMAGED',
+    });
     expect(snapshot(app.dir)).toEqual(locked);
     writeFileSync(file, 'hello');
-    await expect(restoreBackup(app.dir, file, { passphrase: PASSPHRASE }, NOW)).rejects.toThrow(/is not an Axis Journal backup, or it is damaged/);
+    await expect(restoreBackup(app.dir, file, { passphrase: PASSPHRASE }, NOW)).rejects.toThrow(
+      /is not an Axis Journal backup, or it is damaged/,
+    );
     expect(Object.keys(before)).toContain('journal.db');
   });
 
@@ -94,7 +119,12 @@ describe('encrypted backup and restore', () => {
     const key = await app.backend.vault.revealDataKey(PASSPHRASE);
     // A separate process writes a day and its skin score in one transaction, over and over.
     const writer = spawn(process.execPath, ['-e', WRITER], {
-      env: { ...process.env, DB: join(app.dir, 'journal.db'), KEY: key.toString('hex'), MODULE: resolve('node_modules/better-sqlite3-multiple-ciphers') },
+      env: {
+        ...process.env,
+        DB: join(app.dir, 'journal.db'),
+        KEY: key.toString('hex'),
+        MODULE: resolve('node_modules/better-sqlite3-multiple-ciphers'),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((ready) => writer.stdout!.once('data', () => ready()));
@@ -115,7 +145,10 @@ describe('encrypted backup and restore', () => {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         // Every day the writer committed came with its skin score: never one without the other.
         const days = db.prepare("SELECT count(*) FROM days WHERE notes = 'writer'").pluck().get() as number;
-        const scores = db.prepare("SELECT count(*) FROM skin_scores s JOIN days d ON d.date = s.date WHERE d.notes = 'writer'").pluck().get() as number;
+        const scores = db
+          .prepare("SELECT count(*) FROM skin_scores s JOIN days d ON d.date = s.date WHERE d.notes = 'writer'")
+          .pluck()
+          .get() as number;
         expect(scores).toBe(days);
         counts.push(days);
       } finally {

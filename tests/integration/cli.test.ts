@@ -9,7 +9,10 @@ const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
 const PASSPHRASE = 'command line pass 2026';
 
 /** Runs the built CLI as a person would; the passphrase comes from the environment. */
-function axis(args: string[], passphrase: string | null = PASSPHRASE): Promise<{ code: number; stdout: string; stderr: string }> {
+function axis(
+  args: string[],
+  passphrase: string | null = PASSPHRASE,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env };
   delete env.AXIS_PASSPHRASE;
   if (passphrase !== null) env.AXIS_PASSPHRASE = passphrase;
@@ -37,7 +40,9 @@ describe('axis insights', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+ days logged \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\); \d+ tests at lags 0–7 days\./);
     expect(stdout).toContain('Gut and lifestyle → skin:');
-    expect(stdout).toMatch(/- On the 2nd day after dairy, your acne severity averaged \d\.\d on the 0–10 scale, against \d\.\d after days without .*: about \d\.\d to \d\.\d points higher/);
+    expect(stdout).toMatch(
+      /- On the 2nd day after dairy, your acne severity averaged \d\.\d on the 0–10 scale, against \d\.\d after days without .*: about \d\.\d to \d\.\d points higher/,
+    );
     // Proxies of the planted links are listed apart, under the factor that accounts for them.
     expect(stdout).toContain('Accounted for by a stronger factor they move with:');
     expect(stdout).toContain('not proof that one thing causes another');
@@ -49,7 +54,21 @@ describe('axis insights', () => {
     const tests = JSON.parse(stdout) as Record<string, unknown>[];
     expect(tests.length).toBeGreaterThan(500);
     for (const test of tests) {
-      expect(Object.keys(test).slice(0, 13)).toEqual(['factor', 'outcome', 'lag', 'n', 'rho', 'effect', 'ciLow', 'ciHigh', 'p', 'q', 'status', 'explainedBy', 'flags']);
+      expect(Object.keys(test).slice(0, 13)).toEqual([
+        'factor',
+        'outcome',
+        'lag',
+        'n',
+        'rho',
+        'effect',
+        'ciLow',
+        'ciHigh',
+        'p',
+        'q',
+        'status',
+        'explainedBy',
+        'flags',
+      ]);
       expect(['finding', 'explained', 'no-finding', 'not-enough-data', 'no-variation']).toContain(test.status);
       expect(test.lag).toBeLessThanOrEqual(3);
     }
@@ -119,7 +138,9 @@ describe('axis export, import, backup, restore, check and db-key', () => {
 
   it('backs up, restores with the passphrase (keeping the old journal aside), and refuses a wrong one', async () => {
     const backup = join(tempDir(), 'journal.axisbackup');
-    expect((await axis(['backup', '--vault', vault, '--out', backup])).stdout).toMatch(/^Wrote an encrypted backup to .*journal\.axisbackup/);
+    expect((await axis(['backup', '--vault', vault, '--out', backup])).stdout).toMatch(
+      /^Wrote an encrypted backup to .*journal\.axisbackup/,
+    );
     const target = join(tempDir(), 'restored');
     const wrong = await axis(['restore', backup, '--vault', target], 'not it');
     expect(wrong.code).not.toBe(0);
@@ -142,16 +163,24 @@ describe('axis export, import, backup, restore, check and db-key', () => {
     const wrongShape = join(tempDir(), 'other.json');
     writeFileSync(wrongShape, JSON.stringify({ format: 'axis-journal-export', formatVersion: 1, schemaVersion: 1 }));
     const refused = await axis(['import', wrongShape, '--vault', vault, '--dry-run']);
-    expect(refused.stderr.trim()).toMatch(/^The file does not have the expected shape \(at appVersion\): .* Nothing was changed\.$/);
-    expect((await axis(['import', '--vault', vault])).stderr.trim()).toBe('Please give the JSON export to import: axis import FILE --vault DIR. (see "axis --help")');
+    expect(refused.stderr.trim()).toMatch(
+      /^The file does not have the expected shape \(at appVersion\): .* Nothing was changed\.$/,
+    );
+    expect((await axis(['import', '--vault', vault])).stderr.trim()).toBe(
+      'Please give the JSON export to import: axis import FILE --vault DIR. (see "axis --help")',
+    );
     const existing = join(tempDir(), 'taken.axisbackup');
     writeFileSync(existing, 'x');
-    expect((await axis(['backup', '--vault', vault, '--out', existing])).stderr.trim()).toMatch(/already exists: choose a new name, so nothing is overwritten\.$/);
+    expect((await axis(['backup', '--vault', vault, '--out', existing])).stderr.trim()).toMatch(
+      /already exists: choose a new name, so nothing is overwritten\.$/,
+    );
     const noJournal = await axis(['check', '--vault', join(tempDir(), 'empty')]);
     expect(noJournal.code).not.toBe(0);
     expect(noJournal.stderr.trim().split('\n')).toHaveLength(1);
     const notBackup = await axis(['restore', notJson, '--vault', join(tempDir(), 'r')]);
-    expect(notBackup.stderr.trim()).toBe('notes.txt is not an Axis Journal backup, or it is damaged. Nothing was changed.');
+    expect(notBackup.stderr.trim()).toBe(
+      'notes.txt is not an Axis Journal backup, or it is damaged. Nothing was changed.',
+    );
   }, 30_000);
 
   it('prints the database key only when confirmed, and it opens journal.db', async () => {
@@ -161,7 +190,9 @@ describe('axis export, import, backup, restore, check and db-key', () => {
     const shown = await axis(['db-key', '--vault', vault, '--yes']);
     expect(shown.code).toBe(0);
     expect(shown.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
-    const db = openCipherDatabase(join(vault, 'journal.db'), Buffer.from(shown.stdout.trim(), 'hex'), { create: false });
+    const db = openCipherDatabase(join(vault, 'journal.db'), Buffer.from(shown.stdout.trim(), 'hex'), {
+      create: false,
+    });
     expect(db.prepare('SELECT count(*) FROM days').pluck().get()).toBeGreaterThan(300);
     db.close();
   });

@@ -24,18 +24,22 @@ afterAll(() => {
 });
 
 describe('hostile input to every method', () => {
-  it.each([...METHOD_NAMES])('%s answers every hostile input with a clear error and changes nothing', async (method: MethodName) => {
-    const schema = contract[method].input;
-    await fc.assert(
-      fc.asyncProperty(hostileInput, async (input) => {
-        fc.pre(!schema.safeParse(input).success);
-        expectClearError(await app.dispatch(method, input));
-      }),
-      { numRuns: 40, seed: 20261124 },
-    );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(app.backend.vault.isUnlocked).toBe(true);
-  }, 60_000);
+  it.each([...METHOD_NAMES])(
+    '%s answers every hostile input with a clear error and changes nothing',
+    async (method: MethodName) => {
+      const schema = contract[method].input;
+      await fc.assert(
+        fc.asyncProperty(hostileInput, async (input) => {
+          fc.pre(!schema.safeParse(input).success);
+          expectClearError(await app.dispatch(method, input));
+        }),
+        { numRuns: 40, seed: 20261124 },
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(app.backend.vault.isUnlocked).toBe(true);
+    },
+    60_000,
+  );
 
   it('left the journal exactly as it was, and intact', () => {
     expect(journalSnapshot(app)).toBe(before);

@@ -67,8 +67,8 @@ interface Ids {
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T,>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-const maybe = <T,>(rng: Rng, value: T): T | null => (rng() < 0.2 ? null : value);
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+const maybe = <T>(rng: Rng, value: T): T | null => (rng() < 0.2 ? null : value);
 /** Distinct items in a random order. */
 function some<T>(rng: Rng, items: readonly T[], min: number, max: number): T[] {
   const pool = [...items];
@@ -79,7 +79,22 @@ function some<T>(rng: Rng, items: readonly T[], min: number, max: number): T[] {
 }
 const clock = (rng: Rng) => `${String(int(rng, 0, 23)).padStart(2, '0')}:${String(int(rng, 0, 59)).padStart(2, '0')}`;
 
-const WORDS = ['oats', 'itchy', 'kefir', 'calm', 'flare', 'elbows', 'sleep', 'walk', 'stress', 'water', 'kimchi', 'sunny', 'dry', 'better'];
+const WORDS = [
+  'oats',
+  'itchy',
+  'kefir',
+  'calm',
+  'flare',
+  'elbows',
+  'sleep',
+  'walk',
+  'stress',
+  'water',
+  'kimchi',
+  'sunny',
+  'dry',
+  'better',
+];
 
 /**
  * A full day with every kind of field, in the form the journal reads it back (skin, treatments
@@ -106,8 +121,15 @@ function randomDay(rng: Rng, date: string, ids: Ids, label: string): DayEntry {
       time: maybe(rng, clock(rng)),
       foods: some(rng, ids.foods, 1, 5).map((foodId) => ({ foodId, servings: pick(rng, [0.5, 1, 1.5, 2, 3]) })),
     })),
-    bowelMovements: Array.from({ length: int(rng, 0, 3) }, () => ({ time: maybe(rng, clock(rng)), bristol: int(rng, 1, 7) })),
-    gut: { bloating: maybe(rng, int(rng, 0, 10)), discomfort: maybe(rng, int(rng, 0, 10)), waterGlasses: maybe(rng, int(rng, 0, 12)) },
+    bowelMovements: Array.from({ length: int(rng, 0, 3) }, () => ({
+      time: maybe(rng, clock(rng)),
+      bristol: int(rng, 1, 7),
+    })),
+    gut: {
+      bloating: maybe(rng, int(rng, 0, 10)),
+      discomfort: maybe(rng, int(rng, 0, 10)),
+      waterGlasses: maybe(rng, int(rng, 0, 12)),
+    },
     lifestyle: {
       stress: maybe(rng, int(rng, 0, 10)),
       sleepHours: maybe(rng, int(rng, 8, 20) / 2),
@@ -123,14 +145,16 @@ function randomDay(rng: Rng, date: string, ids: Ids, label: string): DayEntry {
       .map((treatmentId) => ({ treatmentId, taken: rng() < 0.7 })),
     custom: some(rng, ids.factors, 0, ids.factors.length)
       .sort((a, b) => a.id - b.id)
-      .map(({ id, kind }) => ({ factorId: id, value: kind === 'yesno' ? int(rng, 0, 1) : kind === 'scale' ? int(rng, 0, 10) : int(rng, 0, 400) / 4 })),
+      .map(({ id, kind }) => ({
+        factorId: id,
+        value: kind === 'yesno' ? int(rng, 0, 1) : kind === 'scale' ? int(rng, 0, 10) : int(rng, 0, 400) / 4,
+      })),
     notes: `${label}: ${words}`,
     notesForDermatologist: rng() < 0.3,
   };
 }
 
 type Api = Awaited<ReturnType<typeof apiClient>>;
-
 
 /** Conditions and foods come with the journal; a treatment and three factors are added once. */
 async function ensureIds(api: Api): Promise<Ids> {
@@ -140,20 +164,37 @@ async function ensureIds(api: Api): Promise<Ids> {
     return result.value;
   };
   let treatments = (await value('treatments.list')) as { id: number; name: string }[];
-  for (const [name, kind] of [['Probiotic capsule', 'probiotic'], ['Zinc cream', 'topical']] as const) {
+  for (const [name, kind] of [
+    ['Probiotic capsule', 'probiotic'],
+    ['Zinc cream', 'topical'],
+  ] as const) {
     if (!treatments.some((t) => t.name === name)) {
-      treatments = await value('treatments.save', { name, kind, dose: '1 a day', startedOn: '2025-12-01', stoppedOn: null });
+      treatments = await value('treatments.save', {
+        name,
+        kind,
+        dose: '1 a day',
+        startedOn: '2025-12-01',
+        stoppedOn: null,
+      });
     }
   }
   let factors = (await value('factors.list')) as { id: number; name: string; kind: string }[];
-  for (const [name, kind, unit] of [['Sunscreen', 'yesno', ''], ['Screen time', 'number', 'h'], ['Humidity feel', 'scale', '']] as const) {
-    if (!factors.some((f) => f.name === name)) factors = await value('factors.save', { name, kind, unit, archived: false });
+  for (const [name, kind, unit] of [
+    ['Sunscreen', 'yesno', ''],
+    ['Screen time', 'number', 'h'],
+    ['Humidity feel', 'scale', ''],
+  ] as const) {
+    if (!factors.some((f) => f.name === name))
+      factors = await value('factors.save', { name, kind, unit, archived: false });
   }
   const conditions = (await value('conditions.list')) as { id: number }[];
   const foods = (await value('foods.list')) as { id: number; archived: boolean }[];
   return {
     conditions: conditions.map((c) => c.id),
-    foods: foods.filter((f) => !f.archived).slice(0, 40).map((f) => f.id),
+    foods: foods
+      .filter((f) => !f.archived)
+      .slice(0, 40)
+      .map((f) => f.id),
     treatments: treatments.map((t) => t.id),
     factors: factors.map((f) => ({ id: f.id, kind: f.kind })),
   };
@@ -180,7 +221,9 @@ describe('crash safety', () => {
     const rng = seeded(SEED);
     const log: string[] = [];
     onTestFailed(() => {
-      console.error(`crash-safety failed with seed ${SEED} (rerun: AXIS_CRASH_SEED=${SEED} npx vitest run tests/integration/crash-safety.test.ts)\n${log.join('\n')}`);
+      console.error(
+        `crash-safety failed with seed ${SEED} (rerun: AXIS_CRASH_SEED=${SEED} npx vitest run tests/integration/crash-safety.test.ts)\n${log.join('\n')}`,
+      );
     });
 
     // A vault whose journal is still at schema version 1, so the first unlocks migrate it while
@@ -202,7 +245,14 @@ describe('crash safety', () => {
     const days = new Map<string, DayEntry | null>(DATES.map((date) => [date, null]));
     let passphrase = PASSPHRASE;
     let verifiedKeyFile = readFileSync(join(dir, VAULT_FILES.keyFile), 'utf8');
-    const counts = { acknowledged: 0, cutOffLanded: 0, cutOffLost: 0, staleLocksTakenOver: 0, keyFileRewrites: 0, passphraseChanges: 0 };
+    const counts = {
+      acknowledged: 0,
+      cutOffLanded: 0,
+      cutOffLost: 0,
+      staleLocksTakenOver: 0,
+      keyFileRewrites: 0,
+      passphraseChanges: 0,
+    };
     const schemaAfterEarlyRounds: string[] = [];
     const killedPids = new Set<number>();
     /** Half-written key files a kill leaves behind: harmless (never read), but worth knowing about. */
@@ -263,7 +313,9 @@ describe('crash safety', () => {
             const entry = rng() < 0.06 ? null : randomDay(rng, date, ids, `round ${round} writer ${w} save ${n}`);
             cutOff.set(date, entry);
             sent++;
-            const answer = await (entry ? api('journal.saveDay', entry) : api('journal.deleteDay', { date })).catch(() => null);
+            const answer = await (entry ? api('journal.saveDay', entry) : api('journal.deleteDay', { date })).catch(
+              () => null,
+            );
             if (!answer) return; // the host died with this request in flight: it stays in cutOff
             if (!answer.ok) {
               failures.push(`${date}: ${answer.error?.code} ${answer.error?.message}`);
@@ -315,7 +367,10 @@ describe('crash safety', () => {
       const keyFileText = readFileSync(join(dir, VAULT_FILES.keyFile), 'utf8');
       const keyFile = readKeyFile(dir);
       if (existsSync(join(dir, VAULT_FILES.keyFileBackup))) {
-        parseKeyFile(JSON.parse(readFileSync(join(dir, VAULT_FILES.keyFileBackup), 'utf8')), () => new AppError('KEY_FILE_DAMAGED', `${where}: vault.json.bak is damaged`));
+        parseKeyFile(
+          JSON.parse(readFileSync(join(dir, VAULT_FILES.keyFileBackup), 'utf8')),
+          () => new AppError('KEY_FILE_DAMAGED', `${where}: vault.json.bak is damaged`),
+        );
       }
       if (keyFileText !== verifiedKeyFile) {
         counts.keyFileRewrites++;
@@ -323,13 +378,20 @@ describe('crash safety', () => {
         let opened: string | null = null;
         for (const candidate of candidates) {
           const { kdf } = keyFile.passphrase;
-          const key = unwrapKey(keyFile.passphrase.wrapped, await derivePassphraseKey(candidate, kdf.salt, kdf), WRAP_PURPOSE.passphrase);
+          const key = unwrapKey(
+            keyFile.passphrase.wrapped,
+            await derivePassphraseKey(candidate, kdf.salt, kdf),
+            WRAP_PURPOSE.passphrase,
+          );
           if (key?.equals(dataKey)) {
             opened = candidate;
             break;
           }
         }
-        expect(opened, `${where}: vault.json no longer opens the journal's key with ${candidates.join(' or ')}`).not.toBeNull();
+        expect(
+          opened,
+          `${where}: vault.json no longer opens the journal's key with ${candidates.join(' or ')}`,
+        ).not.toBeNull();
         if (opened !== passphrase) counts.passphraseChanges++;
         passphrase = opened!;
         verifiedKeyFile = keyFileText;
@@ -338,7 +400,10 @@ describe('crash safety', () => {
       // A lock left by the killed host names a process that is gone, so the next opener takes it over.
       const stale = lockOwnerPid(dir);
       if (stale !== null) {
-        expect(killedPids.has(stale), `${where}: journal.lock ${stale === -1 ? 'is unreadable' : `names pid ${stale}, not a killed host`}`).toBe(true);
+        expect(
+          killedPids.has(stale),
+          `${where}: journal.lock ${stale === -1 ? 'is unreadable' : `names pid ${stale}, not a killed host`}`,
+        ).toBe(true);
       }
 
       // The journal as it is on disk (read-only, before anyone recovers it): intact, and every
@@ -353,14 +418,20 @@ describe('crash safety', () => {
           schemaAfterEarlyRounds.push(`v${version}/${foods} foods`);
         }
         if (version < latestVersion()) {
-          expect([...days.values()].every((day) => day === null), where).toBe(true);
+          expect(
+            [...days.values()].every((day) => day === null),
+            where,
+          ).toBe(true);
         } else {
           for (const date of DATES) {
             const view = readDay(db, date);
             const found = view.saved ? view.entry : null;
             const acknowledged = days.get(date) ?? null;
             if (cutOff.has(date)) {
-              expect([acknowledged, cutOff.get(date)], `${where}: ${date} is neither its last acknowledged save nor the cut-off one`).toContainEqual(found);
+              expect(
+                [acknowledged, cutOff.get(date)],
+                `${where}: ${date} is neither its last acknowledged save nor the cut-off one`,
+              ).toContainEqual(found);
               if (JSON.stringify(found) === JSON.stringify(acknowledged)) counts.cutOffLost++;
               else counts.cutOffLanded++;
               days.set(date, found);
@@ -368,7 +439,9 @@ describe('crash safety', () => {
               expect(found, `${where}: ${date} differs from its last acknowledged save`).toEqual(acknowledged);
             }
           }
-          const stored = (db.prepare('SELECT date FROM days ORDER BY date').all() as { date: string }[]).map((row) => row.date);
+          const stored = (db.prepare('SELECT date FROM days ORDER BY date').all() as { date: string }[]).map(
+            (row) => row.date,
+          );
           expect(stored, where).toEqual(DATES.filter((date) => days.get(date) !== null));
         }
       } finally {
@@ -376,7 +449,9 @@ describe('crash safety', () => {
       }
       for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) leftoverTempFiles.add(name);
       counts.acknowledged += acked;
-      log.push(`${where}: ${sent} sent, ${acked} acknowledged, ${cutOff.size} cut off; lock before ${staleBefore ?? 'none'}, after ${stale ?? 'none'}`);
+      log.push(
+        `${where}: ${sent} sent, ${acked} acknowledged, ${cutOff.size} cut off; lock before ${staleBefore ?? 'none'}, after ${stale ?? 'none'}`,
+      );
     }
 
     // Finally the product's own open path in this process: takes over the last stale lock, the
@@ -428,7 +503,8 @@ describe('crash safety', () => {
       // Aim at the moment the empty journal exists but its key file does not yet (half the
       // rounds), or anywhere in the slow key derivation before it.
       if (round % 2 === 0) {
-        for (let waited = 0; !existsSync(join(dir, VAULT_FILES.journal)) && !answered && waited < 10_000; waited++) await sleep(1);
+        for (let waited = 0; !existsSync(join(dir, VAULT_FILES.journal)) && !answered && waited < 10_000; waited++)
+          await sleep(1);
         await sleep(rng() * 2);
       } else {
         await sleep(round === 7 ? 3_000 : rng() * 600);
@@ -436,7 +512,8 @@ describe('crash safety', () => {
       await host.stop('SIGKILL');
       await creating;
 
-      if (existsSync(join(dir, VAULT_FILES.creating)) && existsSync(join(dir, VAULT_FILES.journal))) outcomes.cutOffMidway++;
+      if (existsSync(join(dir, VAULT_FILES.creating)) && existsSync(join(dir, VAULT_FILES.journal)))
+        outcomes.cutOffMidway++;
       const vault = fastVault(dir);
       const status = vault.status();
       expect(['absent', 'locked'], `${where}: ${JSON.stringify(status)}`).toContain(status.state);
@@ -477,7 +554,12 @@ describe('crash safety', () => {
     const readAll = (vault: ReturnType<typeof fastVault>) => {
       const dates = vault.db.prepare('SELECT date FROM days ORDER BY date').pluck().all() as string[];
       // The day as saved (not what is derived from its neighbours, which the writers change).
-      return new Map(dates.map((date) => [date, JSON.stringify((({ entry, saved, updatedAt }) => ({ entry, saved, updatedAt }))(readDay(vault.db, date)))]));
+      return new Map(
+        dates.map((date) => [
+          date,
+          JSON.stringify((({ entry, saved, updatedAt }) => ({ entry, saved, updatedAt }))(readDay(vault.db, date))),
+        ]),
+      );
     };
     const first = fastVault(dir);
     await first.unlock(PASSPHRASE);
@@ -524,7 +606,10 @@ describe('crash safety', () => {
       };
       const running = Array.from({ length: REKEY_WRITERS }, (_, w) => writer(w));
       const newPassphrase = round % 2 === 0 ? null : passphrase === PASSPHRASE ? OTHER_PASSPHRASE : PASSPHRASE;
-      const rekeying = api('vault.rekey', newPassphrase ? { currentPassphrase: passphrase, newPassphrase } : { currentPassphrase: passphrase }).catch(() => null);
+      const rekeying = api(
+        'vault.rekey',
+        newPassphrase ? { currentPassphrase: passphrase, newPassphrase } : { currentPassphrase: passphrase },
+      ).catch(() => null);
       // Aim at each step: vault.json records the pending key (then the copy is made and rekeyed),
       // the copy is complete and renamed over journal.db, vault.json is settled on the new key.
       const target = pick(rng, ['anywhere', 'pending', 'pending', 'copy', 'settled'] as const);
@@ -569,7 +654,11 @@ describe('crash safety', () => {
       if (keyAfter.rekey) outcomes.pendingSeen++;
 
       // Opens with the old or the new passphrase (after an answered re-key: only the new one).
-      const candidates = newPassphrase ? (rng() < 0.5 ? [passphrase, newPassphrase] : [newPassphrase, passphrase]) : [passphrase];
+      const candidates = newPassphrase
+        ? rng() < 0.5
+          ? [passphrase, newPassphrase]
+          : [newPassphrase, passphrase]
+        : [passphrase];
       const vault = fastVault(dir);
       let opened: string | null = null;
       for (const candidate of candidates) {
@@ -578,11 +667,15 @@ describe('crash safety', () => {
           opened = candidate;
           break;
         } catch (error) {
-          expect((error as AppError).code, `${where}: ${(error as Error).message} (files: ${readdirSync(dir).join(', ')})`).toBe('WRONG_PASSPHRASE');
+          expect(
+            (error as AppError).code,
+            `${where}: ${(error as Error).message} (files: ${readdirSync(dir).join(', ')})`,
+          ).toBe('WRONG_PASSPHRASE');
         }
       }
       expect(opened, `${where}: opens with neither ${candidates.join(' nor ')}`).not.toBeNull();
-      if (answer && newPassphrase) expect(opened, `${where}: an answered re-key keeps the new passphrase`).toBe(newPassphrase);
+      if (answer && newPassphrase)
+        expect(opened, `${where}: an answered re-key keeps the new passphrase`).toBe(newPassphrase);
       if (opened === passphrase) outcomes.openedWithOld++;
       else outcomes.openedWithNew++;
       try {
@@ -608,8 +701,13 @@ describe('crash safety', () => {
       } finally {
         vault.lock();
       }
-      expect(readdirSync(dir).filter((name) => name.includes('-journal') || name.includes('.rekeying')), `${where}: leftovers`).toEqual([]);
-      log.push(`${where}: aimed at ${target}, ${answer ? 'answered' : 'cut off'}, pending ${keyAfter.rekey ? 'seen' : 'not seen'}, opened with the ${opened === passphrase ? 'old' : 'new'} passphrase, ${Date.now() - roundStarted} ms`);
+      expect(
+        readdirSync(dir).filter((name) => name.includes('-journal') || name.includes('.rekeying')),
+        `${where}: leftovers`,
+      ).toEqual([]);
+      log.push(
+        `${where}: aimed at ${target}, ${answer ? 'answered' : 'cut off'}, pending ${keyAfter.rekey ? 'seen' : 'not seen'}, opened with the ${opened === passphrase ? 'old' : 'new'} passphrase, ${Date.now() - roundStarted} ms`,
+      );
       passphrase = opened!;
     }
     const report = await checkVault(fastVault(dir), passphrase);

@@ -9,7 +9,8 @@ const openApp = journalAppsClosedAfterEach();
 
 async function appWithDays(notes: string[]) {
   const app = await openApp();
-  for (const [i, note] of notes.entries()) await app.call('journal.saveDay', { ...emptyDay(`2026-06-0${i + 1}`), notes: note });
+  for (const [i, note] of notes.entries())
+    await app.call('journal.saveDay', { ...emptyDay(`2026-06-0${i + 1}`), notes: note });
   return app;
 }
 
@@ -45,7 +46,9 @@ describe('your data, through the contract', () => {
     const backup = await app.call('data.backup');
     expect(backup.fileName).toBe('axis-journal-2026-06-15.axisbackup');
     await app.call('journal.saveDay', { ...emptyDay('2026-06-05'), notes: 'written after the backup' });
-    await expect(app.call('data.restore', { dataBase64: backup.dataBase64, passphrase: 'wrong passphrase' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(
+      app.call('data.restore', { dataBase64: backup.dataBase64, passphrase: 'wrong passphrase' }),
+    ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect((await app.call('vault.status')).state).toBe('unlocked');
     const status = await app.call('data.restore', { dataBase64: backup.dataBase64, passphrase: PASSPHRASE });
     expect(status.state).toBe('locked');
@@ -53,13 +56,17 @@ describe('your data, through the contract', () => {
     expect((await app.call('journal.getDay', { date: '2026-06-01' })).entry.notes).toBe('kept in the backup');
     expect((await app.call('journal.getDay', { date: '2026-06-05' })).saved).toBe(false);
     expect(readdirSync(app.dir).some((name) => name.startsWith('before-restore-'))).toBe(true);
-    await expect(app.call('data.restore', { dataBase64: Buffer.from('nonsense').toString('base64'), passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
+    await expect(
+      app.call('data.restore', { dataBase64: Buffer.from('nonsense').toString('base64'), passphrase: PASSPHRASE }),
+    ).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
   });
 
   it('deletes everything only with the typed words', async () => {
     const app = await appWithDays(['private']);
     const before = snapshot(app.dir);
-    await expect(app.call('data.deleteAll', { confirmation: 'delete' })).rejects.toThrow('Type "delete my journal" to confirm.');
+    await expect(app.call('data.deleteAll', { confirmation: 'delete' })).rejects.toThrow(
+      'Type "delete my journal" to confirm.',
+    );
     expect(snapshot(app.dir)).toEqual(before);
     const status = await app.call('data.deleteAll', { confirmation: ' Delete my journal ' });
     expect(status.state).toBe('absent');

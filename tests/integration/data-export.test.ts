@@ -21,15 +21,23 @@ async function demoApp(days = 60): Promise<App> {
   // A note that tests quoting, and a photo.
   const day = await app.call('journal.getDay', { date: '2026-06-10' });
   await app.call('journal.saveDay', { ...day.entry, notes: 'Itchy, "very" itchy;\nslept badly, 3 am' });
-  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c98f84' } }).jpeg().toBuffer();
-  await app.call('photos.add', { date: '2026-06-10', bodyArea: 'cheeks', mime: 'image/jpeg', dataBase64: photo.toString('base64') });
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c98f84' } })
+    .jpeg()
+    .toBuffer();
+  await app.call('photos.add', {
+    date: '2026-06-10',
+    bodyArea: 'cheeks',
+    mime: 'image/jpeg',
+    dataBase64: photo.toString('base64'),
+  });
   await app.call('meditation.saveSettings', { hideStreaks: true });
   await app.call('poem.save', { date: '2026-06-01', answers: [1, 2, 0, 0, 1, 3, 4] });
   await app.call('poem.save', { date: '2026-06-08', answers: [0, 1, 0, 0, 1, 2, 2] });
   return app;
 }
 
-const json = (app: App, photos = true) => exportJournalJson(app.backend.vault.db, { photos, appVersion: 'test', now: NOW });
+const json = (app: App, photos = true) =>
+  exportJournalJson(app.backend.vault.db, { photos, appVersion: 'test', now: NOW });
 const withoutTime = ({ exportedAt: _time, ...rest }: JournalExport) => rest;
 
 describe('JSON export and import', () => {
@@ -40,7 +48,10 @@ describe('JSON export and import', () => {
     expect(first.photos).toHaveLength(1);
     expect(first.meditationSessions).toEqual([]);
     const target = await openApp();
-    const summary = importJournalJson(target.backend.vault.db, JSON.parse(JSON.stringify(first)), { dryRun: false, today: TODAY });
+    const summary = importJournalJson(target.backend.vault.db, JSON.parse(JSON.stringify(first)), {
+      dryRun: false,
+      today: TODAY,
+    });
     expect(summary.days).toEqual({ added: first.days.length, replaced: 0 });
     expect(summary.photos).toEqual({ added: 1, alreadyThere: 0 });
     expect(summary.treatments.added).toBe(2);
@@ -62,7 +73,11 @@ describe('JSON export and import', () => {
     expect(json(third).days.every((day) => day.mealsComplete === null)).toBe(true);
     // Importing the same file again replaces the days with themselves and adds nothing new.
     const again = importJournalJson(target.backend.vault.db, first, { dryRun: false, today: TODAY });
-    expect(again).toMatchObject({ days: { added: 0, replaced: first.days.length }, photos: { added: 0, alreadyThere: 1 }, treatments: { added: 0 } });
+    expect(again).toMatchObject({
+      days: { added: 0, replaced: first.days.length },
+      photos: { added: 0, alreadyThere: 1 },
+      treatments: { added: 0 },
+    });
     expect(withoutTime(json(target))).toEqual(withoutTime(first));
   });
 
@@ -78,13 +93,49 @@ describe('JSON export and import', () => {
   });
 
   it.each([
-    ['not an export at all', { hello: 'world' }, 'This file is not an Axis Journal export (JSON). Nothing was changed.'],
-    ['a newer format', (f: JournalExport) => ({ ...f, formatVersion: 99 }), 'This export was made by a newer version of Axis Journal. Please update the app first. Nothing was changed.'],
-    ['a newer database', (f: JournalExport) => ({ ...f, schemaVersion: 999 }), 'This export comes from a newer version of Axis Journal. Please update the app first. Nothing was changed.'],
-    ['a score out of range', (f: JournalExport) => ({ ...f, days: f.days.map((d, i) => (i === 5 ? { ...d, gut: { ...d.gut, bloating: 14 } } : d)) }), /^The file does not have the expected shape \(at days\.5\.gut\.bloating\): Bloating must be between 0 and 10\. Nothing was changed\.$/],
-    ['a food nobody knows', (f: JournalExport) => ({ ...f, days: f.days.map((d, i) => (i === 7 ? { ...d, meals: [{ kind: 'lunch', time: null, foods: [{ food: 'Moon cheese', servings: 1 }] }] } : d)) }), /refers to the food "Moon cheese", which is neither in the file nor in this journal\. Nothing was changed\.$/],
-    ['a day in the future', (f: JournalExport) => ({ ...f, days: [...f.days, { ...f.days[0]!, date: '2027-01-01' }] }), /^The day 2027-01-01 cannot be imported: That date is in the future\./],
-    ['a day twice', (f: JournalExport) => ({ ...f, days: [...f.days, f.days[3]!] }), /appears twice in the file\. Nothing was changed\.$/],
+    [
+      'not an export at all',
+      { hello: 'world' },
+      'This file is not an Axis Journal export (JSON). Nothing was changed.',
+    ],
+    [
+      'a newer format',
+      (f: JournalExport) => ({ ...f, formatVersion: 99 }),
+      'This export was made by a newer version of Axis Journal. Please update the app first. Nothing was changed.',
+    ],
+    [
+      'a newer database',
+      (f: JournalExport) => ({ ...f, schemaVersion: 999 }),
+      'This export comes from a newer version of Axis Journal. Please update the app first. Nothing was changed.',
+    ],
+    [
+      'a score out of range',
+      (f: JournalExport) => ({
+        ...f,
+        days: f.days.map((d, i) => (i === 5 ? { ...d, gut: { ...d.gut, bloating: 14 } } : d)),
+      }),
+      /^The file does not have the expected shape \(at days\.5\.gut\.bloating\): Bloating must be between 0 and 10\. Nothing was changed\.$/,
+    ],
+    [
+      'a food nobody knows',
+      (f: JournalExport) => ({
+        ...f,
+        days: f.days.map((d, i) =>
+          i === 7 ? { ...d, meals: [{ kind: 'lunch', time: null, foods: [{ food: 'Moon cheese', servings: 1 }] }] } : d,
+        ),
+      }),
+      /refers to the food "Moon cheese", which is neither in the file nor in this journal\. Nothing was changed\.$/,
+    ],
+    [
+      'a day in the future',
+      (f: JournalExport) => ({ ...f, days: [...f.days, { ...f.days[0]!, date: '2027-01-01' }] }),
+      /^The day 2027-01-01 cannot be imported: That date is in the future\./,
+    ],
+    [
+      'a day twice',
+      (f: JournalExport) => ({ ...f, days: [...f.days, f.days[3]!] }),
+      /appears twice in the file\. Nothing was changed\.$/,
+    ],
   ])('a file with %s is refused with a reason, and changes nothing', async (_name, make, message) => {
     const source = await demoApp(20);
     const file = json(source, false);
@@ -130,13 +181,15 @@ describe('CSV export', () => {
       'daily-columns.csv',
     ]);
     for (const content of files.values()) expect(content.endsWith('\r\n')).toBe(true);
-    const table = (name: string) => parse(files.get(name)!, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const table = (name: string) =>
+      parse(files.get(name)!, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
     const days = table('days.csv');
     const dbDays = db.prepare('SELECT * FROM days ORDER BY date').all() as Record<string, unknown>[];
     expect(days).toHaveLength(dbDays.length);
     days.forEach((row, i) => {
-      for (const [column, value] of Object.entries(dbDays[i]!)) expect(row[column]).toBe(value === null ? '' : String(value));
+      for (const [column, value] of Object.entries(dbDays[i]!))
+        expect(row[column]).toBe(value === null ? '' : String(value));
     });
     expect(days.find((d) => d.date === '2026-06-10')!.notes).toBe('Itchy, "very" itchy;\nslept badly, 3 am');
     expect(days.every((d) => d.meals_complete === '1')).toBe(true);
@@ -154,7 +207,13 @@ describe('CSV export', () => {
     }
     const columns = table('daily-columns.csv');
     expect(columns.map((c) => c.column)).toEqual(series.series.map((s) => s.key));
-    expect(columns.find((c) => c.column === 'food.dairy')).toMatchObject({ label: 'Dairy', kind: 'yesno', role: 'factor' });
-    expect(table('photos.csv')).toEqual([expect.objectContaining({ date: '2026-06-10', body_area: 'cheeks', mime: 'image/jpeg' })]);
+    expect(columns.find((c) => c.column === 'food.dairy')).toMatchObject({
+      label: 'Dairy',
+      kind: 'yesno',
+      role: 'factor',
+    });
+    expect(table('photos.csv')).toEqual([
+      expect.objectContaining({ date: '2026-06-10', body_area: 'cheeks', mime: 'image/jpeg' }),
+    ]);
   });
 });

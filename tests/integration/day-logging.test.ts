@@ -26,7 +26,8 @@ describe('food suggestions for logging a day fast', () => {
   it('every other name and every typical food points at a food in the library', () => {
     const keys = new Set(FOOD_LIBRARY.map((f) => f.key));
     for (const [word, key] of Object.entries(FOOD_SYNONYMS)) expect(keys.has(key), `${word} → ${key}`).toBe(true);
-    for (const [meal, list] of Object.entries(TYPICAL_FOR_MEAL)) for (const key of list) expect(keys.has(key), `${meal}: ${key}`).toBe(true);
+    for (const [meal, list] of Object.entries(TYPICAL_FOR_MEAL))
+      for (const key of list) expect(keys.has(key), `${meal}: ${key}`).toBe(true);
   });
 
   it('finds a food by another name people type ("oatmeal", "yoghurt", "zucchini")', async () => {
@@ -45,8 +46,22 @@ describe('food suggestions for logging a day fast', () => {
       await app.call('journal.saveDay', {
         ...emptyDay(date),
         meals: [
-          { kind: 'breakfast', time: null, foods: [{ foodId: id('Oats'), servings: 1 }, { foodId: id('Kefir'), servings: 1 }] },
-          { kind: 'dinner', time: null, foods: [{ foodId: id('Brown rice'), servings: 1 }, { foodId: id('Onion'), servings: 1 }] },
+          {
+            kind: 'breakfast',
+            time: null,
+            foods: [
+              { foodId: id('Oats'), servings: 1 },
+              { foodId: id('Kefir'), servings: 1 },
+            ],
+          },
+          {
+            kind: 'dinner',
+            time: null,
+            foods: [
+              { foodId: id('Brown rice'), servings: 1 },
+              { foodId: id('Onion'), servings: 1 },
+            ],
+          },
         ],
       });
     }
@@ -77,23 +92,68 @@ describe('usual meals', () => {
         { foodId: id('Kefir'), servings: 1.5 },
       ],
     });
-    expect(saved).toEqual([{ id: expect.any(Number), name: 'My usual breakfast', kind: 'breakfast', foods: [{ foodId: id('Oats'), servings: 1 }, { foodId: id('Kefir'), servings: 1.5 }] }]);
-    await expect(app.call('usualMeals.save', { name: 'my usual BREAKFAST', kind: 'lunch', foods: [{ foodId: id('Oats'), servings: 1 }] })).rejects.toThrow(/already a usual meal/);
-    await expect(app.call('usualMeals.save', { name: 'Empty', kind: 'lunch', foods: [] })).rejects.toThrow(/at least one food/);
-    await expect(app.call('usualMeals.save', { name: 'Ghost', kind: 'lunch', foods: [{ foodId: 999_999, servings: 1 }] })).rejects.toThrow(/not in your food library/);
-    const edited = await app.call('usualMeals.save', { id: saved[0]!.id, name: 'Weekday breakfast', kind: 'breakfast', foods: [{ foodId: id('Porridge'), servings: 2 }] });
+    expect(saved).toEqual([
+      {
+        id: expect.any(Number),
+        name: 'My usual breakfast',
+        kind: 'breakfast',
+        foods: [
+          { foodId: id('Oats'), servings: 1 },
+          { foodId: id('Kefir'), servings: 1.5 },
+        ],
+      },
+    ]);
+    await expect(
+      app.call('usualMeals.save', {
+        name: 'my usual BREAKFAST',
+        kind: 'lunch',
+        foods: [{ foodId: id('Oats'), servings: 1 }],
+      }),
+    ).rejects.toThrow(/already a usual meal/);
+    await expect(app.call('usualMeals.save', { name: 'Empty', kind: 'lunch', foods: [] })).rejects.toThrow(
+      /at least one food/,
+    );
+    await expect(
+      app.call('usualMeals.save', { name: 'Ghost', kind: 'lunch', foods: [{ foodId: 999_999, servings: 1 }] }),
+    ).rejects.toThrow(/not in your food library/);
+    const edited = await app.call('usualMeals.save', {
+      id: saved[0]!.id,
+      name: 'Weekday breakfast',
+      kind: 'breakfast',
+      foods: [{ foodId: id('Porridge'), servings: 2 }],
+    });
     expect(edited[0]).toMatchObject({ name: 'Weekday breakfast', foods: [{ foodId: id('Porridge'), servings: 2 }] });
     expect(await app.call('usualMeals.delete', { id: saved[0]!.id })).toEqual([]);
   });
 
   it('travel with the JSON export into another journal (foods by name)', async () => {
     const source = await journal();
-    const mine = await source.call('foods.save', { name: 'Grandma’s granola', plant: true, categories: ['whole_grain', 'fibre_rich'] });
+    const mine = await source.call('foods.save', {
+      name: 'Grandma’s granola',
+      plant: true,
+      categories: ['whole_grain', 'fibre_rich'],
+    });
     const oats = (await source.call('foods.list')).find((f) => f.name === 'Oats')!;
-    await source.call('usualMeals.save', { name: 'Sunday brunch', kind: 'breakfast', foods: [{ foodId: mine.id, servings: 1 }, { foodId: oats.id, servings: 0.5 }] });
+    await source.call('usualMeals.save', {
+      name: 'Sunday brunch',
+      kind: 'breakfast',
+      foods: [
+        { foodId: mine.id, servings: 1 },
+        { foodId: oats.id, servings: 0.5 },
+      ],
+    });
     const file = await source.call('data.exportJson', { photos: false });
     const content = Buffer.from(file.dataBase64, 'base64').toString('utf8');
-    expect(JSON.parse(content).usualMeals).toEqual([{ name: 'Sunday brunch', kind: 'breakfast', foods: [{ food: 'Grandma’s granola', servings: 1 }, { food: 'Oats', servings: 0.5 }] }]);
+    expect(JSON.parse(content).usualMeals).toEqual([
+      {
+        name: 'Sunday brunch',
+        kind: 'breakfast',
+        foods: [
+          { food: 'Grandma’s granola', servings: 1 },
+          { food: 'Oats', servings: 0.5 },
+        ],
+      },
+    ]);
 
     const target = await journal();
     expect((await target.call('data.import', { content, dryRun: true })).usualMeals).toEqual({ added: 1, replaced: 0 });
@@ -101,8 +161,14 @@ describe('usual meals', () => {
     await target.call('data.import', { content, dryRun: false });
     const [meal] = await target.call('usualMeals.list');
     const targetFoods = await target.call('foods.list');
-    expect(meal!.foods.map((f) => targetFoods.find((t) => t.id === f.foodId)!.name)).toEqual(['Grandma’s granola', 'Oats']);
-    expect((await target.call('data.import', { content, dryRun: false })).usualMeals).toEqual({ added: 0, replaced: 1 });
+    expect(meal!.foods.map((f) => targetFoods.find((t) => t.id === f.foodId)!.name)).toEqual([
+      'Grandma’s granola',
+      'Oats',
+    ]);
+    expect((await target.call('data.import', { content, dryRun: false })).usualMeals).toEqual({
+      added: 0,
+      replaced: 1,
+    });
   });
 });
 
@@ -119,7 +185,11 @@ describe('the usual meals migration', () => {
     const oats = db.prepare("SELECT id FROM foods WHERE name = 'Oats'").pluck().get() as number;
     saveUsualMeal(db, { name: 'Porridge bowl', kind: 'breakfast', foods: [{ foodId: oats, servings: 1 }] });
     expect(listUsualMeals(db)).toHaveLength(1);
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT food_id, servings FROM usual_meal_foods WHERE usual_meal_id = ? ORDER BY position').all(1) as { detail: string }[];
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT food_id, servings FROM usual_meal_foods WHERE usual_meal_id = ? ORDER BY position',
+      )
+      .all(1) as { detail: string }[];
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING (PRIMARY KEY|INDEX)/);
     db.close();
   });

@@ -17,15 +17,25 @@ async function demo(seed: number, effects: boolean, days = 120) {
 }
 
 /** Mean severity of a condition on days after a factor day vs other days, straight from the DB. */
-function laggedDifference(app: Awaited<ReturnType<typeof demo>>['app'], condition: string, categoryOrNull: string | null, lag: number, stressAtLeast?: number): number {
+function laggedDifference(
+  app: Awaited<ReturnType<typeof demo>>['app'],
+  condition: string,
+  categoryOrNull: string | null,
+  lag: number,
+  stressAtLeast?: number,
+): number {
   const db = app.backend.vault.db;
   const factorDays = categoryOrNull
-    ? (db
-        .prepare(
-          `SELECT DISTINCT m.date FROM meals m JOIN meal_foods mf ON mf.meal_id = m.id JOIN food_categories c ON c.food_id = mf.food_id WHERE c.category = ?`,
-        )
-        .all(categoryOrNull) as { date: string }[]).map((r) => r.date)
-    : (db.prepare('SELECT date FROM days WHERE stress >= ?').all(stressAtLeast) as { date: string }[]).map((r) => r.date);
+    ? (
+        db
+          .prepare(
+            `SELECT DISTINCT m.date FROM meals m JOIN meal_foods mf ON mf.meal_id = m.id JOIN food_categories c ON c.food_id = mf.food_id WHERE c.category = ?`,
+          )
+          .all(categoryOrNull) as { date: string }[]
+      ).map((r) => r.date)
+    : (db.prepare('SELECT date FROM days WHERE stress >= ?').all(stressAtLeast) as { date: string }[]).map(
+        (r) => r.date,
+      );
   const withFactor = new Set(factorDays);
   const rows = db
     .prepare(`SELECT s.date, s.severity FROM skin_scores s JOIN conditions c ON c.id = s.condition_id WHERE c.name = ?`)
@@ -35,7 +45,12 @@ function laggedDifference(app: Awaited<ReturnType<typeof demo>>['app'], conditio
     d.setUTCDate(d.getUTCDate() - lag);
     return d.toISOString().slice(0, 10);
   };
-  const logged = new Set(app.backend.vault.db.prepare('SELECT date FROM days').all().map((r) => (r as { date: string }).date));
+  const logged = new Set(
+    app.backend.vault.db
+      .prepare('SELECT date FROM days')
+      .all()
+      .map((r) => (r as { date: string }).date),
+  );
   const on: number[] = [];
   const off: number[] = [];
   for (const row of rows) {
@@ -64,7 +79,12 @@ describe('demo journal', () => {
   it('gives the same journal for the same seed', async () => {
     const a = await demo(42, true, 40);
     const b = await demo(42, true, 40);
-    const days = async (app: typeof a.app) => Promise.all((await app.call('journal.list', { limit: 100 })).map((d) => app.call('journal.getDay', { date: d.date }).then((v) => v.entry)));
+    const days = async (app: typeof a.app) =>
+      Promise.all(
+        (await app.call('journal.list', { limit: 100 })).map((d) =>
+          app.call('journal.getDay', { date: d.date }).then((v) => v.entry),
+        ),
+      );
     expect(await days(a.app)).toEqual(await days(b.app));
     const c = await demo(43, true, 40);
     expect(await days(c.app)).not.toEqual(await days(a.app));
@@ -79,7 +99,8 @@ describe('demo journal', () => {
     expect(Math.abs(laggedDifference(none.app, 'Acne', 'dairy', 2))).toBeLessThan(0.6);
     expect(Math.abs(laggedDifference(none.app, 'Eczema', 'fermented', 3))).toBeLessThan(0.6);
     // Same diet and stress with or without effects.
-    const meals = async (app: typeof planted.app) => (await app.call('journal.getDay', { date: '2026-05-01' })).entry.meals;
+    const meals = async (app: typeof planted.app) =>
+      (await app.call('journal.getDay', { date: '2026-05-01' })).entry.meals;
     expect(await meals(none.app)).toEqual(await meals(planted.app));
   });
 });

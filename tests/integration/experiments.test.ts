@@ -20,7 +20,13 @@ afterEach(() => {
 /** A real encrypted journal whose "today" the test moves by hand. */
 async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime(), vaultDir = tempDir()) {
   const clock = { now: start };
-  const { backend, dispatch } = createApp({ vaultDir, host: 'web', version: 't', scryptCost: FAST_SCRYPT, now: () => clock.now });
+  const { backend, dispatch } = createApp({
+    vaultDir,
+    host: 'web',
+    version: 't',
+    scryptCost: FAST_SCRYPT,
+    now: () => clock.now,
+  });
   closers.push(() => backend.dispose());
   const call = async <K extends MethodName>(method: K, input?: Input<K>): Promise<Output<K>> => {
     const result = await dispatch(method, input);
@@ -44,8 +50,24 @@ async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime(), vault
     log: (date: string, severity: number | null, dairy: boolean | null) => {
       const entry: DayEntry = {
         ...emptyDay(date),
-        skin: severity === null ? [] : [{ conditionId: acne.id, severity, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] }],
-        meals: dairy === null ? [] : [{ kind: 'lunch', time: null, foods: [{ foodId: (dairy ? cheese : oats).id, servings: 1 }] }],
+        skin:
+          severity === null
+            ? []
+            : [
+                {
+                  conditionId: acne.id,
+                  severity,
+                  itch: null,
+                  sleepLost: null,
+                  newLesions: null,
+                  flare: false,
+                  areas: [],
+                },
+              ],
+        meals:
+          dairy === null
+            ? []
+            : [{ kind: 'lunch', time: null, foods: [{ foodId: (dairy ? cheese : oats).id, servings: 1 }] }],
         // A day without dairy counts as one only when its meals are complete (docs/insights-method.md).
         mealsComplete: dairy === null ? null : true,
       };
@@ -71,26 +93,52 @@ const plan = (acneKey: string, overrides: Partial<Input<'experiments.create'>> =
 describe('planning', () => {
   it('says in words when a design can never reach 0.05, and is cautious without history', async () => {
     const app = await appWithClock();
-    const four = await app.call('experiments.plan', { factorKey: 'food.dairy', outcomeKey: app.acneKey, design: 'pairs', pairs: 4, blockDays: 7, washoutDays: 2, targetChange: 1.5 });
+    const four = await app.call('experiments.plan', {
+      factorKey: 'food.dairy',
+      outcomeKey: app.acneKey,
+      design: 'pairs',
+      pairs: 4,
+      blockDays: 7,
+      washoutDays: 2,
+      targetChange: 1.5,
+    });
     expect(four.canReach).toBe(false);
     expect(four.warning).toMatch(/smallest p this design can give is 0\.125 — it can never reach 0\.05/);
     expect(four.history.fromJournal).toBe(false);
     expect(four.sentences.join(' ')).toMatch(/does not yet have enough days .* cautious spread of 2\.0 points/);
     expect(four.safety.join(' ')).toMatch(/dietitian before cutting out a whole food group/);
     expect(four.safety.join(' ')).toMatch(/Never stop or change a prescribed medicine/);
-    const six = await app.call('experiments.plan', { factorKey: 'food.dairy', outcomeKey: app.acneKey, design: 'pairs', pairs: 6, blockDays: 7, washoutDays: 2, targetChange: 1.5 });
+    const six = await app.call('experiments.plan', {
+      factorKey: 'food.dairy',
+      outcomeKey: app.acneKey,
+      design: 'pairs',
+      pairs: 6,
+      blockDays: 7,
+      washoutDays: 2,
+      targetChange: 1.5,
+    });
     expect(six.canReach).toBe(true);
     expect(six.warning).toBeNull();
-    expect(six.sentences[0]).toMatch(/^With 6 pairs of 7-day blocks — 12 weeks — a change of 1\.5 points would show up about \d+ times? in 10\.$/);
+    expect(six.sentences[0]).toMatch(
+      /^With 6 pairs of 7-day blocks — 12 weeks — a change of 1\.5 points would show up about \d+ times? in 10\.$/,
+    );
     expect(six.endDate).toBe('2026-09-06');
   });
 
   it('refuses unknown keys, impossible washouts, a past start without --backdate, and numbers without a threshold', async () => {
     const app = await appWithClock();
-    await expect(app.call('experiments.create', plan(app.acneKey, { factorKey: 'food.nothing' }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(app.call('experiments.create', plan(app.acneKey, { washoutDays: 2 }))).rejects.toThrow(/at least 2 days of each block/);
-    await expect(app.call('experiments.create', plan(app.acneKey, { startDate: '2026-06-01' }))).rejects.toThrow(/start date is in the past/);
-    await expect(app.call('experiments.create', plan(app.acneKey, { factorKey: 'life.meditation' }))).rejects.toThrow(/counts as “on”/);
+    await expect(
+      app.call('experiments.create', plan(app.acneKey, { factorKey: 'food.nothing' })),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(app.call('experiments.create', plan(app.acneKey, { washoutDays: 2 }))).rejects.toThrow(
+      /at least 2 days of each block/,
+    );
+    await expect(app.call('experiments.create', plan(app.acneKey, { startDate: '2026-06-01' }))).rejects.toThrow(
+      /start date is in the past/,
+    );
+    await expect(app.call('experiments.create', plan(app.acneKey, { factorKey: 'life.meditation' }))).rejects.toThrow(
+      /counts as “on”/,
+    );
     await expect(app.call('experiments.create', plan(app.acneKey, { pairs: 17 }))).rejects.toThrow(/At most 16 pairs/);
     expect(await app.call('experiments.list')).toEqual([]);
   });
@@ -100,7 +148,13 @@ describe('running and finishing an experiment', () => {
   it('follows a short experiment day by day: assignment, adherence, hidden result, deviations, then the analysis', async () => {
     const app = await appWithClock();
     const created = await app.call('experiments.create', plan(app.acneKey));
-    expect(created).toMatchObject({ state: 'running', daysTotal: 36, hidden: true, analysis: null, endDate: '2026-07-20' });
+    expect(created).toMatchObject({
+      state: 'running',
+      daysTotal: 36,
+      hidden: true,
+      analysis: null,
+      endDate: '2026-07-20',
+    });
     expect(created.plan.orders).toHaveLength(6);
     expect(created.schedule.filter((d) => d.washout)).toHaveLength(12);
 
@@ -108,18 +162,33 @@ describe('running and finishing an experiment', () => {
       const day = created.schedule[i]!;
       expect(app.today()).toBe(day.date);
       const [today] = await app.call('experiments.today', { date: day.date });
-      expect(today).toMatchObject({ arm: day.arm, text: day.arm === 'on' ? 'Dairy as usual' : 'No dairy at all', block: day.block! + 1, blockCount: 12, dayOfBlock: day.dayOfBlock, daysInBlock: 3 });
+      expect(today).toMatchObject({
+        arm: day.arm,
+        text: day.arm === 'on' ? 'Dairy as usual' : 'No dairy at all',
+        block: day.block! + 1,
+        blockCount: 12,
+        dayOfBlock: day.dayOfBlock,
+        daysInBlock: 3,
+      });
       const severity = 3 + (day.arm === 'on' ? 2 : 0) + (i % 3 === 2 ? 1 : 0);
       if (i === 4) {
         // Nothing about meals: the journal cannot tell, so a one-tap answer is asked for.
         await app.log(day.date, severity, null);
-        expect((await app.call('experiments.today', { date: day.date }))[0]).toMatchObject({ needsCheckIn: true, followed: null });
-        expect(await app.call('experiments.checkIn', { id: created.id, date: day.date, followed: true })).toMatchObject({ followed: true, followedFrom: 'check-in' });
+        expect((await app.call('experiments.today', { date: day.date }))[0]).toMatchObject({
+          needsCheckIn: true,
+          followed: null,
+        });
+        expect(await app.call('experiments.checkIn', { id: created.id, date: day.date, followed: true })).toMatchObject(
+          { followed: true, followedFrom: 'check-in' },
+        );
       } else if (i === 7) {
         // Not logged at all: missing, never zero.
       } else if (i === 8) {
         await app.log(day.date, severity, day.arm === 'off'); // broke the plan
-        expect((await app.call('experiments.today', { date: day.date }))[0]).toMatchObject({ followed: false, followedFrom: 'journal' });
+        expect((await app.call('experiments.today', { date: day.date }))[0]).toMatchObject({
+          followed: false,
+          followedFrom: 'journal',
+        });
       } else {
         await app.log(day.date, severity, day.arm === 'on');
       }
@@ -134,7 +203,12 @@ describe('running and finishing an experiment', () => {
         expect(peek.deviations.map((d) => d.kind)).toEqual(['peek']);
       }
       if (i === 20) {
-        await app.call('experiments.pause', { id: created.id, fromDate: day.date, toDate: day.date, reason: 'A bad cold' });
+        await app.call('experiments.pause', {
+          id: created.id,
+          fromDate: day.date,
+          toDate: day.date,
+          reason: 'A bad cold',
+        });
       }
       app.nextDay();
     }
@@ -160,12 +234,16 @@ describe('running and finishing an experiment', () => {
     // 36 days, minus the missing and the paused one; one broke the plan.
     expect(done.adherence).toBeCloseTo(33 / 34, 5);
     expect(done.daysUnknown).toBe(1); // the day not logged at all
-    expect(done.sentences[0]).toMatch(/^In your experiment, your acne severity was \d\.\d points higher on “Dairy as usual” days than on “No dairy at all” days \(interval -?\d\.\d to \d\.\d; p = 0\.031, 6 pairs, 97% of days as planned\)\.$/);
+    expect(done.sentences[0]).toMatch(
+      /^In your experiment, your acne severity was \d\.\d points higher on “Dairy as usual” days than on “No dairy at all” days \(interval -?\d\.\d to \d\.\d; p = 0\.031, 6 pairs, 97% of days as planned\)\.$/,
+    );
     expect(done.sentences[1]).toBe('This is good evidence for you — show it to your dermatologist.');
     expect(done.asDone?.effect).not.toBeNull();
 
     // The plan is frozen in the database itself.
-    expect(() => app.backend.vault.db.prepare("UPDATE experiments SET plan = '{}' WHERE id = ?").run(created.id)).toThrow(/frozen/);
+    expect(() =>
+      app.backend.vault.db.prepare("UPDATE experiments SET plan = '{}' WHERE id = ?").run(created.id),
+    ).toThrow(/frozen/);
     await expect(app.call('experiments.stop', { id: created.id, reason: 'done' })).rejects.toThrow(/already finished/);
   });
 
@@ -179,7 +257,10 @@ describe('running and finishing an experiment', () => {
     expect(stopped.deviations.map((d) => d.kind)).toEqual(['stop']);
     await expect(app.call('experiments.stop', { id: first.id, reason: 'again' })).rejects.toThrow(/already ended/);
 
-    const backdated = await app.call('experiments.create', plan(app.acneKey, { startDate: '2026-05-01', backdate: true }));
+    const backdated = await app.call(
+      'experiments.create',
+      plan(app.acneKey, { startDate: '2026-05-01', backdate: true }),
+    );
     expect(backdated.plan.backdated).toBe(true);
     expect(backdated.state).toBe('finished');
     expect(backdated.sentences[0]).toMatch(/^Planned after the fact/);
@@ -190,13 +271,41 @@ describe('running and finishing an experiment', () => {
 describe('adherence from what is logged', () => {
   it('reads a ticked treatment, meditation minutes against the threshold, and a custom yes/no value', async () => {
     const app = await appWithClock();
-    const [probiotic] = await app.call('treatments.save', { name: 'Probiotic capsule', kind: 'supplement', dose: '1 a day', startedOn: null, stoppedOn: null });
+    const [probiotic] = await app.call('treatments.save', {
+      name: 'Probiotic capsule',
+      kind: 'supplement',
+      dose: '1 a day',
+      startedOn: null,
+      stoppedOn: null,
+    });
     const factors = await app.call('factors.save', { name: 'Cold shower', kind: 'yesno', unit: '' });
     const shower = factors.find((f) => f.name === 'Cold shower')!;
-    const base = { design: 'pairs', pairs: 6, blockDays: 2, washoutDays: 0, startDate: '2026-06-15', seed: 3, onText: 'on', offText: 'off' } as const;
-    const treatment = await app.call('experiments.create', { ...base, factorKey: `treatment.${probiotic!.id}`, outcomeKey: app.acneKey });
-    const meditation = await app.call('experiments.create', { ...base, factorKey: 'life.meditation', onThreshold: 10, outcomeKey: app.acneKey });
-    const custom = await app.call('experiments.create', { ...base, factorKey: `custom.${shower.id}`, outcomeKey: app.acneKey });
+    const base = {
+      design: 'pairs',
+      pairs: 6,
+      blockDays: 2,
+      washoutDays: 0,
+      startDate: '2026-06-15',
+      seed: 3,
+      onText: 'on',
+      offText: 'off',
+    } as const;
+    const treatment = await app.call('experiments.create', {
+      ...base,
+      factorKey: `treatment.${probiotic!.id}`,
+      outcomeKey: app.acneKey,
+    });
+    const meditation = await app.call('experiments.create', {
+      ...base,
+      factorKey: 'life.meditation',
+      onThreshold: 10,
+      outcomeKey: app.acneKey,
+    });
+    const custom = await app.call('experiments.create', {
+      ...base,
+      factorKey: `custom.${shower.id}`,
+      outcomeKey: app.acneKey,
+    });
     const arm = (e: { schedule: { arm: string }[] }, i: number) => e.schedule[i]!.arm === 'on';
     for (let i = 0; i < 4; i++) {
       const date = treatment.schedule[i]!.date;
@@ -204,7 +313,10 @@ describe('adherence from what is logged', () => {
         ...emptyDay(date),
         // Day 3 breaks every plan; the others follow them.
         treatments: [{ treatmentId: probiotic!.id, taken: i === 3 ? !arm(treatment, i) : arm(treatment, i) }],
-        lifestyle: { ...emptyDay(date).lifestyle, meditationMinutes: (i === 3 ? !arm(meditation, i) : arm(meditation, i)) ? 15 : 5 },
+        lifestyle: {
+          ...emptyDay(date).lifestyle,
+          meditationMinutes: (i === 3 ? !arm(meditation, i) : arm(meditation, i)) ? 15 : 5,
+        },
         custom: [{ factorId: shower.id, value: (i === 3 ? !arm(custom, i) : arm(custom, i)) ? 1 : 0 }],
       });
       app.nextDay();
@@ -225,9 +337,21 @@ describe('adherence from what is logged', () => {
 describe('experiments in exports, imports and backups', () => {
   it('travel in the JSON export (re-linked by name on import), the CSV export and an encrypted backup', async () => {
     const app = await appWithClock();
-    const [probiotic] = await app.call('treatments.save', { name: 'Probiotic capsule', kind: 'probiotic', dose: '', startedOn: null, stoppedOn: null });
+    const [probiotic] = await app.call('treatments.save', {
+      name: 'Probiotic capsule',
+      kind: 'probiotic',
+      dose: '',
+      startedOn: null,
+      stoppedOn: null,
+    });
     const made = await app.call('experiments.create', {
-      ...plan(app.acneKey, { factorKey: `treatment.${probiotic!.id}`, startDate: '2026-05-01', backdate: true, onText: 'Take it', offText: 'Skip it' }),
+      ...plan(app.acneKey, {
+        factorKey: `treatment.${probiotic!.id}`,
+        startDate: '2026-05-01',
+        backdate: true,
+        onText: 'Take it',
+        offText: 'Skip it',
+      }),
     });
     await app.log('2026-05-03', 4, null);
     await app.call('experiments.checkIn', { id: made.id, date: '2026-05-03', followed: false });
@@ -235,24 +359,44 @@ describe('experiments in exports, imports and backups', () => {
     await app.call('experiments.stop', { id: 2, reason: 'Holiday' });
     const report = await app.call('report.data', { from: '2026-04-01', to: '2026-06-15', sections: ['experiments'] });
     // The second one was ended before it started: nothing of it falls in the period.
-    expect(report.experiments!.map((e) => [e.title, e.state])).toEqual([['Probiotic capsule and acne severity', 'finished']]);
+    expect(report.experiments!.map((e) => [e.title, e.state])).toEqual([
+      ['Probiotic capsule and acne severity', 'finished'],
+    ]);
     expect(report.experiments![0]!.sentences[0]).toMatch(/^Planned after the fact/);
-    expect((await app.call('report.data', { from: '2026-04-01', to: '2026-06-15', sections: ['notes'] })).experiments).toEqual([]);
+    expect(
+      (await app.call('report.data', { from: '2026-04-01', to: '2026-06-15', sections: ['notes'] })).experiments,
+    ).toEqual([]);
     const db = app.backend.vault.db;
     const file = JSON.parse(JSON.stringify(exportJournalJson(db, { photos: false, appVersion: 't', now: new Date() })));
     expect(file.experiments).toHaveLength(2);
-    expect(file.experiments[0]).toMatchObject({ title: 'Probiotic capsule and acne severity', checkIns: [{ date: '2026-05-03', followed: false }] });
-    expect(file.experiments[1]).toMatchObject({ endReason: 'Holiday', deviations: [{ kind: 'stop', reason: 'Holiday' }] });
+    expect(file.experiments[0]).toMatchObject({
+      title: 'Probiotic capsule and acne severity',
+      checkIns: [{ date: '2026-05-03', followed: false }],
+    });
+    expect(file.experiments[1]).toMatchObject({
+      endReason: 'Holiday',
+      deviations: [{ kind: 'stop', reason: 'Holiday' }],
+    });
 
     const csv = exportJournalCsv(db, '2026-06-15');
     const experimentsCsv = csv.find((f) => f.name === 'experiments.csv')!.content.split(/\r?\n/);
-    expect(experimentsCsv[0]).toMatch(/^experiment_id,title,design,factor_key,.*,effect,ci_low,ci_high,p,days_on,days_off,adherence,status$/);
+    expect(experimentsCsv[0]).toMatch(
+      /^experiment_id,title,design,factor_key,.*,effect,ci_low,ci_high,p,days_on,days_off,adherence,status$/,
+    );
     expect(experimentsCsv[1]).toMatch(/^1,Probiotic capsule and acne severity,pairs,treatment\.\d+,/);
-    expect(csv.find((f) => f.name === 'experiment_days.csv')!.content).toMatch(/^experiment_id,date,arm,washout,phase,block,outcome,followed\r?\n1,2026-05-01,(on|off),1,block,1,,\r?\n/);
+    expect(csv.find((f) => f.name === 'experiment_days.csv')!.content).toMatch(
+      /^experiment_id,date,arm,washout,phase,block,outcome,followed\r?\n1,2026-05-01,(on|off),1,block,1,,\r?\n/,
+    );
 
     // Another journal, where the probiotic gets a different id.
     const other = await appWithClock();
-    await other.call('treatments.save', { name: 'Something else', kind: 'other', dose: '', startedOn: null, stoppedOn: null });
+    await other.call('treatments.save', {
+      name: 'Something else',
+      kind: 'other',
+      dose: '',
+      startedOn: null,
+      stoppedOn: null,
+    });
     const dry = importJournalJson(other.backend.vault.db, file, { dryRun: true, today: '2026-06-15' });
     expect(dry.experiments).toEqual({ added: 2, alreadyThere: 0 });
     expect(await other.call('experiments.list')).toEqual([]);
@@ -263,14 +407,22 @@ describe('experiments in exports, imports and backups', () => {
       ['food.dairy', 'stopped', false],
       [`treatment.${probioticThere.id}`, 'finished', true],
     ]);
-    expect(importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' }).experiments).toEqual({ added: 0, alreadyThere: 2 });
+    expect(importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' }).experiments).toEqual(
+      { added: 0, alreadyThere: 2 },
+    );
 
     // A backup is the whole encrypted database: experiments come back with it.
     const backupFile = join(tempDir(), 'journal.axisbackup');
     writeBackup(db, app.vaultDir, backupFile, 't', new Date());
     const target = join(tempDir(), 'restored');
     await restoreBackup(target, backupFile, { passphrase: PASSPHRASE }, new Date());
-    const restored = createApp({ vaultDir: target, host: 'web', version: 't', scryptCost: FAST_SCRYPT, now: () => new Date(2026, 5, 15, 9).getTime() });
+    const restored = createApp({
+      vaultDir: target,
+      host: 'web',
+      version: 't',
+      scryptCost: FAST_SCRYPT,
+      now: () => new Date(2026, 5, 15, 9).getTime(),
+    });
     closers.push(() => restored.backend.dispose());
     expect((await restored.dispatch('vault.unlock', { passphrase: PASSPHRASE })).ok).toBe(true);
     const list = await restored.dispatch('experiments.list');

@@ -31,7 +31,16 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 let exports = 0;
-async function exported(): Promise<{ days: { date: string; lifestyle: Record<string, unknown>; skin: { condition: string; severity: number }[]; custom: { factor: string; value: number }[]; meals: { kind: string; foods: { food: string }[] }[] }[]; customFactors: { name: string }[] }> {
+async function exported(): Promise<{
+  days: {
+    date: string;
+    lifestyle: Record<string, unknown>;
+    skin: { condition: string; severity: number }[];
+    custom: { factor: string; value: number }[];
+    meals: { kind: string; foods: { food: string }[] }[];
+  }[];
+  customFactors: { name: string }[];
+}> {
   const out = join(work, `export-${++exports}.json`);
   const result = await axis(['export', '--vault', vault, '--format', 'json', '--out', out]);
   expect(result.code).toBe(0);
@@ -48,10 +57,21 @@ describe('axis import-from and axis imports', () => {
     expect(dry.code).toBe(0);
     const { mapping, summary } = JSON.parse(dry.stdout) as { mapping: ImportMapping; summary: ImportFromSummary };
     expect(summary).toMatchObject({ dryRun: true, days: { inFile: 3, newDays: 3 }, importId: null });
-    expect(summary.skipped.map((s) => s.reason)).toContain(`Bearable's "Health measurements" category is not something the journal records`);
+    expect(summary.skipped.map((s) => s.reason)).toContain(
+      `Bearable's "Health measurements" category is not something the journal records`,
+    );
     expect(await exported()).toEqual(before);
 
-    const edited = { ...mapping, items: mapping.items.map((i) => (i.key === 'symptom:headache' ? { ...i, to: { type: 'factor', name: 'Head pain', kind: 'scale' } } : i.key === 'notes' ? { ...i, to: { type: 'skip' } } : i)) };
+    const edited = {
+      ...mapping,
+      items: mapping.items.map((i) =>
+        i.key === 'symptom:headache'
+          ? { ...i, to: { type: 'factor', name: 'Head pain', kind: 'scale' } }
+          : i.key === 'notes'
+            ? { ...i, to: { type: 'skip' } }
+            : i,
+      ),
+    };
     const mapFile = join(work, 'mapping.json');
     writeFileSync(mapFile, JSON.stringify(edited, null, 2));
     const done = await axis(['import-from', 'auto', BEARABLE, '--vault', vault, '--map', mapFile]);
@@ -70,16 +90,22 @@ describe('axis import-from and axis imports', () => {
     const again = await axis(['import-from', 'bearable', BEARABLE, '--vault', vault, '--map', mapFile, '--json']);
     const second = JSON.parse(again.stdout) as { summary: ImportFromSummary };
     expect(second.summary.values).toMatchObject({ added: 0, replaced: 0 });
-    expect(second.summary.notes[0]).toMatch(/^This file was already imported on \d{4}-\d\d-\d\d: importing it again adds nothing\.$/);
+    expect(second.summary.notes[0]).toMatch(
+      /^This file was already imported on \d{4}-\d\d-\d\d: importing it again adds nothing\.$/,
+    );
     expect(await exported()).toEqual(after);
 
     const list = await axis(['imports', '--vault', vault, '--json']);
     const records = JSON.parse(list.stdout) as ImportRecord[];
-    expect(records).toEqual([expect.objectContaining({ id: 1, format: 'bearable', fileName: 'bearable.csv', days: 3, undoneAt: null })]);
+    expect(records).toEqual([
+      expect.objectContaining({ id: 1, format: 'bearable', fileName: 'bearable.csv', days: 3, undoneAt: null }),
+    ]);
     const undo = await axis(['imports', '--vault', vault, '--undo', '1']);
     expect(undo.stdout).toMatch(/^Undid import 1: \d+ values restored, 3 days removed\.$/m);
     expect(await exported()).toEqual(before);
-    expect((await axis(['imports', '--vault', vault])).stdout).toMatch(/^1 {2}.* {2}bearable {2}bearable\.csv .*\(undone \d{4}-\d\d-\d\d\)$/m);
+    expect((await axis(['imports', '--vault', vault])).stdout).toMatch(
+      /^1 {2}.* {2}bearable {2}bearable\.csv .*\(undone \d{4}-\d\d-\d\d\)$/m,
+    );
   }, 180_000);
 
   it('streams an Apple Health export in a worker: nightly sleep from phone and watch counted once', async () => {

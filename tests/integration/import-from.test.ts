@@ -8,7 +8,10 @@ import { exportedJournal, journalAppsClosedAfterEach } from '../helpers/journalA
 
 const openApp = journalAppsClosedAfterEach();
 const FIXTURES = join(import.meta.dirname, '../fixtures/imports');
-const fixture = (name: string) => ({ fileName: name, dataBase64: readFileSync(join(FIXTURES, name)).toString('base64') });
+const fixture = (name: string) => ({
+  fileName: name,
+  dataBase64: readFileSync(join(FIXTURES, name)).toString('base64'),
+});
 type App = Awaited<ReturnType<typeof openApp>>;
 
 /** The complete JSON export without its time stamp: what "the journal is unchanged" means. */
@@ -35,12 +38,19 @@ describe('import from Bearable, through the contract', () => {
   it('proposes a mapping, imports every value where the mapping says, adds nothing twice and undoes to the exact previous export', async () => {
     const app = await openApp();
     const before = await exported(app);
-    const { mapping, summary: dry } = await app.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'auto' });
+    const { mapping, summary: dry } = await app.call('importFrom.propose', {
+      ...fixture('bearable.csv'),
+      format: 'auto',
+    });
     expect(mapping.format).toBe('bearable');
     expect(destinationOf(mapping, 'mood')).toEqual({ type: 'field', field: 'mood' });
     expect(destinationOf(mapping, 'sleep')).toEqual({ type: 'field', field: 'sleepHours' });
     expect(destinationOf(mapping, 'symptom:itchy skin')).toEqual({ type: 'condition', name: 'Eczema' });
-    expect(mapping.items.find((i) => i.key === 'symptom:itchy skin')).toMatchObject({ readings: 3, days: 2, conversion: 'severity 1–4 → 0–10: round(v × 2.5)' });
+    expect(mapping.items.find((i) => i.key === 'symptom:itchy skin')).toMatchObject({
+      readings: 3,
+      days: 2,
+      conversion: 'severity 1–4 → 0–10: round(v × 2.5)',
+    });
     expect(destinationOf(mapping, 'symptom:headache')).toEqual({ type: 'factor', name: 'Headache', kind: 'scale' });
     expect(destinationOf(mapping, 'symptom:bloating')).toEqual({ type: 'field', field: 'bloating' });
     expect(destinationOf(mapping, 'food:bananas')).toEqual({ type: 'food', name: 'Banana' });
@@ -50,20 +60,51 @@ describe('import from Bearable, through the contract', () => {
     expect(dry.dryRun).toBe(true);
     expect(dry.days).toEqual({ inFile: 3, newDays: 3, existingDays: 0 });
     expect(dry.skipped.map((s) => s.reason)).toEqual(
-      expect.arrayContaining(['Rows whose date could not be read', `Bearable's "Health measurements" category is not something the journal records`]),
+      expect.arrayContaining([
+        'Rows whose date could not be read',
+        `Bearable's "Health measurements" category is not something the journal records`,
+      ]),
     );
     expect(await exported(app)).toEqual(before); // the dry run changed nothing
 
     const done = await app.call('importFrom.run', { ...fixture('bearable.csv'), mapping, dryRun: false });
     expect(done.importId).toBeGreaterThan(0);
     expect(done.values).toEqual(dry.values);
-    expect(done.created).toEqual({ foods: [], treatments: ['Probiotic'], factors: expect.arrayContaining(['Headache', 'Caffeine', 'Alcohol', 'Energy']) });
+    expect(done.created).toEqual({
+      foods: [],
+      treatments: ['Probiotic'],
+      factors: expect.arrayContaining(['Headache', 'Caffeine', 'Alcohol', 'Energy']),
+    });
     const id = await ids(app);
     const day1 = (await app.call('journal.getDay', { date: '2026-03-01' })).entry;
     expect(day1.lifestyle).toMatchObject({ mood: 8, sleepHours: 7.5 });
-    expect(day1.skin).toEqual([{ conditionId: id.condition('Eczema'), severity: 5, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] }]);
-    expect(day1.custom).toEqual(expect.arrayContaining([{ factorId: id.factor('Headache'), value: 8 }, { factorId: id.factor('Caffeine'), value: 1 }]));
-    expect(day1.meals).toEqual([{ kind: 'breakfast', time: null, foods: [{ foodId: id.food('Oats'), servings: 1 }, { foodId: id.food('Banana'), servings: 1 }] }]);
+    expect(day1.skin).toEqual([
+      {
+        conditionId: id.condition('Eczema'),
+        severity: 5,
+        itch: null,
+        sleepLost: null,
+        newLesions: null,
+        flare: false,
+        areas: [],
+      },
+    ]);
+    expect(day1.custom).toEqual(
+      expect.arrayContaining([
+        { factorId: id.factor('Headache'), value: 8 },
+        { factorId: id.factor('Caffeine'), value: 1 },
+      ]),
+    );
+    expect(day1.meals).toEqual([
+      {
+        kind: 'breakfast',
+        time: null,
+        foods: [
+          { foodId: id.food('Oats'), servings: 1 },
+          { foodId: id.food('Banana'), servings: 1 },
+        ],
+      },
+    ]);
     expect(day1.treatments).toEqual([{ treatmentId: id.treatment('Probiotic'), taken: true }]);
     expect(day1.notes).toBe('Long day, lots of meetings\nand a late "dinner"');
     const day2 = (await app.call('journal.getDay', { date: '2026-03-02' })).entry;
@@ -84,7 +125,13 @@ describe('import from Bearable, through the contract', () => {
 
     const history = await app.call('importFrom.history');
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ id: done.importId, format: 'bearable', fileName: 'bearable.csv', days: 3, undoneAt: null });
+    expect(history[0]).toMatchObject({
+      id: done.importId,
+      format: 'bearable',
+      fileName: 'bearable.csv',
+      days: 3,
+      undoneAt: null,
+    });
     const undone = await app.call('importFrom.undo', { id: done.importId! });
     expect(undone).toMatchObject({ daysRemoved: 3, keptBecauseEdited: 0 });
     expect(await exported(app)).toEqual(before);
@@ -94,13 +141,26 @@ describe('import from Bearable, through the contract', () => {
 
   it('fills only empty fields by default, lists what differs, overwrites only when asked, and undo leaves later edits alone', async () => {
     const app = await openApp();
-    await app.call('journal.saveDay', { ...emptyDay('2026-03-01'), lifestyle: { ...emptyDay('2026-03-01').lifestyle, mood: 2 }, notes: 'mine' });
-    const { mapping, summary } = await app.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'bearable' });
+    await app.call('journal.saveDay', {
+      ...emptyDay('2026-03-01'),
+      lifestyle: { ...emptyDay('2026-03-01').lifestyle, mood: 2 },
+      notes: 'mine',
+    });
+    const { mapping, summary } = await app.call('importFrom.propose', {
+      ...fixture('bearable.csv'),
+      format: 'bearable',
+    });
     expect(summary.days).toMatchObject({ newDays: 2, existingDays: 1 });
     expect(summary.changes).toEqual(
       expect.arrayContaining([
         { date: '2026-03-01', destination: 'Mood', yours: '2', theirs: '8', action: 'kept' },
-        { date: '2026-03-01', destination: 'Notes', yours: 'mine', theirs: expect.stringContaining('Long day'), action: 'kept' },
+        {
+          date: '2026-03-01',
+          destination: 'Notes',
+          yours: 'mine',
+          theirs: expect.stringContaining('Long day'),
+          action: 'kept',
+        },
       ]),
     );
     await app.call('importFrom.run', { ...fixture('bearable.csv'), mapping, dryRun: false });
@@ -109,11 +169,24 @@ describe('import from Bearable, through the contract', () => {
     expect(kept.notes).toBe('mine');
 
     const other = await openApp();
-    await other.call('journal.saveDay', { ...emptyDay('2026-03-01'), lifestyle: { ...emptyDay('2026-03-01').lifestyle, mood: 2 } });
+    await other.call('journal.saveDay', {
+      ...emptyDay('2026-03-01'),
+      lifestyle: { ...emptyDay('2026-03-01').lifestyle, mood: 2 },
+    });
     const before = await exported(other);
     const proposal = await other.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'auto' });
-    const overwrite = await other.call('importFrom.run', { ...fixture('bearable.csv'), mapping: { ...proposal.mapping, conflict: 'overwrite' }, dryRun: false });
-    expect(overwrite.changes).toContainEqual({ date: '2026-03-01', destination: 'Mood', yours: '2', theirs: '8', action: 'replaced' });
+    const overwrite = await other.call('importFrom.run', {
+      ...fixture('bearable.csv'),
+      mapping: { ...proposal.mapping, conflict: 'overwrite' },
+      dryRun: false,
+    });
+    expect(overwrite.changes).toContainEqual({
+      date: '2026-03-01',
+      destination: 'Mood',
+      yours: '2',
+      theirs: '8',
+      action: 'replaced',
+    });
     expect((await other.call('journal.getDay', { date: '2026-03-01' })).entry.lifestyle.mood).toBe(8);
     // Edited by hand after the import: undo keeps the edit.
     const day2 = (await other.call('journal.getDay', { date: '2026-03-02' })).entry;
@@ -128,9 +201,16 @@ describe('import from Bearable, through the contract', () => {
   it('remembers the mapping per app for next time', async () => {
     const app = await openApp();
     const { mapping } = await app.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'auto' });
-    const edited: ImportMapping = { ...mapping, items: mapping.items.map((i) => (i.key === 'symptom:headache' ? { ...i, to: { type: 'skip' } } : i)) };
+    const edited: ImportMapping = {
+      ...mapping,
+      items: mapping.items.map((i) => (i.key === 'symptom:headache' ? { ...i, to: { type: 'skip' } } : i)),
+    };
     const done = await app.call('importFrom.run', { ...fixture('bearable.csv'), mapping: edited, dryRun: false });
-    expect(done.skipped).toContainEqual({ reason: 'You chose to skip these', count: 1, examples: ['Headache (symptom)'] });
+    expect(done.skipped).toContainEqual({
+      reason: 'You chose to skip these',
+      count: 1,
+      examples: ['Headache (symptom)'],
+    });
     expect(done.created.factors).not.toContain('Headache');
     const next = await app.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'auto' });
     expect(destinationOf(next.mapping, 'symptom:headache')).toEqual({ type: 'skip' });
@@ -140,13 +220,23 @@ describe('import from Bearable, through the contract', () => {
     const app = await openApp();
     const before = await exported(app);
     const { mapping } = await app.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'auto' });
-    const wrong: ImportMapping = { ...mapping, items: mapping.items.map((i) => (i.key === 'food:oats' ? { ...i, to: { type: 'field', field: 'mood' } } : i)) };
-    await expect(app.call('importFrom.run', { ...fixture('bearable.csv'), mapping: wrong, dryRun: false })).rejects.toMatchObject({
+    const wrong: ImportMapping = {
+      ...mapping,
+      items: mapping.items.map((i) => (i.key === 'food:oats' ? { ...i, to: { type: 'field', field: 'mood' } } : i)),
+    };
+    await expect(
+      app.call('importFrom.run', { ...fixture('bearable.csv'), mapping: wrong, dryRun: false }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/^"Oats \(food\)" cannot go there: Mood \(0–10\) takes numbers/),
     });
-    const noCondition: ImportMapping = { ...mapping, items: mapping.items.map((i) => (i.key === 'mood' ? { ...i, to: { type: 'condition', name: 'Warts' } } : i)) };
-    await expect(app.call('importFrom.run', { ...fixture('bearable.csv'), mapping: noCondition, dryRun: false })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const noCondition: ImportMapping = {
+      ...mapping,
+      items: mapping.items.map((i) => (i.key === 'mood' ? { ...i, to: { type: 'condition', name: 'Warts' } } : i)),
+    };
+    await expect(
+      app.call('importFrom.run', { ...fixture('bearable.csv'), mapping: noCondition, dryRun: false }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await exported(app)).toEqual(before);
   });
 });
@@ -158,7 +248,10 @@ describe('the other formats', () => {
     expect(mapping.format).toBe('daylio');
     expect(mapping.items.find((i) => i.key === 'mood')!.ranks).toEqual({ rad: 10, meh: 5, awful: 0, 'super tired': 5 });
     expect(destinationOf(mapping, 'activity:coffee')).toEqual({ type: 'food', name: 'Coffee' });
-    const ranked: ImportMapping = { ...mapping, items: mapping.items.map((i) => (i.key === 'mood' ? { ...i, ranks: { ...i.ranks, 'super tired': 2 } } : i)) };
+    const ranked: ImportMapping = {
+      ...mapping,
+      items: mapping.items.map((i) => (i.key === 'mood' ? { ...i, ranks: { ...i.ranks, 'super tired': 2 } } : i)),
+    };
     expect(summary.days.inFile).toBe(3);
     await app.call('importFrom.run', { ...fixture('daylio.csv'), mapping: ranked, dryRun: false });
     const day = (await app.call('journal.getDay', { date: '2026-03-02' })).entry;
@@ -170,7 +263,9 @@ describe('the other formats', () => {
     const old = await app.call('importFrom.propose', { ...fixture('daylio-old.csv'), format: 'daylio' });
     expect(old.summary.days.inFile).toBe(2);
     expect(old.mapping.items.find((i) => i.key === 'mood')!.ranks).toEqual({ good: 8, bad: 3 });
-    expect(old.mapping.items.map((i) => i.key)).toEqual(expect.arrayContaining(['activity:cook', 'activity:stressed', 'note']));
+    expect(old.mapping.items.map((i) => i.key)).toEqual(
+      expect.arrayContaining(['activity:cook', 'activity:stressed', 'note']),
+    );
   });
 
   it('Flaredown wide (DD/MM dates, decimal commas, Taken/Not Taken, weather skipped) and long layouts', async () => {
@@ -184,27 +279,48 @@ describe('the other formats', () => {
     const id = await ids(app);
     const feb3 = (await app.call('journal.getDay', { date: '2026-02-03' })).entry;
     expect(feb3.skin[0]).toMatchObject({ conditionId: id.condition('Eczema'), severity: 8 });
-    expect(feb3.treatments).toEqual(expect.arrayContaining([{ treatmentId: id.treatment('Cetirizine'), taken: true }, { treatmentId: id.treatment('Probiotic'), taken: false }]));
+    expect(feb3.treatments).toEqual(
+      expect.arrayContaining([
+        { treatmentId: id.treatment('Cetirizine'), taken: true },
+        { treatmentId: id.treatment('Probiotic'), taken: false },
+      ]),
+    );
     expect(feb3.custom).toContainEqual({ factorId: id.factor('Stressed'), value: 1 });
-    expect((await app.call('journal.getDay', { date: '2026-02-04' })).entry.custom).toContainEqual({ factorId: id.factor('Fatigue'), value: 6 });
+    expect((await app.call('journal.getDay', { date: '2026-02-04' })).entry.custom).toContainEqual({
+      factorId: id.factor('Fatigue'),
+      value: 6,
+    });
     expect((await app.call('journal.getDay', { date: '2026-02-13' })).entry.skin[0]).toMatchObject({ severity: 3 });
 
     const long = await app.call('importFrom.propose', { ...fixture('flaredown-long.csv'), format: 'auto' });
     expect(long.mapping.format).toBe('flaredown');
-    expect(long.summary.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining([expect.stringContaining('Weather'), `Flaredown's "hbi" values are not something the journal records`]));
+    expect(long.summary.skipped.map((s) => s.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Weather'),
+        `Flaredown's "hbi" values are not something the journal records`,
+      ]),
+    );
   });
 
   it('mySymptoms: meals with their kind, symptoms, exercise and sleep durations; stools skipped', async () => {
     const app = await openApp();
     const { mapping, summary } = await app.call('importFrom.propose', { ...fixture('mysymptoms.csv'), format: 'auto' });
     expect(mapping.format).toBe('mysymptoms');
-    expect(summary.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^Stools/), `mySymptoms' "mood" events are not something the journal records`]));
+    expect(summary.skipped.map((s) => s.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Stools/),
+        `mySymptoms' "mood" events are not something the journal records`,
+      ]),
+    );
     await app.call('importFrom.run', { ...fixture('mysymptoms.csv'), mapping, dryRun: false });
     const id = await ids(app);
     const day = (await app.call('journal.getDay', { date: '2026-02-10' })).entry;
     expect(day.gut.bloating).toBe(6);
     expect(day.lifestyle.exerciseMinutes).toBe(45);
-    expect(day.meals.find((m) => m.kind === 'breakfast')!.foods.map((f) => f.foodId)).toEqual([id.food('Oats'), id.food('Blueberries')]);
+    expect(day.meals.find((m) => m.kind === 'breakfast')!.foods.map((f) => f.foodId)).toEqual([
+      id.food('Oats'),
+      id.food('Blueberries'),
+    ]);
     expect((await app.call('journal.getDay', { date: '2026-02-11' })).entry.lifestyle.sleepHours).toBe(7.25);
   });
 
@@ -212,9 +328,24 @@ describe('the other formats', () => {
     const app = await openApp();
     const fit = await app.call('importFrom.propose', { ...fixture('google-fit.csv'), format: 'auto' });
     expect(fit.mapping.format).toBe('google-fit');
-    expect(destinationOf(fit.mapping, 'column:move minutes count')).toEqual({ type: 'field', field: 'exerciseMinutes' });
-    expect(destinationOf(fit.mapping, 'column:step count')).toEqual({ type: 'factor', name: 'Steps', kind: 'number', unit: 'steps' });
-    const onlyThree: ImportMapping = { ...fit.mapping, items: fit.mapping.items.map((i) => (['column:move minutes count', 'column:step count', 'column:sleep duration (ms)'].includes(i.key) ? i : { ...i, to: { type: 'skip' } })) };
+    expect(destinationOf(fit.mapping, 'column:move minutes count')).toEqual({
+      type: 'field',
+      field: 'exerciseMinutes',
+    });
+    expect(destinationOf(fit.mapping, 'column:step count')).toEqual({
+      type: 'factor',
+      name: 'Steps',
+      kind: 'number',
+      unit: 'steps',
+    });
+    const onlyThree: ImportMapping = {
+      ...fit.mapping,
+      items: fit.mapping.items.map((i) =>
+        ['column:move minutes count', 'column:step count', 'column:sleep duration (ms)'].includes(i.key)
+          ? i
+          : { ...i, to: { type: 'skip' } },
+      ),
+    };
     await app.call('importFrom.run', { ...fixture('google-fit.csv'), mapping: onlyThree, dryRun: false });
     const id = await ids(app);
     const feb1 = (await app.call('journal.getDay', { date: '2026-02-01' })).entry;
@@ -231,8 +362,15 @@ describe('the other formats', () => {
     const feb5 = (await app.call('journal.getDay', { date: '2026-02-05' })).entry;
     expect(feb5.lifestyle.mood).toBe(7);
     expect(feb5.notes).toBe('fine; slept well');
-    expect(feb5.custom).toEqual(expect.arrayContaining([{ factorId: id2.factor('Weight (kg)'), value: 71.4 }, { factorId: id2.factor('Took vitamin D'), value: 1 }]));
-    expect((await app.call('journal.getDay', { date: '2026-02-06' })).entry.custom).toEqual([{ factorId: id2.factor('Weight (kg)'), value: 71.2 }]);
+    expect(feb5.custom).toEqual(
+      expect.arrayContaining([
+        { factorId: id2.factor('Weight (kg)'), value: 71.4 },
+        { factorId: id2.factor('Took vitamin D'), value: 1 },
+      ]),
+    );
+    expect((await app.call('journal.getDay', { date: '2026-02-06' })).entry.custom).toEqual([
+      { factorId: id2.factor('Weight (kg)'), value: 71.2 },
+    ]);
   });
 });
 
@@ -258,15 +396,30 @@ ${rec('HKCategoryTypeIdentifierMenstrualFlow', 'iPhone', '2026-03-01 08:00:00 +0
 describe('Apple Health', () => {
   it('streams export.zip: merged sleep per morning, mindful minutes, exercise without double counting, steps from one source, cycle days only when tracked', async () => {
     const app = await openApp();
-    const zip = zipSync({ 'apple_health_export/export_cda.xml': strToU8('<x/>'), 'apple_health_export/export.xml': strToU8(healthXml()) });
+    const zip = zipSync({
+      'apple_health_export/export_cda.xml': strToU8('<x/>'),
+      'apple_health_export/export.xml': strToU8(healthXml()),
+    });
     const file = { fileName: 'export.zip', dataBase64: Buffer.from(zip).toString('base64') };
     const { mapping } = await app.call('importFrom.propose', { ...file, format: 'auto' });
     expect(mapping.format).toBe('apple-health');
     expect(destinationOf(mapping, 'cycle')).toEqual({ type: 'skip' }); // the cycle is not tracked
     expect(destinationOf(mapping, 'steps')).toEqual({ type: 'skip' }); // optional
-    const withSteps: ImportMapping = { ...mapping, items: mapping.items.map((i) => (i.key === 'steps' ? { ...i, to: { type: 'factor', name: 'Steps', kind: 'number', unit: 'steps' } } : i)) };
+    const withSteps: ImportMapping = {
+      ...mapping,
+      items: mapping.items.map((i) =>
+        i.key === 'steps' ? { ...i, to: { type: 'factor', name: 'Steps', kind: 'number', unit: 'steps' } } : i,
+      ),
+    };
     await expect(
-      app.call('importFrom.run', { ...file, mapping: { ...mapping, items: mapping.items.map((i) => (i.key === 'cycle' ? { ...i, to: { type: 'field', field: 'cycleDay' } } : i)) }, dryRun: true }),
+      app.call('importFrom.run', {
+        ...file,
+        mapping: {
+          ...mapping,
+          items: mapping.items.map((i) => (i.key === 'cycle' ? { ...i, to: { type: 'field', field: 'cycleDay' } } : i)),
+        },
+        dryRun: true,
+      }),
     ).rejects.toMatchObject({ message: expect.stringContaining('you do not track your cycle') });
     await app.call('importFrom.run', { ...file, mapping: withSteps, dryRun: false });
     const id = await ids(app);

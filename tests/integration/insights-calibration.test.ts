@@ -21,17 +21,25 @@ it(`reports a finding on at most 5 % of ${SEEDS} year-long demo journals with no
     try {
       await generateDemoJournal(app.dispatch, { days: 365, seed, effects: false, endDate: '2026-06-15' });
       const data = readDailySeries(app.backend.vault.db, {}, '2026-06-15');
-      const result = runInsights({ dates: data.dates, series: data.series.filter((s) => s.role !== 'none') }, { maxLag: 7 });
+      const result = runInsights(
+        { dates: data.dates, series: data.series.filter((s) => s.role !== 'none') },
+        { maxLag: 7 },
+      );
       expect(result.pairsTested).toBeGreaterThan(150);
       for (const test of result.tests) if (test.q !== null) smallestQ = Math.min(smallestQ, test.q);
-      if (result.findings.length > 0) alarms.push(`seed ${seed}: ${result.findings.map((f) => `${f.factor} → ${f.outcome} at lag ${f.lag} (q = ${f.q!.toFixed(3)})`).join('; ')}`);
+      if (result.findings.length > 0)
+        alarms.push(
+          `seed ${seed}: ${result.findings.map((f) => `${f.factor} → ${f.outcome} at lag ${f.lag} (q = ${f.q!.toFixed(3)})`).join('; ')}`,
+        );
     } finally {
       app.close();
       removeTempDirs();
     }
   }
   const rate = alarms.length / SEEDS;
-  console.log(`False-alarm rate: ${alarms.length} of ${SEEDS} runs (${(rate * 100).toFixed(0)} %) reported any finding; smallest q seen ${smallestQ.toFixed(3)}.\n${alarms.join('\n')}`);
+  console.log(
+    `False-alarm rate: ${alarms.length} of ${SEEDS} runs (${(rate * 100).toFixed(0)} %) reported any finding; smallest q seen ${smallestQ.toFixed(3)}.\n${alarms.join('\n')}`,
+  );
   expect(rate).toBeLessThanOrEqual(0.05);
 }, 600_000);
 

@@ -21,7 +21,9 @@ afterEach(async () => {
  */
 it('the built web host runs insights in a worker thread, reports progress and keeps answering meanwhile', async () => {
   const vault = join(tempDir(), 'journal');
-  execFileSync(process.execPath, [CLI, 'demo', '--vault', vault, '--days', '730', '--seed', '3'], { env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE } });
+  execFileSync(process.execPath, [CLI, 'demo', '--vault', vault, '--days', '730', '--seed', '3'], {
+    env: { ...process.env, AXIS_PASSPHRASE: PASSPHRASE },
+  });
   host = await startWebHostProcess(['--vault', vault, '--port', '0']);
   const call = await apiClient(host.origin, host.token);
   expect((await call('vault.unlock', { passphrase: PASSPHRASE })).ok).toBe(true);
@@ -52,7 +54,9 @@ it('the built web host runs insights in a worker thread, reports progress and ke
   expect(total).toBeGreaterThan(0);
   expect(answeredMidRun).toBeGreaterThanOrEqual(1);
   expect(status.progress).toEqual({ done: total, total });
-  expect(status.result.findings.some((f: { factor: string; lag: number }) => f.factor === 'food.dairy' && f.lag === 2)).toBe(true);
+  expect(
+    status.result.findings.some((f: { factor: string; lag: number }) => f.factor === 'food.dairy' && f.lag === 2),
+  ).toBe(true);
   // Asking again with nothing changed answers at once from the finished run.
   const cached = (await call('insights.run')).value;
   expect(cached.state).toBe('done');

@@ -26,7 +26,13 @@ describe('daily series as insights and trends see them', () => {
     const foods = await app.call('foods.list');
     const cheese = foods.find((f) => f.name === 'Cheddar cheese')!;
     const kefir = foods.find((f) => f.name === 'Kefir')!;
-    const [probiotic] = await app.call('treatments.save', { name: 'Probiotic', kind: 'probiotic', dose: '', startedOn: null, stoppedOn: null });
+    const [probiotic] = await app.call('treatments.save', {
+      name: 'Probiotic',
+      kind: 'probiotic',
+      dose: '',
+      startedOn: null,
+      stoppedOn: null,
+    });
     const [sunscreen] = await app.call('factors.save', { name: 'Sunscreen', kind: 'yesno', unit: '', archived: false });
     const skin = (severity: number | null, flare = false, itch: number | null = null) => [
       { conditionId: acne.id, severity, itch, sleepLost: null, newLesions: null, flare, areas: [] },
@@ -34,16 +40,32 @@ describe('daily series as insights and trends see them', () => {
     await app.call('journal.saveDay', {
       ...emptyDay('2026-06-01'),
       skin: skin(4, false, 2),
-      meals: [{ kind: 'lunch', time: null, foods: [{ foodId: cheese.id, servings: 2 }, { foodId: kefir.id, servings: 1 }] }],
+      meals: [
+        {
+          kind: 'lunch',
+          time: null,
+          foods: [
+            { foodId: cheese.id, servings: 2 },
+            { foodId: kefir.id, servings: 1 },
+          ],
+        },
+      ],
       mealsComplete: true,
-      bowelMovements: [{ time: null, bristol: 3 }, { time: null, bristol: 6 }],
+      bowelMovements: [
+        { time: null, bristol: 3 },
+        { time: null, bristol: 6 },
+      ],
       gut: { bloating: 0, discomfort: 2, waterGlasses: 6 },
       lifestyle: { ...emptyDay('x').lifestyle, stress: 7, meditationMinutes: 0 },
       treatments: [{ treatmentId: probiotic!.id, taken: true }],
       custom: [{ factorId: sunscreen!.id, value: 1 }],
     });
     // 2 June not logged at all; 3 June logged with only a skin score (no food, no stress).
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-03'), skin: skin(7, true), treatments: [{ treatmentId: probiotic!.id, taken: false }] });
+    await app.call('journal.saveDay', {
+      ...emptyDay('2026-06-03'),
+      skin: skin(7, true),
+      treatments: [{ treatmentId: probiotic!.id, taken: false }],
+    });
 
     const data = await app.call('trends.series', { from: '2026-06-01', to: '2026-06-03' });
     const values = (key: string) => data.series.find((s) => s.key === key)?.values;
@@ -65,7 +87,11 @@ describe('daily series as insights and trends see them', () => {
     expect(data.stoolTypeCounts).toEqual([0, 0, 1, 0, 0, 1, 0]);
     expect(data.daysLogged).toBe(2);
     expect(data.conditions.map((c) => c.name)).toContain('Acne');
-    expect(data.series.find((s) => s.key === 'food.dairy')).toMatchObject({ kind: 'yesno', role: 'factor', label: 'Dairy' });
+    expect(data.series.find((s) => s.key === 'food.dairy')).toMatchObject({
+      kind: 'yesno',
+      role: 'factor',
+      label: 'Dairy',
+    });
   });
 
   it('reads food as unknown on days whose meals are not complete, listed or not', async () => {
@@ -73,14 +99,26 @@ describe('daily series as insights and trends see them', () => {
     const foods = await app.call('foods.list');
     const cheese = foods.find((f) => f.name === 'Cheddar cheese')!;
     const oats = foods.find((f) => f.name === 'Oats')!;
-    const meal = (kind: 'breakfast' | 'lunch' | 'dinner', foodId: number) => ({ kind, time: null, foods: [{ foodId, servings: 1 }] });
+    const meal = (kind: 'breakfast' | 'lunch' | 'dinner', foodId: number) => ({
+      kind,
+      time: null,
+      foods: [{ foodId, servings: 1 }],
+    });
     const all = [meal('breakfast', oats.id), meal('lunch', oats.id), meal('dinner', oats.id)];
     // 1 June: ticked complete, no dairy. 2 June: not answered, but all main meals → complete. 3 June: not answered,
     // lunch only → unknown. 4 June: marked incomplete, cheese listed → unknown too. 5 June: ticked, nothing eaten.
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-01'), meals: [meal('lunch', oats.id)], mealsComplete: true });
+    await app.call('journal.saveDay', {
+      ...emptyDay('2026-06-01'),
+      meals: [meal('lunch', oats.id)],
+      mealsComplete: true,
+    });
     await app.call('journal.saveDay', { ...emptyDay('2026-06-02'), meals: all });
     await app.call('journal.saveDay', { ...emptyDay('2026-06-03'), meals: [meal('lunch', cheese.id)] });
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-04'), meals: [...all, meal('dinner', cheese.id)], mealsComplete: false });
+    await app.call('journal.saveDay', {
+      ...emptyDay('2026-06-04'),
+      meals: [...all, meal('dinner', cheese.id)],
+      mealsComplete: false,
+    });
     await app.call('journal.saveDay', { ...emptyDay('2026-06-05'), mealsComplete: true, notes: 'fasting' });
     expect((await app.call('journal.getDay', { date: '2026-06-04' })).entry.mealsComplete).toBe(false);
     expect((await app.call('journal.getDay', { date: '2026-06-02' })).entry.mealsComplete).toBeNull();
@@ -93,50 +131,75 @@ describe('daily series as insights and trends see them', () => {
 
   it('refuses a range that ends before it starts', async () => {
     const app = await openApp();
-    await expect(app.call('trends.series', { from: '2026-06-10', to: '2026-06-01' })).rejects.toThrow('The start date must be on or before the end date.');
+    await expect(app.call('trends.series', { from: '2026-06-10', to: '2026-06-01' })).rejects.toThrow(
+      'The start date must be on or before the end date.',
+    );
   });
 });
 
 describe('insights on demo journals', () => {
-  it.each([1, 2, 3])('finds the three planted effects at their planted lags with q < 0.05 (a year of data, seed %i)', async (seed) => {
-    const app = await openApp();
-    await generateDemoJournal(app.dispatch, { days: 365, seed, effects: true, endDate: '2026-06-15' });
-    const { result } = await finished(app);
-    const find = (factor: string, condition: string) => result!.findings.find((f) => f.factor === factor && f.outcomeLabel === `${condition} severity`);
-    const dairy = find('food.dairy', 'Acne');
-    // Fermented food is logged two ways (yes/no and servings): the yes/no factor carries the finding, the servings are explained by it.
-    const fermented = find('food.fermented', 'Eczema');
-    const stress = find('life.stress', 'Rosacea');
-    expect(PLANTED_EFFECTS.map((e) => e.lagDays)).toEqual([2, 3, 0]);
-    expect(dairy).toMatchObject({ lag: 2, status: 'finding' });
-    expect(dairy!.effect).toBeGreaterThan(1);
-    expect(fermented).toMatchObject({ lag: 3, status: 'finding' });
-    expect(fermented!.effect).toBeLessThan(-0.5);
-    expect(stress!.flags).toContain('same-day');
-    expect(stress).toMatchObject({ lag: 0, status: 'finding' });
-    for (const finding of [dairy!, fermented!, stress!]) expect(finding.q).toBeLessThan(0.05);
-    expect(dairy!.sentence).toMatch(
-      /^On the 2nd day after dairy, your acne severity averaged \d\.\d on the 0–10 scale, against \d\.\d after days without \(\d+ days with, \d+ without\): about \d\.\d to \d\.\d points higher once slow changes over the weeks are allowed for; unlikely to be chance \(q [<=] 0\.\d+\)\.$/,
-    );
-    // Intervals are in points, around the effect, and near the planted sizes (+2, −1.5; coverage is measured by npm run calibrate).
-    expect(dairy!.ciLow!).toBeGreaterThan(1);
-    expect(dairy!.ciHigh!).toBeLessThan(3);
-    expect(dairy!.ciLow!).toBeLessThan(dairy!.effect!);
-    expect(fermented!.ciHigh!).toBeLessThan(-0.5);
-    expect(fermented!.ciLow!).toBeGreaterThan(-2.5);
-    // Proxies travel with the planted factors: they are explained, never findings beside them; mirrored measures
-    // (a category and its servings, mood and stress) are not two findings.
-    const plantedKeys = new Set(['food.dairy→Acne', 'food.fermented→Eczema', 'servings.fermented→Eczema', 'life.stress→Rosacea']);
-    for (const finding of result!.findings) {
-      const condition = finding.outcomeLabel.replace(/ severity$/, '');
-      if (finding.outcome.startsWith('skin.severity.') && !plantedKeys.has(`${finding.factor}→${condition}`)) {
-        expect.soft(finding.movesWith.length > 0 || (finding.q ?? 0) > 0.01, `${finding.factor} → ${finding.outcomeLabel} stands beside the planted links`).toBe(true);
+  it.each([1, 2, 3])(
+    'finds the three planted effects at their planted lags with q < 0.05 (a year of data, seed %i)',
+    async (seed) => {
+      const app = await openApp();
+      await generateDemoJournal(app.dispatch, { days: 365, seed, effects: true, endDate: '2026-06-15' });
+      const { result } = await finished(app);
+      const find = (factor: string, condition: string) =>
+        result!.findings.find((f) => f.factor === factor && f.outcomeLabel === `${condition} severity`);
+      const dairy = find('food.dairy', 'Acne');
+      // Fermented food is logged two ways (yes/no and servings): the yes/no factor carries the finding, the servings are explained by it.
+      const fermented = find('food.fermented', 'Eczema');
+      const stress = find('life.stress', 'Rosacea');
+      expect(PLANTED_EFFECTS.map((e) => e.lagDays)).toEqual([2, 3, 0]);
+      expect(dairy).toMatchObject({ lag: 2, status: 'finding' });
+      expect(dairy!.effect).toBeGreaterThan(1);
+      expect(fermented).toMatchObject({ lag: 3, status: 'finding' });
+      expect(fermented!.effect).toBeLessThan(-0.5);
+      expect(stress!.flags).toContain('same-day');
+      expect(stress).toMatchObject({ lag: 0, status: 'finding' });
+      for (const finding of [dairy!, fermented!, stress!]) expect(finding.q).toBeLessThan(0.05);
+      expect(dairy!.sentence).toMatch(
+        /^On the 2nd day after dairy, your acne severity averaged \d\.\d on the 0–10 scale, against \d\.\d after days without \(\d+ days with, \d+ without\): about \d\.\d to \d\.\d points higher once slow changes over the weeks are allowed for; unlikely to be chance \(q [<=] 0\.\d+\)\.$/,
+      );
+      // Intervals are in points, around the effect, and near the planted sizes (+2, −1.5; coverage is measured by npm run calibrate).
+      expect(dairy!.ciLow!).toBeGreaterThan(1);
+      expect(dairy!.ciHigh!).toBeLessThan(3);
+      expect(dairy!.ciLow!).toBeLessThan(dairy!.effect!);
+      expect(fermented!.ciHigh!).toBeLessThan(-0.5);
+      expect(fermented!.ciLow!).toBeGreaterThan(-2.5);
+      // Proxies travel with the planted factors: they are explained, never findings beside them; mirrored measures
+      // (a category and its servings, mood and stress) are not two findings.
+      const plantedKeys = new Set([
+        'food.dairy→Acne',
+        'food.fermented→Eczema',
+        'servings.fermented→Eczema',
+        'life.stress→Rosacea',
+      ]);
+      for (const finding of result!.findings) {
+        const condition = finding.outcomeLabel.replace(/ severity$/, '');
+        if (finding.outcome.startsWith('skin.severity.') && !plantedKeys.has(`${finding.factor}→${condition}`)) {
+          expect
+            .soft(
+              finding.movesWith.length > 0 || (finding.q ?? 0) > 0.01,
+              `${finding.factor} → ${finding.outcomeLabel} stands beside the planted links`,
+            )
+            .toBe(true);
+        }
       }
-    }
-    expect(result!.findings.filter((f) => f.outcomeLabel === 'Eczema severity' && /^(food|servings)\.fermented$/.test(f.factor))).toHaveLength(1);
-    expect(result!.tests.find((t) => t.factor === 'life.mood' && t.outcomeLabel === 'Rosacea severity' && !t.flags.includes('other-lag'))!.status).not.toBe('finding');
-    for (const explained of result!.explained) expect(result!.findings.map((f) => f.factor)).toContain(explained.explainedBy);
-  });
+      expect(
+        result!.findings.filter(
+          (f) => f.outcomeLabel === 'Eczema severity' && /^(food|servings)\.fermented$/.test(f.factor),
+        ),
+      ).toHaveLength(1);
+      expect(
+        result!.tests.find(
+          (t) => t.factor === 'life.mood' && t.outcomeLabel === 'Rosacea severity' && !t.flags.includes('other-lag'),
+        )!.status,
+      ).not.toBe('finding');
+      for (const explained of result!.explained)
+        expect(result!.findings.map((f) => f.factor)).toContain(explained.explainedBy);
+    },
+  );
 });
 
 describe('the insights job', () => {

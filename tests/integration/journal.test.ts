@@ -7,7 +7,9 @@ import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 const journal = journalAppsClosedAfterEach();
 
 async function foodId(app: Awaited<ReturnType<typeof journal>>, name: string): Promise<number> {
-  const [food] = (await app.call('foods.suggest', { query: name, limit: 1 })).filter((f) => f.name.toLowerCase() === name.toLowerCase());
+  const [food] = (await app.call('foods.suggest', { query: name, limit: 1 })).filter(
+    (f) => f.name.toLowerCase() === name.toLowerCase(),
+  );
   if (!food) throw new Error(`no food ${name}`);
   return food.id;
 }
@@ -26,7 +28,13 @@ describe('the journal', () => {
   it('saves a full day and reads back exactly what was entered, plus derived totals', async () => {
     const app = await journal();
     const [acne, eczema] = await app.call('conditions.list');
-    const treatments = await app.call('treatments.save', { name: 'Probiotic capsule', kind: 'probiotic', dose: '1 a day', startedOn: '2026-06-01', stoppedOn: null });
+    const treatments = await app.call('treatments.save', {
+      name: 'Probiotic capsule',
+      kind: 'probiotic',
+      dose: '1 a day',
+      startedOn: '2026-06-01',
+      stoppedOn: null,
+    });
     const factors = await app.call('factors.save', { name: 'Sunscreen', kind: 'yesno', unit: '', archived: false });
     const oats = await foodId(app, 'Oats');
     const banana = await foodId(app, 'Banana');
@@ -34,16 +42,49 @@ describe('the journal', () => {
     const entry: DayEntry = {
       ...emptyDay('2026-06-14'),
       skin: [
-        { conditionId: acne!.id, severity: 4, itch: 1, sleepLost: 0, newLesions: 3, flare: false, areas: ['chin_jaw', 'forehead'] },
-        { conditionId: eczema!.id, severity: 6, itch: 7, sleepLost: 2, newLesions: null, flare: true, areas: ['elbows'] },
+        {
+          conditionId: acne!.id,
+          severity: 4,
+          itch: 1,
+          sleepLost: 0,
+          newLesions: 3,
+          flare: false,
+          areas: ['chin_jaw', 'forehead'],
+        },
+        {
+          conditionId: eczema!.id,
+          severity: 6,
+          itch: 7,
+          sleepLost: 2,
+          newLesions: null,
+          flare: true,
+          areas: ['elbows'],
+        },
       ],
       meals: [
-        { kind: 'breakfast', time: '07:45', foods: [{ foodId: oats, servings: 1 }, { foodId: banana, servings: 1 }, { foodId: yogurt, servings: 0.5 }] },
+        {
+          kind: 'breakfast',
+          time: '07:45',
+          foods: [
+            { foodId: oats, servings: 1 },
+            { foodId: banana, servings: 1 },
+            { foodId: yogurt, servings: 0.5 },
+          ],
+        },
         { kind: 'snack', time: null, foods: [{ foodId: banana, servings: 1 }] },
       ],
       bowelMovements: [{ time: '08:30', bristol: 4 }],
       gut: { bloating: 2, discomfort: 1, waterGlasses: 6 },
-      lifestyle: { stress: 5, sleepHours: 7.5, sleepQuality: 6, exerciseMinutes: 30, relaxationMinutes: 15, mood: 7, meditationMinutes: 10, cycleDay: null },
+      lifestyle: {
+        stress: 5,
+        sleepHours: 7.5,
+        sleepQuality: 6,
+        exerciseMinutes: 30,
+        relaxationMinutes: 15,
+        mood: 7,
+        meditationMinutes: 10,
+        cycleDay: null,
+      },
       treatments: [{ treatmentId: treatments[0]!.id, taken: true }],
       custom: [{ factorId: factors[0]!.id, value: 1 }],
       notes: 'Itchy elbows after the cheese board <b>at dinner</b>',
@@ -63,7 +104,9 @@ describe('the journal', () => {
 
   it('counts different plants from Monday of the week', async () => {
     const app = await journal();
-    const [oats, banana, lentils, garlic] = await Promise.all(['Oats', 'Banana', 'Lentils', 'Garlic'].map((n) => foodId(app, n)));
+    const [oats, banana, lentils, garlic] = await Promise.all(
+      ['Oats', 'Banana', 'Lentils', 'Garlic'].map((n) => foodId(app, n)),
+    );
     const day = (date: string, ids: number[]): DayEntry => ({
       ...emptyDay(date),
       meals: [{ kind: 'lunch', time: null, foods: ids.map((id) => ({ foodId: id, servings: 1 })) }],
@@ -79,7 +122,12 @@ describe('the journal', () => {
   it('replaces a day on every save and keeps other days as they are', async () => {
     const app = await journal();
     const [acne] = await app.call('conditions.list');
-    const base = { ...emptyDay('2026-06-10'), skin: [{ conditionId: acne!.id, severity: 3, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] }] } as DayEntry;
+    const base = {
+      ...emptyDay('2026-06-10'),
+      skin: [
+        { conditionId: acne!.id, severity: 3, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] },
+      ],
+    } as DayEntry;
     await app.call('journal.saveDay', base);
     await app.call('journal.saveDay', { ...emptyDay('2026-06-11'), notes: 'other day' });
     await app.call('journal.saveDay', { ...base, skin: [], notes: 'cleared the score' });
@@ -92,7 +140,21 @@ describe('the journal', () => {
     const [acne] = await app.call('conditions.list');
     const good: DayEntry = { ...emptyDay('2026-06-12'), notes: 'the original note' };
     await app.call('journal.saveDay', good);
-    const skin = (patch: object) => ({ ...good, skin: [{ conditionId: acne!.id, severity: 3, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [], ...patch }] });
+    const skin = (patch: object) => ({
+      ...good,
+      skin: [
+        {
+          conditionId: acne!.id,
+          severity: 3,
+          itch: null,
+          sleepLost: null,
+          newLesions: null,
+          flare: false,
+          areas: [],
+          ...patch,
+        },
+      ],
+    });
     const cases: [unknown, RegExp][] = [
       [skin({ severity: 11 }), /Severity must be between 0 and 10/],
       [skin({ severity: -1 }), /Severity must be between 0 and 10/],
@@ -104,7 +166,10 @@ describe('the journal', () => {
       [{ ...good, notes: 'x'.repeat(20_001) }, /at most 20,000 characters/],
       [{ ...good, meals: [{ kind: 'brunch', time: null, foods: [] }] }, /breakfast, lunch, dinner, snack or drink/],
       [{ ...good, meals: [{ kind: 'lunch', time: '25:00', foods: [] }] }, /08:30/],
-      [{ ...good, meals: [{ kind: 'lunch', time: null, foods: [{ foodId: 999999, servings: 1 }] }] }, /not in your food library/],
+      [
+        { ...good, meals: [{ kind: 'lunch', time: null, foods: [{ foodId: 999999, servings: 1 }] }] },
+        /not in your food library/,
+      ],
       [{ ...good, bowelMovements: [{ time: null, bristol: 8 }] }, /Stool type is 1 to 7/],
       [{ ...good, gut: { ...good.gut, waterGlasses: 100 } }, /at most 40/],
       [{ ...good, lifestyle: { ...good.lifestyle, sleepHours: 25 } }, /at most 24/],
@@ -121,44 +186,87 @@ describe('the journal', () => {
 
   it('checks custom factor values against their kind', async () => {
     const app = await journal();
-    const [yesno] = await app.call('factors.save', { name: 'Gluten-free day', kind: 'yesno', unit: '', archived: false });
+    const [yesno] = await app.call('factors.save', {
+      name: 'Gluten-free day',
+      kind: 'yesno',
+      unit: '',
+      archived: false,
+    });
     const factors = await app.call('factors.save', { name: 'Screen time', kind: 'number', unit: 'h', archived: false });
-    const scale = (await app.call('factors.save', { name: 'Humidity feel', kind: 'scale', unit: 'ignored', archived: false })).find((f) => f.kind === 'scale')!;
+    const scale = (
+      await app.call('factors.save', { name: 'Humidity feel', kind: 'scale', unit: 'ignored', archived: false })
+    ).find((f) => f.kind === 'scale')!;
     expect(factors.find((f) => f.name === 'Screen time')?.unit).toBe('h');
     expect(scale.unit).toBe('');
     const day = emptyDay('2026-06-01');
-    await expect(app.call('journal.saveDay', { ...day, custom: [{ factorId: yesno!.id, value: 2 }] })).rejects.toThrow(/yes\/no factor/);
-    await expect(app.call('journal.saveDay', { ...day, custom: [{ factorId: scale.id, value: 11 }] })).rejects.toThrow(/0 to 10/);
+    await expect(app.call('journal.saveDay', { ...day, custom: [{ factorId: yesno!.id, value: 2 }] })).rejects.toThrow(
+      /yes\/no factor/,
+    );
+    await expect(app.call('journal.saveDay', { ...day, custom: [{ factorId: scale.id, value: 11 }] })).rejects.toThrow(
+      /0 to 10/,
+    );
     await app.call('journal.saveDay', { ...day, custom: [{ factorId: scale.id, value: 7 }] });
-    await expect(app.call('factors.save', { id: scale.id, name: 'Humidity feel', kind: 'yesno', unit: '', archived: false })).rejects.toThrow(/kind cannot change/);
-    await expect(app.call('factors.save', { name: 'screen TIME', kind: 'yesno', unit: '', archived: false })).rejects.toThrow(/already a custom factor/);
+    await expect(
+      app.call('factors.save', { id: scale.id, name: 'Humidity feel', kind: 'yesno', unit: '', archived: false }),
+    ).rejects.toThrow(/kind cannot change/);
+    await expect(
+      app.call('factors.save', { name: 'screen TIME', kind: 'yesno', unit: '', archived: false }),
+    ).rejects.toThrow(/already a custom factor/);
   });
 
   it('adds and edits the person’s own foods, and suggests recent and frequent foods first', async () => {
     const app = await journal();
-    const mine = await app.call('foods.save', { name: 'Grandma’s kimchi stew', plant: true, categories: ['fermented', 'spicy', 'vegetable'] });
+    const mine = await app.call('foods.save', {
+      name: 'Grandma’s kimchi stew',
+      plant: true,
+      categories: ['fermented', 'spicy', 'vegetable'],
+    });
     expect(mine).toMatchObject({ builtin: false, plant: true, categories: ['fermented', 'spicy', 'vegetable'] });
-    await expect(app.call('foods.save', { name: 'kefir', plant: false, categories: [] })).rejects.toThrow(/already a food called/);
+    await expect(app.call('foods.save', { name: 'kefir', plant: false, categories: [] })).rejects.toThrow(
+      /already a food called/,
+    );
     expect((await app.dispatch('foods.save', { name: 'Thing', plant: false, categories: ['healthy'] })).ok).toBe(false);
-    const edited = await app.call('foods.save', { id: mine.id, name: 'Kimchi stew', plant: true, categories: ['fermented'] });
+    const edited = await app.call('foods.save', {
+      id: mine.id,
+      name: 'Kimchi stew',
+      plant: true,
+      categories: ['fermented'],
+    });
     expect(edited.categories).toEqual(['fermented']);
 
     const cheddar = await foodId(app, 'Cheddar cheese');
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-13'), meals: [{ kind: 'dinner', time: null, foods: [{ foodId: cheddar, servings: 1 }] }] });
+    await app.call('journal.saveDay', {
+      ...emptyDay('2026-06-13'),
+      meals: [{ kind: 'dinner', time: null, foods: [{ foodId: cheddar, servings: 1 }] }],
+    });
     const suggestions = await app.call('foods.suggest', { query: '', limit: 5 });
     expect(suggestions[0]?.name).toBe('Cheddar cheese');
     const typed = await app.call('foods.suggest', { query: 'kim', limit: 5 });
     expect(typed.map((f) => f.name)).toEqual(expect.arrayContaining(['Kimchi', 'Kimchi stew']));
 
     await app.call('foods.archive', { id: mine.id, archived: true });
-    expect((await app.call('foods.suggest', { query: 'kimchi stew', limit: 5 })).map((f) => f.name)).not.toContain('Kimchi stew');
+    expect((await app.call('foods.suggest', { query: 'kimchi stew', limit: 5 })).map((f) => f.name)).not.toContain(
+      'Kimchi stew',
+    );
   });
 
   it('shows a month calendar coloured by the worst score, a list, and finds notes by word', async () => {
     const app = await journal();
     const [acne, eczema] = await app.call('conditions.list');
-    const score = (conditionId: number, severity: number, flare = false) => ({ conditionId, severity, itch: null, sleepLost: null, newLesions: null, flare, areas: [] });
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-02'), skin: [score(acne!.id, 2), score(eczema!.id, 7, true)], notes: 'Tried the new oat cream' });
+    const score = (conditionId: number, severity: number, flare = false) => ({
+      conditionId,
+      severity,
+      itch: null,
+      sleepLost: null,
+      newLesions: null,
+      flare,
+      areas: [],
+    });
+    await app.call('journal.saveDay', {
+      ...emptyDay('2026-06-02'),
+      skin: [score(acne!.id, 2), score(eczema!.id, 7, true)],
+      notes: 'Tried the new oat cream',
+    });
     await app.call('journal.saveDay', { ...emptyDay('2026-06-03'), notes: 'Crème fraîche at lunch, itchy after' });
     await app.call('journal.saveDay', { ...emptyDay('2026-05-31'), skin: [score(acne!.id, 1)] });
 
@@ -168,7 +276,9 @@ describe('the journal', () => {
     ]);
     const list = await app.call('journal.list', { limit: 2 });
     expect(list.map((d) => d.date)).toEqual(['2026-06-03', '2026-06-02']);
-    expect((await app.call('journal.list', { before: '2026-06-02', limit: 10 })).map((d) => d.date)).toEqual(['2026-05-31']);
+    expect((await app.call('journal.list', { before: '2026-06-02', limit: 10 })).map((d) => d.date)).toEqual([
+      '2026-05-31',
+    ]);
 
     const hits = await app.call('journal.search', { query: 'itch' });
     expect(hits.map((h) => h.date)).toEqual(['2026-06-03']);
@@ -186,17 +296,40 @@ describe('the journal', () => {
   it('keeps treatments with dates and refuses a stop before the start', async () => {
     const app = await journal();
     await expect(
-      app.call('treatments.save', { name: 'Hydrocortisone 1%', kind: 'topical', dose: 'thin layer', startedOn: '2026-06-10', stoppedOn: '2026-06-01' }),
+      app.call('treatments.save', {
+        name: 'Hydrocortisone 1%',
+        kind: 'topical',
+        dose: 'thin layer',
+        startedOn: '2026-06-10',
+        stoppedOn: '2026-06-01',
+      }),
     ).rejects.toThrow(/stop date is before the start/);
-    const list = await app.call('treatments.save', { name: 'Hydrocortisone 1%', kind: 'topical', dose: 'thin layer', startedOn: '2026-06-01', stoppedOn: null });
-    expect(list).toEqual([{ id: expect.any(Number), name: 'Hydrocortisone 1%', kind: 'topical', dose: 'thin layer', startedOn: '2026-06-01', stoppedOn: null }]);
+    const list = await app.call('treatments.save', {
+      name: 'Hydrocortisone 1%',
+      kind: 'topical',
+      dose: 'thin layer',
+      startedOn: '2026-06-01',
+      stoppedOn: null,
+    });
+    expect(list).toEqual([
+      {
+        id: expect.any(Number),
+        name: 'Hydrocortisone 1%',
+        kind: 'topical',
+        dose: 'thin layer',
+        startedOn: '2026-06-01',
+        stoppedOn: null,
+      },
+    ]);
   });
 
   it('tracks custom conditions and the optional menstrual cycle setting', async () => {
     const app = await journal();
     const conditions = await app.call('conditions.save', { name: 'Hives', tracked: true });
     expect(conditions.at(-1)).toMatchObject({ name: 'Hives', builtin: false, tracked: true });
-    await expect(app.call('conditions.save', { name: 'acne', tracked: true })).rejects.toThrow(/already a skin condition/);
+    await expect(app.call('conditions.save', { name: 'acne', tracked: true })).rejects.toThrow(
+      /already a skin condition/,
+    );
     expect(await app.call('journal.settings')).toEqual({ trackCycle: false });
     expect(await app.call('journal.saveSettings', { trackCycle: true })).toEqual({ trackCycle: true });
   });

@@ -53,11 +53,27 @@ describe('meditation sessions', () => {
   it('a full 10-minute session is logged and fills the day’s meditation minutes', async () => {
     const { call, advance } = await appWithClock();
     const started = await call('meditation.start', { plan, stressBefore: 6 });
-    expect(started).toMatchObject({ phase: 'sitting', elapsedMs: 0, bells: [{ kind: 'start', atMs: 0 }, { kind: 'interval', atMs: 5 * MIN }, { kind: 'end', atMs: 10 * MIN }] });
+    expect(started).toMatchObject({
+      phase: 'sitting',
+      elapsedMs: 0,
+      bells: [
+        { kind: 'start', atMs: 0 },
+        { kind: 'interval', atMs: 5 * MIN },
+        { kind: 'end', atMs: 10 * MIN },
+      ],
+    });
     advance(10 * MIN + 3_000);
     expect(await call('meditation.current')).toMatchObject({ phase: 'complete', sittingMs: 10 * MIN });
     const saved = await call('meditation.finish', { save: true, stressAfter: 3, note: 'Calmer' });
-    expect(saved).toMatchObject({ date: '2026-06-15', type: 'silent', plannedSeconds: 600, actualSeconds: 600, stressBefore: 6, stressAfter: 3, note: 'Calmer' });
+    expect(saved).toMatchObject({
+      date: '2026-06-15',
+      type: 'silent',
+      plannedSeconds: 600,
+      actualSeconds: 600,
+      stressBefore: 6,
+      stressAfter: 3,
+      note: 'Calmer',
+    });
     expect(await call('meditation.current')).toBeNull();
     expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(10);
     expect((await call('meditation.settings')).lastPlan).toEqual(plan);
@@ -98,7 +114,13 @@ describe('meditation sessions', () => {
     expect(day.entry.lifestyle.meditationMinutes).toBe(17);
     expect(day.entry.notes).toBe('my day');
 
-    await call('meditation.update', { id: first.id, actualMinutes: 15, stressBefore: 7, stressAfter: 4, note: 'long one' });
+    await call('meditation.update', {
+      id: first.id,
+      actualMinutes: 15,
+      stressBefore: 7,
+      stressAfter: 4,
+      note: 'long one',
+    });
     expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(20);
     await call('meditation.delete', { id: first.id });
     expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(5);
@@ -214,7 +236,13 @@ describe('meditation sessions', () => {
     advance(10 * MIN);
     const session = (await call('meditation.finish', { save: true }))!;
     expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(30);
-    await call('meditation.update', { id: session.id, actualMinutes: 12, stressBefore: null, stressAfter: null, note: '' });
+    await call('meditation.update', {
+      id: session.id,
+      actualMinutes: 12,
+      stressBefore: null,
+      stressAfter: null,
+      note: '',
+    });
     expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(32);
     await call('meditation.delete', { id: session.id });
     expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(20);
@@ -223,7 +251,10 @@ describe('meditation sessions', () => {
   it('says where each total comes from: timer sessions, and minutes typed into days', async () => {
     const { call, advance } = await appWithClock();
     // Two days before today: typed minutes only (meditation done without the app's timer).
-    for (const [date, minutes] of [['2026-06-13', 15], ['2026-06-14', 25]] as const) {
+    for (const [date, minutes] of [
+      ['2026-06-13', 15],
+      ['2026-06-14', 25],
+    ] as const) {
       const day = emptyDay(date);
       await call('journal.saveDay', { ...day, lifestyle: { ...day.lifestyle, meditationMinutes: minutes } });
     }

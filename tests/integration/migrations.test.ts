@@ -26,7 +26,8 @@ const steps: Migration[] = [
   {
     version: 3,
     name: 'index',
-    up: (db) => db.exec('UPDATE days SET severity = coalesce(severity, 0); CREATE INDEX days_severity ON days (severity)'),
+    up: (db) =>
+      db.exec('UPDATE days SET severity = coalesce(severity, 0); CREATE INDEX days_severity ON days (severity)'),
   },
 ];
 
@@ -63,7 +64,9 @@ describe('migrations', () => {
       { date: '2026-11-01', severity: 0 },
       { date: '2026-11-02', severity: 4 },
     ]);
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT date FROM days WHERE severity = 4').all() as { detail: string }[];
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT date FROM days WHERE severity = 4').all() as {
+      detail: string;
+    }[];
     expect(plan.map((row) => row.detail).join(' ')).toContain('days_severity');
     db.close();
   });
@@ -72,7 +75,11 @@ describe('migrations', () => {
     const { db } = freshDb();
     const broken: Migration[] = [
       steps[0]!,
-      { version: 2, name: 'broken', up: (d) => d.exec('ALTER TABLE days ADD COLUMN half; SELECT * FROM no_such_table') },
+      {
+        version: 2,
+        name: 'broken',
+        up: (d) => d.exec('ALTER TABLE days ADD COLUMN half; SELECT * FROM no_such_table'),
+      },
     ];
     expect(() => migrate(db, broken)).toThrow(/no_such_table/);
     expect(schemaVersion(db)).toBe(1);

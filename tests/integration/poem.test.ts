@@ -16,7 +16,13 @@ afterEach(() => {
 async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime()) {
   const clock = { now: start };
   const dir = tempDir();
-  const { backend, dispatch } = createApp({ vaultDir: dir, host: 'web', version: 't', scryptCost: FAST_SCRYPT, now: () => clock.now });
+  const { backend, dispatch } = createApp({
+    vaultDir: dir,
+    host: 'web',
+    version: 't',
+    scryptCost: FAST_SCRYPT,
+    now: () => clock.now,
+  });
   closers.push(() => backend.dispose());
   const call = async <K extends MethodName>(method: K, input?: Input<K>): Promise<Output<K>> => {
     const result = await dispatch(method, input);
@@ -52,7 +58,13 @@ describe('the POEM weekly eczema check', () => {
     const app = await journal();
     const first = await app.call('poem.save', { date: '2026-06-10', answers: [2, 2, 2, 2, 2, 2, 2] });
     const second = await app.call('poem.save', { date: '2026-06-10', answers: [0, 0, 0, 0, 0, 1, 1] });
-    expect(second).toMatchObject({ date: '2026-06-10', answers: [0, 0, 0, 0, 0, 1, 1], total: 2, band: 'clear', createdAt: first.createdAt });
+    expect(second).toMatchObject({
+      date: '2026-06-10',
+      answers: [0, 0, 0, 0, 0, 1, 1],
+      total: 2,
+      band: 'clear',
+      createdAt: first.createdAt,
+    });
     expect(await app.call('poem.list')).toEqual([second]);
   });
 
@@ -64,7 +76,10 @@ describe('the POEM weekly eczema check', () => {
     expect((await app.call('poem.list')).map((e) => e.date)).toEqual(['2026-06-08']);
     expect(await app.dispatch('poem.delete', { date: '2026-06-01' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'There is no eczema check saved for that date, so nothing was deleted.' },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'There is no eczema check saved for that date, so nothing was deleted.',
+      },
     });
   });
 
@@ -75,7 +90,10 @@ describe('the POEM weekly eczema check', () => {
     const cases: [unknown, RegExp][] = [
       [{ date: '2026-06-09', answers: [1, 1, 1, 1, 1, 1] }, /^Please answer all seven questions\.$/],
       [{ date: '2026-06-09', answers: [1, 1, 1, 1, 1, 1, 1, 1] }, /^Please answer all seven questions\.$/],
-      [{ date: '2026-06-09', answers: [1, 1, 5, 1, 1, 1, 1] }, /^Question 3 \(bleeding\) needs one of the five answers, from 0 \(no days\) to 4 \(every day\)\.$/],
+      [
+        { date: '2026-06-09', answers: [1, 1, 5, 1, 1, 1, 1] },
+        /^Question 3 \(bleeding\) needs one of the five answers, from 0 \(no days\) to 4 \(every day\)\.$/,
+      ],
       [{ date: '2026-06-09', answers: [-1, 1, 1, 1, 1, 1, 1] }, /^Question 1 \(itchy skin\) needs/],
       [{ date: '2026-06-09', answers: [1, 1, 1, 1, 1, 1.5, 1] }, /^Question 6 \(flaking\) needs/],
       [{ date: '2026-06-09', answers: [1, 1, 1, 1, 1, 1, '2'] }, /^Question 7 \(dry or rough\) needs/],
@@ -99,18 +117,34 @@ describe('the POEM weekly eczema check', () => {
     const result = await app.dispatch('poem.save', { date: '2026-06-16', answers: [0, 0, 0, 0, 0, 0, 0] });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'That date is in the future. You can fill in the eczema check for today or any day before it.' },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'That date is in the future. You can fill in the eczema check for today or any day before it.',
+      },
     });
     expect(await app.call('poem.list')).toEqual([]);
-    await expect(app.call('poem.save', { date: '2026-06-15', answers: [0, 0, 0, 0, 0, 0, 0] })).resolves.toMatchObject({ total: 0 });
+    await expect(app.call('poem.save', { date: '2026-06-15', answers: [0, 0, 0, 0, 0, 0, 0] })).resolves.toMatchObject({
+      total: 0,
+    });
   });
 
   it('is due only when eczema is tracked and there is no check from the last 7 days', async () => {
     const { call, advanceDays } = await appWithClock(); // 2026-06-15
-    expect(await call('poem.status')).toEqual({ eczemaTracked: false, lastDate: null, daysSinceLast: null, due: false, promptDismissedToday: false });
+    expect(await call('poem.status')).toEqual({
+      eczemaTracked: false,
+      lastDate: null,
+      daysSinceLast: null,
+      due: false,
+      promptDismissedToday: false,
+    });
 
     await trackEczema(call);
-    expect(await call('poem.status')).toMatchObject({ eczemaTracked: true, lastDate: null, daysSinceLast: null, due: true });
+    expect(await call('poem.status')).toMatchObject({
+      eczemaTracked: true,
+      lastDate: null,
+      daysSinceLast: null,
+      due: true,
+    });
 
     await call('poem.save', { date: '2026-06-15', answers: [2, 1, 0, 0, 1, 2, 3] });
     expect(await call('poem.status')).toMatchObject({ lastDate: '2026-06-15', daysSinceLast: 0, due: false });
@@ -178,7 +212,9 @@ describe('the poem_scores table', () => {
       'SELECT * FROM poem_scores ORDER BY week_ending DESC',
       "SELECT max(week_ending) FROM poem_scores WHERE week_ending <= '2026-06-15'",
       "SELECT * FROM poem_scores WHERE week_ending = '2026-06-15'",
-    ].map((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' '));
+    ].map((sql) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' '),
+    );
     for (const plan of plans) {
       expect(plan).toMatch(/sqlite_autoindex_poem_scores/);
       expect(plan).not.toMatch(/TEMP B-TREE/);

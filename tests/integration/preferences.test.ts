@@ -63,13 +63,19 @@ describe('preferences for this computer', () => {
     expect(existsSync(join(dir, PREFERENCES_FILE))).toBe(false);
     await call('vault.lock');
     expect(await call('preferences.get')).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
-    expect(await call('preferences.save', { idleLockMinutes: 1 })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await call('preferences.save', { idleLockMinutes: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_LOCKED' },
+    });
   });
 
   it('a chosen lock time is used at once, announced to the page, and kept after a restart', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { call, dir, backend } = await created();
-    expect(await call('preferences.save', { idleLockMinutes: 2 })).toMatchObject({ ok: true, value: { idleLockMinutes: 2 } });
+    expect(await call('preferences.save', { idleLockMinutes: 2 })).toMatchObject({
+      ok: true,
+      value: { idleLockMinutes: 2 },
+    });
     expect(await call('app.info')).toMatchObject({ ok: true, value: { idleLockMinutes: 2 } });
 
     vi.advanceTimersByTime(2 * 60_000 - 1_000);
@@ -106,14 +112,20 @@ describe('preferences for this computer', () => {
     ];
     for (const [input, message] of refusals) {
       const result = await call('preferences.save', input);
-      expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
+      expect(result, JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) },
+      });
     }
     expect(readFileSync(join(dir, PREFERENCES_FILE), 'utf8')).toBe(before);
   });
 
   it('a damaged or hand-edited preferences file means the defaults for what is wrong, never a failure', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, PREFERENCES_FILE), '{"idleLockMinutes": 9999, "reminder": {"enabled": true, "time": "99:99"}}');
+    writeFileSync(
+      join(dir, PREFERENCES_FILE),
+      '{"idleLockMinutes": 9999, "reminder": {"enabled": true, "time": "99:99"}}',
+    );
     let app = open(dir);
     expect(app.backend.preferences.read()).toEqual({ idleLockMinutes: 10, reminder: { enabled: true, time: '20:30' } });
     app.backend.dispose();
@@ -127,7 +139,10 @@ describe('remember my passphrase on this device', () => {
   it('is refused with the reason when the secret store is not safe (Linux plain-text keyring)', async () => {
     const reason = 'This computer has no keyring for Axis Journal to use.';
     const { call, dir } = await created({ secretStore: fakeSecretStore(reason) });
-    expect(await call('preferences.get')).toMatchObject({ ok: true, value: { remember: { available: false, enabled: false, unavailableReason: reason } } });
+    expect(await call('preferences.get')).toMatchObject({
+      ok: true,
+      value: { remember: { available: false, enabled: false, unavailableReason: reason } },
+    });
     expect(await call('preferences.rememberPassphrase', { passphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'NOT_AVAILABLE', message: reason },
@@ -138,7 +153,10 @@ describe('remember my passphrase on this device', () => {
   it('keeps only a sealed passphrase that opens the journal, and opens it at the next start', async () => {
     const secretStore = fakeSecretStore();
     const { call, dir, backend } = await created({ secretStore });
-    expect(await call('preferences.get')).toMatchObject({ ok: true, value: { remember: { available: true, enabled: false, unavailableReason: null } } });
+    expect(await call('preferences.get')).toMatchObject({
+      ok: true,
+      value: { remember: { available: true, enabled: false, unavailableReason: null } },
+    });
 
     expect(await call('preferences.rememberPassphrase', { passphrase: 'not the passphrase' })).toMatchObject({
       ok: false,
@@ -146,7 +164,10 @@ describe('remember my passphrase on this device', () => {
     });
     expect(existsSync(join(dir, REMEMBERED_PASSPHRASE_FILE))).toBe(false);
 
-    expect(await call('preferences.rememberPassphrase', { passphrase: PASSPHRASE })).toMatchObject({ ok: true, value: { remember: { enabled: true } } });
+    expect(await call('preferences.rememberPassphrase', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: true,
+      value: { remember: { enabled: true } },
+    });
     const stored = readFileSync(join(dir, REMEMBERED_PASSPHRASE_FILE));
     expect(stored.toString()).not.toContain(PASSPHRASE);
 
@@ -160,7 +181,9 @@ describe('remember my passphrase on this device', () => {
     const secretStore = fakeSecretStore();
     const { call, dir, backend } = await created({ secretStore });
     await call('preferences.rememberPassphrase', { passphrase: PASSPHRASE });
-    expect((await call('vault.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: NEW_PASSPHRASE })).ok).toBe(true);
+    expect(
+      (await call('vault.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: NEW_PASSPHRASE })).ok,
+    ).toBe(true);
     backend.dispose();
 
     // Changed in Axis Journal: the remembered one was replaced and still opens the journal.
@@ -177,7 +200,10 @@ describe('remember my passphrase on this device', () => {
     next = open(dir, { secretStore });
     expect(await next.backend.unlockWithRememberedPassphrase()).toBe(false);
     expect(existsSync(join(dir, REMEMBERED_PASSPHRASE_FILE))).toBe(false);
-    expect(await next.call('vault.status')).toMatchObject({ ok: true, value: { state: 'locked', rememberedPassphraseForgotten: true } });
+    expect(await next.call('vault.status')).toMatchObject({
+      ok: true,
+      value: { state: 'locked', rememberedPassphraseForgotten: true },
+    });
     expect((await next.call('vault.unlock', { passphrase: PASSPHRASE })).ok).toBe(true);
     expect(await next.call('vault.status')).not.toMatchObject({ value: { rememberedPassphraseForgotten: true } });
   });
@@ -210,7 +236,10 @@ describe('remember my passphrase on this device', () => {
   it('can be turned off, and delete-everything leaves neither it nor the preferences behind', async () => {
     const { call, dir } = await created({ secretStore: fakeSecretStore() });
     await call('preferences.rememberPassphrase', { passphrase: PASSPHRASE });
-    expect(await call('preferences.forgetPassphrase')).toMatchObject({ ok: true, value: { remember: { enabled: false } } });
+    expect(await call('preferences.forgetPassphrase')).toMatchObject({
+      ok: true,
+      value: { remember: { enabled: false } },
+    });
     expect(existsSync(join(dir, REMEMBERED_PASSPHRASE_FILE))).toBe(false);
 
     await call('preferences.rememberPassphrase', { passphrase: PASSPHRASE });

@@ -5,7 +5,13 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { normalizeRecoveryKey } from '../../electron/contract/recoveryKey';
 import { openCipherDatabase, writeRekeyedCopy } from '../../electron/core/db/database';
 import { AppError } from '../../electron/core/errors';
-import { derivePassphraseKey, deriveRecoveryWrapKey, randomDataKey, randomSalt, wrapKey } from '../../electron/core/vault/crypto';
+import {
+  derivePassphraseKey,
+  deriveRecoveryWrapKey,
+  randomDataKey,
+  randomSalt,
+  wrapKey,
+} from '../../electron/core/vault/crypto';
 import { WRAP_PURPOSE, readKeyFile, writeKeyFile, type KeyFile } from '../../electron/core/vault/keyFile';
 import { generateRecoveryKey } from '../../electron/core/vault/recoveryKey';
 import type { Vault } from '../../electron/core/vault/vault';
@@ -67,12 +73,20 @@ async function interruptedRekey(journalMoved: boolean) {
     oldUnderNewKey: wrapKey(oldKey, newKey, WRAP_PURPOSE.rekeyBack),
     passphrase: {
       kdf: { name: 'scrypt', ...FAST_SCRYPT, salt: passphraseSalt },
-      wrapped: wrapKey(newKey, await derivePassphraseKey(NEW_PASSPHRASE, passphraseSalt, FAST_SCRYPT), WRAP_PURPOSE.passphrase),
+      wrapped: wrapKey(
+        newKey,
+        await derivePassphraseKey(NEW_PASSPHRASE, passphraseSalt, FAST_SCRYPT),
+        WRAP_PURPOSE.passphrase,
+      ),
       changedAt: now,
     },
     recovery: {
       kdf: { name: 'hkdf-sha256', salt: recoverySalt },
-      wrapped: wrapKey(newKey, await deriveRecoveryWrapKey(newRecovery.normalized, recoverySalt), WRAP_PURPOSE.recovery),
+      wrapped: wrapKey(
+        newKey,
+        await deriveRecoveryWrapKey(newRecovery.normalized, recoverySalt),
+        WRAP_PURPOSE.recovery,
+      ),
       createdAt: now,
     },
   };

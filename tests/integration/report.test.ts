@@ -20,10 +20,28 @@ beforeAll(async () => {
   await app.call('poem.save', { date: '2026-06-14', answers: [4, 3, 1, 1, 2, 3, 4] });
   await app.call('poem.save', { date: '2025-06-10', answers: [1, 1, 1, 1, 1, 1, 1] }); // before the period
   const { entry } = await app.call('journal.getDay', { date: '2026-06-12' });
-  await app.call('journal.saveDay', { ...entry, notes: 'New patch on the left wrist.\n<b>Not markup</b>', notesForDermatologist: true });
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c98f84' } }).jpeg().toBuffer();
-  photoId = (await app.call('photos.add', { date: '2026-06-01', bodyArea: 'hands', mime: 'image/jpeg', dataBase64: jpeg.toString('base64') })).id;
-  year = await app.call('report.data', { ...YEAR, sections: [...REPORT_SECTION_KEYS], patientName: '  Alex Example ', dateOfBirth: '1990-03-12' });
+  await app.call('journal.saveDay', {
+    ...entry,
+    notes: 'New patch on the left wrist.\n<b>Not markup</b>',
+    notesForDermatologist: true,
+  });
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c98f84' } })
+    .jpeg()
+    .toBuffer();
+  photoId = (
+    await app.call('photos.add', {
+      date: '2026-06-01',
+      bodyArea: 'hands',
+      mime: 'image/jpeg',
+      dataBase64: jpeg.toString('base64'),
+    })
+  ).id;
+  year = await app.call('report.data', {
+    ...YEAR,
+    sections: [...REPORT_SECTION_KEYS],
+    patientName: '  Alex Example ',
+    dateOfBirth: '1990-03-12',
+  });
 }, 120_000);
 
 afterAll(() => {
@@ -32,12 +50,24 @@ afterAll(() => {
 });
 
 const db = () => app.backend.vault.db;
-const sql = <T>(query: string, ...params: unknown[]): T => db().prepare(query).get(...params) as T;
+const sql = <T>(query: string, ...params: unknown[]): T =>
+  db()
+    .prepare(query)
+    .get(...params) as T;
 
 describe('the dermatologist report on a year of demo data', () => {
   it('covers the chosen period, the days logged and the patient as given', () => {
-    expect(year).toMatchObject({ generatedOn: TODAY, from: YEAR.from, to: YEAR.to, days: 365, bucket: 'month', patient: { name: 'Alex Example', dateOfBirth: '1990-03-12' } });
-    expect(year.daysLogged).toBe(sql<{ n: number }>('SELECT count(*) AS n FROM days WHERE date BETWEEN ? AND ?', YEAR.from, YEAR.to).n);
+    expect(year).toMatchObject({
+      generatedOn: TODAY,
+      from: YEAR.from,
+      to: YEAR.to,
+      days: 365,
+      bucket: 'month',
+      patient: { name: 'Alex Example', dateOfBirth: '1990-03-12' },
+    });
+    expect(year.daysLogged).toBe(
+      sql<{ n: number }>('SELECT count(*) AS n FROM days WHERE date BETWEEN ? AND ?', YEAR.from, YEAR.to).n,
+    );
     expect(year.periods).toHaveLength(13);
     expect(year.periods.reduce((sum, period) => sum + period.days, 0)).toBe(365);
   });
@@ -57,7 +87,12 @@ describe('the dermatologist report on a year of demo data', () => {
       expect(condition.flares.episodes.reduce((sum, episode) => sum + episode.days, 0)).toBe(stored.flares);
       expect(condition.flareDaysByPeriod.reduce((sum, days) => sum + days, 0)).toBe(stored.flares);
       for (const episode of condition.flares.episodes) {
-        const marked = sql<{ n: number }>('SELECT count(*) AS n FROM skin_scores WHERE condition_id = ? AND flare = 1 AND date BETWEEN ? AND ?', condition.id, episode.start, episode.end);
+        const marked = sql<{ n: number }>(
+          'SELECT count(*) AS n FROM skin_scores WHERE condition_id = ? AND flare = 1 AND date BETWEEN ? AND ?',
+          condition.id,
+          episode.start,
+          episode.end,
+        );
         expect(marked.n).toBe(episode.days);
       }
       expect(['better', 'worse', 'steady']).toContain(condition.trend.direction);
@@ -79,7 +114,10 @@ describe('the dermatologist report on a year of demo data', () => {
       expect(treatment.adherencePercent).toBeCloseTo((ticks.taken / ticks.ticked) * 100, 9);
     }
     // The probiotic starts 60 days into the demo: its adherence counts from then.
-    expect(year.treatments.find((t) => t.name === 'Probiotic capsule')).toMatchObject({ startedOn: '2025-08-15', activeFrom: '2025-08-15' });
+    expect(year.treatments.find((t) => t.name === 'Probiotic capsule')).toMatchObject({
+      startedOn: '2025-08-15',
+      activeFrom: '2025-08-15',
+    });
   });
 
   it('sums servings per week and counts stool types from the meals and bowel movements', () => {
@@ -91,23 +129,44 @@ describe('the dermatologist report on a year of demo data', () => {
     expect(week.servings.fibre_rich).toBeCloseTo(stored.servings, 9);
     const total = year.gut.weeks.reduce((sum, w) => sum + (w.servings.fibre_rich ?? 0), 0);
     expect(year.gut.servingsPerWeek.fibre_rich).toBeCloseTo((total / year.gut.foodDays) * 7, 9);
-    const stools = sql<{ n: number }>('SELECT count(*) AS n FROM bowel_movements WHERE date BETWEEN ? AND ?', YEAR.from, YEAR.to);
+    const stools = sql<{ n: number }>(
+      'SELECT count(*) AS n FROM bowel_movements WHERE date BETWEEN ? AND ?',
+      YEAR.from,
+      YEAR.to,
+    );
     expect(year.gut.stoolTypeCounts.reduce((sum, n) => sum + n, 0)).toBe(stools.n);
-    expect(year.gut.bloating.average).toBeCloseTo(sql<{ a: number }>('SELECT avg(bloating) AS a FROM days WHERE date BETWEEN ? AND ?', YEAR.from, YEAR.to).a, 9);
+    expect(year.gut.bloating.average).toBeCloseTo(
+      sql<{ a: number }>('SELECT avg(bloating) AS a FROM days WHERE date BETWEEN ? AND ?', YEAR.from, YEAR.to).a,
+      9,
+    );
     expect(year.gut.plantsPerWeek).toBeGreaterThan(5);
-    expect(year.stress.averageStress).toBeCloseTo(sql<{ a: number }>('SELECT avg(stress) AS a FROM days WHERE date BETWEEN ? AND ?', YEAR.from, YEAR.to).a, 9);
+    expect(year.stress.averageStress).toBeCloseTo(
+      sql<{ a: number }>('SELECT avg(stress) AS a FROM days WHERE date BETWEEN ? AND ?', YEAR.from, YEAR.to).a,
+      9,
+    );
   });
 
   it('lists the POEM checks of the period oldest first with their bands', () => {
-    const inPeriod = (app.backend.vault.db.prepare('SELECT week_ending AS date, total FROM poem_scores WHERE week_ending BETWEEN ? AND ? ORDER BY week_ending').all(YEAR.from, YEAR.to)) as { date: string; total: number }[];
+    const inPeriod = app.backend.vault.db
+      .prepare(
+        'SELECT week_ending AS date, total FROM poem_scores WHERE week_ending BETWEEN ? AND ? ORDER BY week_ending',
+      )
+      .all(YEAR.from, YEAR.to) as { date: string; total: number }[];
     expect(year.poem.entries.map((e) => [e.date, e.total])).toEqual(inPeriod.map((e) => [e.date, e.total]));
     expect(year.poem.entries.some((e) => e.date === '2025-06-10')).toBe(false);
-    expect(year.poem.latest).toMatchObject({ date: '2026-06-14', total: 18, band: 'severe', answers: [4, 3, 1, 1, 2, 3, 4] });
+    expect(year.poem.latest).toMatchObject({
+      date: '2026-06-14',
+      total: 18,
+      band: 'severe',
+      answers: [4, 3, 1, 1, 2, 3, 4],
+    });
   });
 
   it('carries the notes marked for the dermatologist, as text, and the photos of the period', () => {
     const marked = app.backend.vault.db
-      .prepare(`SELECT date, notes AS text FROM days WHERE notes_for_dermatologist = 1 AND notes <> '' AND date BETWEEN ? AND ? ORDER BY date`)
+      .prepare(
+        `SELECT date, notes AS text FROM days WHERE notes_for_dermatologist = 1 AND notes <> '' AND date BETWEEN ? AND ? ORDER BY date`,
+      )
       .all(YEAR.from, YEAR.to);
     expect(year.notes).toEqual(marked);
     expect(year.notes).toContainEqual({ date: '2026-06-12', text: 'New patch on the left wrist.\n<b>Not markup</b>' });
@@ -122,14 +181,21 @@ describe('the dermatologist report on a year of demo data', () => {
     expect(dairy!.effect!).toBeGreaterThan(1);
     expect(dairy!.q!).toBeLessThan(0.05);
     expect(dairy!.title).toBe('Acne and dairy');
-    expect(dairy!.sentence).toMatch(/^Your acne was worse 2 days after dairy: [\d.]+ out of 10 on average, against [\d.]+ after days without/);
+    expect(dairy!.sentence).toMatch(
+      /^Your acne was worse 2 days after dairy: [\d.]+ out of 10 on average, against [\d.]+ after days without/,
+    );
     // One line per factor, as Insights shows them: never a factor's yes/no and servings forms both, never an explained link.
     const titles = year.triggers.findings.map((f) => `${f.title} ${f.direction}`);
     expect(new Set(titles).size).toBe(titles.length);
-    expect(year.triggers.findings.some((f) => f.factorLabel === 'Stress' && f.outcomeLabel === 'Rosacea severity' && f.lag === 0)).toBe(true);
+    expect(
+      year.triggers.findings.some(
+        (f) => f.factorLabel === 'Stress' && f.outcomeLabel === 'Rosacea severity' && f.lag === 0,
+      ),
+    ).toBe(true);
     // Gut and lifestyle → skin first.
     const firstSkinToGut = year.triggers.findings.findIndex((f) => f.direction === 'skin-to-gut');
-    if (firstSkinToGut >= 0) expect(year.triggers.findings.slice(firstSkinToGut).every((f) => f.direction === 'skin-to-gut')).toBe(true);
+    if (firstSkinToGut >= 0)
+      expect(year.triggers.findings.slice(firstSkinToGut).every((f) => f.direction === 'skin-to-gut')).toBe(true);
   });
 
   it('a period holding the whole journal reuses the Insights view’s current result', async () => {
@@ -153,11 +219,24 @@ describe('the dermatologist report on a year of demo data', () => {
 
   it('takes the candidate triggers of any period from the whole journal, as Insights shows them', async () => {
     const journal = (await app.call('insights.status')).result!;
-    const span = sql<{ first: string; last: string; n: number }>('SELECT min(date) AS first, max(date) AS last, count(*) AS n FROM days');
+    const span = sql<{ first: string; last: string; n: number }>(
+      'SELECT min(date) AS first, max(date) AS last, count(*) AS n FROM days',
+    );
     const quarter = await app.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['summary'] });
-    expect(quarter.triggers).toMatchObject({ state: 'done', scope: 'journal', from: span.first, to: span.last, daysLogged: journal.daysLogged, period: { daysLogged: quarter.daysLogged, tooShort: false } });
-    expect(quarter.triggers.findings.map((f) => [f.factorLabel, f.outcomeLabel, f.lag])).toEqual(year.triggers.findings.map((f) => [f.factorLabel, f.outcomeLabel, f.lag]));
-    expect(quarter.triggers.findings.some((f) => f.factorLabel === 'Dairy' && f.outcomeLabel === 'Acne severity')).toBe(true);
+    expect(quarter.triggers).toMatchObject({
+      state: 'done',
+      scope: 'journal',
+      from: span.first,
+      to: span.last,
+      daysLogged: journal.daysLogged,
+      period: { daysLogged: quarter.daysLogged, tooShort: false },
+    });
+    expect(quarter.triggers.findings.map((f) => [f.factorLabel, f.outcomeLabel, f.lag])).toEqual(
+      year.triggers.findings.map((f) => [f.factorLabel, f.outcomeLabel, f.lag]),
+    );
+    expect(quarter.triggers.findings.some((f) => f.factorLabel === 'Dairy' && f.outcomeLabel === 'Acne severity')).toBe(
+      true,
+    );
   });
 
   it('says a period is too short to look for links on its own, and still lists the journal’s links', async () => {
@@ -177,17 +256,30 @@ describe('the dermatologist report on a year of demo data', () => {
     expect(day.gut.servingsPerDay.fibre_rich).toBeCloseTo(stored.servings ?? 0, 9);
     expect(day.gut.servingsPerWeek.fibre_rich).toBeCloseTo((stored.servings ?? 0) * 7, 9);
     expect(day.gut.byPeriod[0]!.servingsPerDay.fibre_rich).toBeCloseTo(stored.servings ?? 0, 9);
-    const minutes = sql<{ m: number | null }>(`SELECT meditation_minutes AS m FROM days WHERE date = '2026-06-14'`).m ?? 0;
+    const minutes =
+      sql<{ m: number | null }>(`SELECT meditation_minutes AS m FROM days WHERE date = '2026-06-14'`).m ?? 0;
     expect(day.stress.minutesPerLoggedDay).toBe(minutes);
   });
 
   it('the core builds the same report on its own thread', () => {
     const built = buildReport(db(), { from: '2026-03-18', to: TODAY, sections: ['summary'], today: TODAY });
     expect(built.conditions.map((c) => c.average)).toEqual(
-      built.conditions.map((c) => sql<{ a: number }>('SELECT avg(severity) AS a FROM skin_scores WHERE condition_id = ? AND date BETWEEN ? AND ?', c.id, '2026-03-18', TODAY).a),
+      built.conditions.map(
+        (c) =>
+          sql<{ a: number }>(
+            'SELECT avg(severity) AS a FROM skin_scores WHERE condition_id = ? AND date BETWEEN ? AND ?',
+            c.id,
+            '2026-03-18',
+            TODAY,
+          ).a,
+      ),
     );
     // On its own thread too, the triggers come from the whole journal.
-    expect(built.triggers).toMatchObject({ state: 'done', scope: 'journal', from: sql<{ d: string }>('SELECT min(date) AS d FROM days').d });
+    expect(built.triggers).toMatchObject({
+      state: 'done',
+      scope: 'journal',
+      from: sql<{ d: string }>('SELECT min(date) AS d FROM days').d,
+    });
     expect(built.triggers.findings.map((f) => f.factorLabel)).toEqual(year.triggers.findings.map((f) => f.factorLabel));
   });
 });
@@ -199,10 +291,16 @@ describe('a journal with nothing in it yet', () => {
       const conditions = await fresh.call('conditions.list');
       const byName = (name: string) => conditions.find((condition) => condition.builtin && condition.name === name)!;
       await fresh.call('conditions.save', { id: byName('Acne').id, name: 'Acne', tracked: true });
-      const acneOnly = await fresh.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['summary', 'poem'] });
+      const acneOnly = await fresh.call('report.data', {
+        from: '2026-03-18',
+        to: TODAY,
+        sections: ['summary', 'poem'],
+      });
       expect(acneOnly.poem).toMatchObject({ relevant: false, entries: [] });
       await fresh.call('conditions.save', { id: byName('Eczema').id, name: 'Eczema', tracked: true });
-      expect((await fresh.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['poem'] })).poem.relevant).toBe(true);
+      expect(
+        (await fresh.call('report.data', { from: '2026-03-18', to: TODAY, sections: ['poem'] })).poem.relevant,
+      ).toBe(true);
     } finally {
       fresh.close();
     }
@@ -211,9 +309,25 @@ describe('a journal with nothing in it yet', () => {
   it('still gives a report, saying there is nothing rather than inventing zeros', async () => {
     const fresh = await openJournalApp();
     try {
-      const empty = await fresh.call('report.data', { from: '2026-03-18', to: TODAY, sections: [...REPORT_SECTION_KEYS] });
-      expect(empty).toMatchObject({ daysLogged: 0, conditions: [], treatments: [], notes: [], photos: [], poem: { entries: [], latest: null } });
-      expect(empty.gut).toMatchObject({ foodDays: 0, servingsPerWeek: { fibre_rich: null }, plantsPerWeek: null, bloating: { days: 0, average: null } });
+      const empty = await fresh.call('report.data', {
+        from: '2026-03-18',
+        to: TODAY,
+        sections: [...REPORT_SECTION_KEYS],
+      });
+      expect(empty).toMatchObject({
+        daysLogged: 0,
+        conditions: [],
+        treatments: [],
+        notes: [],
+        photos: [],
+        poem: { entries: [], latest: null },
+      });
+      expect(empty.gut).toMatchObject({
+        foodDays: 0,
+        servingsPerWeek: { fibre_rich: null },
+        plantsPerWeek: null,
+        bloating: { days: 0, average: null },
+      });
       expect(empty.stress).toMatchObject({ averageStress: null, minutesPerWeek: null });
       expect(empty.triggers).toMatchObject({ state: 'not-enough-data', period: { daysLogged: 0, tooShort: true } });
       expect(empty.triggers.message).toMatch(/not enough logged days in the whole journal/);
@@ -232,20 +346,43 @@ describe('report options are checked, with plain words', () => {
   const all = [...REPORT_SECTION_KEYS];
 
   it('refuses a period that ends before it starts, lies in the future or spans more than ten years', async () => {
-    expect(await refusal({ from: '2026-06-10', to: '2026-06-01', sections: all })).toEqual({ code: 'INVALID_INPUT', message: 'The start date must be on or before the end date.' });
-    expect((await refusal({ from: '2026-06-10', to: '2026-06-20', sections: all }))!.message).toBe('The report cannot end in the future. Choose an end date on or before today.');
-    expect((await refusal({ from: '2026-06-20', to: '2026-06-21', sections: all }))!.message).toMatch(/cannot start in the future/);
-    expect((await refusal({ from: '2010-01-01', to: TODAY, sections: all }))!.message).toBe('A report can cover at most 10 years. Please choose a shorter period.');
-    expect((await refusal({ from: '2026-02-30', to: TODAY, sections: all }))!.message).toBe('That date does not exist.');
+    expect(await refusal({ from: '2026-06-10', to: '2026-06-01', sections: all })).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'The start date must be on or before the end date.',
+    });
+    expect((await refusal({ from: '2026-06-10', to: '2026-06-20', sections: all }))!.message).toBe(
+      'The report cannot end in the future. Choose an end date on or before today.',
+    );
+    expect((await refusal({ from: '2026-06-20', to: '2026-06-21', sections: all }))!.message).toMatch(
+      /cannot start in the future/,
+    );
+    expect((await refusal({ from: '2010-01-01', to: TODAY, sections: all }))!.message).toBe(
+      'A report can cover at most 10 years. Please choose a shorter period.',
+    );
+    expect((await refusal({ from: '2026-02-30', to: TODAY, sections: all }))!.message).toBe(
+      'That date does not exist.',
+    );
   });
 
   it('refuses unknown or no sections, a name over 100 characters and a date of birth that is not a past day', async () => {
-    expect((await refusal({ ...YEAR, sections: ['summary', 'horoscope'] }))!.message).toBe('One of the chosen report sections does not exist.');
-    expect((await refusal({ ...YEAR, sections: [] }))!.message).toBe('Please choose at least one section for the report.');
-    expect((await refusal({ ...YEAR, sections: ['notes', 'notes'] }))!.message).toBe('Each section can be chosen only once.');
-    expect((await refusal({ ...YEAR, sections: all, patientName: 'x'.repeat(101) }))!.message).toBe('The patient’s name can be at most 100 characters.');
-    expect((await refusal({ ...YEAR, sections: all, dateOfBirth: TODAY }))!.message).toBe('The date of birth must be a day in the past.');
-    expect((await refusal({ ...YEAR, sections: all, dateOfBirth: '1990-13-01' }))!.message).toBe('That date does not exist.');
+    expect((await refusal({ ...YEAR, sections: ['summary', 'horoscope'] }))!.message).toBe(
+      'One of the chosen report sections does not exist.',
+    );
+    expect((await refusal({ ...YEAR, sections: [] }))!.message).toBe(
+      'Please choose at least one section for the report.',
+    );
+    expect((await refusal({ ...YEAR, sections: ['notes', 'notes'] }))!.message).toBe(
+      'Each section can be chosen only once.',
+    );
+    expect((await refusal({ ...YEAR, sections: all, patientName: 'x'.repeat(101) }))!.message).toBe(
+      'The patient’s name can be at most 100 characters.',
+    );
+    expect((await refusal({ ...YEAR, sections: all, dateOfBirth: TODAY }))!.message).toBe(
+      'The date of birth must be a day in the past.',
+    );
+    expect((await refusal({ ...YEAR, sections: all, dateOfBirth: '1990-13-01' }))!.message).toBe(
+      'That date does not exist.',
+    );
     expect((await refusal({ ...YEAR, sections: all, extra: 1 }))!.code).toBe('INVALID_INPUT');
   });
 

@@ -314,7 +314,12 @@ describe('damaged or missing files', () => {
 
   it('clears temporary files a stopped process left behind when the journal is next opened', async () => {
     const dir = await lockedVaultDir();
-    const leftovers = ['vault.json.999999.tmp', 'vault.json.bak.999999.tmp', 'preferences.json.999999.tmp', 'remembered-passphrase.bin.999999.tmp'];
+    const leftovers = [
+      'vault.json.999999.tmp',
+      'vault.json.bak.999999.tmp',
+      'preferences.json.999999.tmp',
+      'remembered-passphrase.bin.999999.tmp',
+    ];
     for (const name of leftovers) writeFileSync(join(dir, name), 'half written');
     writeFileSync(join(dir, 'journal.creating'), '999999\n');
     writeFileSync(join(dir, 'my-notes.tmp'), 'not ours');

@@ -19,7 +19,12 @@ beforeEach(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tempDir('axis-outside-'), 'secret.txt'), 'outside');
-  const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'web', version: 'test', scryptCost: FAST_SCRYPT });
+  const { backend, dispatch } = createApp({
+    vaultDir: tempDir(),
+    host: 'web',
+    version: 'test',
+    scryptCost: FAST_SCRYPT,
+  });
   dispose = () => backend.dispose();
   host = await startWebHost({ dispatch, rendererDir, port: 0 });
 });
@@ -38,7 +43,14 @@ function send(
   return new Promise((resolve, reject) => {
     const req = request(
       // A fresh connection each time: a kept-alive socket the server is just closing gives ECONNRESET.
-      { host: '127.0.0.1', port: host.port, path, method, headers: { Host: `127.0.0.1:${host.port}`, ...headers }, agent: false },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method,
+        headers: { Host: `127.0.0.1:${host.port}`, ...headers },
+        agent: false,
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -76,7 +88,12 @@ describe('web host', () => {
 
   it('refuses to listen on a non-loopback address', async () => {
     await expect(
-      startWebHost({ dispatch: async () => ({ ok: true, value: null }), rendererDir: tempDir(), port: 0, host: '0.0.0.0' }),
+      startWebHost({
+        dispatch: async () => ({ ok: true, value: null }),
+        rendererDir: tempDir(),
+        port: 0,
+        host: '0.0.0.0',
+      }),
     ).rejects.toThrow(/only serves this computer/);
   });
 
@@ -91,14 +108,19 @@ describe('web host', () => {
   });
 
   it('answers 401 to API calls without the token or its cookie', async () => {
-    expect((await send('/api/vault.status', { method: 'POST', headers: { 'Content-Type': 'application/json' } })).status).toBe(401);
+    expect(
+      (await send('/api/vault.status', { method: 'POST', headers: { 'Content-Type': 'application/json' } })).status,
+    ).toBe(401);
     expect((await send('/api/session', { method: 'POST' })).status).toBe(401);
     expect((await send('/api/session', { method: 'POST', headers: { 'X-Axis-Token': 'guess' } })).status).toBe(401);
     const wrongCookie = await callApi('axis_session=guess', 'vault.status');
     expect(wrongCookie.status).toBe(401);
     // Nothing was created by any of these.
     const cookie = await signIn();
-    expect(JSON.parse((await callApi(cookie, 'vault.status')).body)).toMatchObject({ ok: true, value: { state: 'absent' } });
+    expect(JSON.parse((await callApi(cookie, 'vault.status')).body)).toMatchObject({
+      ok: true,
+      value: { state: 'absent' },
+    });
   });
 
   it('answers 403 to a foreign Host header (DNS rebinding) even with a valid cookie', async () => {
@@ -113,7 +135,12 @@ describe('web host', () => {
 
   it('answers 403 to a foreign Origin, and to cross-site fetches', async () => {
     const cookie = await signIn();
-    const foreign = await callApi(cookie, 'vault.create', { passphrase: PASSPHRASE }, { Origin: 'https://evil.example' });
+    const foreign = await callApi(
+      cookie,
+      'vault.create',
+      { passphrase: PASSPHRASE },
+      { Origin: 'https://evil.example' },
+    );
     expect(foreign.status).toBe(403);
     const crossSite = await callApi(cookie, 'vault.status', undefined, { 'Sec-Fetch-Site': 'cross-site' });
     expect(crossSite.status).toBe(403);
@@ -151,7 +178,9 @@ describe('web host', () => {
       body: '{}',
     });
     expect(notJson.status).toBe(415);
-    const huge = await callApi(cookie, 'vault.unlock', { passphrase: 'x'.repeat(40 * 1024 * 1024) }).catch(() => ({ status: 413 }));
+    const huge = await callApi(cookie, 'vault.unlock', { passphrase: 'x'.repeat(40 * 1024 * 1024) }).catch(() => ({
+      status: 413,
+    }));
     expect(huge.status).toBe(413);
     const unknown = JSON.parse((await callApi(cookie, 'vault.destroyEverything')).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
@@ -169,14 +198,33 @@ describe('web host', () => {
       fc.asyncProperty(
         fc.record({
           path: fc.oneof(
-            fc.constantFrom('/api/journal.saveDay', '/api/data.deleteAll', '/api/data.restore', '/api/vault.lock', '/api/session', '/api/', '/api/%00', '/api/__proto__'),
+            fc.constantFrom(
+              '/api/journal.saveDay',
+              '/api/data.deleteAll',
+              '/api/data.restore',
+              '/api/vault.lock',
+              '/api/session',
+              '/api/',
+              '/api/%00',
+              '/api/__proto__',
+            ),
             fc.webPath(),
           ),
           method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'),
-          contentType: fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8', 'multipart/form-data', ''),
+          contentType: fc.constantFrom(
+            'application/json',
+            'text/plain',
+            'application/json; charset=utf-8',
+            'multipart/form-data',
+            '',
+          ),
           origin: fc.constantFrom(undefined, 'https://evil.example', 'null', `http://127.0.0.1:${host.port}`),
           withCookie: fc.boolean(),
-          body: fc.oneof(fc.json(), fc.string(), fc.constantFrom('{"date":"2026-06-01","notes":""}', '{"confirmation":"delete"}', '[]', 'null')),
+          body: fc.oneof(
+            fc.json(),
+            fc.string(),
+            fc.constantFrom('{"date":"2026-06-01","notes":""}', '{"confirmation":"delete"}', '[]', 'null'),
+          ),
         }),
         async ({ path, method, contentType, origin, withCookie, body }) => {
           const headers: Record<string, string> = {};

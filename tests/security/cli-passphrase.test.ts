@@ -26,7 +26,10 @@ describe('the CLI passphrase', () => {
     vault.lock();
     const env = { ...process.env };
     delete env.AXIS_PASSPHRASE;
-    const child = spawn(process.execPath, [CLI, 'check', '--vault', vaultDir, '--passphrase-fd', '3'], { env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'check', '--vault', vaultDir, '--passphrase-fd', '3'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     (child.stdio[3] as NodeJS.WritableStream).end(`${PASSPHRASE}\n`);
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));

@@ -28,7 +28,10 @@ function rewriteBackupHeader(bytes: Buffer, change: (header: any) => void): Buff
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -39,9 +42,16 @@ describe('L1: stored scrypt settings are held to a narrow range', () => {
     await vault.create(PASSPHRASE);
     const backup = buildBackup(vault.db, vault.dir, 'test', new Date()).bytes;
     vault.lock();
-    for (const kdf of [{ N: 2 ** 24, r: 64, p: 16 }, { N: 2 ** 21, r: 8, p: 16 }, { N: 2 ** 17, r: 8, p: 4 }, { N: 3000, r: 8, p: 1 }]) {
+    for (const kdf of [
+      { N: 2 ** 24, r: 64, p: 16 },
+      { N: 2 ** 21, r: 8, p: 16 },
+      { N: 2 ** 17, r: 8, p: 4 },
+      { N: 3000, r: 8, p: 1 },
+    ]) {
       const crafted = rewriteBackupHeader(backup, (header) => Object.assign(header.keyFile.passphrase.kdf, kdf));
-      const error = await codeOf(restoreBackup(tempDir('axis-crafted-restore-'), crafted, { passphrase: PASSPHRASE }, new Date()));
+      const error = await codeOf(
+        restoreBackup(tempDir('axis-crafted-restore-'), crafted, { passphrase: PASSPHRASE }, new Date()),
+      );
       expect(error.code, JSON.stringify(kdf)).toBe('BACKUP_DAMAGED');
       expect(error.message).not.toMatch(/error:|OpenSSL|digital envelope/i);
     }
@@ -56,7 +66,9 @@ describe('L1: stored scrypt settings are held to a narrow range', () => {
     keyFile.passphrase.kdf.N = 2 ** 24;
     writeFileSync(join(dir, 'vault.json'), JSON.stringify(keyFile));
     expect((await codeOf(fastVault(dir).unlock(PASSPHRASE))).code).toBe('KEY_FILE_DAMAGED');
-    const direct = await codeOf(derivePassphraseKey(PASSPHRASE, randomBytes(16).toString('base64'), { N: 2 ** 24, r: 64, p: 16 }));
+    const direct = await codeOf(
+      derivePassphraseKey(PASSPHRASE, randomBytes(16).toString('base64'), { N: 2 ** 24, r: 64, p: 16 }),
+    );
     expect(direct.code).toBe('KEY_FILE_DAMAGED');
   });
 });
@@ -79,8 +91,13 @@ describe('L3: AES-GCM wraps need the full 16-byte tag and a 12-byte IV', () => {
     const backup = buildBackup(vault.db, vault.dir, 'test', new Date()).bytes;
     vault.lock();
     const crafted = rewriteBackupHeader(backup, (header) => {
-      header.keyFile.passphrase.wrapped.tag = Buffer.from(header.keyFile.passphrase.wrapped.tag, 'base64').subarray(0, 4).toString('base64');
+      header.keyFile.passphrase.wrapped.tag = Buffer.from(header.keyFile.passphrase.wrapped.tag, 'base64')
+        .subarray(0, 4)
+        .toString('base64');
     });
-    expect((await codeOf(restoreBackup(tempDir('axis-crafted-restore-'), crafted, { passphrase: PASSPHRASE }, new Date()))).code).toBe('BACKUP_DAMAGED');
+    expect(
+      (await codeOf(restoreBackup(tempDir('axis-crafted-restore-'), crafted, { passphrase: PASSPHRASE }, new Date())))
+        .code,
+    ).toBe('BACKUP_DAMAGED');
   });
 });

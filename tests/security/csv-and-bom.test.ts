@@ -9,8 +9,11 @@ afterAll(removeTempDirs);
 
 describe('CSV formula injection', () => {
   it('text that a spreadsheet would run as a formula is written as text; numbers stay numbers', () => {
-    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
-    for (const start of ['+', '-', '@', '\t', '\r']) expect(csvField(`${start}1+1`).replace(/^"/, '').startsWith("'")).toBe(true);
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""click"")"`,
+    );
+    for (const start of ['+', '-', '@', '\t', '\r'])
+      expect(csvField(`${start}1+1`).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvField(-3)).toBe('-3');
     expect(csvField('kefir')).toBe('kefir');
     expect(csvDocument(['name'], [['@SUM(A1)']])).toBe("name\r\n'@SUM(A1)\r\n");
@@ -19,7 +22,12 @@ describe('CSV formula injection', () => {
 
 describe('UTF-8 byte-order mark', () => {
   it('an export saved by an editor that adds a BOM imports', async () => {
-    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'web', version: 'test', scryptCost: FAST_SCRYPT });
+    const { backend, dispatch } = createApp({
+      vaultDir: tempDir(),
+      host: 'web',
+      version: 'test',
+      scryptCost: FAST_SCRYPT,
+    });
     try {
       await dispatch('vault.create', { passphrase: PASSPHRASE });
       const exported = await dispatch('data.exportJson', { photos: false });

@@ -19,7 +19,10 @@ describe('L10: an empty journal.db is refused as damaged', () => {
     await vault.create(PASSPHRASE);
     vault.lock();
     writeFileSync(join(dir, 'journal.db'), '');
-    const error = await vault.unlock(PASSPHRASE).then(() => null, (e: unknown) => e as AppError);
+    const error = await vault.unlock(PASSPHRASE).then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
     expect(error?.code).toBe('JOURNAL_DAMAGED');
     expect(error?.message).toMatch(/empty or not a journal/);
     expect(statSync(join(dir, 'journal.db')).size).toBe(0);

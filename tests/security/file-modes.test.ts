@@ -15,11 +15,13 @@ describe.skipIf(process.platform === 'win32')('L14: owner-only files and folders
     const vault = fastVault(dir);
     await vault.create(PASSPHRASE);
     vault.db.exec('CREATE TABLE t(x); INSERT INTO t VALUES (1)');
-    for (const name of ['journal.db', 'journal.db-wal', 'journal.db-shm', 'vault.json']) expect(mode(join(dir, name)), name).toBe('600');
+    for (const name of ['journal.db', 'journal.db-wal', 'journal.db-shm', 'vault.json'])
+      expect(mode(join(dir, name)), name).toBe('600');
     expect(mode(dir)).toBe('700');
     await vault.rekey(PASSPHRASE, null);
     vault.db.exec('INSERT INTO t VALUES (2)');
-    for (const name of ['journal.db', 'journal.db-wal', 'journal.db-shm']) expect(mode(join(dir, name)), `${name} after re-key`).toBe('600');
+    for (const name of ['journal.db', 'journal.db-wal', 'journal.db-shm'])
+      expect(mode(join(dir, name)), `${name} after re-key`).toBe('600');
     const backup = buildBackup(vault.db, dir, 'test', new Date()).bytes;
     vault.lock();
 
@@ -29,7 +31,8 @@ describe.skipIf(process.platform === 'win32')('L14: owner-only files and folders
     expect(mode(join(fresh, 'journal.db'))).toBe('600');
     const restored = fastVault(fresh);
     await restored.unlock(PASSPHRASE);
-    for (const name of ['journal.db', 'journal.db-wal', 'journal.db-shm']) expect(mode(join(fresh, name)), name).toBe('600');
+    for (const name of ['journal.db', 'journal.db-wal', 'journal.db-shm'])
+      expect(mode(join(fresh, name)), name).toBe('600');
     restored.lock();
   });
 });

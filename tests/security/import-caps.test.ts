@@ -23,7 +23,10 @@ beforeAll(async () => {
   vault.lock();
 });
 
-function axis(args: string[], nodeOptions = ''): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+function axis(
+  args: string[],
+  nodeOptions = '',
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   const env = { ...process.env, AXIS_PASSPHRASE: PASSPHRASE, NODE_OPTIONS: nodeOptions };
   return new Promise((done) => {
     execFile(process.execPath, [CLI, ...args], { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -55,7 +58,9 @@ describe('M1: import caps', () => {
     const run = await axis(['import', file, '--vault', vaultDir, '--dry-run'], '--max-old-space-size=256');
     expect(run.signal).toBeNull(); // before the fix: killed by V8 (heap out of memory)
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('The file does not have the expected shape (at photos): A file can hold at most 20,000 photos. Nothing was changed.');
+    expect(run.stderr.trim()).toBe(
+      'The file does not have the expected shape (at photos): A file can hold at most 20,000 photos. Nothing was changed.',
+    );
   }, 120_000);
 
   it('the CLI refuses a file larger than an export can be before reading it', async () => {
@@ -72,7 +77,11 @@ describe('M1: import caps', () => {
   it('every array and every string in the import schema has a maximum size', () => {
     const uncapped: string[] = [];
     const walk = (schema: z.ZodType, path: string): void => {
-      const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string; checks?: { _zod: { def: { check: string } } }[] } } })._zod.def;
+      const def = (
+        schema as unknown as {
+          _zod: { def: Record<string, unknown> & { type: string; checks?: { _zod: { def: { check: string } } }[] } };
+        }
+      )._zod.def;
       // A maximum length, or an anchored pattern without open-ended repetition (dates, clock times).
       const capped = () =>
         (def.checks ?? []).some((check) => {
@@ -83,8 +92,10 @@ describe('M1: import caps', () => {
         });
       switch (def.type) {
         case 'object':
-          for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) walk(child, `${path}.${key}`);
-          if (def.catchall && (def.catchall as { _zod: { def: { type: string } } })._zod.def.type !== 'never') uncapped.push(`${path} (accepts unknown keys)`);
+          for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>))
+            walk(child, `${path}.${key}`);
+          if (def.catchall && (def.catchall as { _zod: { def: { type: string } } })._zod.def.type !== 'never')
+            uncapped.push(`${path} (accepts unknown keys)`);
           break;
         case 'array':
           if (!capped()) uncapped.push(`${path}[]`);

@@ -39,7 +39,13 @@ describe('L4: import settings', () => {
   it('refuses wrong types for the app own settings, and changes nothing', async () => {
     const vault = await openVault();
     const today = '2026-12-01';
-    for (const settings of [{ journal: 'not-an-object' }, { meditation: { hideStreaks: 'sure' } }, { meditation: { lastPlan: { evil: true } } }, { 'insights.maxLag': 1e9 }, { poem: [1, 2, 3] }]) {
+    for (const settings of [
+      { journal: 'not-an-object' },
+      { meditation: { hideStreaks: 'sure' } },
+      { meditation: { lastPlan: { evil: true } } },
+      { 'insights.maxLag': 1e9 },
+      { poem: [1, 2, 3] },
+    ]) {
       const error = importError(() => importJournalJson(vault.db, fileWith(vault, settings), { dryRun: false, today }));
       expect(error.code, JSON.stringify(settings)).toBe('IMPORT_INVALID');
       expect(error.message).toMatch(/at settings\./);
@@ -54,7 +60,12 @@ describe('L4: import settings', () => {
     for (let i = 0; i < 200_000; i++) deep = [deep];
     const summary = importJournalJson(
       vault.db,
-      fileWith(vault, { journal: { trackCycle: true }, junk: 'x'.repeat(1_000_000), deep, constructor: { prototype: { polluted: true } } }),
+      fileWith(vault, {
+        journal: { trackCycle: true },
+        junk: 'x'.repeat(1_000_000),
+        deep,
+        constructor: { prototype: { polluted: true } },
+      }),
       { dryRun: false, today: '2026-12-01' },
     );
     expect(summary.settings.replaced).toBe(1);

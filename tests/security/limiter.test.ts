@@ -12,15 +12,26 @@ afterAll(removeTempDirs);
 describe('L8: every passphrase check goes through the one limiter', () => {
   it('wrong current passphrases while unlocked make the next tries wait, whichever method they come through', async () => {
     let clock = Date.UTC(2026, 11, 1);
-    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'web', version: 'test', scryptCost: FAST_SCRYPT, now: () => clock });
+    const { backend, dispatch } = createApp({
+      vaultDir: tempDir(),
+      host: 'web',
+      version: 'test',
+      scryptCost: FAST_SCRYPT,
+      now: () => clock,
+    });
     try {
       expect((await dispatch('vault.create', { passphrase: PASSPHRASE })).ok).toBe(true);
       const backup = await dispatch('data.backup');
       if (!backup.ok) throw new Error(backup.error.message);
       const tries = [
-        () => dispatch('vault.changePassphrase', { currentPassphrase: 'guess one', newPassphrase: 'new passphrase 123' }),
+        () =>
+          dispatch('vault.changePassphrase', { currentPassphrase: 'guess one', newPassphrase: 'new passphrase 123' }),
         () => dispatch('vault.newRecoveryKey', { passphrase: 'guess two' }),
-        () => dispatch('data.restore', { dataBase64: (backup.value as { dataBase64: string }).dataBase64, passphrase: 'guess three' }),
+        () =>
+          dispatch('data.restore', {
+            dataBase64: (backup.value as { dataBase64: string }).dataBase64,
+            passphrase: 'guess three',
+          }),
       ];
       const codes: string[] = [];
       for (const attempt of tries) {

@@ -49,12 +49,25 @@ function keysFromJson(json: unknown, credential: Credential): Buffer[] {
     if (kdf && wrapped) {
       if ('passphrase' in credential && kdf.name === 'scrypt') {
         const { N, r, p, salt } = kdf as { N: number; r: number; p: number; salt: string };
-        const key = scryptSync(Buffer.from(credential.passphrase.normalize('NFC')), Buffer.from(salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r * p });
+        const key = scryptSync(Buffer.from(credential.passphrase.normalize('NFC')), Buffer.from(salt, 'base64'), 32, {
+          N,
+          r,
+          p,
+          maxmem: 256 * N * r * p,
+        });
         const dataKey = gcmOpen(wrapped, key, 'axis-journal/v1/passphrase');
         if (dataKey) found.push(dataKey);
       }
       if ('recoveryKey' in credential && kdf.name === 'hkdf-sha256') {
-        const key = Buffer.from(hkdfSync('sha256', Buffer.from(credential.recoveryKey, 'ascii'), Buffer.from(kdf.salt as string, 'base64'), 'axis-journal/recovery-key-wrap/v1', 32));
+        const key = Buffer.from(
+          hkdfSync(
+            'sha256',
+            Buffer.from(credential.recoveryKey, 'ascii'),
+            Buffer.from(kdf.salt as string, 'base64'),
+            'axis-journal/recovery-key-wrap/v1',
+            32,
+          ),
+        );
         const dataKey = gcmOpen(wrapped, key, 'axis-journal/v1/recovery');
         if (dataKey) found.push(dataKey);
       }
@@ -108,12 +121,14 @@ function attack(dir: string, credentials: Credential[], knownKeys: Buffer[]): st
     // A database (or a backup's embedded snapshot): try every page boundary we can align on.
     const candidates = [bytes];
     const json = jsonIn(bytes);
-    if (json && typeof json === 'object' && 'journalBytes' in json) candidates.push(bytes.subarray(bytes.length - (json as { journalBytes: number }).journalBytes));
+    if (json && typeof json === 'object' && 'journalBytes' in json)
+      candidates.push(bytes.subarray(bytes.length - (json as { journalBytes: number }).journalBytes));
     for (const candidate of candidates) {
       const whole = candidate.subarray(0, candidate.length - (candidate.length % PAGE_SIZE));
       if (whole.length < PAGE_SIZE) continue;
       for (const key of keys) {
-        if (decryptSqlcipher4(whole, key).some((page) => page.hmacValid)) opened.push(`${name} decrypts with a known data key`);
+        if (decryptSqlcipher4(whole, key).some((page) => page.hmacValid))
+          opened.push(`${name} decrypts with a known data key`);
       }
     }
   }
@@ -123,7 +138,9 @@ function attack(dir: string, credentials: Credential[], knownKeys: Buffer[]): st
 async function journalWithNote(dir: string) {
   const vault = fastVault(dir);
   const { recoveryKey } = await vault.create(PASSPHRASE);
-  vault.db.exec(`CREATE TABLE IF NOT EXISTS attack_notes(text TEXT); INSERT INTO attack_notes VALUES ('written before rotation')`);
+  vault.db.exec(
+    `CREATE TABLE IF NOT EXISTS attack_notes(text TEXT); INSERT INTO attack_notes VALUES ('written before rotation')`,
+  );
   const dataKey = Buffer.from(await vault.revealDataKey(PASSPHRASE));
   return { vault, recoveryKey: normalizeRecoveryKey(recoveryKey), dataKey };
 }
@@ -153,9 +170,18 @@ describe('H1: a rotated credential opens nothing in the vault folder', () => {
 
     // Control: the new credentials do open it, and the note written after rotation is there.
     const fresh = attack(dir, [{ passphrase: newPassphrase }, { recoveryKey: newRecovery }], []);
-    expect(fresh).toEqual(expect.arrayContaining(['vault.json unwraps a data key with passphrase', 'vault.json unwraps a data key with recoveryKey', 'journal.db decrypts with a known data key']));
+    expect(fresh).toEqual(
+      expect.arrayContaining([
+        'vault.json unwraps a data key with passphrase',
+        'vault.json unwraps a data key with recoveryKey',
+        'journal.db decrypts with a known data key',
+      ]),
+    );
     await vault.unlock(newPassphrase);
-    expect(vault.db.prepare('SELECT text FROM attack_notes ORDER BY rowid').pluck().all()).toEqual(['written before rotation', 'written after rotation']);
+    expect(vault.db.prepare('SELECT text FROM attack_notes ORDER BY rowid').pluck().all()).toEqual([
+      'written before rotation',
+      'written after rotation',
+    ]);
     vault.lock();
   });
 
@@ -207,7 +233,10 @@ describe('H1: a rotated credential opens nothing in the vault folder', () => {
     vault.lock();
     const backupDir = tempDir('axis-h1-backup-file-');
     writeFileSync(join(backupDir, 'old.axisbackup'), oldBackup);
-    expect(attack(backupDir, [{ passphrase: PASSPHRASE }], [])).toEqual(['old.axisbackup unwraps a data key with passphrase', 'old.axisbackup decrypts with a known data key']);
+    expect(attack(backupDir, [{ passphrase: PASSPHRASE }], [])).toEqual([
+      'old.axisbackup unwraps a data key with passphrase',
+      'old.axisbackup decrypts with a known data key',
+    ]);
     const learnt = keysFromJson(jsonIn(oldBackup), { passphrase: PASSPHRASE });
     expect(attack(dir, [], learnt)).toEqual([]);
   });

@@ -31,14 +31,21 @@ beforeAll(async () => {
   vault.db.transaction(() => {
     for (let i = 0; i < 12_000; i++) {
       const date = new Date(Date.UTC(2020, 0, 1) + (i % 2000) * 86_400_000).toISOString().slice(0, 10);
-      insert.run(date, `${date}T07:${String(i % 60).padStart(2, '0')}:00.000Z`, `${MARKER} ${i} ${'calm breathing '.repeat(125)}`, `${date}T08:00:00.000Z`);
+      insert.run(
+        date,
+        `${date}T07:${String(i % 60).padStart(2, '0')}:00.000Z`,
+        `${MARKER} ${i} ${'calm breathing '.repeat(125)}`,
+        `${date}T08:00:00.000Z`,
+      );
     }
   })();
   vault.lock();
 }, 120_000);
 
 /** Runs the CLI with SQLITE_TMPDIR watched; returns what appeared there and what it held open. */
-async function runWatched(args: string[]): Promise<{ code: number; stderr: string; created: string[]; markers: string[] }> {
+async function runWatched(
+  args: string[],
+): Promise<{ code: number; stderr: string; created: string[]; markers: string[] }> {
   const tmp = tempDir('axis-sqlite-tmp-');
   mkdirSync(tmp, { recursive: true });
   const created: string[] = [];

@@ -25,19 +25,41 @@ afterEach(async () => {
 async function host(options: { now?: () => number } = {}): Promise<WebHost> {
   const rendererDir = tempDir('axis-renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Axis Journal</title>');
-  const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'web', version: 'test', scryptCost: FAST_SCRYPT });
+  const { backend, dispatch } = createApp({
+    vaultDir: tempDir(),
+    host: 'web',
+    version: 'test',
+    scryptCost: FAST_SCRYPT,
+  });
   const started = await startWebHost({ dispatch, rendererDir, port: 0, ...options });
-  cleanups.push(() => backend.dispose(), () => started.close());
+  cleanups.push(
+    () => backend.dispose(),
+    () => started.close(),
+  );
   return started;
 }
 
-function send(h: { port: number }, path: string, headers: Record<string, string> = {}, body = ''): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function send(
+  h: { port: number },
+  path: string,
+  headers: Record<string, string> = {},
+  body = '',
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: h.port, path, method: 'POST', headers: { Host: `127.0.0.1:${h.port}`, 'Content-Type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: h.port,
+        path,
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${h.port}`, 'Content-Type': 'application/json', ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -63,7 +85,8 @@ describe('M3: web host sessions', () => {
     expect(second.status).toBe(204);
     expect(second.cookie).not.toBe(first.cookie);
     expect(second.serverKey).not.toBe(first.serverKey);
-    for (const cookie of [first.cookie!, second.cookie!]) expect((await send(h, '/api/vault.status', { Cookie: cookie })).status).toBe(200);
+    for (const cookie of [first.cookie!, second.cookie!])
+      expect((await send(h, '/api/vault.status', { Cookie: cookie })).status).toBe(200);
   });
 
   it('a token expires unused', async () => {

@@ -28,7 +28,10 @@ describe('layer boundaries (lint rules)', () => {
         "export const e = require('electron');",
       ]) {
         const ids = await ruleIds(file, code);
-        expect(ids.some((id) => id === 'no-restricted-imports' || id === 'no-restricted-syntax'), `${file}: ${code}`).toBe(true);
+        expect(
+          ids.some((id) => id === 'no-restricted-imports' || id === 'no-restricted-syntax'),
+          `${file}: ${code}`,
+        ).toBe(true);
       }
     }
     expect(await ruleIds('electron/core/x.ts', "import { build } from 'electron-vite';\nvoid build;")).toEqual([]);
@@ -36,7 +39,9 @@ describe('layer boundaries (lint rules)', () => {
   });
 
   it('core and the contract never import a host or the renderer', async () => {
-    expect(await ruleIds('electron/core/x.ts', "import { x } from '../main/index';\nvoid x;")).toContain('import-x/no-restricted-paths');
+    expect(await ruleIds('electron/core/x.ts', "import { x } from '../main/index';\nvoid x;")).toContain(
+      'import-x/no-restricted-paths',
+    );
     expect(await ruleIds('electron/contract/x.ts', "import { x } from '../core/backend';\nvoid x;")).toContain(
       'import-x/no-restricted-paths',
     );
@@ -46,14 +51,16 @@ describe('layer boundaries (lint rules)', () => {
     const view = 'renderer/src/views/X/x.ts';
     expect(await ruleIds(view, 'export const bridge = window.axis;')).toContain('no-restricted-syntax');
     expect(await ruleIds(view, "export const r = fetch('/api/vault.status');")).toContain('no-restricted-syntax');
-    expect(await ruleIds(view, 'const m = "x";\nexport const r = fetch(`/api/${m}`);')).toContain('no-restricted-syntax');
+    expect(await ruleIds(view, 'const m = "x";\nexport const r = fetch(`/api/${m}`);')).toContain(
+      'no-restricted-syntax',
+    );
     expect(await ruleIds(view, "document.body.innerHTML = 'x';")).toContain('no-restricted-syntax');
-    expect(await ruleIds(view, "import { openJournal } from '../../../../electron/core/backend';\nvoid openJournal;")).toContain(
-      'import-x/no-restricted-paths',
-    );
-    expect(await ruleIds('renderer/src/views/X/X.svelte', "<script lang=\"ts\">const h = '<b>';</script>\n{@html h}")).toContain(
-      'svelte/no-at-html-tags',
-    );
+    expect(
+      await ruleIds(view, "import { openJournal } from '../../../../electron/core/backend';\nvoid openJournal;"),
+    ).toContain('import-x/no-restricted-paths');
+    expect(
+      await ruleIds('renderer/src/views/X/X.svelte', '<script lang="ts">const h = \'<b>\';</script>\n{@html h}'),
+    ).toContain('svelte/no-at-html-tags');
     // What the renderer may do: fetch its own assets, use the contract, and lib/api.ts may use the bridge.
     expect(await ruleIds(view, "export const r = fetch('./sounds/bell.wav');")).toEqual([]);
     expect(await ruleIds(view, "import { METHODS } from '../../../../electron/contract';\nvoid METHODS;")).toEqual([]);

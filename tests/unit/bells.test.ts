@@ -243,18 +243,46 @@ describe('BellPlayer on a stand-in audio context', () => {
     expect(count).toBe(3);
     expect(ctx.sources.map((s) => s.startedAt)).toEqual([50, 110, 650]);
     expect(ctx.sources.every((s) => s.buffer?.duration === 7.5)).toBe(true);
-    expect(bellLog.map(({ kind, atSessionMs, audioTime, scheduledAtPerfMs, audioNowAtSchedule, cancelled, playedAtAudioTime }) => ({
-      kind,
-      atSessionMs,
-      audioTime,
-      scheduledAtPerfMs,
-      audioNowAtSchedule,
-      cancelled,
-      playedAtAudioTime,
-    }))).toEqual([
-      { kind: 'interval', atSessionMs: 9_900, audioTime: 50, scheduledAtPerfMs: 11_000, audioNowAtSchedule: 50, cancelled: false, playedAtAudioTime: null },
-      { kind: 'interval', atSessionMs: 70_000, audioTime: 110, scheduledAtPerfMs: 11_000, audioNowAtSchedule: 50, cancelled: false, playedAtAudioTime: null },
-      { kind: 'end', atSessionMs: 610_000, audioTime: 650, scheduledAtPerfMs: 11_000, audioNowAtSchedule: 50, cancelled: false, playedAtAudioTime: null },
+    expect(
+      bellLog.map(
+        ({ kind, atSessionMs, audioTime, scheduledAtPerfMs, audioNowAtSchedule, cancelled, playedAtAudioTime }) => ({
+          kind,
+          atSessionMs,
+          audioTime,
+          scheduledAtPerfMs,
+          audioNowAtSchedule,
+          cancelled,
+          playedAtAudioTime,
+        }),
+      ),
+    ).toEqual([
+      {
+        kind: 'interval',
+        atSessionMs: 9_900,
+        audioTime: 50,
+        scheduledAtPerfMs: 11_000,
+        audioNowAtSchedule: 50,
+        cancelled: false,
+        playedAtAudioTime: null,
+      },
+      {
+        kind: 'interval',
+        atSessionMs: 70_000,
+        audioTime: 110,
+        scheduledAtPerfMs: 11_000,
+        audioNowAtSchedule: 50,
+        cancelled: false,
+        playedAtAudioTime: null,
+      },
+      {
+        kind: 'end',
+        atSessionMs: 610_000,
+        audioTime: 650,
+        scheduledAtPerfMs: 11_000,
+        audioNowAtSchedule: 50,
+        cancelled: false,
+        playedAtAudioTime: null,
+      },
     ]);
     expect(player.pending).toBe(3);
 
@@ -343,7 +371,15 @@ describe('BellPlayer on a stand-in audio context', () => {
       [50, 0.6],
       [50, 0.6],
     ]);
-    expect(await player.scheduleCues([{ cue: 'in', atSessionMs: 14_000 }, { cue: 'out', atSessionMs: 18_000 }], anchor)).toBe(2);
+    expect(
+      await player.scheduleCues(
+        [
+          { cue: 'in', atSessionMs: 14_000 },
+          { cue: 'out', atSessionMs: 18_000 },
+        ],
+        anchor,
+      ),
+    ).toBe(2);
     expect(ctx.sources.slice(3).map((s) => s.startedAt)).toEqual([54, 58]);
     expect(loads).toContain('./sounds/breath-in.wav');
     expect(loads).toContain('./sounds/breath-out.wav');
@@ -374,7 +410,13 @@ function readWav(path: string): Wav {
   expect(dataBytes).toBe(buf.length - 44);
   const samples = new Int16Array(dataBytes / 2);
   for (let i = 0; i < samples.length; i++) samples[i] = buf.readInt16LE(44 + i * 2);
-  return { format: buf.readUInt16LE(20), channels: buf.readUInt16LE(22), sampleRate: buf.readUInt32LE(24), bits: buf.readUInt16LE(34), samples };
+  return {
+    format: buf.readUInt16LE(20),
+    channels: buf.readUInt16LE(22),
+    sampleRate: buf.readUInt32LE(24),
+    bits: buf.readUInt16LE(34),
+    samples,
+  };
 }
 
 const SOUND_FILES: Record<string, { min: number; max: number; peakDbfs: [number, number] }> = {

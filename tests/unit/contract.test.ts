@@ -34,7 +34,10 @@ describe('the contract', () => {
     ];
     for (const [method, input, message] of cases) {
       const result = await dispatch(method, input);
-      expect(result, `${method} ${JSON.stringify(input)?.slice(0, 40)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(result, `${method} ${JSON.stringify(input)?.slice(0, 40)}`).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
       if (!result.ok) expect(result.error.message).toMatch(message);
     }
     expect(snapshot(dir)).toEqual({});
@@ -78,7 +81,10 @@ describe('the contract', () => {
     const suffix = temporaryNames.suffix;
     temporaryNames.suffix = () => 'in-the-way';
     mkdirSync(`${dir}/vault.json.${process.pid}.in-the-way.tmp`);
-    const result = await dispatch('vault.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: 'another one 123' });
+    const result = await dispatch('vault.changePassphrase', {
+      currentPassphrase: PASSPHRASE,
+      newPassphrase: 'another one 123',
+    });
     temporaryNames.suffix = suffix;
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     if (!result.ok) expect(result.error.message).not.toMatch(/EISDIR|vault\.json/);
@@ -94,7 +100,9 @@ describe('storage failures', () => {
       code: 'STORAGE_FAILED',
       message: expect.stringContaining('the disk is full'),
     });
-    expect(storageFailure(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))?.code).toBe('STORAGE_FAILED');
+    expect(storageFailure(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))?.code).toBe(
+      'STORAGE_FAILED',
+    );
     expect(storageFailure(new Error('other'))).toBeNull();
   });
 });

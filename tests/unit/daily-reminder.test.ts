@@ -32,7 +32,10 @@ vi.mock('electron', () => ({
     isAsyncEncryptionAvailable: async () => electron.safe.available,
     getSelectedStorageBackend: () => electron.safe.backend,
     encryptStringAsync: async (plain: string) => Buffer.from(plain).reverse(),
-    decryptStringAsync: async (sealed: Buffer) => ({ result: Buffer.from(sealed).reverse().toString(), shouldReEncrypt: false }),
+    decryptStringAsync: async (sealed: Buffer) => ({
+      result: Buffer.from(sealed).reverse().toString(),
+      shouldReEncrypt: false,
+    }),
   },
 }));
 
@@ -76,7 +79,13 @@ describe('when the next reminder is due', () => {
 describe('the daily reminder notification', () => {
   async function setUp() {
     vi.useFakeTimers({ now: new Date(2026, 10, 25, 20, 0), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'desktop', version: 't', scryptCost: FAST_SCRYPT, idleLockMs: 10 ** 9 });
+    const { backend, dispatch } = createApp({
+      vaultDir: tempDir(),
+      host: 'desktop',
+      version: 't',
+      scryptCost: FAST_SCRYPT,
+      idleLockMs: 10 ** 9,
+    });
     const commands: AppCommand[] = [];
     const { stop, replan } = scheduleDailyReminder(backend, (command) => commands.push(command));
     return { backend, dispatch, commands, stop, replan };

@@ -49,7 +49,11 @@ describe('base64 and bytes', () => {
 describe('downloadToBlob', () => {
   it('gives the bytes and the type the backend chose', async () => {
     const bytes = new Uint8Array(randomBytes(40_000));
-    const blob = downloadToBlob({ fileName: 'axis-journal-2026-01-31.zip', mime: 'application/zip', dataBase64: Buffer.from(bytes).toString('base64') });
+    const blob = downloadToBlob({
+      fileName: 'axis-journal-2026-01-31.zip',
+      mime: 'application/zip',
+      dataBase64: Buffer.from(bytes).toString('base64'),
+    });
     expect(blob.type).toBe('application/zip');
     expect(blob.size).toBe(bytes.length);
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
@@ -57,7 +61,11 @@ describe('downloadToBlob', () => {
 
   it('keeps text exactly (a JSON export in UTF-8)', async () => {
     const json = '{"notes":"Itchy élbows — 🥛 after dairy"}\n';
-    const blob = downloadToBlob({ fileName: 'a.json', mime: 'application/json', dataBase64: Buffer.from(json, 'utf8').toString('base64') });
+    const blob = downloadToBlob({
+      fileName: 'a.json',
+      mime: 'application/json',
+      dataBase64: Buffer.from(json, 'utf8').toString('base64'),
+    });
     expect(await blob.text()).toBe(json);
   });
 
@@ -84,7 +92,13 @@ describe('file sizes in words', () => {
   });
 
   it('says which file is being saved, and how big it is', () => {
-    const file = { fileName: 'axis-journal-2026-01-31.axisbackup', mime: 'application/octet-stream', dataBase64: Buffer.alloc(2_500).toString('base64') };
-    expect(savingMessage(file)).toBe('Saving axis-journal-2026-01-31.axisbackup (2.5 KB), usually to your Downloads folder.');
+    const file = {
+      fileName: 'axis-journal-2026-01-31.axisbackup',
+      mime: 'application/octet-stream',
+      dataBase64: Buffer.alloc(2_500).toString('base64'),
+    };
+    expect(savingMessage(file)).toBe(
+      'Saving axis-journal-2026-01-31.axisbackup (2.5 KB), usually to your Downloads folder.',
+    );
   });
 });

@@ -40,7 +40,9 @@ describe('what an import will do, in words', () => {
     expect(words.headline).toBe('This will add 120 days and replace 3 days with the versions in the file.');
     expect(words.changesSomething).toBe(true);
     expect(words.unchanged).toBe('');
-    expect(words.warning).toBe('3 days you already logged here will be overwritten completely by the file’s versions of those dates.');
+    expect(words.warning).toBe(
+      '3 days you already logged here will be overwritten completely by the file’s versions of those dates.',
+    );
   });
 
   it('names every kind of record, in singular', () => {
@@ -61,7 +63,9 @@ describe('what an import will do, in words', () => {
         'and replace 1 day, 1 weekly eczema check and 1 setting with the versions in the file.',
     );
     expect(words.unchanged).toBe('1 meditation session is already in your journal and will be left as it is.');
-    expect(words.warning).toBe('1 day you already logged here will be overwritten completely by the file’s version of that date.');
+    expect(words.warning).toBe(
+      '1 day you already logged here will be overwritten completely by the file’s version of that date.',
+    );
   });
 
   it('names every kind of record, in plural', () => {
@@ -81,11 +85,15 @@ describe('what an import will do, in words', () => {
       'This will add 365 days, 40 meditation sessions, 12 photos, 30 weekly eczema checks, 2 skin conditions, 1,500 foods, 3 treatments and 5 custom factors, ' +
         'and replace 2 days, 4 weekly eczema checks and 6 settings with the versions in the file.',
     );
-    expect(words.unchanged).toBe('3 meditation sessions and 2 photos are already in your journal and will be left as they are.');
+    expect(words.unchanged).toBe(
+      '3 meditation sessions and 2 photos are already in your journal and will be left as they are.',
+    );
   });
 
   it('only adds, or only replaces', () => {
-    expect(describeImport(summary({ days: { added: 2 }, foods: { added: 1 } }), 'plan').headline).toBe('This will add 2 days and 1 food.');
+    expect(describeImport(summary({ days: { added: 2 }, foods: { added: 1 } }), 'plan').headline).toBe(
+      'This will add 2 days and 1 food.',
+    );
     const replaceOnly = describeImport(summary({ settings: { replaced: 2 } }), 'plan');
     expect(replaceOnly.headline).toBe('This will replace 2 settings with the versions in the file.');
     expect(replaceOnly.warning).toBe('');
@@ -97,7 +105,9 @@ describe('what an import will do, in words', () => {
     expect(nothing.headline).toBe('This file holds nothing new for your journal: importing it would change nothing.');
     expect(nothing.unchanged).toBe('');
     expect(nothing.warning).toBe('');
-    expect(describeImport(summary(), 'done').headline).toBe('Nothing was changed: the file held nothing new for your journal.');
+    expect(describeImport(summary(), 'done').headline).toBe(
+      'Nothing was changed: the file held nothing new for your journal.',
+    );
   });
 
   it('says what is already there even when nothing is new', () => {
@@ -111,8 +121,13 @@ describe('what an import will do, in words', () => {
     expect(done.headline).toBe('Imported: added 120 days and replaced 3 days with the versions in the file.');
     expect(done.unchanged).toBe('1 photo was already in your journal and was left as it was.');
     expect(done.warning).toBe('');
-    const more = describeImport(summary({ meditationSessions: { alreadyThere: 2 }, photos: { alreadyThere: 1 } }), 'done');
-    expect(more.unchanged).toBe('2 meditation sessions and 1 photo were already in your journal and were left as they were.');
+    const more = describeImport(
+      summary({ meditationSessions: { alreadyThere: 2 }, photos: { alreadyThere: 1 } }),
+      'done',
+    );
+    expect(more.unchanged).toBe(
+      '2 meditation sessions and 1 photo were already in your journal and were left as they were.',
+    );
   });
 });
 

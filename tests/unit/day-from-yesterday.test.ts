@@ -19,7 +19,14 @@ import { takenAsUsual } from '../../renderer/src/lib/treatmentDay';
 function yesterday() {
   const day = emptyDay('2026-06-14');
   day.meals = [
-    { kind: 'breakfast', time: '08:00', foods: [{ foodId: 1, servings: 1 }, { foodId: 2, servings: 2 }] },
+    {
+      kind: 'breakfast',
+      time: '08:00',
+      foods: [
+        { foodId: 1, servings: 1 },
+        { foodId: 2, servings: 2 },
+      ],
+    },
     { kind: 'lunch', time: null, foods: [{ foodId: 3, servings: 1 }] },
     { kind: 'snack', time: null, foods: [] },
   ];
@@ -45,7 +52,13 @@ describe('Start from yesterday', () => {
       { treatmentId: 10, taken: true },
       { treatmentId: 11, taken: false },
     ]);
-    expect(today.lifestyle).toMatchObject({ stress: 6, sleepHours: 7.5, mood: 5, meditationMinutes: null, cycleDay: null });
+    expect(today.lifestyle).toMatchObject({
+      stress: 6,
+      sleepHours: 7.5,
+      mood: 5,
+      meditationMinutes: null,
+      cycleDay: null,
+    });
     expect(today.notes).toBe('');
     expect(draftSize(draft)).toBe(7);
   });
@@ -98,7 +111,15 @@ describe('Start from yesterday', () => {
   it('undo takes the copy out again and leaves what the person entered', () => {
     const today = emptyDay('2026-06-15');
     const draft = copyFromYesterday(today, yesterday(), ALL, [10, 11]);
-    today.skin.push({ conditionId: 1, severity: 4, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] });
+    today.skin.push({
+      conditionId: 1,
+      severity: 4,
+      itch: null,
+      sleepLost: null,
+      newLesions: null,
+      flare: false,
+      areas: [],
+    });
     discardCopy(today, draft);
     expect(isEmptyForCopy(today)).toBe(true);
     expect(today.skin).toHaveLength(1);
@@ -109,7 +130,14 @@ describe('the smaller Day view rules', () => {
   it('Taken as usual marks unanswered treatments taken and keeps the answers given', () => {
     const day = emptyDay('2026-06-15');
     day.treatments = [{ treatmentId: 2, taken: false }];
-    const inUse = [1, 2, 3].map((id) => ({ id, name: `T${id}`, kind: 'other' as const, dose: '', startedOn: null, stoppedOn: null }));
+    const inUse = [1, 2, 3].map((id) => ({
+      id,
+      name: `T${id}`,
+      kind: 'other' as const,
+      dose: '',
+      startedOn: null,
+      stoppedOn: null,
+    }));
     expect(takenAsUsual(day, inUse)).toBe(2);
     expect(day.treatments).toEqual([
       { treatmentId: 2, taken: false },
@@ -147,6 +175,8 @@ describe('the smaller Day view rules', () => {
   it('refuses a paste that would take a note past its limit, and says so', () => {
     expect(pastedNoteProblem('abc', 3, 3, 'de', 5)).toBeNull();
     expect(pastedNoteProblem('abc', 0, 3, 'vwxyz', 5)).toBeNull();
-    expect(pastedNoteProblem('abc', 3, 3, 'def', 5)).toMatch(/^Not pasted: that text is 3 characters and there is room for 2 more/);
+    expect(pastedNoteProblem('abc', 3, 3, 'def', 5)).toMatch(
+      /^Not pasted: that text is 3 characters and there is room for 2 more/,
+    );
   });
 });

@@ -86,7 +86,8 @@ vi.mock('electron', () => ({
   Notification: Object.assign(class {}, { isSupported: () => false }),
   dialog: {},
   ipcMain: {
-    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => electron.ipcHandlers.set(channel, handler),
+    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) =>
+      electron.ipcHandlers.set(channel, handler),
   },
   powerMonitor: { on: (name: string, listener: () => void) => electron.powerListeners.set(name, listener) },
   powerSaveBlocker: { start: () => 1, stop: () => undefined },
@@ -96,7 +97,10 @@ vi.mock('electron', () => ({
     isAsyncEncryptionAvailable: async () => electron.keyring,
     getSelectedStorageBackend: () => (electron.keyring ? 'gnome_libsecret' : 'basic_text'),
     encryptStringAsync: async (plain: string) => Buffer.from(plain).reverse(),
-    decryptStringAsync: async (sealed: Buffer) => ({ result: Buffer.from(sealed).reverse().toString(), shouldReEncrypt: false }),
+    decryptStringAsync: async (sealed: Buffer) => ({
+      result: Buffer.from(sealed).reverse().toString(),
+      shouldReEncrypt: false,
+    }),
   },
   screen: {
     getPrimaryDisplay: () => ({ id: 1, workArea: electron.workArea }),
@@ -161,9 +165,19 @@ describe('desktop start-up', () => {
   });
 
   it('puts the window where it was, and remembers where it goes', async () => {
-    writeFileSync(join(electron.userData, WINDOW_STATE_FILE), JSON.stringify({ x: 300, y: 200, width: 1000, height: 700, maximized: false }));
+    writeFileSync(
+      join(electron.userData, WINDOW_STATE_FILE),
+      JSON.stringify({ x: 300, y: 200, width: 1000, height: 700, maximized: false }),
+    );
     const window = await startApp();
-    expect(window.options).toMatchObject({ x: 300, y: 200, width: 1000, height: 700, minWidth: MIN_WINDOW_SIZE.width, show: false });
+    expect(window.options).toMatchObject({
+      x: 300,
+      y: 200,
+      width: 1000,
+      height: 700,
+      minWidth: MIN_WINDOW_SIZE.width,
+      show: false,
+    });
     expect(window.loaded).toBe('app://axis/index.html');
     window.emit('ready-to-show');
     expect(window.calls).toEqual(['show']);
@@ -181,7 +195,10 @@ describe('desktop start-up', () => {
   });
 
   it('a saved place that is no longer on any display gives the centred default window', async () => {
-    writeFileSync(join(electron.userData, WINDOW_STATE_FILE), JSON.stringify({ x: 5000, y: 200, width: 1000, height: 700, maximized: true }));
+    writeFileSync(
+      join(electron.userData, WINDOW_STATE_FILE),
+      JSON.stringify({ x: 5000, y: 200, width: 1000, height: 700, maximized: true }),
+    );
     const window = await startApp();
     expect(window.options).toMatchObject({ x: 370, y: 110, width: 1180, height: 820 });
     window.emit('ready-to-show');
@@ -199,9 +216,12 @@ describe('desktop start-up', () => {
 
     // The page creates the journal through the real IPC handler; the menu follows.
     const page = { senderFrame: { url: 'app://axis/index.html', parent: null } };
-    expect(await electron.ipcHandlers.get(ipcChannel('vault.create'))!(page, { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await electron.ipcHandlers.get(ipcChannel('vault.create'))!(page, { passphrase: PASSPHRASE })).toMatchObject(
+      { ok: true },
+    );
     await vi.waitFor(() => expect(latest('New entry for today').enabled).toBe(true));
-    const events = () => window.sent.map(([channel, payload]) => (expect(channel).toBe(EVENT_CHANNEL), payload as AxisEvent));
+    const events = () =>
+      window.sent.map(([channel, payload]) => (expect(channel).toBe(EVENT_CHANNEL), payload as AxisEvent));
     expect(events()).toEqual([{ type: 'vault-unlocked' }]);
 
     window.minimized = true;
@@ -212,26 +232,37 @@ describe('desktop start-up', () => {
     // Lock asks the page first, so it saves what was just typed, and the page locks through IPC.
     click('Lock journal');
     expect(events().at(-1)).toEqual({ type: 'command', command: 'lock' });
-    expect(await electron.ipcHandlers.get(ipcChannel('vault.lock'))!(page, undefined)).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await electron.ipcHandlers.get(ipcChannel('vault.lock'))!(page, undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'locked' },
+    });
     expect(events().at(-1)).toEqual({ type: 'vault-locked', reason: 'user' });
     expect(latest('New entry for today').enabled).toBe(false);
 
     // A page that does not answer (busy or stuck) is not waited for: the shell locks by itself.
-    expect(await electron.ipcHandlers.get(ipcChannel('vault.unlock'))!(page, { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await electron.ipcHandlers.get(ipcChannel('vault.unlock'))!(page, { passphrase: PASSPHRASE })).toMatchObject(
+      { ok: true },
+    );
     click('Lock journal');
     expect(events().at(-1)).toEqual({ type: 'command', command: 'lock' });
-    await vi.waitFor(() => expect(events().at(-1)).toEqual({ type: 'vault-locked', reason: 'user' }), { timeout: PAGE_LOCK_GRACE_MS + 3_000 });
+    await vi.waitFor(() => expect(events().at(-1)).toEqual({ type: 'vault-locked', reason: 'user' }), {
+      timeout: PAGE_LOCK_GRACE_MS + 3_000,
+    });
     expect(latest('Lock journal').enabled).toBe(false);
   }, 30_000);
 
   it('locks the journal when the computer goes to sleep or its screen is locked', async () => {
     await startApp();
     const page = { senderFrame: { url: 'app://axis/index.html', parent: null } };
-    const call = (method: string, input?: unknown) => electron.ipcHandlers.get(ipcChannel(method as never))!(page, input);
+    const call = (method: string, input?: unknown) =>
+      electron.ipcHandlers.get(ipcChannel(method as never))!(page, input);
     expect(await call('vault.create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
     for (const event of ['suspend', 'lock-screen']) {
       electron.powerListeners.get(event)!();
-      expect(await call('vault.status'), event).toMatchObject({ ok: true, value: { state: 'locked', lockReason: 'system' } });
+      expect(await call('vault.status'), event).toMatchObject({
+        ok: true,
+        value: { state: 'locked', lockReason: 'system' },
+      });
       expect(await call('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
     }
     // Waking up only works out the reminder's next time again; it does not unlock anything.
@@ -247,7 +278,10 @@ describe('desktop start-up', () => {
 
     await startApp();
     const page = { senderFrame: { url: 'app://axis/index.html', parent: null } };
-    expect(await electron.ipcHandlers.get(ipcChannel('vault.status'))!(page, undefined)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(await electron.ipcHandlers.get(ipcChannel('vault.status'))!(page, undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
     expect(await electron.ipcHandlers.get(ipcChannel('preferences.get'))!(page, undefined)).toMatchObject({
       ok: true,
       value: { remember: { available: true, enabled: true } },

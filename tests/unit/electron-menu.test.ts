@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_COMMANDS, type AppCommand, type AxisEvent } from '../../electron/contract/app';
 import { EVENT_CHANNEL } from '../../electron/contract/methods';
 import { createApp } from '../../electron/core/app';
-import { MENU_SHORTCUTS, PAGE_LOCK_GRACE_MS, menuTemplate, type MenuActions, type MenuState } from '../../electron/main/menuTemplate';
+import {
+  MENU_SHORTCUTS,
+  PAGE_LOCK_GRACE_MS,
+  menuTemplate,
+  type MenuActions,
+  type MenuState,
+} from '../../electron/main/menuTemplate';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 // Electron itself is the only thing mocked: it records the menus the shell sets and what it asks
@@ -71,7 +77,10 @@ function recordingActions() {
 }
 
 function template(overrides: Partial<MenuState> = {}, actions = recordingActions().actions) {
-  return menuTemplate({ platform: 'linux', unlocked: true, packaged: true, appName: 'Axis Journal', ...overrides }, actions);
+  return menuTemplate(
+    { platform: 'linux', unlocked: true, packaged: true, appName: 'Axis Journal', ...overrides },
+    actions,
+  );
 }
 
 /**
@@ -122,10 +131,15 @@ function normalise(accelerator: string, platform: NodeJS.Platform): string {
 }
 
 /** Every shortcut a menu has on a platform: ours, and the ones its roles bring. */
-function shortcuts(entries: readonly MenuItemConstructorOptions[], platform: NodeJS.Platform): { label: string; keys: string }[] {
+function shortcuts(
+  entries: readonly MenuItemConstructorOptions[],
+  platform: NodeJS.Platform,
+): { label: string; keys: string }[] {
   return allItems(entries).flatMap((entry) => {
     const accelerator = entry.accelerator ?? (entry.role ? roleAccelerator(entry.role, platform) : undefined);
-    return accelerator ? [{ label: String(entry.label ?? entry.role), keys: normalise(String(accelerator), platform) }] : [];
+    return accelerator
+      ? [{ label: String(entry.label ?? entry.role), keys: normalise(String(accelerator), platform) }]
+      : [];
   });
 }
 
@@ -152,12 +166,14 @@ describe('application menu template', () => {
     };
     for (const platform of PLATFORMS) {
       const ours = Object.values(MENU_SHORTCUTS).map((keys) => normalise(keys, platform));
-      for (const keys of reserved[platform]!) expect(ours, `${platform} ${keys}`).not.toContain(normalise(keys, platform));
+      for (const keys of reserved[platform]!)
+        expect(ours, `${platform} ${keys}`).not.toContain(normalise(keys, platform));
     }
   });
 
   it('uses only the modifiers and keys Electron accepts in accelerators', () => {
-    const valid = /^((CmdOrCtrl|CommandOrControl|Command|Cmd|Control|Ctrl|Alt|Option|Shift)\+)+([A-Z0-9]|F([1-9]|1\d|2[0-4])|Plus|[,.\-=/;'`[\]\\])$/;
+    const valid =
+      /^((CmdOrCtrl|CommandOrControl|Command|Cmd|Control|Ctrl|Alt|Option|Shift)\+)+([A-Z0-9]|F([1-9]|1\d|2[0-4])|Plus|[,.\-=/;'`[\]\\])$/;
     for (const keys of Object.values(MENU_SHORTCUTS)) expect(keys).toMatch(valid);
   });
 
@@ -189,7 +205,11 @@ describe('application menu template', () => {
       'separator',
       'quit',
     ]);
-    expect(allItems(mac[1]!.submenu as MenuItemConstructorOptions[]).map((entry) => entry.role).filter(Boolean)).toEqual(['close']);
+    expect(
+      allItems(mac[1]!.submenu as MenuItemConstructorOptions[])
+        .map((entry) => entry.role)
+        .filter(Boolean),
+    ).toEqual(['close']);
 
     for (const platform of ['win32', 'linux'] as const) {
       const menu = template({ platform });
@@ -197,7 +217,9 @@ describe('application menu template', () => {
       const file = menu[0]!.submenu as MenuItemConstructorOptions[];
       expect(file.at(-1)).toEqual({ role: 'quit' });
       expect(file.map((entry) => entry.label)).toContain('Settings');
-      expect(allItems(menu[4]!.submenu as MenuItemConstructorOptions[]).map((entry) => entry.label)).toContain('About Axis Journal');
+      expect(allItems(menu[4]!.submenu as MenuItemConstructorOptions[]).map((entry) => entry.label)).toContain(
+        'About Axis Journal',
+      );
     }
   });
 
@@ -273,7 +295,9 @@ describe('application menu template', () => {
         'open-data-folder',
       ]);
       // Every command the page understands has an item (Lock journal's is sent by the lock action).
-      expect(new Set([...calls.filter((call) => call.startsWith('command:')).map((call) => call.slice(8)), 'lock'])).toEqual(new Set(APP_COMMANDS));
+      expect(
+        new Set([...calls.filter((call) => call.startsWith('command:')).map((call) => call.slice(8)), 'lock']),
+      ).toEqual(new Set(APP_COMMANDS));
     }
   });
 });
@@ -357,7 +381,10 @@ describe('installing the menu', () => {
     electron.openPathAnswer = 'Failed to open path';
     click(item(latest(), 'Open data folder'));
     await vi.waitFor(() => expect(electron.messages).toHaveLength(1));
-    expect(electron.messages[0]).toMatchObject({ message: 'The data folder could not be opened.', detail: expect.stringContaining(vaultDir) });
+    expect(electron.messages[0]).toMatchObject({
+      message: 'The data folder could not be opened.',
+      detail: expect.stringContaining(vaultDir),
+    });
     backend.dispose();
   });
 });

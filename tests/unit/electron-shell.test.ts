@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, ipcChannel } from '../../electron/contract/methods';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/core/security/csp';
-import { APP_START_URL, isAllowedNavigationUrl, isAllowedRequestUrl, isTrustedSender } from '../../electron/main/securityPolicy';
+import {
+  APP_START_URL,
+  isAllowedNavigationUrl,
+  isAllowedRequestUrl,
+  isTrustedSender,
+} from '../../electron/main/securityPolicy';
 import { appWindowOptions } from '../../electron/main/windowOptions';
 import { removeTempDirs, tempDir } from '../helpers/tempVault';
 
@@ -30,7 +35,9 @@ vi.mock('electron', () => ({
     start: (type: string) => electron.power.started.push(type),
     stop: (id: number) => electron.power.stopped.push(id),
   },
-  ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => electron.ipcHandlers.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => electron.ipcHandlers.set(channel, fn),
+  },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => electron.privileged.push(...schemes),
     handle: (scheme: string, fn: (request: Request) => Promise<Response>) => electron.protocolHandlers.set(scheme, fn),
@@ -38,9 +45,13 @@ vi.mock('electron', () => ({
   app: { on: (name: string, fn: (...args: unknown[]) => void) => electron.appListeners.set(name, fn) },
   session: {
     defaultSession: {
-      webRequest: { onBeforeRequest: (fn: typeof electron.session.beforeRequest) => (electron.session.beforeRequest = fn) },
-      setPermissionRequestHandler: (fn: typeof electron.session.permissionRequest) => (electron.session.permissionRequest = fn),
-      setPermissionCheckHandler: (fn: typeof electron.session.permissionCheck) => (electron.session.permissionCheck = fn),
+      webRequest: {
+        onBeforeRequest: (fn: typeof electron.session.beforeRequest) => (electron.session.beforeRequest = fn),
+      },
+      setPermissionRequestHandler: (fn: typeof electron.session.permissionRequest) =>
+        (electron.session.permissionRequest = fn),
+      setPermissionCheckHandler: (fn: typeof electron.session.permissionCheck) =>
+        (electron.session.permissionCheck = fn),
     },
   },
 }));
@@ -106,7 +117,14 @@ describe('request and sender rules', () => {
     expect(isAllowedNavigationUrl('blob:app://axis/6f1c2d3e-aaaa-bbbb-cccc-1234567890ab')).toBe(false);
     expect(isAllowedNavigationUrl(APP_START_URL)).toBe(true);
     expect(isTrustedSender({ url: 'blob:app://axis/6f1c2d3e', parent: null })).toBe(false);
-    for (const url of ['https://example.com/', 'http://127.0.0.1:4477/', 'file:///etc/passwd', 'app://evil/index.html', 'ws://x', 'app://axis.evil/']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:4477/',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'ws://x',
+      'app://axis.evil/',
+    ]) {
       expect(isAllowedRequestUrl(url), url).toBe(false);
     }
     expect(isAllowedRequestUrl('http://localhost:5173/', 'http://localhost:5173/')).toBe(true);
@@ -135,13 +153,27 @@ describe('IPC handlers', () => {
     const event = { senderFrame: { url: APP_START_URL, parent: null }, sender };
     const file = join(tempDir(), 'report.pdf');
     electron.saveDialog.answer = { canceled: false, filePath: file };
-    expect(await handler(event, { paper: 'letter', fileName: 'Skin and gut report.pdf' })).toEqual({ ok: true, value: { saved: true, path: file } });
+    expect(await handler(event, { paper: 'letter', fileName: 'Skin and gut report.pdf' })).toEqual({
+      ok: true,
+      value: { saved: true, path: file },
+    });
     expect(printed).toEqual([{ pageSize: 'Letter', printBackground: true, preferCSSPageSize: true }]);
     expect((await import('node:fs')).readFileSync(file, 'utf8')).toBe('%PDF-1.7 test');
     electron.saveDialog.answer = { canceled: true, filePath: undefined };
-    expect(await handler(event, { paper: 'a4', fileName: 'x.pdf' })).toEqual({ ok: true, value: { saved: false, path: null } });
-    expect(await handler(event, { paper: 'a4', fileName: '../../etc/x.pdf' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await handler({ ...event, senderFrame: { url: 'https://evil.example/', parent: null } }, { paper: 'a4', fileName: 'x.pdf' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler(event, { paper: 'a4', fileName: 'x.pdf' })).toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
+    expect(await handler(event, { paper: 'a4', fileName: '../../etc/x.pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      await handler(
+        { ...event, senderFrame: { url: 'https://evil.example/', parent: null } },
+        { paper: 'a4', fileName: 'x.pdf' },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(dispatched).toEqual([]);
   });
 
@@ -161,7 +193,8 @@ describe('IPC handlers', () => {
     const foreign = await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, { passphrase: 'x' });
     const subframe = await handler({ senderFrame: { url: 'app://axis/index.html', parent: {} } }, { passphrase: 'x' });
     const gone = await handler({ senderFrame: null }, { passphrase: 'x' });
-    for (const refused of [foreign, subframe, gone]) expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const refused of [foreign, subframe, gone])
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(calls).toEqual([['vault.unlock', { passphrase: 'x' }]]);
   });
 });

@@ -6,7 +6,12 @@ import { buildSchedule, drawOrders, planLengthDays } from '../../electron/core/e
 import { simulateExperiment, standardError } from '../helpers/experimentSim';
 
 /** The effect under one assignment, straight from the days (no pair totals, no Gray code). */
-function bruteEffect(schedule: ScheduleDay[], outcome: Map<string, number | null>, assignment: number[], shiftOnObserved = 0): number {
+function bruteEffect(
+  schedule: ScheduleDay[],
+  outcome: Map<string, number | null>,
+  assignment: number[],
+  shiftOnObserved = 0,
+): number {
   const on: number[] = [];
   const off: number[] = [];
   for (const day of schedule) {
@@ -35,27 +40,86 @@ function bruteP(schedule: ScheduleDay[], outcome: Map<string, number | null>, or
 }
 
 function input(sim: { schedule: ScheduleDay[]; orders: number[]; outcome: Map<string, number | null> }): AnalysisInput {
-  return { design: 'pairs', schedule: sim.schedule, orders: sim.orders, outcome: sim.outcome, lastDay: '2099-01-01', adherence: null, finished: true };
+  return {
+    design: 'pairs',
+    schedule: sim.schedule,
+    orders: sim.orders,
+    outcome: sim.outcome,
+    lastDay: '2099-01-01',
+    adherence: null,
+    finished: true,
+  };
 }
 
-const base = { pairs: 6, blockDays: 7, washoutDays: 2, sd: 1.5, carryOver: 0.6, effectShape: 'step', noise: 'normal', missingShare: 0.2 } as const;
+const base = {
+  pairs: 6,
+  blockDays: 7,
+  washoutDays: 2,
+  sd: 1.5,
+  carryOver: 0.6,
+  effectShape: 'step',
+  noise: 'normal',
+  missingShare: 0.2,
+} as const;
 
 describe('schedule', () => {
   it('draws the same orders from the same seed and lays out blocks with their washout days', () => {
     expect(drawOrders(8, 42)).toEqual(drawOrders(8, 42));
     expect(drawOrders(32, 1)).not.toEqual(drawOrders(32, 2));
-    const schedule = buildSchedule({ design: 'pairs', pairs: 2, blockDays: 3, washoutDays: 1, runInDays: 0, startDate: '2026-01-30', orders: [1, 0] });
+    const schedule = buildSchedule({
+      design: 'pairs',
+      pairs: 2,
+      blockDays: 3,
+      washoutDays: 1,
+      runInDays: 0,
+      startDate: '2026-01-30',
+      orders: [1, 0],
+    });
     expect(schedule.map((d) => `${d.date.slice(5)} ${d.arm}${d.washout ? '*' : ''}`)).toEqual([
-      '01-30 off*', '01-31 off', '02-01 off', '02-02 on*', '02-03 on', '02-04 on',
-      '02-05 on*', '02-06 on', '02-07 on', '02-08 off*', '02-09 off', '02-10 off',
+      '01-30 off*',
+      '01-31 off',
+      '02-01 off',
+      '02-02 on*',
+      '02-03 on',
+      '02-04 on',
+      '02-05 on*',
+      '02-06 on',
+      '02-07 on',
+      '02-08 off*',
+      '02-09 off',
+      '02-10 off',
     ]);
     expect(planLengthDays({ design: 'pairs', pairs: 2, blockDays: 3, runInDays: 0 })).toBe(12);
   });
 
   it('starts an elimination with an avoid phase that is not analysed, and before/after settles in only after', () => {
-    const elimination = buildSchedule({ design: 'elimination', pairs: 1, blockDays: 2, washoutDays: 0, runInDays: 3, startDate: '2026-01-01', orders: [0] });
-    expect(elimination.map((d) => `${d.phase}:${d.arm}`)).toEqual(['run-in:off', 'run-in:off', 'run-in:off', 'block:on', 'block:on', 'block:off', 'block:off']);
-    const beforeAfter = buildSchedule({ design: 'before-after', pairs: 1, blockDays: 3, washoutDays: 1, runInDays: 0, startDate: '2026-01-01', orders: [] });
+    const elimination = buildSchedule({
+      design: 'elimination',
+      pairs: 1,
+      blockDays: 2,
+      washoutDays: 0,
+      runInDays: 3,
+      startDate: '2026-01-01',
+      orders: [0],
+    });
+    expect(elimination.map((d) => `${d.phase}:${d.arm}`)).toEqual([
+      'run-in:off',
+      'run-in:off',
+      'run-in:off',
+      'block:on',
+      'block:on',
+      'block:off',
+      'block:off',
+    ]);
+    const beforeAfter = buildSchedule({
+      design: 'before-after',
+      pairs: 1,
+      blockDays: 3,
+      washoutDays: 1,
+      runInDays: 0,
+      startDate: '2026-01-01',
+      orders: [],
+    });
     expect(beforeAfter.map((d) => `${d.arm}${d.washout ? '*' : ''}`)).toEqual(['off', 'off', 'off', 'on*', 'on', 'on']);
   });
 });
@@ -63,7 +127,10 @@ describe('schedule', () => {
 describe('exact randomisation test', () => {
   it('gives the p of brute-force enumeration over every pair order, missing days included', () => {
     for (let seed = 1; seed <= 12; seed++) {
-      const sim = simulateExperiment({ ...base, pairs: 3 + (seed % 4), effect: seed % 3 === 0 ? 0 : 1, missingShare: 0.3 }, seed);
+      const sim = simulateExperiment(
+        { ...base, pairs: 3 + (seed % 4), effect: seed % 3 === 0 ? 0 : 1, missingShare: 0.3 },
+        seed,
+      );
       const result = analyseExperiment(input(sim));
       expect(result.status).toBe('complete');
       expect(result.p).toBeCloseTo(bruteP(sim.schedule, sim.outcome, sim.orders, 0), 12);
@@ -99,13 +166,37 @@ describe('exact randomisation test', () => {
   });
 
   it('treats days not logged as missing, never zero, and leaves out washout, paused and future days', () => {
-    const schedule = buildSchedule({ design: 'pairs', pairs: 2, blockDays: 4, washoutDays: 1, runInDays: 0, startDate: '2026-01-01', orders: [0, 1] });
-    const outcome = new Map<string, number | null>(schedule.map((d) => [d.date, d.washout ? 100 : d.arm === 'on' ? 5 : 3]));
+    const schedule = buildSchedule({
+      design: 'pairs',
+      pairs: 2,
+      blockDays: 4,
+      washoutDays: 1,
+      runInDays: 0,
+      startDate: '2026-01-01',
+      orders: [0, 1],
+    });
+    const outcome = new Map<string, number | null>(
+      schedule.map((d) => [d.date, d.washout ? 100 : d.arm === 'on' ? 5 : 3]),
+    );
     outcome.set(schedule[1]!.date, null);
-    const all = analyseExperiment({ design: 'pairs', schedule, orders: [0, 1], outcome, lastDay: '2026-12-31', adherence: 1, finished: true });
+    const all = analyseExperiment({
+      design: 'pairs',
+      schedule,
+      orders: [0, 1],
+      outcome,
+      lastDay: '2026-12-31',
+      adherence: 1,
+      finished: true,
+    });
     expect(all).toMatchObject({ effect: 2, daysOn: 5, daysOff: 6, meanOn: 5, meanOff: 3 });
     const paused = analyseExperiment({
-      design: 'pairs', schedule, orders: [0, 1], outcome, lastDay: schedule[14]!.date, adherence: 1, finished: false,
+      design: 'pairs',
+      schedule,
+      orders: [0, 1],
+      outcome,
+      lastDay: schedule[14]!.date,
+      adherence: 1,
+      finished: false,
       excluded: new Set([schedule[2]!.date]),
     });
     expect(paused).toMatchObject({ daysOn: 3, daysOff: 6, status: 'interim' });
@@ -113,7 +204,9 @@ describe('exact randomisation test', () => {
 
   it('says when there is too little to analyse, and that before/after cannot be tested', () => {
     const sim = simulateExperiment({ ...base, effect: 0 }, 5);
-    expect(analyseExperiment({ ...input(sim), lastDay: sim.schedule[8]!.date, finished: false }).status).toBe('not-enough-data');
+    expect(analyseExperiment({ ...input(sim), lastDay: sim.schedule[8]!.date, finished: false }).status).toBe(
+      'not-enough-data',
+    );
     expect(analyseExperiment({ ...input(sim), lastDay: '2020-01-01', finished: false }).status).toBe('not-started');
     const ba = simulateExperiment({ ...base, design: 'before-after', pairs: 1, effect: 1 }, 6);
     const result = analyseExperiment({ ...input(ba), design: 'before-after' });
@@ -124,7 +217,15 @@ describe('exact randomisation test', () => {
   });
 
   it('compares days by what was actually done as a secondary analysis', () => {
-    const schedule = buildSchedule({ design: 'pairs', pairs: 2, blockDays: 3, washoutDays: 0, runInDays: 0, startDate: '2026-01-01', orders: [0, 0] });
+    const schedule = buildSchedule({
+      design: 'pairs',
+      pairs: 2,
+      blockDays: 3,
+      washoutDays: 0,
+      runInDays: 0,
+      startDate: '2026-01-01',
+      orders: [0, 0],
+    });
     const outcome = new Map<string, number | null>(schedule.map((d, i) => [d.date, i]));
     const exposure = new Map<string, boolean | null>(schedule.map((d) => [d.date, d.arm === 'on']));
     exposure.set(schedule[0]!.date, false); // broke the plan on the first on-day
@@ -143,34 +244,49 @@ describe('calibration on generated experiments whose truth is known', () => {
     { carryOver: 0.8, noise: 'weekly-and-drift' },
   ] as const;
 
-  it.each(kinds)('with no effect, p ≤ 0.05 in at most 5% of experiments (carry-over $carryOver, $noise)', ({ carryOver, noise }) => {
-    let significant = 0;
-    for (let seed = 1; seed <= runs; seed++) {
-      const sim = simulateExperiment({ ...base, carryOver, noise, effect: 0, score: noise === 'heavy-tailed' }, seed + 1000 * carryOver * 10);
-      const { p } = analyseExperiment(input(sim));
-      if (p !== null && p <= 0.05) significant++;
-    }
-    const rate = significant / runs;
-    console.log(`[calibration] no effect, carry-over ${carryOver}, ${noise}: p ≤ 0.05 in ${(rate * 100).toFixed(1)}% of ${runs}`);
-    expect(rate).toBeLessThanOrEqual(0.05 + 2 * standardError(0.05, runs));
-  }, 120_000);
+  it.each(kinds)(
+    'with no effect, p ≤ 0.05 in at most 5% of experiments (carry-over $carryOver, $noise)',
+    ({ carryOver, noise }) => {
+      let significant = 0;
+      for (let seed = 1; seed <= runs; seed++) {
+        const sim = simulateExperiment(
+          { ...base, carryOver, noise, effect: 0, score: noise === 'heavy-tailed' },
+          seed + 1000 * carryOver * 10,
+        );
+        const { p } = analyseExperiment(input(sim));
+        if (p !== null && p <= 0.05) significant++;
+      }
+      const rate = significant / runs;
+      console.log(
+        `[calibration] no effect, carry-over ${carryOver}, ${noise}: p ≤ 0.05 in ${(rate * 100).toFixed(1)}% of ${runs}`,
+      );
+      expect(rate).toBeLessThanOrEqual(0.05 + 2 * standardError(0.05, runs));
+    },
+    120_000,
+  );
 
   it.each([
     { pairs: 6, carryOver: 0.8, noise: 'normal' },
     { pairs: 8, carryOver: 0.5, noise: 'weekly-and-drift' },
-  ] as const)('the 95% interval covers a planted constant effect 95 ± 3% of the time ($pairs pairs, carry-over $carryOver)', ({ pairs, carryOver, noise }) => {
-    const runsHere = 800;
-    let covered = 0;
-    const random = new SeededRandom(pairs);
-    for (let seed = 1; seed <= runsHere; seed++) {
-      const effect = 0.5 + 2 * random.next();
-      const sim = simulateExperiment({ ...base, pairs, carryOver, noise, effect }, seed + 50_000);
-      const { ciLow, ciHigh } = analyseExperiment(input(sim));
-      if (ciLow !== null && ciHigh !== null && ciLow <= effect && effect <= ciHigh) covered++;
-    }
-    const rate = covered / runsHere;
-    console.log(`[calibration] coverage, ${pairs} pairs, carry-over ${carryOver}, ${noise}: ${(rate * 100).toFixed(1)}% of ${runsHere}`);
-    expect(rate).toBeGreaterThanOrEqual(0.92);
-    expect(rate).toBeLessThanOrEqual(0.98);
-  }, 120_000);
+  ] as const)(
+    'the 95% interval covers a planted constant effect 95 ± 3% of the time ($pairs pairs, carry-over $carryOver)',
+    ({ pairs, carryOver, noise }) => {
+      const runsHere = 800;
+      let covered = 0;
+      const random = new SeededRandom(pairs);
+      for (let seed = 1; seed <= runsHere; seed++) {
+        const effect = 0.5 + 2 * random.next();
+        const sim = simulateExperiment({ ...base, pairs, carryOver, noise, effect }, seed + 50_000);
+        const { ciLow, ciHigh } = analyseExperiment(input(sim));
+        if (ciLow !== null && ciHigh !== null && ciLow <= effect && effect <= ciHigh) covered++;
+      }
+      const rate = covered / runsHere;
+      console.log(
+        `[calibration] coverage, ${pairs} pairs, carry-over ${carryOver}, ${noise}: ${(rate * 100).toFixed(1)}% of ${runsHere}`,
+      );
+      expect(rate).toBeGreaterThanOrEqual(0.92);
+      expect(rate).toBeLessThanOrEqual(0.98);
+    },
+    120_000,
+  );
 });

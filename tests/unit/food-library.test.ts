@@ -8,7 +8,12 @@ function food(key: string): LibraryFood {
   return found;
 }
 
-function expectFood(key: string, has: readonly FoodCategory[], lacks: readonly FoodCategory[] = [], plant?: boolean): void {
+function expectFood(
+  key: string,
+  has: readonly FoodCategory[],
+  lacks: readonly FoodCategory[] = [],
+  plant?: boolean,
+): void {
   const entry = food(key);
   for (const category of has) expect(entry.categories, `${key} should be ${category}`).toContain(category);
   for (const category of lacks) expect(entry.categories, `${key} should not be ${category}`).not.toContain(category);
@@ -60,17 +65,38 @@ describe('the food library: shape', () => {
 
 describe('the food library: categories follow the rules', () => {
   it('marks the classic prebiotic foods', () => {
-    for (const key of ['garlic', 'onion', 'leek', 'asparagus', 'banana', 'oats']) expectFood(key, ['prebiotic'], [], true);
+    for (const key of ['garlic', 'onion', 'leek', 'asparagus', 'banana', 'oats'])
+      expectFood(key, ['prebiotic'], [], true);
   });
 
   it('marks the classic fermented / probiotic foods', () => {
-    for (const key of ['yogurt', 'greek_yogurt', 'kefir', 'kimchi', 'sauerkraut', 'kombucha', 'miso', 'tempeh', 'natto', 'fermented_pickles']) {
+    for (const key of [
+      'yogurt',
+      'greek_yogurt',
+      'kefir',
+      'kimchi',
+      'sauerkraut',
+      'kombucha',
+      'miso',
+      'tempeh',
+      'natto',
+      'fermented_pickles',
+    ]) {
       expectFood(key, ['fermented']);
     }
   });
 
   it('does not count drinks or foods without live cultures as probiotic', () => {
-    for (const key of ['beer', 'red_wine', 'white_wine', 'cider', 'spirits', 'vinegar_pickles', 'sourdough_bread', 'soy_sauce']) {
+    for (const key of [
+      'beer',
+      'red_wine',
+      'white_wine',
+      'cider',
+      'spirits',
+      'vinegar_pickles',
+      'sourdough_bread',
+      'soy_sauce',
+    ]) {
       expectFood(key, [], ['fermented']);
     }
   });

@@ -11,7 +11,12 @@ afterEach(() => {
 
 describe('automatic lock', () => {
   it('locks after 10 idle minutes by default, announces it, and is pushed back by activity', async () => {
-    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'desktop', version: 't', scryptCost: FAST_SCRYPT });
+    const { backend, dispatch } = createApp({
+      vaultDir: tempDir(),
+      host: 'desktop',
+      version: 't',
+      scryptCost: FAST_SCRYPT,
+    });
     expect(backend.idleLockMs).toBe(10 * 60_000);
     const events: AxisEvent[] = [];
     backend.events.on('event', (event) => events.push(event));
@@ -31,7 +36,12 @@ describe('automatic lock', () => {
   });
 
   it('a manual lock is announced with its reason and the database is closed', async () => {
-    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'desktop', version: 't', scryptCost: FAST_SCRYPT });
+    const { backend, dispatch } = createApp({
+      vaultDir: tempDir(),
+      host: 'desktop',
+      version: 't',
+      scryptCost: FAST_SCRYPT,
+    });
     const events: AxisEvent[] = [];
     backend.events.on('event', (event) => events.push(event));
     await dispatch('vault.create', { passphrase: PASSPHRASE });
@@ -41,11 +51,24 @@ describe('automatic lock', () => {
   });
 
   it('does not lock while a meditation session is running, and locks again after it', async () => {
-    const { backend, dispatch } = createApp({ vaultDir: tempDir(), host: 'desktop', version: 't', scryptCost: FAST_SCRYPT });
+    const { backend, dispatch } = createApp({
+      vaultDir: tempDir(),
+      host: 'desktop',
+      version: 't',
+      scryptCost: FAST_SCRYPT,
+    });
     await dispatch('vault.create', { passphrase: PASSPHRASE });
     const plan = {
-      type: 'silent', durationMinutes: 30, prepSeconds: 0, startBell: false, endBell: false, intervalMinutes: null,
-      bellAtMinutes: [], sound: 'none', volume: 0.5, breathingCues: false,
+      type: 'silent',
+      durationMinutes: 30,
+      prepSeconds: 0,
+      startBell: false,
+      endBell: false,
+      intervalMinutes: null,
+      bellAtMinutes: [],
+      sound: 'none',
+      volume: 0.5,
+      breathingCues: false,
     };
     expect((await dispatch('meditation.start', { plan })).ok).toBe(true);
     vi.advanceTimersByTime(25 * 60_000);

@@ -42,7 +42,10 @@ describe('reading what other apps write', () => {
   });
 
   it("Bearable's ISO column settles day-first or month-first", () => {
-    const csv = ['date,date formatted,weekday,time of day,category,rating/amount,detail,notes', '2026-04-03T08:00:00.000Z,04/03/2026,Friday,am,Mood,3,,'].join('\n');
+    const csv = [
+      'date,date formatted,weekday,time of day,category,rating/amount,detail,notes',
+      '2026-04-03T08:00:00.000Z,04/03/2026,Friday,am,Mood,3,,',
+    ].join('\n');
     const source = parseBearable(Buffer.from(csv));
     expect([...source.days.keys()]).toEqual(['2026-04-03']);
     expect(source.notes).toEqual([]);
@@ -60,14 +63,39 @@ describe('reading what other apps write', () => {
   });
 
   it('the mapping screen offers only destinations that can take an item', () => {
-    const destinations = { conditions: ['Eczema'], foods: ['Banana'], treatments: [], factors: [{ name: 'Energy', kind: 'scale' }, { name: 'Alcohol', kind: 'yesno' }], trackCycle: false };
-    const event = destinationGroups({ key: 'activity:alcohol', label: 'Alcohol (activity)', kind: 'event', to: { type: 'factor', name: 'Alcohol' } }, destinations);
+    const destinations = {
+      conditions: ['Eczema'],
+      foods: ['Banana'],
+      treatments: [],
+      factors: [
+        { name: 'Energy', kind: 'scale' },
+        { name: 'Alcohol', kind: 'yesno' },
+      ],
+      trackCycle: false,
+    };
+    const event = destinationGroups(
+      { key: 'activity:alcohol', label: 'Alcohol (activity)', kind: 'event', to: { type: 'factor', name: 'Alcohol' } },
+      destinations,
+    );
     expect(event.map((g) => g.label)).toEqual(['Do not import', 'Foods', 'Treatments', 'Your own factors']);
     expect(event.find((g) => g.label === 'Your own factors')!.options.map((o) => o.label)).toEqual(['Alcohol']);
-    expect(event.find((g) => g.label === 'Treatments')!.options.map((o) => o.label)).toEqual(['New treatment: Alcohol']);
-    const scale = destinationGroups({ key: 'symptom:itch', label: 'Itch (symptom)', kind: 'scale', to: { type: 'condition', name: 'Eczema' } }, destinations);
-    expect(scale.map((g) => g.label)).toEqual(['Do not import', 'Day fields', 'Skin conditions (severity 0–10)', 'Your own factors']);
+    expect(event.find((g) => g.label === 'Treatments')!.options.map((o) => o.label)).toEqual([
+      'New treatment: Alcohol',
+    ]);
+    const scale = destinationGroups(
+      { key: 'symptom:itch', label: 'Itch (symptom)', kind: 'scale', to: { type: 'condition', name: 'Eczema' } },
+      destinations,
+    );
+    expect(scale.map((g) => g.label)).toEqual([
+      'Do not import',
+      'Day fields',
+      'Skin conditions (severity 0–10)',
+      'Your own factors',
+    ]);
     expect(scale.find((g) => g.label === 'Day fields')!.options.map((o) => o.label)).not.toContain('Cycle day');
-    expect(scale.find((g) => g.label === 'Your own factors')!.options.map((o) => o.label)).toEqual(['New 0–10 factor: Itch', 'Energy']);
+    expect(scale.find((g) => g.label === 'Your own factors')!.options.map((o) => o.label)).toEqual([
+      'New 0–10 factor: Itch',
+      'Energy',
+    ]);
   });
 });

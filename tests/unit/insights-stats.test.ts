@@ -13,7 +13,13 @@ import {
   studentQuantile,
   symmetricEigenvalues,
 } from '../../electron/core/insights/stats';
-import { autocorrelation, effectiveLags, effectivePairs, runningLevel, toArray } from '../../electron/core/insights/timeSeries';
+import {
+  autocorrelation,
+  effectiveLags,
+  effectivePairs,
+  runningLevel,
+  toArray,
+} from '../../electron/core/insights/timeSeries';
 
 /** Made by scripts/make-stats-fixtures.py with SciPy (spearmanr, false_discovery_control). */
 const fixtures = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/insights-stats.json'), 'utf8')) as {
@@ -23,7 +29,15 @@ const fixtures = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtur
 
 /** Made by scripts/make-insights-model-fixtures.py with statsmodels (acf, OLS), SciPy (t) and NumPy (eigvalsh). */
 const models = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/insights-models.json'), 'utf8')) as {
-  autocorrelations: { name: string; x: (number | null)[]; y: (number | null)[]; acfX: number[]; acfY: number[]; pairs: number; effectivePairs: number }[];
+  autocorrelations: {
+    name: string;
+    x: (number | null)[];
+    y: (number | null)[];
+    acfX: number[];
+    acfY: number[];
+    pairs: number;
+    effectivePairs: number;
+  }[];
   partials: { x: number[]; y: number[]; z: number[]; partial: number }[];
   regressions: { x: number[]; y: number[]; nEff: number; slope: number; se: number; ciLow: number; ciHigh: number }[];
   quantiles: { p: number; df: number; t: number }[];
@@ -51,10 +65,13 @@ describe('statistics agree with SciPy to 1e-9', () => {
     expect(correlator.n).toBe(x.length);
   });
 
-  it.each(fixtures.benjaminiHochberg.map((c) => ({ ...c, m: c.p.length })))('Benjamini–Hochberg q over $m tests', ({ p, q }) => {
-    const ours = benjaminiHochberg(p);
-    ours.forEach((value, i) => expect(Math.abs(value - q[i]!)).toBeLessThan(1e-9));
-  });
+  it.each(fixtures.benjaminiHochberg.map((c) => ({ ...c, m: c.p.length })))(
+    'Benjamini–Hochberg q over $m tests',
+    ({ p, q }) => {
+      const ours = benjaminiHochberg(p);
+      ours.forEach((value, i) => expect(Math.abs(value - q[i]!)).toBeLessThan(1e-9));
+    },
+  );
 });
 
 describe('the circular-shift kernel', () => {
@@ -93,29 +110,39 @@ describe('the circular-shift kernel', () => {
     expect(correlator.n).toBe(5);
     expect(rho).toBeCloseTo(1, 12);
   });
-
 });
 
 describe('the autocorrelation-corrected test agrees with statsmodels, SciPy and NumPy', () => {
-  it.each(models.autocorrelations)('autocorrelation with missing days and the effective pairs: $name', ({ x, y, acfX, acfY, pairs, effectivePairs: expected }) => {
-    const ours = { x: autocorrelation(toArray(x), 40), y: autocorrelation(toArray(y), 40) };
-    acfX.forEach((value, k) => expect(Math.abs(ours.x[k]! - value)).toBeLessThan(1e-9));
-    acfY.forEach((value, k) => expect(Math.abs(ours.y[k]! - value)).toBeLessThan(1e-9));
-    expect(Math.abs(effectivePairs(pairs, ours.x, ours.y) - expected)).toBeLessThan(1e-6);
-  });
+  it.each(models.autocorrelations)(
+    'autocorrelation with missing days and the effective pairs: $name',
+    ({ x, y, acfX, acfY, pairs, effectivePairs: expected }) => {
+      const ours = { x: autocorrelation(toArray(x), 40), y: autocorrelation(toArray(y), 40) };
+      acfX.forEach((value, k) => expect(Math.abs(ours.x[k]! - value)).toBeLessThan(1e-9));
+      acfY.forEach((value, k) => expect(Math.abs(ours.y[k]! - value)).toBeLessThan(1e-9));
+      expect(Math.abs(effectivePairs(pairs, ours.x, ours.y) - expected)).toBeLessThan(1e-6);
+    },
+  );
 
-  it.each(models.partials)('partial correlation equals the correlation of OLS residuals (n = $x.length)', ({ x, y, z, partial }) => {
-    expect(Math.abs(partialCorrelation(pearson(x, y)!, pearson(x, z)!, pearson(y, z)!)! - partial)).toBeLessThan(1e-9);
-  });
+  it.each(models.partials)(
+    'partial correlation equals the correlation of OLS residuals (n = $x.length)',
+    ({ x, y, z, partial }) => {
+      expect(Math.abs(partialCorrelation(pearson(x, y)!, pearson(x, z)!, pearson(y, z)!)! - partial)).toBeLessThan(
+        1e-9,
+      );
+    },
+  );
 
-  it.each(models.regressions)('slope, standard error and 95 % interval on $nEff effective pairs', ({ x, y, nEff, slope, se, ciLow, ciHigh }) => {
-    const fit = simpleRegression(x, y)!;
-    expect(Math.abs(fit.slope - slope)).toBeLessThan(1e-9);
-    expect(Math.abs(fit.se - se)).toBeLessThan(1e-9);
-    const interval = effectWithInterval(fit, nEff);
-    expect(Math.abs(interval.ciLow - ciLow)).toBeLessThan(1e-6);
-    expect(Math.abs(interval.ciHigh - ciHigh)).toBeLessThan(1e-6);
-  });
+  it.each(models.regressions)(
+    'slope, standard error and 95 % interval on $nEff effective pairs',
+    ({ x, y, nEff, slope, se, ciLow, ciHigh }) => {
+      const fit = simpleRegression(x, y)!;
+      expect(Math.abs(fit.slope - slope)).toBeLessThan(1e-9);
+      expect(Math.abs(fit.se - se)).toBeLessThan(1e-9);
+      const interval = effectWithInterval(fit, nEff);
+      expect(Math.abs(interval.ciLow - ciLow)).toBeLessThan(1e-6);
+      expect(Math.abs(interval.ciHigh - ciHigh)).toBeLessThan(1e-6);
+    },
+  );
 
   it.each(models.quantiles)('Student t quantile for two-sided p = $p on $df degrees of freedom', ({ p, df, t }) => {
     expect(Math.abs(studentQuantile(p, df) / t - 1)).toBeLessThan(1e-7);
@@ -150,5 +177,4 @@ describe('small helpers', () => {
   it('gives tied values the average of their ranks', () => {
     expect(averageRanks([3, 1, 3, 2, 3])).toEqual([4, 1, 4, 2, 4]);
   });
-
 });

@@ -86,13 +86,23 @@ describe('insights view: names', () => {
 
   it('labels the compared groups of days', () => {
     expect(groupLabels(aTest())).toEqual({ high: 'With dairy', low: 'Without dairy' });
-    expect(groupLabels(aTest({ factor: 'treatment.2', factorLabel: 'Zinc' }))).toEqual({ high: 'Taking Zinc', low: 'Not taking Zinc' });
+    expect(groupLabels(aTest({ factor: 'treatment.2', factorLabel: 'Zinc' }))).toEqual({
+      high: 'Taking Zinc',
+      low: 'Not taking Zinc',
+    });
     const number = (split: number, highIncludesSplit: boolean): InsightTest =>
       aTest({
         factor: 'life.stress',
         factorLabel: 'Stress',
         factorKind: 'number',
-        groups: { highLabel: 'higher', lowLabel: 'lower', high: { days: 61, mean: 4 }, low: { days: 106, mean: 3 }, split, highIncludesSplit },
+        groups: {
+          highLabel: 'higher',
+          lowLabel: 'lower',
+          high: { days: 61, mean: 4 },
+          low: { days: 106, mean: 3 },
+          split,
+          highIncludesSplit,
+        },
       });
     expect(groupLabels(number(5, false))).toEqual({ high: 'Stress above 5', low: 'Stress 5 or less' });
     expect(groupLabels(number(10, true))).toEqual({ high: 'Stress 10 or more', low: 'Stress below 10' });
@@ -103,7 +113,9 @@ describe('insights view: names', () => {
   it('says what a waiting test still needs', () => {
     expect(statusText(aTest())).toBe('Pattern found');
     expect(statusText(aTest({ status: 'no-finding' }))).toBe('No clear pattern');
-    expect(statusText(aTest({ status: 'not-enough-data', needed: { days: 2, text: '2 more days without it' } }))).toBe('Needs 2 more days without it');
+    expect(statusText(aTest({ status: 'not-enough-data', needed: { days: 2, text: '2 more days without it' } }))).toBe(
+      'Needs 2 more days without it',
+    );
     expect(statusText(aTest({ status: 'no-variation' }))).toBe('Cannot compare: always the same');
   });
 });

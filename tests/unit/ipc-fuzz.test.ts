@@ -20,7 +20,10 @@ const electron = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => electron.handlers.set(channel, handler) },
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) =>
+      electron.handlers.set(channel, handler),
+  },
   BrowserWindow: { fromWebContents: () => null },
   dialog: { showSaveDialog: async () => (electron.dialogs++, { canceled: true, filePath: undefined }) },
 }));
@@ -59,18 +62,22 @@ describe('hostile input from the page itself', () => {
     expect([...electron.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort());
   });
 
-  it.each([...METHOD_NAMES])('%s answers every hostile input with a clear error', async (method: MethodName) => {
-    const schema = contract[method].input;
-    await fc.assert(
-      fc.asyncProperty(hostileInput, async (input) => {
-        fc.pre(!schema.safeParse(input).success);
-        expectClearError((await call(method, OWN_FRAME, input)) as never);
-      }),
-      { numRuns: 30, seed: 20261125 },
-    );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(app.backend.vault.isUnlocked).toBe(true);
-  }, 60_000);
+  it.each([...METHOD_NAMES])(
+    '%s answers every hostile input with a clear error',
+    async (method: MethodName) => {
+      const schema = contract[method].input;
+      await fc.assert(
+        fc.asyncProperty(hostileInput, async (input) => {
+          fc.pre(!schema.safeParse(input).success);
+          expectClearError((await call(method, OWN_FRAME, input)) as never);
+        }),
+        { numRuns: 30, seed: 20261125 },
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(app.backend.vault.isUnlocked).toBe(true);
+    },
+    60_000,
+  );
 
   it('left the journal exactly as it was, and intact; no save dialog or PDF was made', () => {
     // The calls did go through to the backend (all but the one the shell answers itself).

@@ -71,7 +71,15 @@ describe('journal calendar: month grid', () => {
 
   it('names weekdays Monday first', () => {
     const names = weekdayNames('en-GB');
-    expect(names.map((n) => n.long)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+    expect(names.map((n) => n.long)).toEqual([
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+    ]);
     expect(names[0]!.short).toBe('Mon');
   });
 });

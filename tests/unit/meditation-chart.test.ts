@@ -17,7 +17,14 @@ const weeks: Week[] = Array.from({ length: 12 }, (_, i) => {
   return { weekStart: start, minutes: [0, 10, 25, 0, 45, 30, 0, 5, 60, 15, 20, 12][i]! };
 });
 
-const dark: ChartColors = { text: '#e7ecea', muted: '#a9b6b2', grid: '#3a4744', bar: '#7cc6b3', barHover: '#98d6c6', surface: '#1b2320' };
+const dark: ChartColors = {
+  text: '#e7ecea',
+  muted: '#a9b6b2',
+  grid: '#3a4744',
+  bar: '#7cc6b3',
+  barHover: '#98d6c6',
+  surface: '#1b2320',
+};
 
 describe('meditation weekly chart: data', () => {
   it('labels weeks by their Monday', () => {
@@ -59,7 +66,12 @@ describe('meditation weekly chart: data', () => {
 
 describe('meditation weekly chart: theme and options', () => {
   it('reads the CSS variables, falling back when one is empty', () => {
-    const vars: Record<string, string> = { '--text': ' #e7ecea', '--muted': '#a9b6b2 ', '--border': '#3a4744', '--accent': '#7cc6b3' };
+    const vars: Record<string, string> = {
+      '--text': ' #e7ecea',
+      '--muted': '#a9b6b2 ',
+      '--border': '#3a4744',
+      '--accent': '#7cc6b3',
+    };
     const colors = readChartColors((name) => vars[name] ?? '');
     expect(colors).toEqual({ ...dark, barHover: FALLBACK_COLORS.barHover, surface: FALLBACK_COLORS.surface });
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveSession, SessionPlan } from '../../electron/contract/meditation';
-import { buildPlan, DEFAULT_PLAN, formFromPlan, parseBellMinutes, type PlanForm } from '../../renderer/src/views/Meditate/planForm';
+import {
+  buildPlan,
+  DEFAULT_PLAN,
+  formFromPlan,
+  parseBellMinutes,
+  type PlanForm,
+} from '../../renderer/src/views/Meditate/planForm';
 import {
   anchorOn,
   BREATHING_PATTERNS,
@@ -297,11 +303,25 @@ describe('meditation setup form', () => {
     expect(formFromPlan(plan({ durationMinutes: 20 })).length).toBe('20');
     expect(formFromPlan(plan({ durationMinutes: null })).length).toBe('open');
     const custom = formFromPlan(plan({ durationMinutes: 33, intervalMinutes: 4, bellAtMinutes: [3, 7], volume: 0.35 }));
-    expect(custom).toMatchObject({ length: 'custom', customMinutes: 33, intervalOn: true, intervalMinutes: 4, bellAtText: '3, 7', volumePercent: 35 });
+    expect(custom).toMatchObject({
+      length: 'custom',
+      customMinutes: 33,
+      intervalOn: true,
+      intervalMinutes: 4,
+      bellAtText: '3, 7',
+      volumePercent: 35,
+    });
   });
 
   it('round-trips a plan', () => {
-    const original = plan({ type: 'box', durationMinutes: 45, intervalMinutes: 10, bellAtMinutes: [3, 7], breathingCues: true, volume: 0.4 });
+    const original = plan({
+      type: 'box',
+      durationMinutes: 45,
+      intervalMinutes: 10,
+      bellAtMinutes: [3, 7],
+      breathingCues: true,
+      volume: 0.4,
+    });
     expect(buildPlan(formFromPlan(original))).toEqual({ plan: original, errors: null });
   });
 
@@ -312,12 +332,16 @@ describe('meditation setup form', () => {
   });
 
   it('explains bell minutes it cannot use, in words', () => {
-    expect(parseBellMinutes('3, seven', 20)).toEqual({ error: expect.stringContaining('“seven” is not a whole number') });
+    expect(parseBellMinutes('3, seven', 20)).toEqual({
+      error: expect.stringContaining('“seven” is not a whole number'),
+    });
     expect(parseBellMinutes('2.5', 20)).toEqual({ error: expect.stringContaining('“2.5”') });
     expect(parseBellMinutes('3,,7', 20)).toEqual({ error: expect.stringContaining('single commas') });
     expect(parseBellMinutes('0', 20)).toEqual({ error: expect.stringContaining('from minute 1') });
     expect(parseBellMinutes('20', 20)).toEqual({ error: expect.stringContaining('end bell') });
-    expect(parseBellMinutes('25', 20)).toEqual({ error: expect.stringContaining('after the session ends (20 minutes)') });
+    expect(parseBellMinutes('25', 20)).toEqual({
+      error: expect.stringContaining('after the session ends (20 minutes)'),
+    });
     expect(parseBellMinutes('180', null)).toEqual({ error: expect.stringContaining('open-ended') });
   });
 
@@ -327,15 +351,28 @@ describe('meditation setup form', () => {
       customMinutes: 'A session lasts from 1 to 180 minutes.',
       prepSeconds: 'The preparation countdown is from 0 to 60 whole seconds.',
     });
-    expect(buildPlan(form({ length: 'custom', customMinutes: null })).errors?.customMinutes).toMatch(/Enter how many minutes/);
+    expect(buildPlan(form({ length: 'custom', customMinutes: null })).errors?.customMinutes).toMatch(
+      /Enter how many minutes/,
+    );
     expect(buildPlan(form({ length: 'custom', customMinutes: '7.5' })).errors?.customMinutes).toMatch(/whole minutes/);
-    expect(buildPlan(form({ length: '5', intervalOn: true, intervalMinutes: 5 })).errors?.intervalMinutes).toMatch(/would not ring within a 5-minute/);
+    expect(buildPlan(form({ length: '5', intervalOn: true, intervalMinutes: 5 })).errors?.intervalMinutes).toMatch(
+      /would not ring within a 5-minute/,
+    );
     expect(buildPlan(form({ intervalOn: true, intervalMinutes: null })).errors?.intervalMinutes).toMatch(/how often/);
     expect(buildPlan(form({ length: 'open', intervalOn: true, intervalMinutes: 15 })).plan?.intervalMinutes).toBe(15);
   });
 
   it('builds the plan the backend expects', () => {
-    const built = buildPlan(form({ length: 'custom', customMinutes: '25', prepSeconds: '', volumePercent: 55, type: 'silent', breathingCues: true }));
+    const built = buildPlan(
+      form({
+        length: 'custom',
+        customMinutes: '25',
+        prepSeconds: '',
+        volumePercent: 55,
+        type: 'silent',
+        breathingCues: true,
+      }),
+    );
     expect(built.plan).toEqual({
       ...DEFAULT_PLAN,
       durationMinutes: 25,

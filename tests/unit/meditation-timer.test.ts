@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionPlan } from '../../electron/contract/meditation';
-import { bellSchedule, endTimer, pauseTimer, phase, resumeTimer, sessionElapsedMs, sittingMs, snapshot, startTimer } from '../../electron/core/meditation/timer';
+import {
+  bellSchedule,
+  endTimer,
+  pauseTimer,
+  phase,
+  resumeTimer,
+  sessionElapsedMs,
+  sittingMs,
+  snapshot,
+  startTimer,
+} from '../../electron/core/meditation/timer';
 
 const MIN = 60_000;
 function plan(patch: Partial<SessionPlan> = {}): SessionPlan {
@@ -26,12 +36,20 @@ describe('bell schedule', () => {
       { kind: 'interval', atMs: 5 * MIN },
       { kind: 'end', atMs: 10 * MIN },
     ]);
-    expect(bellSchedule(plan({ durationMinutes: 20, intervalMinutes: 5 })).map((b) => b.atMs / MIN)).toEqual([0, 5, 10, 15, 20]);
+    expect(bellSchedule(plan({ durationMinutes: 20, intervalMinutes: 5 })).map((b) => b.atMs / MIN)).toEqual([
+      0, 5, 10, 15, 20,
+    ]);
   });
 
   it('adds custom times, merging duplicates and ignoring times past the end', () => {
     const bells = bellSchedule(plan({ durationMinutes: 20, intervalMinutes: 10, bellAtMinutes: [3, 10, 25, 7] }));
-    expect(bells.map((b) => `${b.kind}@${b.atMs / MIN}`)).toEqual(['start@0', 'interval@3', 'interval@7', 'interval@10', 'end@20']);
+    expect(bells.map((b) => `${b.kind}@${b.atMs / MIN}`)).toEqual([
+      'start@0',
+      'interval@3',
+      'interval@7',
+      'interval@10',
+      'end@20',
+    ]);
   });
 
   it('has no bells for "no bell", and no end bell when open-ended', () => {
@@ -99,7 +117,13 @@ describe('timer state machine (fake monotonic clock)', () => {
     // A "reloaded page" asks again a moment later: everything moved on by exactly that moment.
     const later = snapshot(JSON.parse(JSON.stringify(timer)), now + 1234);
     expect(later.elapsedMs - first.elapsedMs).toBe(1234);
-    expect(first).toMatchObject({ phase: 'sitting', prepMs: 5_000, elapsedMs: 3 * MIN, sittingMs: 3 * MIN - 5_000, startedAt: '2026-06-01T07:00:00.000Z' });
+    expect(first).toMatchObject({
+      phase: 'sitting',
+      prepMs: 5_000,
+      elapsedMs: 3 * MIN,
+      sittingMs: 3 * MIN - 5_000,
+      startedAt: '2026-06-01T07:00:00.000Z',
+    });
     expect(first.bells.map((b) => b.atMs)).toEqual([0, 5 * MIN, 10 * MIN]);
   });
 });

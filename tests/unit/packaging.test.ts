@@ -70,8 +70,17 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.mac.hardenedRuntime).toBe(true);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, deleteAppDataOnUninstall: false });
-    expect([config.linux.icon, config.win.icon, config.mac.icon]).toEqual(['build/icons', 'build/icon.ico', 'build/icon.icns']);
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      deleteAppDataOnUninstall: false,
+    });
+    expect([config.linux.icon, config.win.icon, config.mac.icon]).toEqual([
+      'build/icons',
+      'build/icon.ico',
+      'build/icon.icns',
+    ]);
   });
 
   it('packs the app into asar and unpacks the native modules', () => {
@@ -91,7 +100,10 @@ describe('electron-builder.yml', () => {
 
   it('never rebuilds node_modules and ships the staged Electron build of the database module', () => {
     expect(config.npmRebuild).toBe(false);
-    expect(config.extraResources).toContainEqual({ from: 'build/native/better_sqlite3.node', to: 'native/better_sqlite3.node' });
+    expect(config.extraResources).toContainEqual({
+      from: 'build/native/better_sqlite3.node',
+      to: 'native/better_sqlite3.node',
+    });
     expect(isExcluded('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')).toBe(true);
     expect(isExcluded('node_modules/better-sqlite3-multiple-ciphers/deps/sqlite3/sqlite3.c')).toBe(true);
     expect(isExcluded('node_modules/better-sqlite3-multiple-ciphers/lib/database.js')).toBe(false);
@@ -101,12 +113,18 @@ describe('electron-builder.yml', () => {
 /** Relative and bare imports of one built ES module. */
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/(?:^|[;\n])\s*(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (match) => (match[1] ?? match[2])!,
-  );
+  return [
+    ...source.matchAll(
+      /(?:^|[;\n])\s*(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
+    ),
+  ].map((match) => (match[1] ?? match[2])!);
 }
 
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const outMain = join(root, 'out/main');
 const built = existsSync(join(outMain, 'insightsWorker.js'));
 
@@ -152,9 +170,13 @@ describe.skipIf(!built)('electron-builder.yml against the built app (needs npm r
 
 describe('electronNativeBinding', () => {
   it('uses the module in resources/native when packaged, whatever the environment says', () => {
-    expect(electronNativeBinding({ isPackaged: true, resourcesPath: '/opt/Axis Journal/resources', env: { AXIS_NATIVE_BINDING: '/elsewhere.node' } })).toBe(
-      join('/opt/Axis Journal/resources', 'native', 'better_sqlite3.node'),
-    );
+    expect(
+      electronNativeBinding({
+        isPackaged: true,
+        resourcesPath: '/opt/Axis Journal/resources',
+        env: { AXIS_NATIVE_BINDING: '/elsewhere.node' },
+      }),
+    ).toBe(join('/opt/Axis Journal/resources', 'native', 'better_sqlite3.node'));
   });
 
   it('uses AXIS_NATIVE_BINDING from npm start otherwise, and nothing when it is unset', () => {
@@ -169,7 +191,9 @@ describe('outsideAsar', () => {
     expect(outsideAsar(new URL('file:///opt/Axis%20Journal/resources/app.asar/out/main/insightsWorker.js')).href).toBe(
       'file:///opt/Axis%20Journal/resources/app.asar.unpacked/out/main/insightsWorker.js',
     );
-    expect(outsideAsar(new URL('file:///repo/out/main/insightsWorker.js')).href).toBe('file:///repo/out/main/insightsWorker.js');
+    expect(outsideAsar(new URL('file:///repo/out/main/insightsWorker.js')).href).toBe(
+      'file:///repo/out/main/insightsWorker.js',
+    );
   });
 
   it('the unpacked worker finds package.json ("type": "module") beside it, so Node reads it as an ES module', () => {
@@ -187,7 +211,12 @@ describe('scripts/make-icons.mjs', () => {
     expect(PNG_SIZES).toEqual([16, 24, 32, 48, 64, 128, 256, 512, 1024]);
     for (const size of PNG_SIZES as number[]) {
       const metadata = await sharp(join(out, 'icons', `${size}x${size}.png`)).metadata();
-      expect([metadata.format, metadata.width, metadata.height, metadata.hasAlpha], `${size}`).toEqual(['png', size, size, true]);
+      expect([metadata.format, metadata.width, metadata.height, metadata.hasAlpha], `${size}`).toEqual([
+        'png',
+        size,
+        size,
+        true,
+      ]);
     }
     const main = await sharp(join(out, 'icon.png')).metadata();
     expect([main.width, main.height]).toEqual([1024, 1024]);
@@ -210,7 +239,8 @@ describe('scripts/make-icons.mjs', () => {
     expect(icns.toString('latin1', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const types: string[] = [];
-    for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4)) types.push(icns.toString('latin1', offset, offset + 4));
+    for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4))
+      types.push(icns.toString('latin1', offset, offset + 4));
     expect(types).toEqual(expect.arrayContaining(['ic07', 'ic08', 'ic09', 'ic10']));
   });
 });

@@ -22,14 +22,20 @@ describe('where data lives', () => {
 
   it('Windows: %APPDATA%\\Axis Journal, with backslashes, or the usual Roaming folder without APPDATA', () => {
     const appData = 'C:\\Users\\ann\\AppData\\Roaming';
-    expect(userDataDir('win32', { APPDATA: appData }, 'C:\\Users\\ann')).toBe('C:\\Users\\ann\\AppData\\Roaming\\Axis Journal');
+    expect(userDataDir('win32', { APPDATA: appData }, 'C:\\Users\\ann')).toBe(
+      'C:\\Users\\ann\\AppData\\Roaming\\Axis Journal',
+    );
     expect(userDataDir('win32', {}, 'C:\\Users\\ann')).toBe('C:\\Users\\ann\\AppData\\Roaming\\Axis Journal');
-    expect(defaultVaultDir({ APPDATA: 'D:\\Profiles\\ann' }, 'win32', 'C:\\Users\\ann')).toBe('D:\\Profiles\\ann\\Axis Journal\\vault');
+    expect(defaultVaultDir({ APPDATA: 'D:\\Profiles\\ann' }, 'win32', 'C:\\Users\\ann')).toBe(
+      'D:\\Profiles\\ann\\Axis Journal\\vault',
+    );
   });
 
   it('AXIS_VAULT_DIR names another folder on every platform', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      expect(defaultVaultDir({ AXIS_VAULT_DIR: '/elsewhere', XDG_CONFIG_HOME: '/xdg' }, platform, '/home/ann')).toBe('/elsewhere');
+      expect(defaultVaultDir({ AXIS_VAULT_DIR: '/elsewhere', XDG_CONFIG_HOME: '/xdg' }, platform, '/home/ann')).toBe(
+        '/elsewhere',
+      );
     }
   });
 });

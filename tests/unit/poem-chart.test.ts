@@ -91,9 +91,13 @@ describe('the POEM history chart', () => {
 
   it('says what it shows in words', () => {
     expect(poemChartSummary([])).toBe('No eczema checks yet: the chart of POEM totals is empty.');
-    expect(poemChartSummary(entries.slice(0, 1))).toMatch(/^One eczema check so far\. The latest, on .+, is 3 of 28 \(mild eczema\)\.$/);
+    expect(poemChartSummary(entries.slice(0, 1))).toMatch(
+      /^One eczema check so far\. The latest, on .+, is 3 of 28 \(mild eczema\)\.$/,
+    );
     const summary = poemChartSummary(entries);
     expect(summary).toMatch(/^POEM totals of 3 eczema checks from .+ to .+, over bands from clear to very severe\./);
-    expect(summary).toMatch(/The latest, on .+, is 3 of 28 \(mild eczema\)\. The lowest was 0 \(.+\), the highest 28 \(.+\)\.$/);
+    expect(summary).toMatch(
+      /The latest, on .+, is 3 of 28 \(mild eczema\)\. The lowest was 0 \(.+\), the highest 28 \(.+\)\.$/,
+    );
   });
 });

@@ -15,12 +15,26 @@ import {
 describe('POEM terms', () => {
   it('has the seven published questions, first person, about the last week', () => {
     expect(POEM_QUESTIONS).toHaveLength(7);
-    expect(POEM_QUESTIONS.map((q) => q.key)).toEqual(['itch', 'sleep', 'bleeding', 'weeping', 'cracked', 'flaking', 'dry']);
+    expect(POEM_QUESTIONS.map((q) => q.key)).toEqual([
+      'itch',
+      'sleep',
+      'bleeding',
+      'weeping',
+      'cracked',
+      'flaking',
+      'dry',
+    ]);
     for (const question of POEM_QUESTIONS) {
-      expect(question.text).toMatch(/^Over the last week, on how many (days|nights) has your (skin|sleep) .+ because of your eczema\?$/);
+      expect(question.text).toMatch(
+        /^Over the last week, on how many (days|nights) has your (skin|sleep) .+ because of your eczema\?$/,
+      );
     }
-    expect(POEM_QUESTIONS[0].text).toBe('Over the last week, on how many days has your skin been itchy because of your eczema?');
-    expect(POEM_QUESTIONS[1].text).toBe('Over the last week, on how many nights has your sleep been disturbed because of your eczema?');
+    expect(POEM_QUESTIONS[0].text).toBe(
+      'Over the last week, on how many days has your skin been itchy because of your eczema?',
+    );
+    expect(POEM_QUESTIONS[1].text).toBe(
+      'Over the last week, on how many nights has your sleep been disturbed because of your eczema?',
+    );
   });
 
   it('scores the five answers 0–4 by number of days', () => {

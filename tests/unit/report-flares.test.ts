@@ -39,7 +39,13 @@ describe('flare episodes', () => {
     ]);
     expect(summary).toMatchObject({ flareDays: 13, shortestDays: 1, medianDays: 2.5, longestDays: 7 });
     expect(summary.episodes).toHaveLength(4);
-    expect(summariseFlares([])).toEqual({ episodes: [], flareDays: 0, shortestDays: null, medianDays: null, longestDays: null });
+    expect(summariseFlares([])).toEqual({
+      episodes: [],
+      flareDays: 0,
+      shortestDays: null,
+      medianDays: null,
+      longestDays: null,
+    });
   });
 
   it('median takes the middle value, or the mean of the middle two', () => {

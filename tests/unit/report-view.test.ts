@@ -1,11 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_PERIOD_DAYS_FOR_LINKS, REPORT_SECTION_KEYS, type ReportData } from '../../electron/contract/reportTerms';
+import {
+  REPORT_PERIOD_DAYS_FOR_LINKS,
+  REPORT_SECTION_KEYS,
+  type ReportData,
+} from '../../electron/contract/reportTerms';
 import { chartKey, poemChart, severityChart, servingsChart, stoolChart } from '../../renderer/src/views/Report/charts';
-import { ageOn, changeWords, paperDate, paperPeriod, qPhrase, qText, signed, thirdPerson, trendWords } from '../../renderer/src/views/Report/format';
+import {
+  ageOn,
+  changeWords,
+  paperDate,
+  paperPeriod,
+  qPhrase,
+  qText,
+  signed,
+  thirdPerson,
+  trendWords,
+} from '../../renderer/src/views/Report/format';
 import { defaultForm, defaultPaper, formProblems, toRequest } from '../../renderer/src/views/Report/options';
 import { cssString, pageCss } from '../../renderer/src/views/Report/pageStyle';
-import { clipNote, lifestyleFacts, noTriggersWords, poemLine, servingsLine, shortFinding, stressLine, triggersSpan, visitNotes } from '../../renderer/src/views/Report/summaryText';
-import { chunkRows, conditionsSummaryTable, poemTable, servingsTable, treatmentsTable } from '../../renderer/src/views/Report/tables';
+import {
+  clipNote,
+  lifestyleFacts,
+  noTriggersWords,
+  poemLine,
+  servingsLine,
+  shortFinding,
+  stressLine,
+  triggersSpan,
+  visitNotes,
+} from '../../renderer/src/views/Report/summaryText';
+import {
+  chunkRows,
+  conditionsSummaryTable,
+  poemTable,
+  servingsTable,
+  treatmentsTable,
+} from '../../renderer/src/views/Report/tables';
 
 const servings = (a: number | null) => ({ fibre_rich: a, prebiotic: a, fermented: a, ultra_processed: a });
 
@@ -39,10 +69,25 @@ function sampleReport(): ReportData {
         averageByPeriod: [5, 3.8, null],
         scoredByPeriod: [5, 7, 0],
         flareDaysByPeriod: [2, 0, 0],
-        flares: { episodes: [{ start: '2026-06-03', end: '2026-06-04', days: 2 }], flareDays: 2, shortestDays: 2, medianDays: 2, longestDays: 2 },
+        flares: {
+          episodes: [{ start: '2026-06-03', end: '2026-06-04', days: 2 }],
+          flareDays: 2,
+          shortestDays: 2,
+          medianDays: 2,
+          longestDays: 2,
+        },
       },
     ],
-    itch: { itchDays: 12, averageItch: 3, sleepDays: 12, averageSleepLost: 1, nightsWithSleepLost: 4, itchByPeriod: [4, 2, null], sleepLostByPeriod: [2, 0.5, null], nightsLostByPeriod: [3, 1, 0] },
+    itch: {
+      itchDays: 12,
+      averageItch: 3,
+      sleepDays: 12,
+      averageSleepLost: 1,
+      nightsWithSleepLost: 4,
+      itchByPeriod: [4, 2, null],
+      sleepLostByPeriod: [2, 0.5, null],
+      nightsLostByPeriod: [3, 1, 0],
+    },
     poem: {
       relevant: true,
       entries: [
@@ -127,7 +172,8 @@ function sampleReport(): ReportData {
           ciHigh: null,
           flags: [],
           movesWith: [],
-          sentence: 'Your acne was worse 2 days after dairy: 5.5 out of 10 on average, against 3.5 after days without (2.0 points higher).',
+          sentence:
+            'Your acne was worse 2 days after dairy: 5.5 out of 10 on average, against 3.5 after days without (2.0 points higher).',
         },
       ],
     },
@@ -152,9 +198,14 @@ describe('report words and numbers', () => {
   });
 
   it('gives a trend as an arrow and words, higher being worse', () => {
-    expect(trendWords({ direction: 'better', change: -1.24, early: 5, late: 3.76, windowDays: 7 })).toEqual({ arrow: '↓', words: 'improving (−1.2)' });
+    expect(trendWords({ direction: 'better', change: -1.24, early: 5, late: 3.76, windowDays: 7 })).toEqual({
+      arrow: '↓',
+      words: 'improving (−1.2)',
+    });
     expect(trendWords({ direction: 'worse', change: 0.9, early: 3, late: 3.9, windowDays: 28 }).arrow).toBe('↑');
-    expect(trendWords({ direction: 'unknown', change: null, early: null, late: null, windowDays: 7 }).words).toBe('too few scores to tell');
+    expect(trendWords({ direction: 'unknown', change: null, early: null, late: null, windowDays: 7 }).words).toBe(
+      'too few scores to tell',
+    );
   });
 
   it('puts the insights sentences in the third person for the clinician', () => {
@@ -167,7 +218,13 @@ describe('report words and numbers', () => {
 describe('report options', () => {
   it('defaults to 90 days, every section, and Letter paper only where Letter is the usual size', () => {
     const form = defaultForm('2026-06-15', 'en-GB');
-    expect(toRequest(form, '2026-06-15')).toEqual({ from: '2026-03-18', to: '2026-06-15', sections: [...REPORT_SECTION_KEYS], patientName: '', dateOfBirth: '' });
+    expect(toRequest(form, '2026-06-15')).toEqual({
+      from: '2026-03-18',
+      to: '2026-06-15',
+      sections: [...REPORT_SECTION_KEYS],
+      patientName: '',
+      dateOfBirth: '',
+    });
     expect(form.paper).toBe('a4');
     expect(defaultPaper('en-US')).toBe('letter');
     expect(defaultPaper('fr-CA')).toBe('letter');
@@ -178,24 +235,45 @@ describe('report options', () => {
     const base = { ...defaultForm('2026-06-15', 'en-GB'), preset: 'custom' as const };
     const today = '2026-06-15';
     expect(formProblems({ ...base, from: '', to: '' }, today).range).toBe('Choose both a start date and an end date.');
-    expect(formProblems({ ...base, from: '2026-06-10', to: '2026-06-01' }, today).range).toBe('The start date must be on or before the end date.');
-    expect(formProblems({ ...base, from: '2026-06-10', to: '2026-06-16' }, today).range).toBe('The end date cannot be in the future.');
+    expect(formProblems({ ...base, from: '2026-06-10', to: '2026-06-01' }, today).range).toBe(
+      'The start date must be on or before the end date.',
+    );
+    expect(formProblems({ ...base, from: '2026-06-10', to: '2026-06-16' }, today).range).toBe(
+      'The end date cannot be in the future.',
+    );
     expect(formProblems({ ...base, from: '2000-01-01', to: '2026-06-01' }, today).range).toMatch(/at most 10 years/);
-    expect(formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', sections: [] }, today)).toEqual({ sections: 'Choose at least one section.' });
-    expect(formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', patientName: 'x'.repeat(101) }, today).patientName).toMatch(/at most 100/);
-    expect(formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', dateOfBirth: '2026-06-15' }, today).dateOfBirth).toBe('The date of birth must be a day in the past.');
-    expect(formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', dateOfBirth: '1990-02-30' }, today).dateOfBirth).toBe('That date of birth does not exist.');
+    expect(formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', sections: [] }, today)).toEqual({
+      sections: 'Choose at least one section.',
+    });
+    expect(
+      formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', patientName: 'x'.repeat(101) }, today).patientName,
+    ).toMatch(/at most 100/);
+    expect(
+      formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', dateOfBirth: '2026-06-15' }, today).dateOfBirth,
+    ).toBe('The date of birth must be a day in the past.');
+    expect(
+      formProblems({ ...base, from: '2026-06-01', to: '2026-06-10', dateOfBirth: '1990-02-30' }, today).dateOfBirth,
+    ).toBe('That date of birth does not exist.');
   });
 
   it('asks for the sections in the report’s order and the name trimmed', () => {
-    const form = { ...defaultForm('2026-06-15', 'en-GB'), sections: ['notes', 'summary'] as ReportData['sections'], patientName: '  Alex  ' };
+    const form = {
+      ...defaultForm('2026-06-15', 'en-GB'),
+      sections: ['notes', 'summary'] as ReportData['sections'],
+      patientName: '  Alex  ',
+    };
     expect(toRequest(form, '2026-06-15')).toMatchObject({ sections: ['summary', 'notes'], patientName: 'Alex' });
   });
 });
 
 describe('the printed page', () => {
   it('sets the paper size, and the period, title and "Page x of y" in the page margins', () => {
-    const css = pageCss({ paper: 'letter', title: 'Skin and gut report · Alex', period: '1 Jun 2026 to 15 Jun 2026', footer: 'Axis Journal' });
+    const css = pageCss({
+      paper: 'letter',
+      title: 'Skin and gut report · Alex',
+      period: '1 Jun 2026 to 15 Jun 2026',
+      footer: 'Axis Journal',
+    });
     expect(css).toContain('size: letter;');
     expect(css).toContain('@top-right { content: "1 Jun 2026 to 15 Jun 2026";');
     expect(css).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
@@ -212,7 +290,14 @@ describe('the printed page', () => {
 describe('report tables', () => {
   it('summarise each condition with its average, last 7 days, latest score, trend and flares', () => {
     const table = conditionsSummaryTable(sampleReport());
-    expect(table.rows[0]!.cells).toEqual(['Eczema', '4.3', '3.5', '3 on 15 Jun', '↓ improving (−1.2)', '1 flare, 2 days']);
+    expect(table.rows[0]!.cells).toEqual([
+      'Eczema',
+      '4.3',
+      '3.5',
+      '3 on 15 Jun',
+      '↓ improving (−1.2)',
+      '1 flare, 2 days',
+    ]);
   });
 
   it('list the POEM checks and the treatments with their adherence', () => {
@@ -221,7 +306,16 @@ describe('report tables', () => {
       ['7 Jun 2026', '19', 'Severe'],
       ['14 Jun 2026', '11', 'Moderate'],
     ]);
-    expect(treatmentsTable(report).rows[0]!.cells).toEqual(['Emollient', 'Cream or ointment (on the skin)', 'twice a day', '1 Jan 2026', 'ongoing', '12', '9', '75%']);
+    expect(treatmentsTable(report).rows[0]!.cells).toEqual([
+      'Emollient',
+      'Cream or ointment (on the skin)',
+      'twice a day',
+      '1 Jan 2026',
+      'ongoing',
+      '12',
+      '9',
+      '75%',
+    ]);
     expect(servingsTable(report).rows.map((row) => row.cells[0])).toEqual(['w/c 2 Jun', 'w/c 8 Jun', 'w/c 15 Jun']);
     expect(servingsTable(report).rows[2]!.cells.slice(1)).toEqual(['–', '–', '–', '–', '0 of 1', '–']);
   });
@@ -231,7 +325,12 @@ describe('report tables', () => {
     expect(chunkRows(rows, 60)).toEqual([rows]);
     expect(chunkRows(rows, 18).map((part) => part.length)).toEqual([17, 17, 16]);
     expect(chunkRows(rows.slice(0, 30), 18).map((part) => part.length)).toEqual([15, 15]);
-    expect(chunkRows(Array.from({ length: 100 }, (_, i) => i), 18)).toHaveLength(3);
+    expect(
+      chunkRows(
+        Array.from({ length: 100 }, (_, i) => i),
+        18,
+      ),
+    ).toHaveLength(3);
   });
 });
 
@@ -267,12 +366,26 @@ describe('report charts', () => {
 describe('page 1 sentences', () => {
   it('give the latest POEM with its band and the change, and one-line findings', () => {
     const report = sampleReport();
-    expect(poemLine(report)).toBe('Latest POEM 11 of 28 on 14 Jun 2026: Moderate eczema. 2 checks in the period; the first scored 19 (change −8.0, better; lower is better).');
-    expect(shortFinding(report.triggers.findings[0]!)).toBe('+2.0 points, 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001)');
+    expect(poemLine(report)).toBe(
+      'Latest POEM 11 of 28 on 14 Jun 2026: Moderate eczema. 2 checks in the period; the first scored 19 (change −8.0, better; lower is better).',
+    );
+    expect(shortFinding(report.triggers.findings[0]!)).toBe(
+      '+2.0 points, 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001)',
+    );
     // With an interval, the factors that moved with it, and its cautions.
-    const full = { ...report.triggers.findings[0]!, ciLow: 1.2, ciHigh: 2.61, movesWith: ['yogurt', 'cheese'], flags: ['same-day' as const] };
-    expect(shortFinding(full)).toBe('+2.0 points (95% interval +1.2 to +2.6), 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001) · moves with yogurt and cheese · same day');
-    expect(lifestyleFacts(report).find((fact) => fact.label === 'Stool (Bristol)')!.value).toBe('61% type 3–4 · 17% type 1–2 · 22% type 5–7 (18)');
+    const full = {
+      ...report.triggers.findings[0]!,
+      ciLow: 1.2,
+      ciHigh: 2.61,
+      movesWith: ['yogurt', 'cheese'],
+      flags: ['same-day' as const],
+    };
+    expect(shortFinding(full)).toBe(
+      '+2.0 points (95% interval +1.2 to +2.6), 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001) · moves with yogurt and cheese · same day',
+    );
+    expect(lifestyleFacts(report).find((fact) => fact.label === 'Stool (Bristol)')!.value).toBe(
+      '61% type 3–4 · 17% type 1–2 · 22% type 5–7 (18)',
+    );
   });
 });
 
@@ -290,25 +403,48 @@ describe('page 1 says where its numbers come from', () => {
       `From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period. This period has too few logged days to look for links on its own (12; at least ${REPORT_PERIOD_DAYS_FOR_LINKS} are needed).`,
     );
     report.triggers.period = { daysLogged: 80, tooShort: false };
-    expect(triggersSpan(report)).toBe('From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period.');
+    expect(triggersSpan(report)).toBe(
+      'From the whole journal (430 logged days, 14 Mar 2025 – 15 Jun 2026), not only this report’s period.',
+    );
     report.triggers.findings = [];
-    expect(noTriggersWords(report)).toBe('No link between habits and skin stands out across the whole journal (100 comparisons tested). No finding does not mean no effect.');
-    report.triggers = { ...report.triggers, state: 'not-enough-data', message: 'There are not enough logged days in the whole journal yet to look for links.' };
+    expect(noTriggersWords(report)).toBe(
+      'No link between habits and skin stands out across the whole journal (100 comparisons tested). No finding does not mean no effect.',
+    );
+    report.triggers = {
+      ...report.triggers,
+      state: 'not-enough-data',
+      message: 'There are not enough logged days in the whole journal yet to look for links.',
+    };
     expect(noTriggersWords(report)).toMatch(/^There are not enough logged days in the whole journal/);
   });
 
   it('gives servings and meditation per logged day when the period has less than a week of them', () => {
     const report = sampleReport();
-    expect(lifestyleFacts(report)[0]).toMatchObject({ label: 'Weekly servings', value: 'fibre-rich 21.0 · prebiotic 10.5 · probiotic / fermented 3.5 · ultra-processed 7.0' });
+    expect(lifestyleFacts(report)[0]).toMatchObject({
+      label: 'Weekly servings',
+      value: 'fibre-rich 21.0 · prebiotic 10.5 · probiotic / fermented 3.5 · ultra-processed 7.0',
+    });
     // One day with 2 servings of each: "2.0 per day", never "14.0 a week".
     report.days = 1;
     report.daysLogged = 1;
     report.gut = { ...report.gut, foodDays: 1, servingsPerWeek: servings(14), servingsPerDay: servings(2) };
-    report.stress = { ...report.stress, meditationDays: 1, meditationMinutes: 10, minutesPerWeek: 70, minutesPerLoggedDay: 10 };
+    report.stress = {
+      ...report.stress,
+      meditationDays: 1,
+      meditationMinutes: 10,
+      minutesPerWeek: 70,
+      minutesPerLoggedDay: 10,
+    };
     const facts = lifestyleFacts(report);
-    expect(facts[0]).toMatchObject({ label: 'Servings per day', value: 'fibre-rich 2.0 · prebiotic 2.0 · probiotic / fermented 2.0 · ultra-processed 2.0 (1 day with meals: too few for weekly figures)' });
+    expect(facts[0]).toMatchObject({
+      label: 'Servings per day',
+      value:
+        'fibre-rich 2.0 · prebiotic 2.0 · probiotic / fermented 2.0 · ultra-processed 2.0 (1 day with meals: too few for weekly figures)',
+    });
     expect(facts.find((fact) => fact.label === 'Meditation')!.value).toBe('1 day · about 10 min per logged day');
-    expect(servingsLine(report)).toMatch(/^Servings per day with meals logged: fibre-rich 2\.0.*\(only 1 day with meals logged, too few for weekly figures\)/);
+    expect(servingsLine(report)).toMatch(
+      /^Servings per day with meals logged: fibre-rich 2\.0.*\(only 1 day with meals logged, too few for weekly figures\)/,
+    );
     expect(stressLine(report)).toContain('10 minutes in all (about 10 min per logged day)');
     expect(servingsTable(report).caption).toMatch(/^Servings per day with meals logged/);
     expect(JSON.stringify(servingsTable(report).rows)).not.toContain('14.0');
@@ -323,7 +459,10 @@ describe('page 1 says where its numbers come from', () => {
     expect(clipNote('  short  ')).toEqual({ text: 'short', clipped: false });
     // Line breaks become spaces on page 1, so a note of many short lines stays short there.
     expect(clipNote('one\n\ntwo\nthree')).toEqual({ text: 'one two three', clipped: false });
-    const notes = ['2026-06-01', '2026-06-05', '2026-06-09', '2026-06-12'].map((date) => ({ date, text: `note of ${date}` }));
+    const notes = ['2026-06-01', '2026-06-05', '2026-06-09', '2026-06-12'].map((date) => ({
+      date,
+      text: `note of ${date}`,
+    }));
     const visit = visitNotes(notes);
     expect(visit.more).toBe(1);
     expect(visit.shown.map((note) => note.date)).toEqual(['2026-06-05', '2026-06-09', '2026-06-12']);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { datesBetween } from '../../electron/core/insights/series';
-import { bucketFor, countByPeriod, meanByPeriod, meanOf, perWeek, splitPeriods, sumByPeriod, weeklySums } from '../../electron/core/report/periods';
+import {
+  bucketFor,
+  countByPeriod,
+  meanByPeriod,
+  meanOf,
+  perWeek,
+  splitPeriods,
+  sumByPeriod,
+  weeklySums,
+} from '../../electron/core/report/periods';
 import { severityTrend, trendWindow } from '../../electron/core/report/trend';
 
 describe('weekly sums', () => {

@@ -13,9 +13,29 @@ import {
   stressTable,
 } from '../../renderer/src/views/Trends/gutLifestyle';
 import { TrendsView } from '../../renderer/src/views/Trends/series';
-import { DEFAULT_SKIN_OPTIONS, skinChartSpec, skinSummary, skinTable, type SkinOptions } from '../../renderer/src/views/Trends/skinChart';
-import { dailyTable, MISSING_NOTE, pageCount, pageRange, pageRows, PAGE_ROWS } from '../../renderer/src/views/Trends/table';
-import { axisFor, legendEntries, timeChartConfig, titleWithUnit, toPoints, type TimeChartSpec } from '../../renderer/src/views/Trends/timeChart';
+import {
+  DEFAULT_SKIN_OPTIONS,
+  skinChartSpec,
+  skinSummary,
+  skinTable,
+  type SkinOptions,
+} from '../../renderer/src/views/Trends/skinChart';
+import {
+  dailyTable,
+  MISSING_NOTE,
+  pageCount,
+  pageRange,
+  pageRows,
+  PAGE_ROWS,
+} from '../../renderer/src/views/Trends/table';
+import {
+  axisFor,
+  legendEntries,
+  timeChartConfig,
+  titleWithUnit,
+  toPoints,
+  type TimeChartSpec,
+} from '../../renderer/src/views/Trends/timeChart';
 import { FALLBACK_TRENDS_COLORS, readTrendsColors } from '../../renderer/src/views/Trends/trendsTheme';
 import { datesFrom, skinJournal } from '../helpers/trendsData';
 
@@ -23,7 +43,11 @@ const journal = skinJournal();
 const view = new TrendsView(journal);
 const colors = FALLBACK_TRENDS_COLORS;
 const env = { reducedMotion: false, fontFamily: 'system-ui' };
-const options = (changes: Partial<SkinOptions> = {}): SkinOptions => ({ ...DEFAULT_SKIN_OPTIONS, hidden: new Set(), ...changes });
+const options = (changes: Partial<SkinOptions> = {}): SkinOptions => ({
+  ...DEFAULT_SKIN_OPTIONS,
+  hidden: new Set(),
+  ...changes,
+});
 
 describe('trends charts: the theme', () => {
   it('reads the palette from CSS variables, with fallbacks', () => {
@@ -50,10 +74,28 @@ describe('trends charts: the time chart', () => {
   const spec = (days: number): TimeChartSpec => ({
     dates: datesFrom('2026-01-01', days),
     layers: [
-      { type: 'line', label: 'Daily', values: new Array(days).fill(3).map((v, i) => (i === 1 ? null : v)), color: '#123456', faint: true },
+      {
+        type: 'line',
+        label: 'Daily',
+        values: new Array(days).fill(3).map((v, i) => (i === 1 ? null : v)),
+        color: '#123456',
+        faint: true,
+      },
       { type: 'line', label: 'Average', values: new Array(days).fill(3), color: '#123456' },
-      { type: 'bar', label: 'Dairy', values: new Array(days).fill(1), color: '#abcdef', axis: 'y2', valueKind: 'yesno' },
-      { type: 'marker', label: 'Flare', values: new Array(days).fill(null).map((_, i) => (i === 2 ? 7 : null)), color: '#123456' },
+      {
+        type: 'bar',
+        label: 'Dairy',
+        values: new Array(days).fill(1),
+        color: '#abcdef',
+        axis: 'y2',
+        valueKind: 'yesno',
+      },
+      {
+        type: 'marker',
+        label: 'Flare',
+        values: new Array(days).fill(null).map((_, i) => (i === 2 ? 7 : null)),
+        color: '#123456',
+      },
     ],
     y: { title: 'Score (0–10)', min: 0, max: 10 },
     y2: { title: 'Dairy', yesNo: true },
@@ -92,7 +134,10 @@ describe('trends charts: the time chart', () => {
     const scales = config.options?.scales as Record<string, Record<string, unknown>>;
     expect(scales.x!.type).toBe('time');
     const points = toPoints([1, 2], [5, null]);
-    expect(points).toEqual([{ x: 1, y: 5 }, { x: 2, y: null }]);
+    expect(points).toEqual([
+      { x: 1, y: 5 },
+      { x: 2, y: null },
+    ]);
     expect(scales.y).toMatchObject({ min: 0, max: 10, position: 'left' });
     expect(scales.y2).toMatchObject({ min: 0, max: 1, position: 'right' });
     const callback = (scales.y2!.ticks as { callback: (v: number) => string }).callback;
@@ -138,13 +183,25 @@ describe('trends charts: skin', () => {
   });
 
   it('leaves out what is switched off, keeping each condition its colour', () => {
-    const spec = skinChartSpec(view, journal.conditions, options({ daily: false, itch: false, flares: false, hidden: new Set([1]) }), colors);
+    const spec = skinChartSpec(
+      view,
+      journal.conditions,
+      options({ daily: false, itch: false, flares: false, hidden: new Set([1]) }),
+      colors,
+    );
     expect(spec.layers.map((l) => [l.label, l.color])).toEqual([['Eczema, 7-day average', colors.series[1]]]);
   });
 
   it('tabulates scores, averages, flares and itch for days with anything recorded', () => {
     const table = skinTable(view, journal.conditions, options());
-    expect(table.columns.map((c) => c.label)).toEqual(['Date', 'Acne', 'Acne, 7-day average', 'Eczema', 'Eczema, 7-day average', 'Itch (worst)']);
+    expect(table.columns.map((c) => c.label)).toEqual([
+      'Date',
+      'Acne',
+      'Acne, 7-day average',
+      'Eczema',
+      'Eczema, 7-day average',
+      'Itch (worst)',
+    ]);
     expect(table.rows).toHaveLength(8);
     expect(table.rows[0]!.cells.slice(1)).toEqual(['2', '2.0', '5 flare', '5.0', '1']);
     expect(table.rows[2]!.cells.slice(1)).toEqual(['5 flare', '3.3', '4', '4.7', '3']);
@@ -155,7 +212,9 @@ describe('trends charts: skin', () => {
     expect(skinSummary(view, journal.conditions, options())).toMatch(
       /^Skin severity from 0 to 10, .*\. Acne averaged 3\.6 over 8 scored days, latest 7-day average 4\.0; Eczema averaged 3\.5 over 8 scored days, .*\. Itch averaged 1\.6\. 3 flares marked\.$/,
     );
-    expect(skinSummary(view, journal.conditions, options({ hidden: new Set([1, 2]) }))).toBe('Skin scores: no condition is chosen. Tick one below the chart.');
+    expect(skinSummary(view, journal.conditions, options({ hidden: new Set([1, 2]) }))).toBe(
+      'Skin scores: no condition is chosen. Tick one below the chart.',
+    );
   });
 });
 
@@ -163,7 +222,15 @@ describe('trends charts: gut, stress and meditation', () => {
   it('counts stool types with their words and shares', () => {
     const rows = stoolRows(journal.stoolTypeCounts);
     expect(rows[3]).toMatchObject({ type: 4, label: 'Smooth and soft, like a snake', count: 8, percent: 40 });
-    expect(stoolTable(journal.stoolTypeCounts, 'March').rows.map((r) => r.cells[2])).toEqual(['1', '2', '5', '8', '3', '1', '0']);
+    expect(stoolTable(journal.stoolTypeCounts, 'March').rows.map((r) => r.cells[2])).toEqual([
+      '1',
+      '2',
+      '5',
+      '8',
+      '3',
+      '1',
+      '0',
+    ]);
     expect(stoolSummary(journal.stoolTypeCounts, 'March')).toBe(
       'Bar chart of the stool types (Bristol scale) logged, March: 20 bowel movements. Most often type 4 (smooth and soft, like a snake), 8 times, 40%. Types 3 and 4, the usual range: 65%.',
     );
@@ -176,9 +243,16 @@ describe('trends charts: gut, stress and meditation', () => {
 
   it('draws bloating and discomfort, daily and averaged', () => {
     const spec = bloatingSpec(view, colors);
-    expect(spec.layers.map((l) => l.label)).toEqual(['Bloating', 'Bloating, 7-day average', 'Tummy discomfort', 'Tummy discomfort, 7-day average']);
+    expect(spec.layers.map((l) => l.label)).toEqual([
+      'Bloating',
+      'Bloating, 7-day average',
+      'Tummy discomfort',
+      'Tummy discomfort, 7-day average',
+    ]);
     expect(bloatingTable(view).columns).toHaveLength(5);
-    expect(bloatingSummary(view)).toMatch(/Bloating averaged 1\.8 over 8 days, latest 7-day average [\d.]+\. Tummy discomfort averaged 0\.6 over 8 days/);
+    expect(bloatingSummary(view)).toMatch(
+      /Bloating averaged 1\.8 over 8 days, latest 7-day average [\d.]+\. Tummy discomfort averaged 0\.6 over 8 days/,
+    );
   });
 
   it('draws stress as lines and meditation minutes as bars on a second axis', () => {
@@ -196,10 +270,14 @@ describe('trends charts: gut, stress and meditation', () => {
 
 describe('trends charts: daily tables', () => {
   it('leaves out days with nothing in any column and marks flags', () => {
-    const table = dailyTable('Caption', ['2026-01-01', '2026-01-02', '2026-01-03'], [
-      { label: 'A', values: [1, null, null], flag: { values: [0, 0, 1], word: 'flare' } },
-      { label: 'B', values: [null, null, 1], kind: 'yesno' },
-    ]);
+    const table = dailyTable(
+      'Caption',
+      ['2026-01-01', '2026-01-02', '2026-01-03'],
+      [
+        { label: 'A', values: [1, null, null], flag: { values: [0, 0, 1], word: 'flare' } },
+        { label: 'B', values: [null, null, 1], kind: 'yesno' },
+      ],
+    );
     expect(table.rows.map((r) => [r.key, ...r.cells.slice(1)])).toEqual([
       ['2026-01-01', '1', '–'],
       ['2026-01-03', 'flare', 'yes'],

@@ -61,7 +61,13 @@ describe('trends compare: rank correlation', () => {
     const line = [1, 2, 3, 4, 5].map((x) => ({ x, y: x * x }));
     expect(spearman(line)).toBeCloseTo(1);
     expect(spearman(line.map((p) => ({ x: p.x, y: -p.y })))).toBeCloseTo(-1);
-    expect(spearman([{ x: 1, y: 1 }, { x: 1, y: 2 }, { x: 1, y: 3 }])).toBeNull();
+    expect(
+      spearman([
+        { x: 1, y: 1 },
+        { x: 1, y: 2 },
+        { x: 1, y: 3 },
+      ]),
+    ).toBeNull();
     expect(spearman([{ x: 1, y: 1 }])).toBeNull();
   });
 });
@@ -80,7 +86,9 @@ describe('trends compare: words, table and chart', () => {
     expect(compareSummary(view, state, pairs)).toMatch(
       /^Scatter plot of Acne severity 2 days later \(up\) against Stress \(across\), .*: n = 4 days with both recorded\. Rank correlation -?\d\.\d\d /,
     );
-    expect(compareSummary(view, { ...state, a: 'custom.1' }, [])).toMatch(/n = 0 days with both recorded\. Nothing to plot/);
+    expect(compareSummary(view, { ...state, a: 'custom.1' }, [])).toMatch(
+      /n = 0 days with both recorded\. Nothing to plot/,
+    );
   });
 
   it('lists each pair of values with its day count, adding up to n', () => {
@@ -103,6 +111,10 @@ describe('trends compare: words, table and chart', () => {
 
   it('starts with stress against the first condition, and keeps only known series', () => {
     expect(defaultCompare(view)).toEqual({ a: 'life.stress', b: 'skin.severity.1', lag: 0 });
-    expect(validCompare(view, { a: 'custom.3', b: 'gut.bloating', lag: 99 })).toEqual({ a: 'life.stress', b: 'gut.bloating', lag: 14 });
+    expect(validCompare(view, { a: 'custom.3', b: 'gut.bloating', lag: 99 })).toEqual({
+      a: 'life.stress',
+      b: 'gut.bloating',
+      lag: 14,
+    });
   });
 });

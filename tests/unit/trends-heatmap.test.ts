@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapData, heatmapMonths, heatmapSummary, heatmapTable, heatmapTitle } from '../../renderer/src/views/Trends/heatmap';
+import {
+  heatmapData,
+  heatmapMonths,
+  heatmapSummary,
+  heatmapTable,
+  heatmapTitle,
+} from '../../renderer/src/views/Trends/heatmap';
 import { TrendsView } from '../../renderer/src/views/Trends/series';
 import { skinJournal, trendsData } from '../helpers/trendsData';
 
@@ -18,7 +24,9 @@ describe('trends heatmap', () => {
 
   it('lays the days out as one row per month and 31 columns, empty days apart from a 0', () => {
     const data = trendsData('2026-01-30', 32, [{ key: 'skin.severity.1', values: [0, null, 7] }], {
-      conditions: [{ id: 1, name: 'Acne', severityKey: 'skin.severity.1', itchKey: 'skin.itch.1', flareKey: 'skin.flare.1' }],
+      conditions: [
+        { id: 1, name: 'Acne', severityKey: 'skin.severity.1', itchKey: 'skin.itch.1', flareKey: 'skin.flare.1' },
+      ],
     });
     const months = heatmapMonths(data.dates, heatmapData(new TrendsView(data), data.conditions, 'worst'));
     expect(months.map((m) => [m.key, m.label, m.longLabel])).toEqual([
@@ -54,6 +62,19 @@ describe('trends heatmap', () => {
     const table = heatmapTable(months, 'worst skin severity of the day', 'March');
     expect(table.columns).toHaveLength(32);
     expect(table.rows).toHaveLength(1);
-    expect(table.rows[0]!.cells.slice(0, 12)).toEqual(['Mar 2026', '5 F', '5', '–', '5 F', '6 F', '4', '4', '–', '3', '2', '']);
+    expect(table.rows[0]!.cells.slice(0, 12)).toEqual([
+      'Mar 2026',
+      '5 F',
+      '5',
+      '–',
+      '5 F',
+      '6 F',
+      '4',
+      '4',
+      '–',
+      '3',
+      '2',
+      '',
+    ]);
   });
 });

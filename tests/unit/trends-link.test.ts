@@ -39,8 +39,16 @@ describe('trends link explorer: choices', () => {
 
   it('starts on the first condition with nothing overlaid, and drops keys this period does not have', () => {
     expect(defaultLink(view)).toEqual({ measure: 'skin.severity.1', overlay: '', shift: 0 });
-    expect(validLink(view, { measure: 'food.dairy', overlay: 'custom.8', shift: 30 })).toEqual({ measure: 'skin.severity.1', overlay: '', shift: 14 });
-    expect(validLink(view, { measure: 'gut.bloating', overlay: 'life.stress', shift: -2 })).toEqual({ measure: 'gut.bloating', overlay: 'life.stress', shift: -2 });
+    expect(validLink(view, { measure: 'food.dairy', overlay: 'custom.8', shift: 30 })).toEqual({
+      measure: 'skin.severity.1',
+      overlay: '',
+      shift: 14,
+    });
+    expect(validLink(view, { measure: 'gut.bloating', overlay: 'life.stress', shift: -2 })).toEqual({
+      measure: 'gut.bloating',
+      overlay: 'life.stress',
+      shift: -2,
+    });
   });
 });
 
@@ -49,20 +57,32 @@ describe('trends link explorer: words', () => {
     expect(shiftWords(2)).toBe('shifted 2 days later');
     expect(shiftWords(-1)).toBe('shifted 1 day earlier');
     expect(shiftWords(0)).toBe('on the same day');
-    expect(linkCaption(view, { measure: 'skin.severity.1', overlay: 'food.dairy', shift: 2 })).toBe('Dairy, shifted 2 days later, over Acne severity');
-    expect(linkCaption(view, { measure: 'skin.severity.1', overlay: '', shift: 0 })).toBe('Acne severity, day by day, with no factor overlaid');
+    expect(linkCaption(view, { measure: 'skin.severity.1', overlay: 'food.dairy', shift: 2 })).toBe(
+      'Dairy, shifted 2 days later, over Acne severity',
+    );
+    expect(linkCaption(view, { measure: 'skin.severity.1', overlay: '', shift: 0 })).toBe(
+      'Acne severity, day by day, with no factor overlaid',
+    );
   });
 
   it('compares the measure after days with and without a yes/no factor', () => {
     // Dairy on 2, 6 and 7 March; two days later (4, 8 and 9 March) acne was 5, missing and 3.
     // Without dairy on 1, 4 and 5 March; two days later (3, 6 and 7 March): missing, 4 and 4.
     const state = { measure: 'skin.severity.1', overlay: 'food.dairy', shift: 2 };
-    expect(compareLink(view, state)).toEqual({ n: 4, high: { days: 2, mean: 4 }, low: { days: 2, mean: 4 }, split: null, highIncludesSplit: false });
+    expect(compareLink(view, state)).toEqual({
+      n: 4,
+      high: { days: 2, mean: 4 },
+      low: { days: 2, mean: 4 },
+      split: null,
+      highIncludesSplit: false,
+    });
     expect(linkComparisonText(view, state)).toBe(
       'When Dairy was logged 2 days before: Acne severity averaged 4.0 over 2 days; when it was not: Acne severity averaged 4.0 over 2 days. ' +
         '4 days with both recorded. This is a picture, not a test: Insights checks whether a link holds up against chance.',
     );
-    expect(linkComparisonText(view, { ...state, shift: 0 })).toMatch(/^On days with Dairy: Acne severity averaged 3\.7 over 3 days; on days without: Acne severity averaged 3\.6 over 5 days\. 8 days/);
+    expect(linkComparisonText(view, { ...state, shift: 0 })).toMatch(
+      /^On days with Dairy: Acne severity averaged 3\.7 over 3 days; on days without: Acne severity averaged 3\.6 over 5 days\. 8 days/,
+    );
   });
 
   it('splits a number factor at its median', () => {
@@ -78,8 +98,17 @@ describe('trends link explorer: words', () => {
       { key: 'skin.severity.1', label: 'Acne severity', values: [1, 2, 3, 4] },
       { key: 'life.stress', label: 'Stress', values: [5, 5, 5, 2] },
     ]);
-    const comparison = compareLink(new TrendsView(data), { measure: 'skin.severity.1', overlay: 'life.stress', shift: 0 })!;
-    expect(comparison).toMatchObject({ split: 5, highIncludesSplit: true, high: { days: 3, mean: 2 }, low: { days: 1, mean: 4 } });
+    const comparison = compareLink(new TrendsView(data), {
+      measure: 'skin.severity.1',
+      overlay: 'life.stress',
+      shift: 0,
+    })!;
+    expect(comparison).toMatchObject({
+      split: 5,
+      highIncludesSplit: true,
+      high: { days: 3, mean: 2 },
+      low: { days: 1, mean: 4 },
+    });
   });
 
   it('says when one side is empty, and nothing without an overlay', () => {
@@ -87,14 +116,20 @@ describe('trends link explorer: words', () => {
       { key: 'skin.severity.1', label: 'Acne severity', values: [1, 2, 3] },
       { key: 'food.dairy', label: 'Dairy', values: [1, 1, 1] },
     ]);
-    expect(linkComparisonText(new TrendsView(data), { measure: 'skin.severity.1', overlay: 'food.dairy', shift: 0 })).toBe('3 days with both recorded: too few on one side to compare.');
+    expect(
+      linkComparisonText(new TrendsView(data), { measure: 'skin.severity.1', overlay: 'food.dairy', shift: 0 }),
+    ).toBe('3 days with both recorded: too few on one side to compare.');
     expect(linkComparisonText(view, { measure: 'skin.severity.1', overlay: '', shift: 0 })).toBeNull();
   });
 });
 
 describe('trends link explorer: chart and table', () => {
   it('draws the shifted factor as bars on a second axis under the measure', () => {
-    const spec = linkChartSpec(view, { measure: 'skin.severity.1', overlay: 'food.dairy', shift: 2 }, FALLBACK_TRENDS_COLORS);
+    const spec = linkChartSpec(
+      view,
+      { measure: 'skin.severity.1', overlay: 'food.dairy', shift: 2 },
+      FALLBACK_TRENDS_COLORS,
+    );
     expect(spec.layers.map((l) => [l.type, l.label, l.axis ?? 'y'])).toEqual([
       ['bar', 'Dairy, shifted 2 days later', 'y2'],
       ['line', 'Acne severity', 'y'],

@@ -10,8 +10,12 @@ describe('trends: periods', () => {
       request: { from: '2026-04-02', to: today },
       endsAtLastLogged: false,
     });
-    expect(planRange({ period: 'days30' }, { today, lastLogged: null })).toMatchObject({ request: { from: '2026-06-01', to: today } });
-    expect(planRange({ period: 'year' }, { today, lastLogged: today })).toMatchObject({ request: { from: '2025-07-01', to: today } });
+    expect(planRange({ period: 'days30' }, { today, lastLogged: null })).toMatchObject({
+      request: { from: '2026-06-01', to: today },
+    });
+    expect(planRange({ period: 'year' }, { today, lastLogged: today })).toMatchObject({
+      request: { from: '2025-07-01', to: today },
+    });
   });
 
   it('ends on the last logged day when nothing was logged in the period', () => {
@@ -21,19 +25,29 @@ describe('trends: periods', () => {
       endsAtLastLogged: true,
     });
     // A last entry inside the period keeps it ending today.
-    expect(planRange({ period: 'days30' }, { today, lastLogged: '2026-06-01' })).toMatchObject({ endsAtLastLogged: false });
+    expect(planRange({ period: 'days30' }, { today, lastLogged: '2026-06-01' })).toMatchObject({
+      endsAtLastLogged: false,
+    });
   });
 
   it('asks for everything with "All"', () => {
-    expect(planRange({ period: 'all' }, { today, lastLogged: null })).toEqual({ ok: true, request: {}, endsAtLastLogged: false });
+    expect(planRange({ period: 'all' }, { today, lastLogged: null })).toEqual({
+      ok: true,
+      request: {},
+      endsAtLastLogged: false,
+    });
   });
 
   it('checks custom dates and says what is wrong', () => {
-    expect(planRange({ period: 'custom', customFrom: '2026-01-01', customTo: '2026-02-01' }, { today, lastLogged: null })).toMatchObject({
+    expect(
+      planRange({ period: 'custom', customFrom: '2026-01-01', customTo: '2026-02-01' }, { today, lastLogged: null }),
+    ).toMatchObject({
       ok: true,
       request: { from: '2026-01-01', to: '2026-02-01' },
     });
-    expect(planRange({ period: 'custom', customFrom: '2026-02-01', customTo: '2026-01-01' }, { today, lastLogged: null })).toEqual({
+    expect(
+      planRange({ period: 'custom', customFrom: '2026-02-01', customTo: '2026-01-01' }, { today, lastLogged: null }),
+    ).toEqual({
       ok: false,
       error: 'The start date must be on or before the end date.',
     });

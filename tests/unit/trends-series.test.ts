@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countValues, dayTime, formatValue, meanOf, oneDecimal, rollingMean, shiftValues, TrendsView, worstOf } from '../../renderer/src/views/Trends/series';
+import {
+  countValues,
+  dayTime,
+  formatValue,
+  meanOf,
+  oneDecimal,
+  rollingMean,
+  shiftValues,
+  TrendsView,
+  worstOf,
+} from '../../renderer/src/views/Trends/series';
 import { trendsData } from '../helpers/trendsData';
 
 describe('trends: rolling average', () => {
@@ -40,7 +50,15 @@ describe('trends: shifting a series', () => {
 
 describe('trends: helpers', () => {
   it('takes the worst of several series, null when none has a value', () => {
-    expect(worstOf([[1, null, 3, null], [2, 5, null, null]], 4)).toEqual([2, 5, 3, null]);
+    expect(
+      worstOf(
+        [
+          [1, null, 3, null],
+          [2, 5, null, null],
+        ],
+        4,
+      ),
+    ).toEqual([2, 5, 3, null]);
   });
 
   it('formats values for tables: yes/no, one decimal, a dash for nothing', () => {

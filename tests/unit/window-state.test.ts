@@ -26,7 +26,12 @@ afterEach(() => {
 const LAPTOP: Rectangle = { x: 0, y: 25, width: 1440, height: 875 };
 /** A second monitor to the right of the laptop. */
 const MONITOR: Rectangle = { x: 1440, y: 0, width: 2560, height: 1400 };
-const saved = (bounds: Rectangle, extra: Partial<WindowState> = {}): WindowState => ({ bounds, maximized: false, fullScreen: false, ...extra });
+const saved = (bounds: Rectangle, extra: Partial<WindowState> = {}): WindowState => ({
+  bounds,
+  maximized: false,
+  fullScreen: false,
+  ...extra,
+});
 
 describe('reading the saved window state', () => {
   it('gives the defaults for a missing, empty, damaged or odd file — never an exception', () => {
@@ -90,19 +95,29 @@ describe('is the saved window still on a display?', () => {
 describe('placing the window at start', () => {
   it('restores a visible window exactly, with its maximized and full-screen state', () => {
     const bounds = { x: 1600, y: 100, width: 1300, height: 900 };
-    expect(placeWindow(saved(bounds, { maximized: true }), [LAPTOP, MONITOR])).toEqual({ bounds, maximized: true, fullScreen: false });
+    expect(placeWindow(saved(bounds, { maximized: true }), [LAPTOP, MONITOR])).toEqual({
+      bounds,
+      maximized: true,
+      fullScreen: false,
+    });
     expect(placeWindow(saved(bounds, { fullScreen: true }), [LAPTOP, MONITOR])).toMatchObject({ fullScreen: true });
   });
 
   it('centres the default size on the primary display when nothing was saved or it is off screen', () => {
     const centred = {
-      bounds: { x: (1440 - DEFAULT_WINDOW_SIZE.width) / 2, y: 25 + Math.round((875 - DEFAULT_WINDOW_SIZE.height) / 2), ...DEFAULT_WINDOW_SIZE },
+      bounds: {
+        x: (1440 - DEFAULT_WINDOW_SIZE.width) / 2,
+        y: 25 + Math.round((875 - DEFAULT_WINDOW_SIZE.height) / 2),
+        ...DEFAULT_WINDOW_SIZE,
+      },
       maximized: false,
       fullScreen: false,
     };
     expect(placeWindow(DEFAULT_WINDOW_STATE, [LAPTOP, MONITOR])).toEqual(centred);
     // Saved on the monitor that is no longer plugged in, maximized there: back to the defaults.
-    expect(placeWindow(saved({ x: 2000, y: 200, width: 1300, height: 900 }, { maximized: true }), [LAPTOP])).toEqual(centred);
+    expect(placeWindow(saved({ x: 2000, y: 200, width: 1300, height: 900 }, { maximized: true }), [LAPTOP])).toEqual(
+      centred,
+    );
   });
 
   it('clamps to the minimum size, and shrinks a window larger than its display onto it', () => {
@@ -124,7 +139,14 @@ describe('saving the window state', () => {
     const dir = tempDir();
     const file = join(dir, 'nested', WINDOW_STATE_FILE);
     writeWindowState(file, saved({ x: 10, y: 20, width: 900, height: 700 }, { maximized: true }));
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: true, fullScreen: false });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      x: 10,
+      y: 20,
+      width: 900,
+      height: 700,
+      maximized: true,
+      fullScreen: false,
+    });
     writeWindowState(file, saved({ x: 11, y: 21, width: 901, height: 701 }));
     expect(readWindowState(file).bounds).toEqual({ x: 11, y: 21, width: 901, height: 701 });
     expect(readdirSync(join(dir, 'nested'))).toEqual([WINDOW_STATE_FILE]);

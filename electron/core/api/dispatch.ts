@@ -18,7 +18,10 @@ export type Dispatch = (method: string, rawInput?: unknown) => Promise<Result<un
 export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'The app asked for something that does not exist.' } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: 'The app asked for something that does not exist.' },
+      };
     }
     const parsed = contract[method].input.safeParse(rawInput ?? undefined);
     if (!parsed.success) {
@@ -36,7 +39,11 @@ export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch
       console.error(`[axis] ${method} failed:`, error instanceof Error ? error.message : 'unknown error');
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: 'Something went wrong inside the app. Please try again, and restart Axis Journal if it keeps happening.' },
+        error: {
+          code: 'INTERNAL',
+          message:
+            'Something went wrong inside the app. Please try again, and restart Axis Journal if it keeps happening.',
+        },
       };
     }
   };
@@ -49,7 +56,9 @@ const LIBRARY_WORDING = /^(Invalid|Unrecognized|Too (big|small)|Expected)\b/;
  * The first problem in words a person can read; only a broken page or script sees the generic one.
  * Also used by the desktop shell for the one method it answers itself (report.savePdf).
  */
-export function inputProblem(issue: { code?: string; message: string; path: PropertyKey[]; keys?: string[] } | undefined): string {
+export function inputProblem(
+  issue: { code?: string; message: string; path: PropertyKey[]; keys?: string[] } | undefined,
+): string {
   if (issue && !LIBRARY_WORDING.test(issue.message)) return issue.message;
   if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
     const keys = issue.keys.slice(0, 3).map((key) => `"${key.slice(0, 40)}"`);

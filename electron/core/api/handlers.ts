@@ -119,7 +119,8 @@ export function createHandlers(backend: Backend): Handlers {
     'meditation.pause': () => backend.meditation.pause(),
     'meditation.resume': () => backend.meditation.resume(),
     'meditation.end': () => backend.meditation.end(),
-    'meditation.finish': ({ save, stressAfter, note, keepShort }) => backend.meditation.finish(vault.db, save, stressAfter, note, keepShort),
+    'meditation.finish': ({ save, stressAfter, note, keepShort }) =>
+      backend.meditation.finish(vault.db, save, stressAfter, note, keepShort),
     'meditation.list': ({ limit, before }) => listSessions(vault.db, limit, before),
     'meditation.update': ({ id, actualMinutes, stressBefore, stressAfter, note }) =>
       updateSession(vault.db, { id, actualSeconds: Math.round(actualMinutes * 60), stressBefore, stressAfter, note }),

@@ -55,7 +55,12 @@ export function writeBackup(db: Db, vaultDir: string, file: string, appVersion: 
 }
 
 /** The backup's bytes, for writing to a file or handing to the page as a download. */
-export function buildBackup(db: Db, vaultDir: string, appVersion: string, now: Date): { info: BackupInfo; bytes: Buffer } {
+export function buildBackup(
+  db: Db,
+  vaultDir: string,
+  appVersion: string,
+  now: Date,
+): { info: BackupInfo; bytes: Buffer } {
   const keyFile = readKeyFile(vaultDir);
   // Inside the vault folder: the snapshot is encrypted like journal.db, and removed at once.
   const snapshot = join(vaultDir, `${VAULT_FILES.journal}.${process.pid}.snapshot`);
@@ -63,8 +68,16 @@ export function buildBackup(db: Db, vaultDir: string, appVersion: string, now: D
   try {
     db.prepare('VACUUM INTO ?').run(snapshot);
     const journal = readFileSync(snapshot);
-    const info: BackupInfo = { createdAt: now.toISOString(), appVersion, schemaVersion: schemaVersion(db), journalBytes: journal.length };
-    const header = Buffer.from(JSON.stringify({ format: FORMAT, version: VERSION, ...info, keyFile, journalSha256: sha256(journal) }), 'utf8');
+    const info: BackupInfo = {
+      createdAt: now.toISOString(),
+      appVersion,
+      schemaVersion: schemaVersion(db),
+      journalBytes: journal.length,
+    };
+    const header = Buffer.from(
+      JSON.stringify({ format: FORMAT, version: VERSION, ...info, keyFile, journalSha256: sha256(journal) }),
+      'utf8',
+    );
     const length = Buffer.alloc(4);
     length.writeUInt32BE(header.length);
     return { info, bytes: Buffer.concat([MAGIC, length, header, journal]) };
@@ -79,14 +92,18 @@ interface ParsedBackup extends BackupInfo {
 }
 
 /** Reads and checks a backup (a file, or its bytes) without touching any vault. */
-export function readBackup(source: string | Buffer, name = typeof source === 'string' ? basename(source) : 'This file'): ParsedBackup {
+export function readBackup(
+  source: string | Buffer,
+  name = typeof source === 'string' ? basename(source) : 'This file',
+): ParsedBackup {
   let bytes: Buffer;
   try {
     bytes = typeof source === 'string' ? readFileSync(source) : source;
   } catch {
     throw new AppError('BACKUP_DAMAGED', `The backup file ${String(source)} could not be read.`);
   }
-  const damaged = () => new AppError('BACKUP_DAMAGED', `${name} is not an Axis Journal backup, or it is damaged. Nothing was changed.`);
+  const damaged = () =>
+    new AppError('BACKUP_DAMAGED', `${name} is not an Axis Journal backup, or it is damaged. Nothing was changed.`);
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged();
   const headerLength = bytes.readUInt32BE(MAGIC.length);
   const headerStart = MAGIC.length + 4;
@@ -98,7 +115,10 @@ export function readBackup(source: string | Buffer, name = typeof source === 'st
     throw damaged();
   }
   if (header.version > VERSION) {
-    throw new AppError('VAULT_TOO_NEW', 'This backup was made by a newer version of Axis Journal. Please update the app; nothing was changed.');
+    throw new AppError(
+      'VAULT_TOO_NEW',
+      'This backup was made by a newer version of Axis Journal. Please update the app; nothing was changed.',
+    );
   }
   const journal = bytes.subarray(headerStart + headerLength);
   if (journal.length !== header.journalBytes || sha256(journal) !== header.journalSha256) throw damaged();
@@ -171,13 +191,18 @@ async function unwrapBackupKey(keyFile: KeyFile, credential: Credential): Promis
     const wrappingKey = await derivePassphraseKey(credential.passphrase, kdf.salt, kdf);
     const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
     wipe(wrappingKey);
-    if (!dataKey) throw new AppError('WRONG_PASSPHRASE', 'That passphrase does not open this backup (it needs the passphrase you had when it was made). Nothing was changed.');
+    if (!dataKey)
+      throw new AppError(
+        'WRONG_PASSPHRASE',
+        'That passphrase does not open this backup (it needs the passphrase you had when it was made). Nothing was changed.',
+      );
     return dataKey;
   }
   const wrappingKey = await deriveRecoveryWrapKey(credential.recoveryKey, keyFile.recovery.kdf.salt);
   const dataKey = unwrapKey(keyFile.recovery.wrapped, wrappingKey, WRAP_PURPOSE.recovery);
   wipe(wrappingKey);
-  if (!dataKey) throw new AppError('WRONG_RECOVERY_KEY', 'That recovery key does not open this backup. Nothing was changed.');
+  if (!dataKey)
+    throw new AppError('WRONG_RECOVERY_KEY', 'That recovery key does not open this backup. Nothing was changed.');
   return dataKey;
 }
 
@@ -186,18 +211,31 @@ function checkSnapshot(path: string, dataKey: Buffer): void {
   try {
     db = openCipherDatabase(path, dataKey, { create: false });
   } catch {
-    throw new AppError('BACKUP_DAMAGED', 'The journal inside this backup could not be opened with its key. Nothing was changed.');
+    throw new AppError(
+      'BACKUP_DAMAGED',
+      'The journal inside this backup could not be opened with its key. Nothing was changed.',
+    );
   }
   try {
     assertNotFromTheFuture(db);
     const result = db.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new AppError('BACKUP_DAMAGED', 'The journal inside this backup failed its integrity check. Nothing was changed.');
+    if (result !== 'ok')
+      throw new AppError(
+        'BACKUP_DAMAGED',
+        'The journal inside this backup failed its integrity check. Nothing was changed.',
+      );
   } finally {
     db.close();
   }
 }
 
-const VAULT_PARTS = [VAULT_FILES.keyFile, VAULT_FILES.keyFileBackup, VAULT_FILES.journal, `${VAULT_FILES.journal}-wal`, `${VAULT_FILES.journal}-shm`];
+const VAULT_PARTS = [
+  VAULT_FILES.keyFile,
+  VAULT_FILES.keyFileBackup,
+  VAULT_FILES.journal,
+  `${VAULT_FILES.journal}-wal`,
+  `${VAULT_FILES.journal}-shm`,
+];
 
 /** Moves the current vault files into a dated folder beside them; null when there were none. */
 function moveAside(vaultDir: string, now: Date): string | null {

@@ -13,7 +13,8 @@ function neutralised(text: string): string {
 
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'boolean' ? (value ? '1' : '0') : typeof value === 'number' ? String(value) : neutralised(value);
+  const text =
+    typeof value === 'boolean' ? (value ? '1' : '0') : typeof value === 'number' ? String(value) : neutralised(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -32,7 +32,10 @@ const TABLES: readonly { name: string; sql: string }[] = [
           FROM meals m JOIN meal_foods mf ON mf.meal_id = m.id JOIN foods f ON f.id = mf.food_id
           ORDER BY m.date, m.position, mf.position`,
   },
-  { name: 'bowel_movements.csv', sql: 'SELECT date, time, bristol AS stool_type FROM bowel_movements ORDER BY date, position' },
+  {
+    name: 'bowel_movements.csv',
+    sql: 'SELECT date, time, bristol AS stool_type FROM bowel_movements ORDER BY date, position',
+  },
   {
     name: 'treatment_doses.csv',
     sql: `SELECT d.date, t.id AS treatment_id, t.name AS treatment, d.taken
@@ -43,14 +46,20 @@ const TABLES: readonly { name: string; sql: string }[] = [
     sql: `SELECT v.date, f.name AS factor, f.kind, v.value FROM custom_values v JOIN custom_factors f ON f.id = v.factor_id
           ORDER BY v.date, f.sort, f.id`,
   },
-  { name: 'conditions.csv', sql: 'SELECT name, builtin_key IS NOT NULL AS built_in, tracked FROM conditions ORDER BY sort, id' },
+  {
+    name: 'conditions.csv',
+    sql: 'SELECT name, builtin_key IS NOT NULL AS built_in, tracked FROM conditions ORDER BY sort, id',
+  },
   {
     name: 'foods.csv',
     sql: `SELECT f.name, f.builtin_key IS NOT NULL AS built_in, f.plant, f.archived,
                  (SELECT group_concat(category, ';') FROM (SELECT category FROM food_categories c WHERE c.food_id = f.id ORDER BY category)) AS categories
           FROM foods f ORDER BY f.name COLLATE NOCASE`,
   },
-  { name: 'treatments.csv', sql: 'SELECT id AS treatment_id, name, kind, dose, started_on, stopped_on FROM treatments ORDER BY id' },
+  {
+    name: 'treatments.csv',
+    sql: 'SELECT id AS treatment_id, name, kind, dose, started_on, stopped_on FROM treatments ORDER BY id',
+  },
   { name: 'custom_factors.csv', sql: 'SELECT name, kind, unit, archived FROM custom_factors ORDER BY sort, id' },
   {
     name: 'meditation_sessions.csv',

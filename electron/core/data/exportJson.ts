@@ -32,9 +32,18 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
                 (SELECT group_concat(category) FROM food_categories c WHERE c.food_id = f.id) AS categories
          FROM foods f ORDER BY f.name COLLATE NOCASE, f.id`,
       )
-      .all() as { id: number; name: string; builtin_key: string | null; plant: number; archived: number; categories: string | null }[];
+      .all() as {
+      id: number;
+      name: string;
+      builtin_key: string | null;
+      plant: number;
+      archived: number;
+      categories: string | null;
+    }[];
     const foodName = new Map(foods.map((f) => [f.id, f.name]));
-    const treatments = db.prepare('SELECT id, name, kind, dose, started_on, stopped_on FROM treatments ORDER BY id').all() as {
+    const treatments = db
+      .prepare('SELECT id, name, kind, dose, started_on, stopped_on FROM treatments ORDER BY id')
+      .all() as {
       id: number;
       name: string;
       kind: JournalExport['treatments'][number]['kind'];
@@ -57,12 +66,17 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
       return {
         date,
         skin: entry.skin.map(({ conditionId, ...score }) => ({ ...score, condition: conditionName.get(conditionId)! })),
-        meals: entry.meals.map((meal) => ({ ...meal, foods: meal.foods.map((f) => ({ food: foodName.get(f.foodId)!, servings: f.servings })) })),
+        meals: entry.meals.map((meal) => ({
+          ...meal,
+          foods: meal.foods.map((f) => ({ food: foodName.get(f.foodId)!, servings: f.servings })),
+        })),
         bowelMovements: entry.bowelMovements,
         gut: entry.gut,
         lifestyle: entry.lifestyle,
         treatments: entry.treatments.map((t) => ({ treatment: treatmentRef.get(t.treatmentId)!, taken: t.taken })),
-        custom: entry.custom.flatMap((c) => (c.value === null ? [] : [{ factor: factorName.get(c.factorId)!, value: c.value }])),
+        custom: entry.custom.flatMap((c) =>
+          c.value === null ? [] : [{ factor: factorName.get(c.factorId)!, value: c.value }],
+        ),
         notes: entry.notes,
         notesForDermatologist: entry.notesForDermatologist,
         mealsComplete: entry.mealsComplete,
@@ -84,7 +98,9 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
       note: string;
     }[];
     const settings = Object.fromEntries(
-      (db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[]).map((row) => [row.key, JSON.parse(row.value) as unknown]),
+      (db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[]).map(
+        (row) => [row.key, JSON.parse(row.value) as unknown],
+      ),
     );
     const result: JournalExport = {
       format: EXPORT_FORMAT,
@@ -101,7 +117,13 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
         archived: f.archived === 1,
         categories: f.categories ? (f.categories.split(',').sort() as FoodCategory[]) : [],
       })),
-      treatments: treatments.map((t) => ({ name: t.name, kind: t.kind, dose: t.dose, startedOn: t.started_on, stoppedOn: t.stopped_on })),
+      treatments: treatments.map((t) => ({
+        name: t.name,
+        kind: t.kind,
+        dose: t.dose,
+        startedOn: t.started_on,
+        stoppedOn: t.stopped_on,
+      })),
       customFactors: factors.map((f) => ({ name: f.name, kind: f.kind, unit: f.unit, archived: f.archived === 1 })),
       days,
       meditationSessions: sessions.map((s) => ({
@@ -125,7 +147,9 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
       .reverse();
     result.experiments = exportExperiments(db);
     if (options.photos) {
-      const photos = db.prepare('SELECT date, body_area, mime, width, height, image, thumbnail FROM photos ORDER BY date, id').all() as {
+      const photos = db
+        .prepare('SELECT date, body_area, mime, width, height, image, thumbnail FROM photos ORDER BY date, id')
+        .all() as {
         date: string;
         body_area: BodyArea;
         mime: 'image/jpeg' | 'image/webp';

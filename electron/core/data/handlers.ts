@@ -11,7 +11,8 @@ import { exportJournalCsv } from './exportCsv';
 import { exportJournalJson } from './exportJson';
 import { importJournalJson, withoutBom } from './importJson';
 
-type DataMethods = 'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
+type DataMethods =
+  'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
 
 /** Export, import, backup, restore and delete-everything, for the page (files travel as base64). */
 export function dataHandlers(backend: Backend, today: () => string): Pick<Handlers, DataMethods> {
@@ -25,11 +26,17 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
   return {
     'data.exportJson': ({ photos }) => {
       const data = exportJournalJson(vault.db, { photos, appVersion: backend.options.version, now: now() });
-      return download(`axis-journal-${today()}.json`, 'application/json', Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8'));
+      return download(
+        `axis-journal-${today()}.json`,
+        'application/json',
+        Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8'),
+      );
     },
     'data.exportCsv': () => {
       const folder = `axis-journal-csv-${today()}`;
-      const files = Object.fromEntries(exportJournalCsv(vault.db, today()).map((file) => [`${folder}/${file.name}`, strToU8(file.content)]));
+      const files = Object.fromEntries(
+        exportJournalCsv(vault.db, today()).map((file) => [`${folder}/${file.name}`, strToU8(file.content)]),
+      );
       return download(`${folder}.zip`, 'application/zip', zipSync(files, { level: 6 }));
     },
     'data.import': ({ content, dryRun }) => {
@@ -51,7 +58,11 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
       // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
-      await vault.limitAttempts(() => restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () => backend.lock('user')));
+      await vault.limitAttempts(() =>
+        restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () =>
+          backend.lock('user'),
+        ),
+      );
       // A passphrase remembered on this device must open the journal now in place.
       if ('passphrase' in input) await backend.rememberedPassphrase.replaceIfRemembered(input.passphrase);
       else backend.rememberedPassphrase.forget();
@@ -72,7 +83,10 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
 /** Everything the app keeps in the folder: the journal, its key files and any journal kept aside by a restore. */
 function deleteVaultFiles(dir: string): void {
   for (const name of readdirSync(dir)) {
-    const isVaultFile = name.startsWith(VAULT_FILES.journal) || name.startsWith(VAULT_FILES.keyFile) || name.startsWith('before-restore-');
+    const isVaultFile =
+      name.startsWith(VAULT_FILES.journal) ||
+      name.startsWith(VAULT_FILES.keyFile) ||
+      name.startsWith('before-restore-');
     if (isVaultFile && name !== VAULT_FILES.lock) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }

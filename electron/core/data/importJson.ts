@@ -61,20 +61,29 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
       for (const day of file.days) {
         const entry: DayEntry = {
           ...day,
-          skin: day.skin.map(({ condition, ...score }) => ({ ...score, conditionId: lookup(conditionIds, condition, 'skin condition', day.date) })),
+          skin: day.skin.map(({ condition, ...score }) => ({
+            ...score,
+            conditionId: lookup(conditionIds, condition, 'skin condition', day.date),
+          })),
           meals: day.meals.map((meal) => ({
             ...meal,
             foods: meal.foods.map((f) => ({ foodId: lookup(foodIds, f.food, 'food', day.date), servings: f.servings })),
           })),
           treatments: day.treatments.map((t) => ({ treatmentId: treatmentIds[t.treatment]!, taken: t.taken })),
-          custom: day.custom.map((c) => ({ factorId: lookup(factorIds, c.factor, 'custom factor', day.date), value: c.value })),
+          custom: day.custom.map((c) => ({
+            factorId: lookup(factorIds, c.factor, 'custom factor', day.date),
+            value: c.value,
+          })),
         };
         if (exists.get(day.date)) summary.days.replaced++;
         else summary.days.added++;
         try {
           writeDay(db, entry, options.today);
         } catch (error) {
-          if (isAppError(error)) throw invalid(`The day ${day.date} cannot be imported: ${error.message.replace(/ Nothing was saved\.$/, '')}`);
+          if (isAppError(error))
+            throw invalid(
+              `The day ${day.date} cannot be imported: ${error.message.replace(/ Nothing was saved\.$/, '')}`,
+            );
           throw error;
         }
       }
@@ -86,7 +95,8 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
         try {
           saveScore(db, check, options.today);
         } catch (error) {
-          if (isAppError(error)) throw invalid(`The eczema check of ${check.date} cannot be imported: ${error.message}`);
+          if (isAppError(error))
+            throw invalid(`The eczema check of ${check.date} cannot be imported: ${error.message}`);
           throw error;
         }
       }
@@ -131,7 +141,8 @@ function validate(raw: unknown): JournalExport {
     if (dates.has(day.date)) throw invalid(`The day ${day.date} appears twice in the file.`);
     dates.add(day.date);
     for (const t of day.treatments) {
-      if (t.treatment >= file.treatments.length) throw invalid(`The day ${day.date} refers to a treatment that is not in the file.`);
+      if (t.treatment >= file.treatments.length)
+        throw invalid(`The day ${day.date} refers to a treatment that is not in the file.`);
     }
   }
   return file;
@@ -141,12 +152,18 @@ type NameMap = Map<string, number>;
 
 function lookup(ids: NameMap, name: string, what: string, date: string): number {
   const id = ids.get(name.toLowerCase());
-  if (id === undefined) throw invalid(`The day ${date} refers to the ${what} "${name}", which is neither in the file nor in this journal.`);
+  if (id === undefined)
+    throw invalid(`The day ${date} refers to the ${what} "${name}", which is neither in the file nor in this journal.`);
   return id;
 }
 
 function namesToIds(db: Db, table: string): NameMap {
-  return new Map((db.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((row) => [row.name.toLowerCase(), row.id]));
+  return new Map(
+    (db.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((row) => [
+      row.name.toLowerCase(),
+      row.id,
+    ]),
+  );
 }
 
 function importConditions(db: Db, file: JournalExport, summary: ImportSummary): NameMap {
@@ -158,7 +175,11 @@ function importConditions(db: Db, file: JournalExport, summary: ImportSummary): 
         : db.prepare('SELECT id FROM conditions WHERE name = ?').get(condition.name)
     ) as { id: number } | undefined;
     if (existing) {
-      db.prepare('UPDATE conditions SET name = ?, tracked = ? WHERE id = ?').run(condition.name, condition.tracked ? 1 : 0, existing.id);
+      db.prepare('UPDATE conditions SET name = ?, tracked = ? WHERE id = ?').run(
+        condition.name,
+        condition.tracked ? 1 : 0,
+        existing.id,
+      );
     } else {
       const sort = db.prepare('SELECT coalesce(max(sort), 0) + 1 FROM conditions').pluck().get() as number;
       db.prepare('INSERT INTO conditions (builtin_key, name, tracked, sort, created_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -188,7 +209,11 @@ function importFoods(db: Db, file: JournalExport, summary: ImportSummary): NameM
         : db.prepare('SELECT id FROM foods WHERE name = ?').get(food.name)
     ) as { id: number } | undefined;
     if (existing) {
-      db.prepare('UPDATE foods SET plant = ?, archived = ? WHERE id = ?').run(food.plant ? 1 : 0, food.archived ? 1 : 0, existing.id);
+      db.prepare('UPDATE foods SET plant = ?, archived = ? WHERE id = ?').run(
+        food.plant ? 1 : 0,
+        food.archived ? 1 : 0,
+        existing.id,
+      );
       setCategories(existing.id, food.categories);
     } else {
       const id = Number(
@@ -208,13 +233,17 @@ function importTreatments(db: Db, file: JournalExport, summary: ImportSummary): 
   const now = timestamp(db);
   return file.treatments.map((t) => {
     const existing = db
-      .prepare('SELECT id FROM treatments WHERE name = ? AND kind = ? AND dose = ? AND started_on IS ? AND stopped_on IS ?')
+      .prepare(
+        'SELECT id FROM treatments WHERE name = ? AND kind = ? AND dose = ? AND started_on IS ? AND stopped_on IS ?',
+      )
       .get(t.name, t.kind, t.dose, t.startedOn, t.stoppedOn) as { id: number } | undefined;
     if (existing) return existing.id;
     summary.treatments.added++;
     return Number(
       db
-        .prepare('INSERT INTO treatments (name, kind, dose, started_on, stopped_on, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO treatments (name, kind, dose, started_on, stopped_on, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(t.name, t.kind, t.dose, t.startedOn, t.stoppedOn, now).lastInsertRowid,
     );
   });
@@ -223,22 +252,24 @@ function importTreatments(db: Db, file: JournalExport, summary: ImportSummary): 
 function importFactors(db: Db, file: JournalExport, summary: ImportSummary): NameMap {
   const now = timestamp(db);
   for (const factor of file.customFactors) {
-    const existing = db.prepare('SELECT id, kind FROM custom_factors WHERE name = ?').get(factor.name) as { id: number; kind: string } | undefined;
+    const existing = db.prepare('SELECT id, kind FROM custom_factors WHERE name = ?').get(factor.name) as
+      { id: number; kind: string } | undefined;
     if (existing) {
       if (existing.kind !== factor.kind) {
-        throw invalid(`Your factor "${factor.name}" is a different kind here (${existing.kind}) than in the file (${factor.kind}).`);
+        throw invalid(
+          `Your factor "${factor.name}" is a different kind here (${existing.kind}) than in the file (${factor.kind}).`,
+        );
       }
-      db.prepare('UPDATE custom_factors SET unit = ?, archived = ? WHERE id = ?').run(factor.unit, factor.archived ? 1 : 0, existing.id);
-    } else {
-      const sort = db.prepare('SELECT coalesce(max(sort), 0) + 1 FROM custom_factors').pluck().get() as number;
-      db.prepare('INSERT INTO custom_factors (name, kind, unit, archived, sort, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        factor.name,
-        factor.kind,
+      db.prepare('UPDATE custom_factors SET unit = ?, archived = ? WHERE id = ?').run(
         factor.unit,
         factor.archived ? 1 : 0,
-        sort,
-        now,
+        existing.id,
       );
+    } else {
+      const sort = db.prepare('SELECT coalesce(max(sort), 0) + 1 FROM custom_factors').pluck().get() as number;
+      db.prepare(
+        'INSERT INTO custom_factors (name, kind, unit, archived, sort, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(factor.name, factor.kind, factor.unit, factor.archived ? 1 : 0, sort, now);
       summary.customFactors.added++;
     }
   }
@@ -250,14 +281,21 @@ function importUsualMeals(db: Db, file: JournalExport, foodIds: NameMap, summary
   for (const meal of file.usualMeals ?? []) {
     const foods = meal.foods.map((f) => {
       const id = foodIds.get(f.food.toLowerCase());
-      if (id === undefined) throw invalid(`The usual meal "${meal.name}" refers to the food "${f.food}", which is neither in the file nor in this journal.`);
+      if (id === undefined)
+        throw invalid(
+          `The usual meal "${meal.name}" refers to the food "${f.food}", which is neither in the file nor in this journal.`,
+        );
       return { foodId: id, servings: f.servings };
     });
-    const existing = db.prepare('SELECT id FROM usual_meals WHERE name = ?').get(meal.name) as { id: number } | undefined;
+    const existing = db.prepare('SELECT id FROM usual_meals WHERE name = ?').get(meal.name) as
+      { id: number } | undefined;
     try {
       saveUsualMeal(db, { ...(existing ? { id: existing.id } : {}), name: meal.name, kind: meal.kind, foods });
     } catch (error) {
-      if (isAppError(error)) throw invalid(`The usual meal "${meal.name}" cannot be imported: ${error.message.replace(/ Nothing was saved\.$/, '')}`);
+      if (isAppError(error))
+        throw invalid(
+          `The usual meal "${meal.name}" cannot be imported: ${error.message.replace(/ Nothing was saved\.$/, '')}`,
+        );
       throw error;
     }
     if (existing) summary.usualMeals.replaced++;
@@ -278,25 +316,39 @@ function importSessions(db: Db, file: JournalExport, summary: ImportSummary): vo
       summary.meditationSessions.alreadyThere++;
       continue;
     }
-    insert.run(s.date, s.startedAt, s.type, s.plannedSeconds, s.actualSeconds, s.stressBefore, s.stressAfter, s.note, now);
+    insert.run(
+      s.date,
+      s.startedAt,
+      s.type,
+      s.plannedSeconds,
+      s.actualSeconds,
+      s.stressBefore,
+      s.stressAfter,
+      s.note,
+      now,
+    );
     summary.meditationSessions.added++;
   }
 }
 
 const IMAGE_SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
   'image/jpeg': (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
-  'image/webp': (bytes) => bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP',
+  'image/webp': (bytes) =>
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
 function importPhotos(db: Db, file: JournalExport, summary: ImportSummary): void {
   const now = timestamp(db);
   const exists = db.prepare('SELECT 1 FROM photos WHERE date = ? AND body_area = ? AND image = ?');
-  const insert = db.prepare('INSERT INTO photos (date, body_area, mime, width, height, image, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO photos (date, body_area, mime, width, height, image, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const photo of file.photos ?? []) {
     const image = Buffer.from(photo.image, 'base64');
     const thumbnail = Buffer.from(photo.thumbnail, 'base64');
     const looksRight = IMAGE_SIGNATURES[photo.mime]!;
-    if (!looksRight(image) || !looksRight(thumbnail)) throw invalid(`A photo from ${photo.date} is not a ${photo.mime === 'image/jpeg' ? 'JPEG' : 'WebP'} image.`);
+    if (!looksRight(image) || !looksRight(thumbnail))
+      throw invalid(`A photo from ${photo.date} is not a ${photo.mime === 'image/jpeg' ? 'JPEG' : 'WebP'} image.`);
     if (exists.get(photo.date, photo.bodyArea, image)) {
       summary.photos.alreadyThere++;
       continue;

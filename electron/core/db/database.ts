@@ -76,7 +76,13 @@ function withRawKeyText<T>(dataKey: Buffer, use: (text: Buffer) => T): T {
  * opens. A copy cut off by a crash is simply thrown away; the caller renames a finished one over
  * journal.db. The copy's rekey runs in rollback-journal mode (rekey does not support WAL).
  */
-export function writeRekeyedCopy(db: Db, copyPath: string, oldKey: Buffer, newKey: Buffer, nativeBinding?: string): void {
+export function writeRekeyedCopy(
+  db: Db,
+  copyPath: string,
+  oldKey: Buffer,
+  newKey: Buffer,
+  nativeBinding?: string,
+): void {
   removeDatabaseFiles(copyPath);
   try {
     db.prepare('VACUUM INTO ?').run(copyPath);

@@ -34,7 +34,11 @@ function assertOrdered(migrations: readonly Migration[]): void {
  * Applies each pending migration in its own transaction, setting `user_version` in the same
  * transaction, so a failure leaves the database at the last complete version.
  */
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, target = latestVersion(migrations)): number {
+export function migrate(
+  db: Db,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target = latestVersion(migrations),
+): number {
   assertOrdered(migrations);
   assertNotFromTheFuture(db, migrations);
   for (const migration of migrations) {

@@ -19,9 +19,27 @@ export interface DemoOptions {
  * Everything else is noise with day-to-day carry-over.
  */
 export const PLANTED_EFFECTS = [
-  { factor: 'dairy', outcome: 'Acne severity', lagDays: 2, change: +2, text: 'Dairy raises acne by 2 points two days later.' },
-  { factor: 'fermented', outcome: 'Eczema severity', lagDays: 3, change: -1.5, text: 'Fermented foods lower eczema by 1.5 points three days later.' },
-  { factor: 'stress', outcome: 'Rosacea severity', lagDays: 0, change: +2, text: 'A high-stress day (stress 6 or more) raises rosacea by 2 points the same day.' },
+  {
+    factor: 'dairy',
+    outcome: 'Acne severity',
+    lagDays: 2,
+    change: +2,
+    text: 'Dairy raises acne by 2 points two days later.',
+  },
+  {
+    factor: 'fermented',
+    outcome: 'Eczema severity',
+    lagDays: 3,
+    change: -1.5,
+    text: 'Fermented foods lower eczema by 1.5 points three days later.',
+  },
+  {
+    factor: 'stress',
+    outcome: 'Rosacea severity',
+    lagDays: 0,
+    change: +2,
+    text: 'A high-stress day (stress 6 or more) raises rosacea by 2 points the same day.',
+  },
 ];
 
 const BREAKFASTS: readonly (readonly string[])[] = [
@@ -54,7 +72,15 @@ const DINNERS: readonly (readonly string[])[] = [
 ];
 const DAIRY_ADDS: readonly string[] = ['Cheddar cheese', 'Ice cream', 'Milk', 'Mozzarella', 'Cream'];
 const FERMENTED_ADDS: readonly string[] = ['Kefir', 'Kimchi', 'Sauerkraut', 'Miso', 'Kombucha', 'Yogurt'];
-const SNACKS: readonly (readonly string[])[] = [['Apple'], ['Almonds'], ['Chocolate bar'], ['Walnuts', 'Pear'], ['Biscuits'], ['Carrots', 'Hummus'], ['Banana']];
+const SNACKS: readonly (readonly string[])[] = [
+  ['Apple'],
+  ['Almonds'],
+  ['Chocolate bar'],
+  ['Walnuts', 'Pear'],
+  ['Biscuits'],
+  ['Carrots', 'Hummus'],
+  ['Banana'],
+];
 const DRINKS: readonly (readonly string[])[] = [['Coffee'], ['Black tea'], ['Green tea'], ['Beer'], ['Red wine']];
 const NOTES: readonly string[] = [
   'Busy day at work, skipped lunch.',
@@ -138,26 +164,61 @@ export async function generateDemoJournal(dispatch: Dispatch, options: DemoOptio
     meal('lunch', '12:45', lunch);
     meal('dinner', '19:00', dinner);
     if (draws[8]! < 0.6) meal('snack', '16:00', pick(SNACKS, 9));
-    meal('drink', '10:00', pick(DRINKS, 10).filter((name) => dairyToday || name !== 'Milk'));
+    meal(
+      'drink',
+      '10:00',
+      pick(DRINKS, 10).filter((name) => dairyToday || name !== 'Milk'),
+    );
 
     const movements: DayEntry['bowelMovements'] = [];
     const count = draws[11]! < 0.15 ? 0 : draws[11]! < 0.8 ? 1 : 2;
     for (let m = 0; m < count; m++) {
-      movements.push({ time: m === 0 ? '08:15' : '18:30', bristol: clampInt(Math.round(4 + 1.1 * normals[7 + m]!), 1, 7) });
+      movements.push({
+        time: m === 0 ? '08:15' : '18:30',
+        bristol: clampInt(Math.round(4 + 1.1 * normals[7 + m]!), 1, 7),
+      });
     }
 
     const withFlare = (severity: number) => severity >= 7;
     const entry: DayEntry = {
       ...emptyDay(date),
       skin: [
-        { conditionId: ids.conditions.acne, severity: acne, itch: null, sleepLost: null, newLesions: Math.max(0, Math.round((acne - 2) * 0.8 + draws[12]! * 2)), flare: withFlare(acne), areas: ['chin_jaw', 'forehead'] },
-        { conditionId: ids.conditions.eczema, severity: eczema, itch, sleepLost: score(itch - 3 + draws[13]! * 2), newLesions: null, flare: withFlare(eczema), areas: ['elbows', 'hands'] },
-        { conditionId: ids.conditions.rosacea, severity: rosacea, itch: null, sleepLost: null, newLesions: null, flare: withFlare(rosacea), areas: ['cheeks', 'nose'] },
+        {
+          conditionId: ids.conditions.acne,
+          severity: acne,
+          itch: null,
+          sleepLost: null,
+          newLesions: Math.max(0, Math.round((acne - 2) * 0.8 + draws[12]! * 2)),
+          flare: withFlare(acne),
+          areas: ['chin_jaw', 'forehead'],
+        },
+        {
+          conditionId: ids.conditions.eczema,
+          severity: eczema,
+          itch,
+          sleepLost: score(itch - 3 + draws[13]! * 2),
+          newLesions: null,
+          flare: withFlare(eczema),
+          areas: ['elbows', 'hands'],
+        },
+        {
+          conditionId: ids.conditions.rosacea,
+          severity: rosacea,
+          itch: null,
+          sleepLost: null,
+          newLesions: null,
+          flare: withFlare(rosacea),
+          areas: ['cheeks', 'nose'],
+        },
       ],
       meals,
       mealsComplete: true,
       bowelMovements: movements,
-      gut: { bloating: Math.round(wander.bloating), discomfort: score(wander.bloating * 0.6 + normals[9]!), waterGlasses: clampInt(Math.round(6 + 2 * normals[10]!), 0, 15) },
+      gut: {
+        bloating: Math.round(wander.bloating),
+        discomfort: score(wander.bloating * 0.6 + normals[9]!),
+        waterGlasses: clampInt(Math.round(6 + 2 * normals[10]!), 0, 15),
+      },
       lifestyle: {
         stress,
         sleepHours: Math.round(wander.sleep * 2) / 2,
@@ -221,7 +282,12 @@ async function setUp(dispatch: Dispatch, endDate: string, days: number): Promise
     startedOn: addDays(start, 60),
     stoppedOn: null,
   });
-  const factors = await call<{ id: number }[]>('factors.save', { name: 'Sunscreen', kind: 'yesno', unit: '', archived: false });
+  const factors = await call<{ id: number }[]>('factors.save', {
+    name: 'Sunscreen',
+    kind: 'yesno',
+    unit: '',
+    archived: false,
+  });
   const foods = new Map((await call<{ id: number; name: string }[]>('foods.list')).map((f) => [f.name, f.id]));
   return {
     conditions: { acne, eczema, rosacea },
@@ -240,7 +306,17 @@ function food(ids: DemoIds, name: string): number {
 
 /** On a dairy-free day, meals are the same minus their dairy items. */
 function withoutDairy(names: readonly string[], dairyToday: boolean): string[] {
-  const dairy = new Set(['Milk', 'Greek yogurt', 'Butter', 'Cheddar cheese', 'Cream', 'Mozzarella', 'Ice cream', 'Pizza', 'Yogurt']);
+  const dairy = new Set([
+    'Milk',
+    'Greek yogurt',
+    'Butter',
+    'Cheddar cheese',
+    'Cream',
+    'Mozzarella',
+    'Ice cream',
+    'Pizza',
+    'Yogurt',
+  ]);
   return dairyToday ? [...names] : names.filter((name) => !dairy.has(name));
 }
 

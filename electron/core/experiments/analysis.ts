@@ -44,7 +44,10 @@ function spread(values: number[]): number {
 }
 
 /** The analysable outcome totals of each pair, first and second block. */
-export function pairTotals(input: Pick<AnalysisInput, 'schedule' | 'outcome' | 'excluded' | 'lastDay'>, pairCount: number): PairData[] {
+export function pairTotals(
+  input: Pick<AnalysisInput, 'schedule' | 'outcome' | 'excluded' | 'lastDay'>,
+  pairCount: number,
+): PairData[] {
   const pairs: PairData[] = Array.from({ length: pairCount }, () => ({ sum: [0, 0], count: [0, 0] }));
   for (const day of input.schedule) {
     if (day.pair === null || day.block === null || !analysable(day, input)) continue;
@@ -103,7 +106,8 @@ export function analyseExperiment(input: AnalysisInput): ExperimentAnalysis {
     return {
       ...base,
       status: 'not-randomised',
-      reason: 'A before/after comparison has no random order, so no test can tell the change from anything else that changed at the same time.',
+      reason:
+        'A before/after comparison has no random order, so no test can tell the change from anything else that changed at the same time.',
     };
   }
   const pairCount = input.orders.length;
@@ -153,5 +157,11 @@ export function analyseAsDone(
   }
   const meanOn = meanOf(on);
   const meanOff = meanOf(off);
-  return { effect: meanOn !== null && meanOff !== null ? meanOn - meanOff : null, daysOn: on.length, daysOff: off.length, meanOn, meanOff };
+  return {
+    effect: meanOn !== null && meanOff !== null ? meanOn - meanOff : null,
+    daysOn: on.length,
+    daysOff: off.length,
+    meanOn,
+    meanOff,
+  };
 }

@@ -6,7 +6,15 @@ import { AppError } from '../errors';
 import { addDays } from '../journal/dates';
 import { planLengthDays } from './schedule';
 import { experimentDetail } from './service';
-import { insertDeviation, insertExperiment, listExperimentRows, markEnded, readCheckIns, readDeviations, writeCheckIn } from './store';
+import {
+  insertDeviation,
+  insertExperiment,
+  listExperimentRows,
+  markEnded,
+  readCheckIns,
+  readDeviations,
+  writeCheckIn,
+} from './store';
 
 /** Every experiment for the JSON export: the frozen plan, what happened to it, and the one-tap answers. */
 export function exportExperiments(db: Db): ExportedExperiment[] {
@@ -32,16 +40,19 @@ function relink(db: Db, key: string, label: string): string | null {
   if (!match) return key;
   const kind = match[1]!;
   if (kind === 'treatment') {
-    const id = db.prepare('SELECT id FROM treatments WHERE name = ? ORDER BY id LIMIT 1').pluck().get(label) as number | undefined;
+    const id = db.prepare('SELECT id FROM treatments WHERE name = ? ORDER BY id LIMIT 1').pluck().get(label) as
+      number | undefined;
     return id === undefined ? null : `treatment.${id}`;
   }
   if (kind === 'custom') {
-    const id = db.prepare('SELECT id FROM custom_factors WHERE name = ? ORDER BY id LIMIT 1').pluck().get(label) as number | undefined;
+    const id = db.prepare('SELECT id FROM custom_factors WHERE name = ? ORDER BY id LIMIT 1').pluck().get(label) as
+      number | undefined;
     return id === undefined ? null : `custom.${id}`;
   }
   const suffix = { 'skin.severity': ' severity', 'skin.itch': ' itch', 'skin.flare': ' flare' }[kind]!;
   const name = label.endsWith(suffix) ? label.slice(0, -suffix.length) : label;
-  const id = db.prepare('SELECT id FROM conditions WHERE name = ? ORDER BY id LIMIT 1').pluck().get(name) as number | undefined;
+  const id = db.prepare('SELECT id FROM conditions WHERE name = ? ORDER BY id LIMIT 1').pluck().get(name) as
+    number | undefined;
   return id === undefined ? null : `${kind}.${id}`;
 }
 
@@ -49,7 +60,9 @@ function relink(db: Db, key: string, label: string): string | null {
 export function importExperiments(db: Db, experiments: readonly ExportedExperiment[], summary: ImportSummary): void {
   const counts = { added: 0, alreadyThere: 0 };
   summary.experiments = counts;
-  const same = db.prepare('SELECT 1 FROM experiments WHERE start_date = ? AND factor_key = ? AND outcome_key = ? AND design = ?');
+  const same = db.prepare(
+    'SELECT 1 FROM experiments WHERE start_date = ? AND factor_key = ? AND outcome_key = ? AND design = ?',
+  );
   for (const experiment of experiments) {
     const source = experiment.plan;
     const factorKey = relink(db, source.factorKey, source.factorLabel);
@@ -78,7 +91,8 @@ export function importExperiments(db: Db, experiments: readonly ExportedExperime
       createdAt: experiment.createdAt,
     });
     for (const deviation of experiment.deviations) insertDeviation(db, id, deviation);
-    for (const checkIn of experiment.checkIns) writeCheckIn(db, id, checkIn.date, checkIn.followed, experiment.createdAt);
+    for (const checkIn of experiment.checkIns)
+      writeCheckIn(db, id, checkIn.date, checkIn.followed, experiment.createdAt);
     if (experiment.endedOn !== null) markEnded(db, id, experiment.endedOn, experiment.endReason ?? 'Ended early');
     counts.added++;
   }
@@ -96,25 +110,88 @@ export function experimentCsvFiles(db: Db, today: string): { name: string; conte
     const a = detail.analysis;
     const p = detail.plan;
     rows.push([
-      detail.id, detail.title, p.design, p.factorKey, p.factorLabel, p.outcomeKey, p.outcomeLabel, p.onText, p.offText, p.pairs, p.blockDays,
-      p.washoutDays, p.startDate, detail.endDate, detail.state, detail.endedOn, detail.endReason, p.backdated ? 1 : 0, p.seed,
-      a?.effect ?? null, a?.ciLow ?? null, a?.ciHigh ?? null, a?.p ?? null, a?.daysOn ?? null, a?.daysOff ?? null, detail.adherence, a?.status ?? 'hidden',
+      detail.id,
+      detail.title,
+      p.design,
+      p.factorKey,
+      p.factorLabel,
+      p.outcomeKey,
+      p.outcomeLabel,
+      p.onText,
+      p.offText,
+      p.pairs,
+      p.blockDays,
+      p.washoutDays,
+      p.startDate,
+      detail.endDate,
+      detail.state,
+      detail.endedOn,
+      detail.endReason,
+      p.backdated ? 1 : 0,
+      p.seed,
+      a?.effect ?? null,
+      a?.ciLow ?? null,
+      a?.ciHigh ?? null,
+      a?.p ?? null,
+      a?.daysOn ?? null,
+      a?.daysOff ?? null,
+      detail.adherence,
+      a?.status ?? 'hidden',
     ]);
     const followed = new Map(detail.adherenceDays.map((d) => [d.date, d.followed]));
     detail.schedule.forEach((day, i) => {
       const answer = followed.get(day.date);
-      days.push([detail.id, day.date, day.arm, day.washout ? 1 : 0, day.phase, day.block === null ? null : day.block + 1, detail.outcome[i] ?? null, answer === undefined || answer === null ? null : answer ? 1 : 0]);
+      days.push([
+        detail.id,
+        day.date,
+        day.arm,
+        day.washout ? 1 : 0,
+        day.phase,
+        day.block === null ? null : day.block + 1,
+        detail.outcome[i] ?? null,
+        answer === undefined || answer === null ? null : answer ? 1 : 0,
+      ]);
     });
   }
   return [
     {
       name: 'experiments.csv',
       content: csvDocument(
-        ['experiment_id', 'title', 'design', 'factor_key', 'factor', 'outcome_key', 'outcome', 'on_means', 'off_means', 'pairs', 'block_days', 'washout_days',
-          'start_date', 'end_date', 'state', 'ended_on', 'end_reason', 'planned_after_the_fact', 'seed', 'effect', 'ci_low', 'ci_high', 'p', 'days_on', 'days_off', 'adherence', 'status'],
+        [
+          'experiment_id',
+          'title',
+          'design',
+          'factor_key',
+          'factor',
+          'outcome_key',
+          'outcome',
+          'on_means',
+          'off_means',
+          'pairs',
+          'block_days',
+          'washout_days',
+          'start_date',
+          'end_date',
+          'state',
+          'ended_on',
+          'end_reason',
+          'planned_after_the_fact',
+          'seed',
+          'effect',
+          'ci_low',
+          'ci_high',
+          'p',
+          'days_on',
+          'days_off',
+          'adherence',
+          'status',
+        ],
         rows,
       ),
     },
-    { name: 'experiment_days.csv', content: csvDocument(['experiment_id', 'date', 'arm', 'washout', 'phase', 'block', 'outcome', 'followed'], days) },
+    {
+      name: 'experiment_days.csv',
+      content: csvDocument(['experiment_id', 'date', 'arm', 'washout', 'phase', 'block', 'outcome', 'followed'], days),
+    },
   ];
 }

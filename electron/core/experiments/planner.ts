@@ -37,7 +37,13 @@ export function outcomeHistory(values: readonly (number | null)[], defaultSd: nu
   const span = firstLogged < 0 ? [] : recent.slice(firstLogged);
   const logged = span.filter((v): v is number => v !== null);
   if (logged.length < MIN_HISTORY_DAYS) {
-    return { sd: defaultSd, carryOver: CAUTIOUS_CARRY_OVER, missingShare: CAUTIOUS_MISSING_SHARE, daysLogged: logged.length, fromJournal: false };
+    return {
+      sd: defaultSd,
+      carryOver: CAUTIOUS_CARRY_OVER,
+      missingShare: CAUTIOUS_MISSING_SHARE,
+      daysLogged: logged.length,
+      fromJournal: false,
+    };
   }
   // Seasons and slow drifts are not noise a randomised-pairs design suffers from (each pair sits
   // within a few weeks): spread and carry-over are measured around a centred 91-day running mean.
@@ -125,7 +131,12 @@ class SimulatedDesign {
     this.orders = new Uint8Array(simulations * k);
     const phi = history.carryOver;
     const innovation = history.sd * Math.sqrt(1 - phi * phi);
-    const template = buildSchedule({ ...shape, design: shape.design === 'before-after' ? 'pairs' : shape.design, startDate: '2000-01-01', orders: new Array<number>(k).fill(0) });
+    const template = buildSchedule({
+      ...shape,
+      design: shape.design === 'before-after' ? 'pairs' : shape.design,
+      startDate: '2000-01-01',
+      orders: new Array<number>(k).fill(0),
+    });
     const total = 2 ** k;
     this.samples = total > PLANNER_ASSIGNMENTS ? new Uint8Array(simulations * PLANNER_ASSIGNMENTS * k) : null;
     for (let s = 0; s < simulations; s++) {
@@ -167,7 +178,9 @@ class SimulatedDesign {
         }
       }
       const orders = this.orders.subarray(s * k, (s + 1) * k);
-      const p = this.samples ? sampledP(pairs, orders, this.samples.subarray(s * PLANNER_ASSIGNMENTS * k, (s + 1) * PLANNER_ASSIGNMENTS * k)) : exactP(pairs, orders);
+      const p = this.samples
+        ? sampledP(pairs, orders, this.samples.subarray(s * PLANNER_ASSIGNMENTS * k, (s + 1) * PLANNER_ASSIGNMENTS * k))
+        : exactP(pairs, orders);
       if (p <= alpha) detected++;
     }
     return detected / this.simulations;
@@ -209,7 +222,12 @@ export interface PowerOptions {
 }
 
 /** What a design can detect in this person's journal, counting the 2/2^k floor of p. */
-export function estimatePower(shape: DesignShape, history: OutcomeHistory, change: number, options: PowerOptions = {}): PowerEstimate {
+export function estimatePower(
+  shape: DesignShape,
+  history: OutcomeHistory,
+  change: number,
+  options: PowerOptions = {},
+): PowerEstimate {
   const alpha = options.alpha ?? EXPERIMENT_ALPHA;
   const simulations = options.simulations ?? DEFAULT_SIMULATIONS;
   if (shape.design === 'before-after') {
@@ -219,7 +237,15 @@ export function estimatePower(shape: DesignShape, history: OutcomeHistory, chang
   if (minP > alpha) return { power: 0, change, detectable: null, minP, canReach: false, simulations: 0, history };
   const simulated = new SimulatedDesign(shape, history, simulations, options.seed ?? 1);
   const power = simulated.power(Math.abs(change), alpha);
-  return { power, change, detectable: detectableChange(simulated, history.sd, alpha), minP, canReach: true, simulations, history };
+  return {
+    power,
+    change,
+    detectable: detectableChange(simulated, history.sd, alpha),
+    minP,
+    canReach: true,
+    simulations,
+    history,
+  };
 }
 
 /** Bisection on the change for power = 0.8, over the same simulated experiments. */
@@ -239,7 +265,12 @@ function detectableChange(simulated: SimulatedDesign, sd: number, alpha: number)
   return high;
 }
 
-export function designLengthWords(design: ExperimentDesign, pairs: number, blockDays: number, runInDays: number): string {
+export function designLengthWords(
+  design: ExperimentDesign,
+  pairs: number,
+  blockDays: number,
+  runInDays: number,
+): string {
   const days = (design === 'elimination' ? runInDays : 0) + (design === 'before-after' ? 2 : 2 * pairs) * blockDays;
   return days % 7 === 0 ? `${days / 7} week${days === 7 ? '' : 's'}` : `${days} days`;
 }

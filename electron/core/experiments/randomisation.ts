@@ -55,7 +55,8 @@ class AssignmentWalk {
   private readonly bits: Uint8Array;
 
   constructor(private readonly pairs: readonly PairData[]) {
-    if (pairs.length > MAX_ENUMERATED_PAIRS) throw new RangeError(`At most ${MAX_ENUMERATED_PAIRS} pairs can be enumerated.`);
+    if (pairs.length > MAX_ENUMERATED_PAIRS)
+      throw new RangeError(`At most ${MAX_ENUMERATED_PAIRS} pairs can be enumerated.`);
     this.total = 2 ** pairs.length;
     this.bits = new Uint8Array(pairs.length);
     for (const pair of pairs) {
@@ -91,7 +92,10 @@ class AssignmentWalk {
  * outcomes with δ taken off the observed on-days are fixed, and assignment a's effect on them is
  * `level[a] − slope[a] · δ`. δ = 0 gives the plain randomisation distribution.
  */
-export function assignmentLines(pairs: readonly PairData[], observed: Orders): { level: Float64Array; slope: Float64Array } {
+export function assignmentLines(
+  pairs: readonly PairData[],
+  observed: Orders,
+): { level: Float64Array; slope: Float64Array } {
   const walk = new AssignmentWalk(pairs);
   const level = new Float64Array(walk.total);
   const slope = new Float64Array(walk.total);
@@ -111,7 +115,8 @@ export function assignmentLines(pairs: readonly PairData[], observed: Orders): {
       if (now === obs) sharedOn += pairs[pair]!.count[obs];
     }
     level[step] = walk.effect();
-    slope[step] = walk.onN > 0 && walk.offN > 0 ? sharedOn / walk.onN - (observedOn - sharedOn) / walk.offN : Number.NaN;
+    slope[step] =
+      walk.onN > 0 && walk.offN > 0 ? sharedOn / walk.onN - (observedOn - sharedOn) / walk.offN : Number.NaN;
   }
   return { level, slope };
 }
@@ -121,7 +126,11 @@ export function assignmentLines(pairs: readonly PairData[], observed: Orders): {
  * the δ-adjusted outcomes is at least as far from zero as the observed one's. An assignment with
  * an empty arm counts as extreme (the cautious side).
  */
-export function pForShift(lines: { level: Float64Array; slope: Float64Array }, observedEffect: number, delta: number): number {
+export function pForShift(
+  lines: { level: Float64Array; slope: Float64Array },
+  observedEffect: number,
+  delta: number,
+): number {
   const { level, slope } = lines;
   const observed = Math.abs(observedEffect - delta);
   const bar = observed - tolerance(observed + Math.abs(delta));

@@ -14,7 +14,11 @@ export function drawOrders(pairs: number, seed: number): number[] {
 
 /** Blocks of the plan after the run-in, in order: [arm, pair] (pair null for before/after). */
 function blocks(plan: Pick<ExperimentPlanInput, 'design' | 'pairs' | 'orders'>): { arm: Arm; pair: number | null }[] {
-  if (plan.design === 'before-after') return [{ arm: 'off', pair: null }, { arm: 'on', pair: null }];
+  if (plan.design === 'before-after')
+    return [
+      { arm: 'off', pair: null },
+      { arm: 'on', pair: null },
+    ];
   const list: { arm: Arm; pair: number | null }[] = [];
   for (let pair = 0; pair < plan.pairs; pair++) {
     const first: Arm = plan.orders[pair] === 1 ? 'off' : 'on';
@@ -24,7 +28,9 @@ function blocks(plan: Pick<ExperimentPlanInput, 'design' | 'pairs' | 'orders'>):
 }
 
 /** How many days the whole plan lasts, run-in included. */
-export function planLengthDays(plan: Pick<ExperimentPlanInput, 'design' | 'pairs' | 'blockDays' | 'runInDays'>): number {
+export function planLengthDays(
+  plan: Pick<ExperimentPlanInput, 'design' | 'pairs' | 'blockDays' | 'runInDays'>,
+): number {
   const blockCount = plan.design === 'before-after' ? 2 : 2 * plan.pairs;
   return (plan.design === 'elimination' ? plan.runInDays : 0) + blockCount * plan.blockDays;
 }
@@ -46,7 +52,15 @@ export function buildSchedule(plan: ExperimentPlanInput): ScheduleDay[] {
   blocks(plan).forEach(({ arm, pair }, block) => {
     const settles = plan.design !== 'before-after' || block === 1;
     for (let d = 0; d < plan.blockDays; d++) {
-      days.push({ date, arm, washout: settles && d < plan.washoutDays, phase: 'block', block, pair, dayOfBlock: d + 1 });
+      days.push({
+        date,
+        arm,
+        washout: settles && d < plan.washoutDays,
+        phase: 'block',
+        block,
+        pair,
+        dayOfBlock: d + 1,
+      });
       date = addDays(date, 1);
     }
   });

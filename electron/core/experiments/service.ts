@@ -47,9 +47,13 @@ export function experimentChoices(db: Db, today: string): ExperimentChoices {
   const { series } = readDailySeries(db, { from: addDays(today, -1), to: today }, today);
   const factors = series.filter((s) => s.role === 'factor').map(choice);
   // Treatments are series only where doses were ticked; a new supplement can be tested before its first tick.
-  const treatments = db.prepare('SELECT id, name FROM treatments ORDER BY name, id').all() as { id: number; name: string }[];
+  const treatments = db.prepare('SELECT id, name FROM treatments ORDER BY name, id').all() as {
+    id: number;
+    name: string;
+  }[];
   for (const t of treatments) {
-    if (!factors.some((f) => f.key === `treatment.${t.id}`)) factors.push({ key: `treatment.${t.id}`, label: t.name, kind: 'yesno', unit: '', group: 'treatment' });
+    if (!factors.some((f) => f.key === `treatment.${t.id}`))
+      factors.push({ key: `treatment.${t.id}`, label: t.name, kind: 'yesno', unit: '', group: 'treatment' });
   }
   return {
     factors,
@@ -59,7 +63,11 @@ export function experimentChoices(db: Db, today: string): ExperimentChoices {
 
 function findChoice(list: ExperimentChoice[], key: string, what: string): ExperimentChoice {
   const found = list.find((c) => c.key === key);
-  if (!found) throw new AppError('INVALID_INPUT', `"${key}" is not ${what} in this journal. See \`axis insights --json\` for the keys.`);
+  if (!found)
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${key}" is not ${what} in this journal. See \`axis insights --json\` for the keys.`,
+    );
   return found;
 }
 
@@ -122,7 +130,9 @@ export function planPreview(
         ? 'Even a very large change would often be missed with this design.'
         : `A change of about ${formatNumber(estimate.detectable)} ${unit} would show up 8 times in 10.`,
     );
-    sentences.push(`The smallest p it can give is ${estimate.minP!.toFixed(3)} (2 of the ${2 ** shape.pairs} possible orders).`);
+    sentences.push(
+      `The smallest p it can give is ${estimate.minP!.toFixed(3)} (2 of the ${2 ** shape.pairs} possible orders).`,
+    );
   }
   sentences.push(
     history.fromJournal
@@ -130,7 +140,9 @@ export function planPreview(
       : `Your journal does not yet have enough days of ${outcome.label.toLowerCase()} (${history.daysLogged} logged; 28 needed) to say how much it varies, so the planner assumes a cautious spread of ${formatNumber(history.sd)} ${unit} and strong carry-over.`,
   );
   if (shape.washoutDays === 0 && shape.design !== 'before-after') {
-    sentences.push('With no settling-in days, what carries over from one block into the next is counted against the change.');
+    sentences.push(
+      'With no settling-in days, what carries over from one block into the next is counted against the change.',
+    );
   }
   return {
     power: estimate.power,
@@ -147,7 +159,12 @@ export function planPreview(
   };
 }
 
-export function createExperiment(db: Db, input: ParsedInput<'experiments.create'>, today: string, now: Date): ExperimentDetail {
+export function createExperiment(
+  db: Db,
+  input: ParsedInput<'experiments.create'>,
+  today: string,
+  now: Date,
+): ExperimentDetail {
   if (input.startDate < today && !input.backdate) {
     throw new AppError(
       'INVALID_INPUT',
@@ -159,7 +176,10 @@ export function createExperiment(db: Db, input: ParsedInput<'experiments.create'
   const outcome = findChoice(choices.outcomes, input.outcomeKey, 'a skin or gut measure');
   for (const key of input.secondaryKeys) findChoice(choices.outcomes, key, 'a skin or gut measure');
   if (factor.kind === 'number' && input.onThreshold === null) {
-    throw new AppError('INVALID_INPUT', `Say how much ${factor.label.toLowerCase()} counts as “on” (for example at least 10 ${factor.unit}).`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Say how much ${factor.label.toLowerCase()} counts as “on” (for example at least 10 ${factor.unit}).`,
+    );
   }
   const shape = shapeOf(input);
   const preview = planPreview(db, { ...input, ...shape }, today);
@@ -323,17 +343,36 @@ export function experimentDetail(db: Db, id: number, today: string, reveal: bool
   const summary = summaryOf(loaded, today);
   const running = summary.state === 'running';
   if (running && reveal && !loaded.deviations.some((d) => d.kind === 'peek' && d.fromDate === today)) {
-    insertDeviation(db, id, { kind: 'peek', fromDate: today, toDate: today, reason: 'Looked at the result before the end.', recordedAt: now.toISOString() });
+    insertDeviation(db, id, {
+      kind: 'peek',
+      fromDate: today,
+      toDate: today,
+      reason: 'Looked at the result before the end.',
+      recordedAt: now.toISOString(),
+    });
     loaded = { ...loaded, deviations: readDeviations(db, id) };
   }
   const adherence = adherenceOf(loaded, today);
   const hidden = running && !reveal;
   const lastDay = lastDayOf(loaded.row, today);
-  const base = { schedule: loaded.schedule, orders: loaded.row.plan.orders, outcome: loaded.outcome, excluded: loaded.paused, lastDay };
+  const base = {
+    schedule: loaded.schedule,
+    orders: loaded.row.plan.orders,
+    outcome: loaded.outcome,
+    excluded: loaded.paused,
+    lastDay,
+  };
   const analysis = hidden
     ? null
-    : analyseExperiment({ ...base, design: loaded.row.plan.design, adherence: adherence.share, finished: !running && summary.state !== 'planned' });
-  const exposure = new Map(loaded.schedule.map((d) => [d.date, exposureOf(loaded.row.plan, loaded.factor.get(d.date))]));
+    : analyseExperiment({
+        ...base,
+        design: loaded.row.plan.design,
+        adherence: adherence.share,
+        finished: !running && summary.state !== 'planned',
+      });
+  const exposure = new Map(
+    loaded.schedule.map((d) => [d.date, exposureOf(loaded.row.plan, loaded.factor.get(d.date))]),
+  );
   const asDone = hidden ? null : analyseAsDone(base, exposure);
   const peeked = loaded.deviations.some((d) => d.kind === 'peek');
   return {
@@ -352,32 +391,60 @@ export function experimentDetail(db: Db, id: number, today: string, reveal: bool
 export function stopExperiment(db: Db, id: number, reason: string, today: string, now: Date): ExperimentDetail {
   db.transaction(() => {
     const row = readExperiment(db, id);
-    if (row.endedOn !== null) throw new AppError('INVALID_INPUT', `This experiment was already ended on ${row.endedOn}.`);
+    if (row.endedOn !== null)
+      throw new AppError('INVALID_INPUT', `This experiment was already ended on ${row.endedOn}.`);
     if (today > row.endDate) throw new AppError('INVALID_INPUT', 'This experiment has already finished as planned.');
     // Ended today: today's own log still counts; a plan that never started ends the day before it.
     const endedOn = today < row.startDate ? addDays(row.startDate, -1) : today;
-    insertDeviation(db, id, { kind: 'stop', fromDate: endedOn < row.startDate ? row.startDate : endedOn, toDate: row.endDate, reason, recordedAt: now.toISOString() });
+    insertDeviation(db, id, {
+      kind: 'stop',
+      fromDate: endedOn < row.startDate ? row.startDate : endedOn,
+      toDate: row.endDate,
+      reason,
+      recordedAt: now.toISOString(),
+    });
     markEnded(db, id, endedOn, reason);
   })();
   return experimentDetail(db, id, today, false, now);
 }
 
-export function pauseExperiment(db: Db, input: { id: number; fromDate: string; toDate: string; reason: string }, today: string, now: Date): ExperimentDetail {
+export function pauseExperiment(
+  db: Db,
+  input: { id: number; fromDate: string; toDate: string; reason: string },
+  today: string,
+  now: Date,
+): ExperimentDetail {
   db.transaction(() => {
     const row = readExperiment(db, input.id);
-    if (row.endedOn !== null) throw new AppError('INVALID_INPUT', 'This experiment has ended; a pause can no longer be added.');
+    if (row.endedOn !== null)
+      throw new AppError('INVALID_INPUT', 'This experiment has ended; a pause can no longer be added.');
     if (input.fromDate < row.startDate || input.toDate > row.endDate) {
-      throw new AppError('INVALID_INPUT', `A pause must fall within the experiment (${row.startDate} to ${row.endDate}).`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `A pause must fall within the experiment (${row.startDate} to ${row.endDate}).`,
+      );
     }
-    insertDeviation(db, input.id, { kind: 'pause', fromDate: input.fromDate, toDate: input.toDate, reason: input.reason, recordedAt: now.toISOString() });
+    insertDeviation(db, input.id, {
+      kind: 'pause',
+      fromDate: input.fromDate,
+      toDate: input.toDate,
+      reason: input.reason,
+      recordedAt: now.toISOString(),
+    });
   })();
   return experimentDetail(db, input.id, today, false, now);
 }
 
-export function checkIn(db: Db, input: { id: number; date: string; followed: boolean | null }, today: string, now: Date): TodayAssignment {
+export function checkIn(
+  db: Db,
+  input: { id: number; date: string; followed: boolean | null },
+  today: string,
+  now: Date,
+): TodayAssignment {
   const row = readExperiment(db, input.id);
   if (input.date > today) throw new AppError('INVALID_INPUT', 'That day has not come yet.');
-  if (input.date < row.startDate || input.date > row.endDate) throw new AppError('INVALID_INPUT', 'That day is not part of this experiment.');
+  if (input.date < row.startDate || input.date > row.endDate)
+    throw new AppError('INVALID_INPUT', 'That day is not part of this experiment.');
   writeCheckIn(db, input.id, input.date, input.followed, now.toISOString());
   const assignment = assignmentsOn(db, input.date, today).find((a) => a.experimentId === input.id);
   if (!assignment) throw new AppError('INVALID_INPUT', 'This experiment was not running that day.');
@@ -387,7 +454,9 @@ export function checkIn(db: Db, input: { id: number; date: string; followed: boo
 /** What each experiment running on `date` asks for that day (the Day view's line). */
 export function assignmentsOn(db: Db, date: string, today: string): TodayAssignment[] {
   const rows = db
-    .prepare('SELECT id FROM experiments WHERE start_date <= ? AND end_date >= ? AND (ended_on IS NULL OR ended_on >= ?) ORDER BY start_date, id')
+    .prepare(
+      'SELECT id FROM experiments WHERE start_date <= ? AND end_date >= ? AND (ended_on IS NULL OR ended_on >= ?) ORDER BY start_date, id',
+    )
     .pluck()
     .all(date, date, date) as number[];
   return rows.flatMap((id) => {
@@ -427,7 +496,35 @@ export function finishedExperimentsIn(db: Db, from: string, to: string, today: s
     .filter((row) => row.startDate <= to && (row.endedOn ?? row.endDate) >= from)
     .map((row) => experimentDetail(db, row.id, today, false, new Date()))
     .filter((detail) => detail.state === 'finished' || detail.state === 'stopped')
-    .map(({ id, title, plan, state, endDate, endedOn, endReason, adherence, schedule, outcome, deviations, sentences, analysis }) => ({
-      id, title, plan, state, endDate, endedOn, endReason, adherence, schedule, outcome, deviations, sentences, analysis,
-    }));
+    .map(
+      ({
+        id,
+        title,
+        plan,
+        state,
+        endDate,
+        endedOn,
+        endReason,
+        adherence,
+        schedule,
+        outcome,
+        deviations,
+        sentences,
+        analysis,
+      }) => ({
+        id,
+        title,
+        plan,
+        state,
+        endDate,
+        endedOn,
+        endReason,
+        adherence,
+        schedule,
+        outcome,
+        deviations,
+        sentences,
+        analysis,
+      }),
+    );
 }

@@ -70,28 +70,46 @@ export function listExperimentRows(db: Db): ExperimentRow[] {
 export function readDeviations(db: Db, id: number): ExperimentDeviation[] {
   return (
     db
-      .prepare('SELECT id, kind, from_date, to_date, reason, recorded_at FROM experiment_deviations WHERE experiment_id = ? ORDER BY from_date, id')
-      .all(id) as { id: number; kind: ExperimentDeviation['kind']; from_date: string; to_date: string; reason: string; recorded_at: string }[]
-  ).map((d) => ({ id: d.id, kind: d.kind, fromDate: d.from_date, toDate: d.to_date, reason: d.reason, recordedAt: d.recorded_at }));
+      .prepare(
+        'SELECT id, kind, from_date, to_date, reason, recorded_at FROM experiment_deviations WHERE experiment_id = ? ORDER BY from_date, id',
+      )
+      .all(id) as {
+      id: number;
+      kind: ExperimentDeviation['kind'];
+      from_date: string;
+      to_date: string;
+      reason: string;
+      recorded_at: string;
+    }[]
+  ).map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    fromDate: d.from_date,
+    toDate: d.to_date,
+    reason: d.reason,
+    recordedAt: d.recorded_at,
+  }));
 }
 
 export function insertDeviation(db: Db, id: number, deviation: Omit<ExperimentDeviation, 'id'>): void {
-  db.prepare('INSERT INTO experiment_deviations (experiment_id, kind, from_date, to_date, reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id,
-    deviation.kind,
-    deviation.fromDate,
-    deviation.toDate,
-    deviation.reason,
-    deviation.recordedAt,
-  );
+  db.prepare(
+    'INSERT INTO experiment_deviations (experiment_id, kind, from_date, to_date, reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, deviation.kind, deviation.fromDate, deviation.toDate, deviation.reason, deviation.recordedAt);
 }
 
 export function markEnded(db: Db, id: number, endedOn: string, reason: string): void {
-  db.prepare('UPDATE experiments SET ended_on = ?, end_reason = ? WHERE id = ? AND ended_on IS NULL').run(endedOn, reason, id);
+  db.prepare('UPDATE experiments SET ended_on = ?, end_reason = ? WHERE id = ? AND ended_on IS NULL').run(
+    endedOn,
+    reason,
+    id,
+  );
 }
 
 export function readCheckIns(db: Db, id: number): Map<string, boolean> {
-  const rows = db.prepare('SELECT date, followed FROM experiment_checkins WHERE experiment_id = ?').all(id) as { date: string; followed: number }[];
+  const rows = db.prepare('SELECT date, followed FROM experiment_checkins WHERE experiment_id = ?').all(id) as {
+    date: string;
+    followed: number;
+  }[];
   return new Map(rows.map((r) => [r.date, r.followed === 1]));
 }
 

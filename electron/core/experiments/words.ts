@@ -1,4 +1,9 @@
-import type { ExperimentAnalysis, ExperimentPlan, AsDoneAnalysis, ExperimentState } from '../../contract/experimentsTerms';
+import type {
+  ExperimentAnalysis,
+  ExperimentPlan,
+  AsDoneAnalysis,
+  ExperimentState,
+} from '../../contract/experimentsTerms';
 import { EXPERIMENT_ALPHA } from '../../contract/experimentsTerms';
 import { inSentence } from '../../contract/insightsTerms';
 
@@ -32,7 +37,9 @@ export function resultSentences(
 ): string[] {
   const sentences: string[] = [];
   if (plan.backdated) {
-    sentences.push('Planned after the fact: this plan was made after its start date, so the random order did not decide what was done on the earlier days. Read the result with caution.');
+    sentences.push(
+      'Planned after the fact: this plan was made after its start date, so the random order did not decide what was done on the earlier days. Read the result with caution.',
+    );
   }
   if (!analysis) {
     sentences.push(
@@ -50,7 +57,9 @@ export function resultSentences(
   const direction = effect >= 0 ? 'higher' : 'lower';
   const adherence = analysis.adherence === null ? '' : `, ${Math.round(analysis.adherence * 100)}% of days as planned`;
   if (state === 'running' && peeked) {
-    sentences.push('So far only — the experiment is still running. Looking early and stopping when it looks good overstates results.');
+    sentences.push(
+      'So far only — the experiment is still running. Looking early and stopping when it looks good overstates results.',
+    );
   }
   if (analysis.status === 'not-randomised') {
     sentences.push(

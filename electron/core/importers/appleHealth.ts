@@ -47,7 +47,9 @@ class Intervals {
   }
   /** The union of all intervals (overlaps from phone and watch counted once), in time order. */
   merged(): { start: number; end: number; offset: number }[] {
-    const order = Uint32Array.from({ length: this.length }, (_, i) => i).sort((a, b) => this.data[a * 3]! - this.data[b * 3]!);
+    const order = Uint32Array.from({ length: this.length }, (_, i) => i).sort(
+      (a, b) => this.data[a * 3]! - this.data[b * 3]!,
+    );
     const out: { start: number; end: number; offset: number }[] = [];
     for (const i of order) {
       const [start, end, offset] = [this.data[i * 3]!, this.data[i * 3 + 1]!, this.data[i * 3 + 2]!];
@@ -75,7 +77,10 @@ export function healthTime(text: string | undefined): { ms: number; offset: numb
 /** The local calendar date and hour at `ms` in a place `offset` minutes from UTC. */
 function local(ms: number, offset: number): { date: string; hour: number } {
   const d = new Date(ms + offset * 60_000);
-  return { date: isoFrom(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ?? '1900-01-01', hour: d.getUTCHours() };
+  return {
+    date: isoFrom(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ?? '1900-01-01',
+    hour: d.getUTCHours(),
+  };
 }
 
 /**
@@ -94,10 +99,18 @@ function local(ms: number, offset: number): { date: string; hour: number } {
  * - Steps: summed per source and day; the day's value is the source with the most (phone and watch
  *   count the same steps, so adding them would double them).
  */
-export async function parseAppleHealth(input: HealthInput, progress?: Progress, cancel?: Cancel, onChunk?: (chunk: Uint8Array) => void): Promise<ParsedSource> {
+export async function parseAppleHealth(
+  input: HealthInput,
+  progress?: Progress,
+  cancel?: Cancel,
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<ParsedSource> {
   const total = input.path !== undefined ? statSync(input.path).size : (input.bytes?.length ?? 0);
   if (total === 0) throw refused('The file is empty.');
-  if (total > IMPORT_LIMITS.healthBytes) throw refused(`The file is larger than ${IMPORT_LIMITS.healthBytes / 1024 ** 3} GB, more than an Apple Health export holds.`);
+  if (total > IMPORT_LIMITS.healthBytes)
+    throw refused(
+      `The file is larger than ${IMPORT_LIMITS.healthBytes / 1024 ** 3} GB, more than an Apple Health export holds.`,
+    );
   const sleep = new Intervals();
   const mindful = new Intervals();
   const exercise = new Intervals();
@@ -111,7 +124,8 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
   xml.on('opentag', (node) => {
     if (root === null) {
       root = node.name;
-      if (root !== 'HealthData') throw refused('This XML file is not an Apple Health export (its first element should be HealthData).');
+      if (root !== 'HealthData')
+        throw refused('This XML file is not an Apple Health export (its first element should be HealthData).');
       return;
     }
     if (node.name !== 'Record' && node.name !== 'Workout') return;
@@ -161,7 +175,9 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
       }
     } catch (error) {
       if ((error as { code?: string }).code === 'IMPORT_INVALID') throw error;
-      throw refused(`The Apple Health export cannot be read: it is damaged or cut short (${(error as Error).message.slice(0, 120)}).`);
+      throw refused(
+        `The Apple Health export cannot be read: it is damaged or cut short (${(error as Error).message.slice(0, 120)}).`,
+      );
     }
   };
 
@@ -190,7 +206,11 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
   let done = 0;
   let tail: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks(input)) {
-    if (isZip) tail = chunk.length >= 65_600 ? chunk.subarray(chunk.length - 65_600) : concat(tail.subarray(Math.max(0, tail.length + chunk.length - 65_600)), chunk);
+    if (isZip)
+      tail =
+        chunk.length >= 65_600
+          ? chunk.subarray(chunk.length - 65_600)
+          : concat(tail.subarray(Math.max(0, tail.length + chunk.length - 65_600)), chunk);
     if (cancel?.cancelled) throw refused('The import was cancelled.');
     onChunk?.(chunk);
     done += chunk.length;
@@ -202,7 +222,12 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
       }
       if (zipError) throw zipError;
     } else {
-      if (done === chunk.length && !/^\s*(<\?xml|<!DOCTYPE|<HealthData)/.test(new TextDecoder().decode(chunk.subarray(0, 200)).replace(/^\ufeff/, ''))) {
+      if (
+        done === chunk.length &&
+        !/^\s*(<\?xml|<!DOCTYPE|<HealthData)/.test(
+          new TextDecoder().decode(chunk.subarray(0, 200)).replace(/^\ufeff/, ''),
+        )
+      ) {
         throw refused('This file is neither an Apple Health export.zip nor its export.xml.');
       }
       feedXml(chunk, false);
@@ -216,8 +241,12 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
       throw refused(`The ZIP file is damaged or cut short (${(error as Error).message}).`);
     }
     if (zipError) throw zipError;
-    if (!hasZipEnd(tail)) throw refused('The ZIP file is cut short: it ends before its table of contents. Copy or download it again.');
-    if (!foundXml) throw refused('This ZIP file has no export.xml in it: export from the Health app (your picture → Export All Health Data) and choose that export.zip.');
+    if (!hasZipEnd(tail))
+      throw refused('The ZIP file is cut short: it ends before its table of contents. Copy or download it again.');
+    if (!foundXml)
+      throw refused(
+        'This ZIP file has no export.xml in it: export from the Health app (your picture → Export All Health Data) and choose that export.zip.',
+      );
     if (!sawXml || !xmlClosed) throw refused('The export.xml in this ZIP file is cut short.');
   } else feedXml(new Uint8Array(0), true);
   if (root === null) throw refused('This file is not an Apple Health export.');
@@ -229,8 +258,17 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
     const morning = at.hour >= 18 ? addDays(at.date, 1) : at.date;
     sleepHours.set(morning, (sleepHours.get(morning) ?? 0) + (end - start) / 3_600_000);
   }
-  const sleepItem = { key: 'sleep', label: 'Sleep (asleep time)', kind: 'number', unit: 'hours', aggregate: 'sum', conversion: 'asleep intervals of all sources merged, per morning', hint: { to: 'field', field: 'sleepHours' } } as const;
-  for (const [date, hours] of sleepHours) source.add(date, { ...sleepItem }, Math.min(24, Math.round(hours * 100) / 100));
+  const sleepItem = {
+    key: 'sleep',
+    label: 'Sleep (asleep time)',
+    kind: 'number',
+    unit: 'hours',
+    aggregate: 'sum',
+    conversion: 'asleep intervals of all sources merged, per morning',
+    hint: { to: 'field', field: 'sleepHours' },
+  } as const;
+  for (const [date, hours] of sleepHours)
+    source.add(date, { ...sleepItem }, Math.min(24, Math.round(hours * 100) / 100));
   const minutesPerDay = (intervals: Intervals) => {
     const out = new Map<string, number>();
     for (const { start, end, offset } of intervals.merged()) {
@@ -240,16 +278,63 @@ export async function parseAppleHealth(input: HealthInput, progress?: Progress, 
     return out;
   };
   for (const [date, minutes] of minutesPerDay(mindful)) {
-    source.add(date, { key: 'mindful', label: 'Mindful minutes', kind: 'number', unit: 'minutes', aggregate: 'sum', conversion: 'mindful sessions merged, per day', hint: { to: 'field', field: 'meditationMinutes' } }, Math.min(1440, Math.round(minutes)));
+    source.add(
+      date,
+      {
+        key: 'mindful',
+        label: 'Mindful minutes',
+        kind: 'number',
+        unit: 'minutes',
+        aggregate: 'sum',
+        conversion: 'mindful sessions merged, per day',
+        hint: { to: 'field', field: 'meditationMinutes' },
+      },
+      Math.min(1440, Math.round(minutes)),
+    );
   }
   for (const [date, minutes] of minutesPerDay(exercise)) {
-    source.add(date, { key: 'exercise', label: 'Exercise minutes and workouts', kind: 'number', unit: 'minutes', aggregate: 'sum', conversion: 'exercise time and workouts merged, per day', hint: { to: 'field', field: 'exerciseMinutes' } }, Math.min(1440, Math.round(minutes)));
+    source.add(
+      date,
+      {
+        key: 'exercise',
+        label: 'Exercise minutes and workouts',
+        kind: 'number',
+        unit: 'minutes',
+        aggregate: 'sum',
+        conversion: 'exercise time and workouts merged, per day',
+        hint: { to: 'field', field: 'exerciseMinutes' },
+      },
+      Math.min(1440, Math.round(minutes)),
+    );
   }
   for (const [date, day] of cycleDays(flowDays, lastDate)) {
-    source.add(date, { key: 'cycle', label: 'Menstrual cycle day (from flow)', kind: 'number', aggregate: 'last', conversion: 'day 1 = first flow day after 2 days without', hint: { to: 'field', field: 'cycleDay' } }, day);
+    source.add(
+      date,
+      {
+        key: 'cycle',
+        label: 'Menstrual cycle day (from flow)',
+        kind: 'number',
+        aggregate: 'last',
+        conversion: 'day 1 = first flow day after 2 days without',
+        hint: { to: 'field', field: 'cycleDay' },
+      },
+      day,
+    );
   }
   for (const [date, bySource] of steps) {
-    source.add(date, { key: 'steps', label: 'Steps', kind: 'number', unit: 'steps', aggregate: 'last', conversion: 'per day, the source with the most steps', hint: { to: 'skip', reason: 'optional' } }, Math.round(Math.max(...bySource.values())));
+    source.add(
+      date,
+      {
+        key: 'steps',
+        label: 'Steps',
+        kind: 'number',
+        unit: 'steps',
+        aggregate: 'last',
+        conversion: 'per day, the source with the most steps',
+        hint: { to: 'skip', reason: 'optional' },
+      },
+      Math.round(Math.max(...bySource.values())),
+    );
   }
   if (records === 0) source.notes.push('The export has no health records in it.');
   return source;
@@ -262,7 +347,8 @@ export function cycleDays(flowDays: Set<string>, lastDate: string): Map<string, 
   const out = new Map<string, number>();
   starts.forEach((start, i) => {
     const next = starts[i + 1];
-    for (let n = 1, date = start; n <= 60 && (next ? date < next : date <= lastDate); n++, date = addDays(date, 1)) out.set(date, n);
+    for (let n = 1, date = start; n <= 60 && (next ? date < next : date <= lastDate); n++, date = addDays(date, 1))
+      out.set(date, n);
   });
   return out;
 }
@@ -276,13 +362,15 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 /** Whether the last bytes hold the end-of-central-directory record (PK 05 06) a complete ZIP ends with. */
 function hasZipEnd(tail: Uint8Array): boolean {
-  for (let i = tail.length - 22; i >= 0; i--) if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) return true;
+  for (let i = tail.length - 22; i >= 0; i--)
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) return true;
   return false;
 }
 
 async function startsWithZip(input: HealthInput): Promise<boolean> {
   if (input.bytes) return input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
-  for await (const chunk of createReadStream(input.path!, { start: 0, end: 1 })) return (chunk as Buffer)[0] === 0x50 && (chunk as Buffer)[1] === 0x4b;
+  for await (const chunk of createReadStream(input.path!, { start: 0, end: 1 }))
+    return (chunk as Buffer)[0] === 0x50 && (chunk as Buffer)[1] === 0x4b;
   return false;
 }
 

@@ -1,6 +1,17 @@
 import type { MealKind } from '../../contract/journalTerms';
 import { ParsedSource, type Hint, type SourceItem } from './types';
-import { dayOrderOf, type DayOrder, decodeText, fourToTen, headerIndex, parseDate, parseDurationHours, parseNumber, readCsv, refused } from './text';
+import {
+  dayOrderOf,
+  type DayOrder,
+  decodeText,
+  fourToTen,
+  headerIndex,
+  parseDate,
+  parseDurationHours,
+  parseNumber,
+  readCsv,
+  refused,
+} from './text';
 
 /**
  * Bearable's CSV export: one row per reading, columns `date, date formatted, weekday, time of day,
@@ -28,31 +39,94 @@ export function parseBearable(bytes: Uint8Array): ParsedSource {
   const dateCol = col.get('date formatted') ?? col.get('date');
   const isoCol = col.get('date');
   if (category === undefined || dateCol === undefined || (rating === undefined && detail === undefined)) {
-    throw refused('This is not a Bearable export: it should have the columns date, category, rating/amount and detail.');
+    throw refused(
+      'This is not a Bearable export: it should have the columns date, category, rating/amount and detail.',
+    );
   }
   const notesCol = col.get('notes') ?? col.get('note');
   const source = new ParsedSource('bearable');
   const body = rows.slice(1);
   // The ISO `date` (a UTC time stamp) settles whether `date formatted` is day or month first.
   const order =
-    isoCol !== undefined && isoCol !== dateCol ? orderFromIso(body, dateCol, isoCol) ?? dayOrderOf(body.map((r) => r[dateCol] ?? ''), source.notes) : dayOrderOf(body.map((r) => r[dateCol] ?? ''), source.notes);
+    isoCol !== undefined && isoCol !== dateCol
+      ? (orderFromIso(body, dateCol, isoCol) ??
+        dayOrderOf(
+          body.map((r) => r[dateCol] ?? ''),
+          source.notes,
+        ))
+      : dayOrderOf(
+          body.map((r) => r[dateCol] ?? ''),
+          source.notes,
+        );
   const ratingScale = new Map<string, number>();
   for (const row of body) {
     const cat = (row[category] ?? '').trim().toLowerCase();
     const v = parseNumber(row[rating ?? -1] ?? '');
-    if (v !== null && ['mood', 'energy', 'sleep quality'].includes(cat)) ratingScale.set(cat, Math.max(ratingScale.get(cat) ?? 0, v));
+    if (v !== null && ['mood', 'energy', 'sleep quality'].includes(cat))
+      ratingScale.set(cat, Math.max(ratingScale.get(cat) ?? 0, v));
   }
-  const rated = (cat: string, v: number) => ((ratingScale.get(cat) ?? 0) > 5 ? Math.min(10, Math.max(0, Math.round(v))) : Math.max(0, Math.round((v - 1) * 2.5)));
-  const ratedWords = (cat: string) => ((ratingScale.get(cat) ?? 0) > 5 ? 'taken as 0–10' : 'Bearable 1–5 → 0–10: round((v − 1) × 2.5)');
+  const rated = (cat: string, v: number) =>
+    (ratingScale.get(cat) ?? 0) > 5 ? Math.min(10, Math.max(0, Math.round(v))) : Math.max(0, Math.round((v - 1) * 2.5));
+  const ratedWords = (cat: string) =>
+    (ratingScale.get(cat) ?? 0) > 5 ? 'taken as 0–10' : 'Bearable 1–5 → 0–10: round((v − 1) × 2.5)';
 
   const items = {
-    mood: (): SourceItem => ({ key: 'mood', label: 'Mood', kind: 'scale', aggregate: 'mean', conversion: ratedWords('mood'), hint: { to: 'field', field: 'mood' } }),
-    energy: (): SourceItem => ({ key: 'energy', label: 'Energy', kind: 'scale', aggregate: 'mean', conversion: ratedWords('energy'), hint: { to: 'factor', name: 'Energy' } }),
-    sleepQuality: (): SourceItem => ({ key: 'sleep-quality', label: 'Sleep quality', kind: 'scale', aggregate: 'mean', conversion: ratedWords('sleep quality'), hint: { to: 'field', field: 'sleepQuality' } }),
-    sleep: (): SourceItem => ({ key: 'sleep', label: 'Sleep', kind: 'number', unit: 'hours', aggregate: 'sum', conversion: 'HH:MM → hours', hint: { to: 'field', field: 'sleepHours' } }),
-    exercise: (): SourceItem => ({ key: 'exercise', label: 'Exercise', kind: 'number', unit: 'minutes', aggregate: 'sum', hint: { to: 'field', field: 'exerciseMinutes' } }),
-    water: (): SourceItem => ({ key: 'water', label: 'Water', kind: 'number', unit: 'glasses', aggregate: 'sum', hint: { to: 'field', field: 'waterGlasses' } }),
-    notes: (): SourceItem => ({ key: 'notes', label: 'Notes', kind: 'text', aggregate: 'join', hint: { to: 'field', field: 'notes' } }),
+    mood: (): SourceItem => ({
+      key: 'mood',
+      label: 'Mood',
+      kind: 'scale',
+      aggregate: 'mean',
+      conversion: ratedWords('mood'),
+      hint: { to: 'field', field: 'mood' },
+    }),
+    energy: (): SourceItem => ({
+      key: 'energy',
+      label: 'Energy',
+      kind: 'scale',
+      aggregate: 'mean',
+      conversion: ratedWords('energy'),
+      hint: { to: 'factor', name: 'Energy' },
+    }),
+    sleepQuality: (): SourceItem => ({
+      key: 'sleep-quality',
+      label: 'Sleep quality',
+      kind: 'scale',
+      aggregate: 'mean',
+      conversion: ratedWords('sleep quality'),
+      hint: { to: 'field', field: 'sleepQuality' },
+    }),
+    sleep: (): SourceItem => ({
+      key: 'sleep',
+      label: 'Sleep',
+      kind: 'number',
+      unit: 'hours',
+      aggregate: 'sum',
+      conversion: 'HH:MM → hours',
+      hint: { to: 'field', field: 'sleepHours' },
+    }),
+    exercise: (): SourceItem => ({
+      key: 'exercise',
+      label: 'Exercise',
+      kind: 'number',
+      unit: 'minutes',
+      aggregate: 'sum',
+      hint: { to: 'field', field: 'exerciseMinutes' },
+    }),
+    water: (): SourceItem => ({
+      key: 'water',
+      label: 'Water',
+      kind: 'number',
+      unit: 'glasses',
+      aggregate: 'sum',
+      hint: { to: 'field', field: 'waterGlasses' },
+    }),
+    notes: (): SourceItem => ({
+      key: 'notes',
+      label: 'Notes',
+      kind: 'text',
+      aggregate: 'join',
+      hint: { to: 'field', field: 'notes' },
+    }),
   };
   for (const [index, row] of body.entries()) {
     const line = index + 2;
@@ -72,14 +146,20 @@ export function parseBearable(bytes: Uint8Array): ParsedSource {
       case 'energy':
       case 'sleep quality': {
         const v = parseNumber(value);
-        const item = cat.toLowerCase() === 'mood' ? items.mood() : cat.toLowerCase() === 'energy' ? items.energy() : items.sleepQuality();
+        const item =
+          cat.toLowerCase() === 'mood'
+            ? items.mood()
+            : cat.toLowerCase() === 'energy'
+              ? items.energy()
+              : items.sleepQuality();
         if (v === null) source.skip(`${cat} readings without a number`, `line ${line}: "${value}"`);
         else source.add(date, item, rated(cat.toLowerCase(), v));
         break;
       }
       case 'sleep': {
         const hours = parseDurationHours(value);
-        if (hours === null || hours < 0 || hours > 24) source.skip('Sleep readings that are not a duration', `line ${line}: "${value}"`);
+        if (hours === null || hours < 0 || hours > 24)
+          source.skip('Sleep readings that are not a duration', `line ${line}: "${value}"`);
         else source.add(date, items.sleep(), Math.round(hours * 100) / 100);
         break;
       }
@@ -106,14 +186,37 @@ export function parseBearable(bytes: Uint8Array): ParsedSource {
         for (const part of text.split(/\n|;(?=\s*\w+\s*:)/)) {
           const m = /^\s*([^:|]{1,30}):\s*(.*)$/.exec(part);
           const meal = mealKind(m?.[1] ?? '');
-          for (const food of splitList(m ? m[2]! : part)) source.add(date, { key: `food:${food.toLowerCase()}`, label: `${food} (food)`, kind: 'event', aggregate: 'max', hint: { to: 'food', name: food } }, 1, meal);
+          for (const food of splitList(m ? m[2]! : part))
+            source.add(
+              date,
+              {
+                key: `food:${food.toLowerCase()}`,
+                label: `${food} (food)`,
+                kind: 'event',
+                aggregate: 'max',
+                hint: { to: 'food', name: food },
+              },
+              1,
+              meal,
+            );
         }
         break;
       }
       case 'factors':
       case 'factor':
       case 'activities': {
-        for (const name of splitList(text)) source.add(date, { key: `factor:${name.toLowerCase()}`, label: `${name} (factor)`, kind: 'event', aggregate: 'max', hint: { to: 'factor', name } }, 1);
+        for (const name of splitList(text))
+          source.add(
+            date,
+            {
+              key: `factor:${name.toLowerCase()}`,
+              label: `${name} (factor)`,
+              kind: 'event',
+              aggregate: 'max',
+              hint: { to: 'factor', name },
+            },
+            1,
+          );
         break;
       }
       case 'meds/supplements':
@@ -122,7 +225,18 @@ export function parseBearable(bytes: Uint8Array): ParsedSource {
       case 'supplements': {
         for (const entry of splitList(text)) {
           const name = entry.replace(/\s*\(.*\)\s*$/, '').trim();
-          if (name) source.add(date, { key: `treatment:${name.toLowerCase()}`, label: `${name} (meds/supplements)`, kind: 'event', aggregate: 'max', hint: { to: 'treatment', name } }, 1);
+          if (name)
+            source.add(
+              date,
+              {
+                key: `treatment:${name.toLowerCase()}`,
+                label: `${name} (meds/supplements)`,
+                kind: 'event',
+                aggregate: 'max',
+                hint: { to: 'treatment', name },
+              },
+              1,
+            );
         }
         break;
       }
@@ -187,7 +301,14 @@ function mealKind(word: string): MealKind | undefined {
 
 /** A symptom's suggested home: a skin condition, a gut field, stress, or a new 0–10 factor. */
 export function symptomItem(name: string, conversion = 'severity 1–4 → 0–10: round(v × 2.5)'): SourceItem {
-  return { key: `symptom:${name.toLowerCase()}`, label: `${name} (symptom)`, kind: 'scale', aggregate: 'max', conversion, hint: symptomHint(name) };
+  return {
+    key: `symptom:${name.toLowerCase()}`,
+    label: `${name} (symptom)`,
+    kind: 'scale',
+    aggregate: 'max',
+    conversion,
+    hint: symptomHint(name),
+  };
 }
 
 export function symptomHint(name: string): Hint {

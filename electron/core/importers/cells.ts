@@ -59,15 +59,31 @@ export class JournalCells {
       'INSERT INTO skin_scores (date, condition_id, severity) VALUES (?, ?, ?) ON CONFLICT (date, condition_id) DO UPDATE SET severity = excluded.severity',
     );
     this.customGet = db.prepare('SELECT value FROM custom_values WHERE date = ? AND factor_id = ?').pluck();
-    this.customSet = db.prepare('INSERT INTO custom_values (date, factor_id, value) VALUES (?, ?, ?) ON CONFLICT (date, factor_id) DO UPDATE SET value = excluded.value');
+    this.customSet = db.prepare(
+      'INSERT INTO custom_values (date, factor_id, value) VALUES (?, ?, ?) ON CONFLICT (date, factor_id) DO UPDATE SET value = excluded.value',
+    );
     this.doseGet = db.prepare('SELECT taken FROM treatment_doses WHERE date = ? AND treatment_id = ?').pluck();
-    this.doseSet = db.prepare('INSERT INTO treatment_doses (date, treatment_id, taken) VALUES (?, ?, ?) ON CONFLICT (date, treatment_id) DO UPDATE SET taken = excluded.taken');
-    this.foodGet = db.prepare('SELECT 1 FROM meal_foods mf JOIN meals m ON m.id = mf.meal_id WHERE m.date = ? AND mf.food_id = ? LIMIT 1').pluck();
-    this.mealOfKind = db.prepare('SELECT m.id FROM meals m WHERE m.date = ? AND m.kind = ? AND (SELECT count(*) FROM meal_foods WHERE meal_id = m.id) < 60 ORDER BY m.position LIMIT 1').pluck();
+    this.doseSet = db.prepare(
+      'INSERT INTO treatment_doses (date, treatment_id, taken) VALUES (?, ?, ?) ON CONFLICT (date, treatment_id) DO UPDATE SET taken = excluded.taken',
+    );
+    this.foodGet = db
+      .prepare(
+        'SELECT 1 FROM meal_foods mf JOIN meals m ON m.id = mf.meal_id WHERE m.date = ? AND mf.food_id = ? LIMIT 1',
+      )
+      .pluck();
+    this.mealOfKind = db
+      .prepare(
+        'SELECT m.id FROM meals m WHERE m.date = ? AND m.kind = ? AND (SELECT count(*) FROM meal_foods WHERE meal_id = m.id) < 60 ORDER BY m.position LIMIT 1',
+      )
+      .pluck();
     this.nextMealPosition = db.prepare('SELECT coalesce(max(position), -1) + 1 FROM meals WHERE date = ?').pluck();
     this.insertMeal = db.prepare('INSERT INTO meals (date, position, kind, time) VALUES (?, ?, ?, NULL)');
-    this.nextFoodPosition = db.prepare('SELECT coalesce(max(position), -1) + 1 FROM meal_foods WHERE meal_id = ?').pluck();
-    this.insertFood = db.prepare('INSERT OR IGNORE INTO meal_foods (meal_id, food_id, position, servings) VALUES (?, ?, ?, 1)');
+    this.nextFoodPosition = db
+      .prepare('SELECT coalesce(max(position), -1) + 1 FROM meal_foods WHERE meal_id = ?')
+      .pluck();
+    this.insertFood = db.prepare(
+      'INSERT OR IGNORE INTO meal_foods (meal_id, food_id, position, servings) VALUES (?, ?, ?, 1)',
+    );
     this.touch = db.prepare('UPDATE days SET updated_at = ? WHERE date = ?');
   }
 
@@ -104,7 +120,11 @@ export class JournalCells {
     switch (target.kind) {
       case 'field': {
         let update = this.fieldUpdates.get(target.field);
-        if (!update) this.fieldUpdates.set(target.field, (update = this.db.prepare(`UPDATE days SET ${COLUMN[target.field]} = ?, updated_at = ? WHERE date = ?`)));
+        if (!update)
+          this.fieldUpdates.set(
+            target.field,
+            (update = this.db.prepare(`UPDATE days SET ${COLUMN[target.field]} = ?, updated_at = ? WHERE date = ?`)),
+          );
         update.run(value, now, date);
         return;
       }
@@ -119,7 +139,8 @@ export class JournalCells {
         break;
       case 'food': {
         let mealId = this.mealOfKind.get(date, meal) as number | undefined;
-        if (mealId === undefined) mealId = Number(this.insertMeal.run(date, this.nextMealPosition.get(date), meal).lastInsertRowid);
+        if (mealId === undefined)
+          mealId = Number(this.insertMeal.run(date, this.nextMealPosition.get(date), meal).lastInsertRowid);
         this.insertFood.run(mealId, target.id, this.nextFoodPosition.get(mealId));
         break;
       }

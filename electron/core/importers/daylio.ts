@@ -4,7 +4,19 @@ import { dayOrderOf, decodeText, headerIndex, isoFrom, parseDate, readCsv, refus
 /** Daylio's five default moods, best first, and where they sit on 0–10. */
 export const DAYLIO_DEFAULT_RANKS: Record<string, number> = { rad: 10, good: 8, meh: 5, bad: 3, awful: 0 };
 /** Older or translated default names seen in exports, on the same places. */
-const SYNONYMS: Record<string, number> = { amazing: 10, great: 10, happy: 8, fine: 5, average: 5, ok: 5, okay: 5, sad: 3, down: 3, horrible: 0, terrible: 0 };
+const SYNONYMS: Record<string, number> = {
+  amazing: 10,
+  great: 10,
+  happy: 8,
+  fine: 5,
+  average: 5,
+  ok: 5,
+  okay: 5,
+  sad: 3,
+  down: 3,
+  horrible: 0,
+  terrible: 0,
+};
 
 /**
  * Daylio's CSV export, either header:
@@ -23,12 +35,24 @@ export function parseDaylio(bytes: Uint8Array): ParsedSource {
   const full = col.get('full_date');
   const year = col.get('year');
   const date = col.get('date');
-  if (mood === undefined || activities === undefined || (full === undefined && (year === undefined || date === undefined))) {
-    throw refused('This is not a Daylio export: it should start with full_date,date,weekday,time,mood,activities (or the older year,date,…).');
+  if (
+    mood === undefined ||
+    activities === undefined ||
+    (full === undefined && (year === undefined || date === undefined))
+  ) {
+    throw refused(
+      'This is not a Daylio export: it should start with full_date,date,weekday,time,mood,activities (or the older year,date,…).',
+    );
   }
   const source = new ParsedSource('daylio');
   const body = rows.slice(1);
-  const order = full !== undefined ? dayOrderOf(body.map((r) => r[full] ?? ''), source.notes) : 'dmy';
+  const order =
+    full !== undefined
+      ? dayOrderOf(
+          body.map((r) => r[full] ?? ''),
+          source.notes,
+        )
+      : 'dmy';
   const noteCols = [col.get('note_title'), col.get('note')].filter((c): c is number => c !== undefined);
   const labels = new Set<string>();
   for (const [index, row] of body.entries()) {
@@ -50,16 +74,45 @@ export function parseDaylio(bytes: Uint8Array): ParsedSource {
     const label = (row[mood] ?? '').trim();
     if (label) {
       labels.add(label);
-      source.add(day, { key: 'mood', label: 'Mood', kind: 'label', aggregate: 'labels', conversion: 'each mood label ranked on 0–10; several entries a day: the mean', hint: { to: 'field', field: 'mood' } }, label);
+      source.add(
+        day,
+        {
+          key: 'mood',
+          label: 'Mood',
+          kind: 'label',
+          aggregate: 'labels',
+          conversion: 'each mood label ranked on 0–10; several entries a day: the mean',
+          hint: { to: 'field', field: 'mood' },
+        },
+        label,
+      );
     }
-    for (const name of (row[activities] ?? '').split('|').map((s) => s.trim()).filter((s) => s && s.length <= 80)) {
-      source.add(day, { key: `activity:${name.toLowerCase()}`, label: `${name} (activity)`, kind: 'event', aggregate: 'max', hint: { to: 'factor', name: name.charAt(0).toUpperCase() + name.slice(1) } }, 1);
+    for (const name of (row[activities] ?? '')
+      .split('|')
+      .map((s) => s.trim())
+      .filter((s) => s && s.length <= 80)) {
+      source.add(
+        day,
+        {
+          key: `activity:${name.toLowerCase()}`,
+          label: `${name} (activity)`,
+          kind: 'event',
+          aggregate: 'max',
+          hint: { to: 'factor', name: name.charAt(0).toUpperCase() + name.slice(1) },
+        },
+        1,
+      );
     }
     const note = noteCols
       .map((c) => plain(row[c] ?? ''))
       .filter(Boolean)
       .join('\n');
-    if (note) source.add(day, { key: 'note', label: 'Notes', kind: 'text', aggregate: 'join', hint: { to: 'field', field: 'notes' } }, note);
+    if (note)
+      source.add(
+        day,
+        { key: 'note', label: 'Notes', kind: 'text', aggregate: 'join', hint: { to: 'field', field: 'notes' } },
+        note,
+      );
   }
   if (source.days.size === 0) throw refused('The Daylio export has no entries with a date that could be read.');
   const moodItem = source.items.get('mood');

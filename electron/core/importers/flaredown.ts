@@ -23,7 +23,10 @@ export function parseFlaredown(bytes: Uint8Array): ParsedSource {
   if (col.has('trackable_type') && col.has('trackable_name')) {
     const dateCol = col.get('checkin_date') ?? col.get('date');
     if (dateCol === undefined) throw refused('This Flaredown export has no checkin_date column.');
-    const order = dayOrderOf(body.map((r) => r[dateCol] ?? ''), source.notes);
+    const order = dayOrderOf(
+      body.map((r) => r[dateCol] ?? ''),
+      source.notes,
+    );
     const [type, name, value] = [col.get('trackable_type')!, col.get('trackable_name')!, col.get('trackable_value')];
     for (const [index, row] of body.entries()) {
       const date = parseDate(row[dateCol] ?? '', order);
@@ -31,12 +34,25 @@ export function parseFlaredown(bytes: Uint8Array): ParsedSource {
         source.skip('Rows whose date could not be read', `line ${index + 2}`);
         continue;
       }
-      reading(source, date, (row[type] ?? '').trim().toLowerCase(), (row[name] ?? '').trim(), (row[value ?? -1] ?? '').trim(), index + 2);
+      reading(
+        source,
+        date,
+        (row[type] ?? '').trim().toLowerCase(),
+        (row[name] ?? '').trim(),
+        (row[value ?? -1] ?? '').trim(),
+        index + 2,
+      );
     }
   } else {
     const dateCol = col.get('date') ?? col.get('checkin_date');
-    if (dateCol === undefined) throw refused('This is not a Flaredown export: it should have a Date column (or checkin_date, trackable_type, trackable_name).');
-    const order = dayOrderOf(body.map((r) => r[dateCol] ?? ''), source.notes);
+    if (dateCol === undefined)
+      throw refused(
+        'This is not a Flaredown export: it should have a Date column (or checkin_date, trackable_type, trackable_name).',
+      );
+    const order = dayOrderOf(
+      body.map((r) => r[dateCol] ?? ''),
+      source.notes,
+    );
     for (const [index, row] of body.entries()) {
       const date = parseDate(row[dateCol] ?? '', order);
       if (!date) {
@@ -53,7 +69,11 @@ export function parseFlaredown(bytes: Uint8Array): ParsedSource {
         if (lower === 'tags' || lower === 'tag') return reading(source, date, 'tag', text, '', index + 2);
         if (lower === 'foods' || lower === 'food') return reading(source, date, 'food', text, '', index + 2);
         const typed = /^(.*?)\s*\((condition|symptom|treatment)\)$/i.exec(name);
-        const kind = typed ? typed[2]!.toLowerCase() : /^(not taken|taken)$/i.test(text) || parseNumber(text) === null ? 'treatment' : 'symptom';
+        const kind = typed
+          ? typed[2]!.toLowerCase()
+          : /^(not taken|taken)$/i.test(text) || parseNumber(text) === null
+            ? 'treatment'
+            : 'symptom';
         reading(source, date, kind, typed ? typed[1]! : name, text, index + 2);
       });
     }
@@ -67,21 +87,52 @@ function reading(source: ParsedSource, date: string, type: string, name: string,
     case 'condition':
     case 'symptom': {
       const v = parseNumber(value);
-      if (v === null || v < 0 || v > 4) return source.skip('Condition and symptom ratings outside 0–4', `line ${line}: ${name} "${value}"`);
+      if (v === null || v < 0 || v > 4)
+        return source.skip('Condition and symptom ratings outside 0–4', `line ${line}: ${name} "${value}"`);
       return source.add(date, symptomItem(name, CONVERSION), fourToTen(v));
     }
     case 'treatment': {
       const taken = !/^not taken$/i.test(value);
-      return source.add(date, { key: `treatment:${name.toLowerCase()}`, label: `${name} (treatment)`, kind: 'event', aggregate: 'max', hint: { to: 'treatment', name } }, taken ? 1 : 0);
+      return source.add(
+        date,
+        {
+          key: `treatment:${name.toLowerCase()}`,
+          label: `${name} (treatment)`,
+          kind: 'event',
+          aggregate: 'max',
+          hint: { to: 'treatment', name },
+        },
+        taken ? 1 : 0,
+      );
     }
     case 'tag':
       for (const tag of name.split(/\s*;\s*/).filter(Boolean)) {
-        source.add(date, { key: `tag:${tag.toLowerCase()}`, label: `${tag} (tag)`, kind: 'event', aggregate: 'max', hint: { to: 'factor', name: tag } }, 1);
+        source.add(
+          date,
+          {
+            key: `tag:${tag.toLowerCase()}`,
+            label: `${tag} (tag)`,
+            kind: 'event',
+            aggregate: 'max',
+            hint: { to: 'factor', name: tag },
+          },
+          1,
+        );
       }
       return;
     case 'food':
       for (const food of name.split(/\s*;\s*/).filter(Boolean)) {
-        source.add(date, { key: `food:${food.toLowerCase()}`, label: `${food} (food)`, kind: 'event', aggregate: 'max', hint: { to: 'food', name: food } }, 1);
+        source.add(
+          date,
+          {
+            key: `food:${food.toLowerCase()}`,
+            label: `${food} (food)`,
+            kind: 'event',
+            aggregate: 'max',
+            hint: { to: 'food', name: food },
+          },
+          1,
+        );
       }
       return;
     case 'weather':

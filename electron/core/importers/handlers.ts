@@ -11,7 +11,10 @@ type ImportFromMethods = 'importFrom.propose' | 'importFrom.run' | 'importFrom.h
  */
 export function importFromHandlers(backend: Backend, today: () => string): Pick<Handlers, ImportFromMethods> {
   const { vault } = backend;
-  const file = (input: { fileName: string; dataBase64: string }) => ({ fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') });
+  const file = (input: { fileName: string; dataBase64: string }) => ({
+    fileName: input.fileName,
+    bytes: Buffer.from(input.dataBase64, 'base64'),
+  });
   return {
     'importFrom.propose': async (input) => {
       void vault.db; // a locked journal says so before the file is even read

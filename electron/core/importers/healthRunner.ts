@@ -48,7 +48,11 @@ export function deserializeSource(data: SerializedSource): ParsedSource {
  * Streams an Apple Health export in a worker thread (the main thread stays responsive), reporting
  * progress; `signal` aborts it: the worker is stopped and nothing is changed.
  */
-export function healthInWorker(workerUrl: URL, progress?: Progress, signal?: AbortSignal): (path: string) => Promise<{ source: ParsedSource; sha256: string }> {
+export function healthInWorker(
+  workerUrl: URL,
+  progress?: Progress,
+  signal?: AbortSignal,
+): (path: string) => Promise<{ source: ParsedSource; sha256: string }> {
   return (path) =>
     new Promise((resolve, reject) => {
       const worker = new Worker(workerUrl, { workerData: { path }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
@@ -59,10 +63,18 @@ export function healthInWorker(workerUrl: URL, progress?: Progress, signal?: Abo
       signal?.addEventListener('abort', stop, { once: true });
       worker.on('message', (message: HealthWorkerMessage) => {
         if (message.type === 'progress') progress?.(message.done, message.total);
-        else if (message.type === 'result') resolve({ source: deserializeSource(message.source), sha256: message.sha256 });
+        else if (message.type === 'result')
+          resolve({ source: deserializeSource(message.source), sha256: message.sha256 });
         else reject(new AppError('IMPORT_INVALID', message.message));
       });
-      worker.on('error', (error) => reject(new AppError('IMPORT_INVALID', `The Apple Health export could not be read (${error.message}). Nothing was changed.`)));
+      worker.on('error', (error) =>
+        reject(
+          new AppError(
+            'IMPORT_INVALID',
+            `The Apple Health export could not be read (${error.message}). Nothing was changed.`,
+          ),
+        ),
+      );
       worker.on('exit', () => signal?.removeEventListener('abort', stop));
     });
 }

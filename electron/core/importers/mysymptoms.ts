@@ -3,7 +3,15 @@ import { symptomItem } from './bearable';
 import { ParsedSource } from './types';
 import { dayOrderOf, decodeText, headerIndex, parseDate, parseNumber, readCsv, refused } from './text';
 
-const INTENSITY_WORDS: Record<string, number> = { none: 0, 'very mild': 2, mild: 3, moderate: 5, severe: 8, 'very severe': 10, extreme: 10 };
+const INTENSITY_WORDS: Record<string, number> = {
+  none: 0,
+  'very mild': 2,
+  mild: 3,
+  moderate: 5,
+  severe: 8,
+  'very severe': 10,
+  extreme: 10,
+};
 
 /**
  * mySymptoms' CSV diary report: one row per event with a date, a time, a type (breakfast, lunch,
@@ -33,7 +41,10 @@ export function parseMySymptoms(bytes: Uint8Array): ParsedSource {
   void headerIndex;
   const source = new ParsedSource('mysymptoms');
   const body = rows.slice(1);
-  const order = dayOrderOf(body.map((r) => r[dateCol] ?? ''), source.notes);
+  const order = dayOrderOf(
+    body.map((r) => r[dateCol] ?? ''),
+    source.notes,
+  );
   for (const [index, row] of body.entries()) {
     const line = index + 2;
     const date = parseDate(row[dateCol] ?? '', order);
@@ -51,7 +62,19 @@ export function parseMySymptoms(bytes: Uint8Array): ParsedSource {
     const minutes = readDuration(details);
     const meal = mealKindOf(type);
     if (meal) {
-      for (const food of items) source.add(date, { key: `food:${food.toLowerCase()}`, label: `${food} (food)`, kind: 'event', aggregate: 'max', hint: { to: 'food', name: food } }, 1, meal);
+      for (const food of items)
+        source.add(
+          date,
+          {
+            key: `food:${food.toLowerCase()}`,
+            label: `${food} (food)`,
+            kind: 'event',
+            aggregate: 'max',
+            hint: { to: 'food', name: food },
+          },
+          1,
+          meal,
+        );
       continue;
     }
     switch (type) {
@@ -67,26 +90,80 @@ export function parseMySymptoms(bytes: Uint8Array): ParsedSource {
       case 'medicine':
       case 'supplement':
       case 'supplements':
-        for (const name of items) source.add(date, { key: `treatment:${name.toLowerCase()}`, label: `${name} (${type})`, kind: 'event', aggregate: 'max', hint: { to: 'treatment', name } }, 1);
+        for (const name of items)
+          source.add(
+            date,
+            {
+              key: `treatment:${name.toLowerCase()}`,
+              label: `${name} (${type})`,
+              kind: 'event',
+              aggregate: 'max',
+              hint: { to: 'treatment', name },
+            },
+            1,
+          );
         break;
       case 'exercise':
       case 'activity':
         if (minutes === null) source.skip('Exercise without a duration', `line ${line}`);
-        else source.add(date, { key: 'exercise', label: 'Exercise', kind: 'number', unit: 'minutes', aggregate: 'sum', conversion: 'Duration H:MM → minutes', hint: { to: 'field', field: 'exerciseMinutes' } }, minutes);
+        else
+          source.add(
+            date,
+            {
+              key: 'exercise',
+              label: 'Exercise',
+              kind: 'number',
+              unit: 'minutes',
+              aggregate: 'sum',
+              conversion: 'Duration H:MM → minutes',
+              hint: { to: 'field', field: 'exerciseMinutes' },
+            },
+            minutes,
+          );
         break;
       case 'sleep':
         if (minutes === null) source.skip('Sleep without a duration', `line ${line}`);
-        else source.add(date, { key: 'sleep', label: 'Sleep', kind: 'number', unit: 'hours', aggregate: 'sum', conversion: 'Duration H:MM → hours', hint: { to: 'field', field: 'sleepHours' } }, Math.round((minutes / 60) * 100) / 100);
+        else
+          source.add(
+            date,
+            {
+              key: 'sleep',
+              label: 'Sleep',
+              kind: 'number',
+              unit: 'hours',
+              aggregate: 'sum',
+              conversion: 'Duration H:MM → hours',
+              hint: { to: 'field', field: 'sleepHours' },
+            },
+            Math.round((minutes / 60) * 100) / 100,
+          );
         break;
       case 'stress':
         if (intensity === null) source.skip('Stress without an intensity', `line ${line}`);
-        else source.add(date, { key: 'stress', label: 'Stress', kind: 'scale', aggregate: 'max', conversion: 'intensity 0–10, taken as it is', hint: { to: 'field', field: 'stress' } }, intensity);
+        else
+          source.add(
+            date,
+            {
+              key: 'stress',
+              label: 'Stress',
+              kind: 'scale',
+              aggregate: 'max',
+              conversion: 'intensity 0–10, taken as it is',
+              hint: { to: 'field', field: 'stress' },
+            },
+            intensity,
+          );
         break;
       case 'note':
       case 'notes':
       case 'other': {
         const text = [items.join(', '), details].filter(Boolean).join(': ');
-        if (text) source.add(date, { key: 'notes', label: 'Notes', kind: 'text', aggregate: 'join', hint: { to: 'field', field: 'notes' } }, text);
+        if (text)
+          source.add(
+            date,
+            { key: 'notes', label: 'Notes', kind: 'text', aggregate: 'join', hint: { to: 'field', field: 'notes' } },
+            text,
+          );
         break;
       }
       case 'stool':

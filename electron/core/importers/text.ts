@@ -13,7 +13,8 @@ export function refused(message: string): AppError {
  */
 export function decodeText(bytes: Uint8Array, what: string): string {
   if (bytes.length === 0) throw refused('The file is empty.');
-  if (bytes.length > IMPORT_LIMITS.csvBytes) throw refused(`The file is larger than ${IMPORT_LIMITS.csvBytes / 1024 / 1024} MB, too large for a ${what}.`);
+  if (bytes.length > IMPORT_LIMITS.csvBytes)
+    throw refused(`The file is larger than ${IMPORT_LIMITS.csvBytes / 1024 / 1024} MB, too large for a ${what}.`);
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
@@ -35,7 +36,10 @@ export function decodeText(bytes: Uint8Array, what: string): string {
  */
 export function readCsv(text: string, what: string): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best), ',');
+  const delimiter = [',', ';', '\t'].reduce(
+    (best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best),
+    ',',
+  );
   let rows: string[][];
   try {
     rows = parse(text, {
@@ -47,18 +51,25 @@ export function readCsv(text: string, what: string): string[][] {
       max_record_size: IMPORT_LIMITS.csvFieldCharacters,
       to: IMPORT_LIMITS.csvRows + 1,
       on_record: (record: string[]) => {
-        if (record.length > IMPORT_LIMITS.csvColumns) throw refused(`The ${what} has more than ${IMPORT_LIMITS.csvColumns} columns.`);
+        if (record.length > IMPORT_LIMITS.csvColumns)
+          throw refused(`The ${what} has more than ${IMPORT_LIMITS.csvColumns} columns.`);
         return record;
       },
     }) as string[][];
   } catch (error) {
     if (error instanceof AppError) throw error;
     const message = (error as Error).message;
-    if (/max_record_size|Max Record Size/i.test(message)) throw refused(`A field of the ${what} is longer than ${IMPORT_LIMITS.csvFieldCharacters.toLocaleString('en')} characters.`);
+    if (/max_record_size|Max Record Size/i.test(message))
+      throw refused(
+        `A field of the ${what} is longer than ${IMPORT_LIMITS.csvFieldCharacters.toLocaleString('en')} characters.`,
+      );
     const line = /line (\d+)/.exec(message)?.[1];
-    throw refused(`The ${what} cannot be read as CSV${line ? ` (around line ${line})` : ''}: a quote is not closed or the file is cut short.`);
+    throw refused(
+      `The ${what} cannot be read as CSV${line ? ` (around line ${line})` : ''}: a quote is not closed or the file is cut short.`,
+    );
   }
-  if (rows.length > IMPORT_LIMITS.csvRows) throw refused(`The ${what} has more than ${IMPORT_LIMITS.csvRows.toLocaleString('en')} rows.`);
+  if (rows.length > IMPORT_LIMITS.csvRows)
+    throw refused(`The ${what} has more than ${IMPORT_LIMITS.csvRows.toLocaleString('en')} rows.`);
   return rows;
 }
 
@@ -72,7 +83,19 @@ export function headerIndex(header: readonly string[]): Map<string, number> {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Y-M-D if it is a real calendar date from 1900 on, else null. */
@@ -125,7 +148,9 @@ export function dayOrderOf(values: Iterable<string>, notes: string[]): DayOrder 
   if (!mdy && !dmy) {
     for (const value of values) {
       if (/^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/.test(value)) {
-        notes.push('Dates like 03/04/2024 were read day first (3 April). If they are month first, the days will be wrong: check the dry run.');
+        notes.push(
+          'Dates like 03/04/2024 were read day first (3 April). If they are month first, the days will be wrong: check the dry run.',
+        );
         break;
       }
     }

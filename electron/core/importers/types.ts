@@ -89,7 +89,8 @@ export class ParsedSource {
         day.set(item.key, `${before}${LABEL_SEPARATOR}${value}`);
         break;
       case 'join':
-        if (String(value) !== '' && !String(before).includes(String(value))) day.set(item.key, before === '' ? value : `${before}\n\n${value}`);
+        if (String(value) !== '' && !String(before).includes(String(value)))
+          day.set(item.key, before === '' ? value : `${before}\n\n${value}`);
         break;
       default:
         day.set(item.key, value);
@@ -100,7 +101,8 @@ export class ParsedSource {
     let entry = this.skipped.get(reason);
     if (!entry) this.skipped.set(reason, (entry = { count: 0, examples: [] }));
     entry.count++;
-    if (example !== undefined && entry.examples.length < 5 && !entry.examples.includes(example)) entry.examples.push(example.slice(0, 120));
+    if (example !== undefined && entry.examples.length < 5 && !entry.examples.includes(example))
+      entry.examples.push(example.slice(0, 120));
   }
 }
 

@@ -56,7 +56,11 @@ export function explainCoMoving(findings: readonly PairOutcome[], bar: number): 
   }
   for (const all of byOutcome.values()) {
     // A food counted two ways is reported once, as the yes/no factor people think in ("fermented foods").
-    const yesNo = new Map(all.filter((pair) => pair.factor.series.key.startsWith('food.')).map((pair) => [pair.factor.series.key.slice('food.'.length), pair]));
+    const yesNo = new Map(
+      all
+        .filter((pair) => pair.factor.series.key.startsWith('food.'))
+        .map((pair) => [pair.factor.series.key.slice('food.'.length), pair]),
+    );
     const pairs = all.filter((pair) => {
       const key = pair.factor.series.key;
       const food = key.startsWith('servings.') ? yesNo.get(key.slice('servings.'.length)) : undefined;
@@ -127,7 +131,8 @@ export function relate(stronger: PairOutcome, weaker: PairOutcome, bar: number):
   const rab = cov(triples.sab, triples.sa, triples.sb) / Math.sqrt(va * vb);
   const ray = cov(triples.say, triples.sa, triples.sy) / Math.sqrt(va * vy);
   const rby = cov(triples.sby, triples.sb, triples.sy) / Math.sqrt(vb * vy);
-  if (Math.abs(rab) >= MIRROR_R || Math.abs(laggedCorrelation(a.raw, b.raw, 0, 3)?.r ?? 0) >= MIRROR_R) return 'explains';
+  if (Math.abs(rab) >= MIRROR_R || Math.abs(laggedCorrelation(a.raw, b.raw, 0, 3)?.r ?? 0) >= MIRROR_R)
+    return 'explains';
   if (Math.abs(rab) < CO_MOVING_R) return 'separate';
   // Degrees of freedom: the effective pairs of each test, scaled to the days all three were recorded, less one for the other factor.
   const dfFor = (pair: PairOutcome) => Math.max(1, ((pair.bestNEff ?? n) * n) / Math.max(1, pair.best!.n) - 3);
@@ -143,7 +148,8 @@ export function relate(stronger: PairOutcome, weaker: PairOutcome, bar: number):
 
 /** `food.fermented` and `servings.fermented` are one food category counted two ways. */
 function sameMeasure(a: string, b: string): boolean {
-  const category = (key: string) => (key.startsWith('food.') || key.startsWith('servings.') ? key.slice(key.indexOf('.') + 1) : null);
+  const category = (key: string) =>
+    key.startsWith('food.') || key.startsWith('servings.') ? key.slice(key.indexOf('.') + 1) : null;
   return category(a) !== null && category(a) === category(b);
 }
 

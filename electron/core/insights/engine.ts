@@ -15,7 +15,16 @@ import type { Prepared } from './prepared';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';
 import { describeTest } from './sentences';
 import { benjaminiHochberg, correlationP, effectWithInterval, simpleRegression, studentQuantile } from './stats';
-import { autocorrelation, effectiveLags, effectivePairs, fastPart, laggedCorrelation, rankScaled, runningLevel, toArray } from './timeSeries';
+import {
+  autocorrelation,
+  effectiveLags,
+  effectivePairs,
+  fastPart,
+  laggedCorrelation,
+  rankScaled,
+  runningLevel,
+  toArray,
+} from './timeSeries';
 
 /** Autocorrelations kept per series: the slow test sums further than the day-to-day one. */
 const ACF_DAYS = 120;
@@ -52,7 +61,6 @@ interface Plan {
   outcome: DailySeries;
   direction: InsightDirection;
 }
-
 
 /**
  * Tests every factor–outcome pair of a journal across lags 0…maxLag (docs/insights-method.md):
@@ -117,7 +125,11 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
   for (const test of tests) test.sentence = describeTest(test, names);
 
   const logged = input.dates.filter((_, i) => input.series.some((s) => s.values[i] !== null));
-  const bestOf = (status: InsightTest['status']) => tested.map((pair) => pair.best!).filter((test) => test.status === status).sort(byEvidence);
+  const bestOf = (status: InsightTest['status']) =>
+    tested
+      .map((pair) => pair.best!)
+      .filter((test) => test.status === status)
+      .sort(byEvidence);
   return {
     generatedAt: new Date((options.now ?? Date.now)()).toISOString(),
     from: logged[0] ?? null,
@@ -198,7 +210,13 @@ function findStep(raw: Float64Array): Prepared['step'] {
 }
 
 /** The observed test at one lag: pairs, rho, the two groups, whether there is enough data. */
-function observe(plan: Plan, factor: Prepared, outcome: Prepared, lag: number, correlator: RankCorrelator): InsightTest {
+function observe(
+  plan: Plan,
+  factor: Prepared,
+  outcome: Prepared,
+  lag: number,
+  correlator: RankCorrelator,
+): InsightTest {
   const rho = correlator.rho(factor.coded, outcome.coded, lag, 0, true);
   const n = correlator.n;
   const { x, y } = correlator.pairs();
@@ -243,10 +261,28 @@ function observe(plan: Plan, factor: Prepared, outcome: Prepared, lag: number, c
  * Tests one pair across its lags. Returns null when no lag could be tested. Before/after
  * factors are described, not tested (see `describeBeforeAfter`).
  */
-function testPair(plan: Plan, factor: Prepared, outcome: Prepared, lags: InsightTest[], days: number): PairOutcome | null {
+function testPair(
+  plan: Plan,
+  factor: Prepared,
+  outcome: Prepared,
+  lags: InsightTest[],
+  days: number,
+): PairOutcome | null {
   const testable = lags.filter((test) => test.status === 'no-finding');
   if (testable.length === 0) return null;
-  const pair: PairOutcome = { factor, outcome, lags, best: null, p: null, q: null, slowR: null, slowP: null, effectiveLags: 1, beforeAfter: null, days };
+  const pair: PairOutcome = {
+    factor,
+    outcome,
+    lags,
+    best: null,
+    p: null,
+    q: null,
+    slowR: null,
+    slowP: null,
+    effectiveLags: 1,
+    beforeAfter: null,
+    days,
+  };
   if (factor.step) {
     pair.beforeAfter = describeBeforeAfter(factor, outcome, lags);
     return pair;
@@ -282,7 +318,11 @@ function testPair(plan: Plan, factor: Prepared, outcome: Prepared, lags: Insight
 }
 
 /** Correlation of the day-to-day parts at one lag, with its pairs and effective pairs. */
-export function lagCorrelation(factor: Prepared, outcome: Prepared, lag: number): { r: number; n: number; nEff: number } | null {
+export function lagCorrelation(
+  factor: Prepared,
+  outcome: Prepared,
+  lag: number,
+): { r: number; n: number; nEff: number } | null {
   const found = laggedCorrelation(factor.fast, outcome.fast, lag);
   return found && { ...found, nEff: effectivePairs(found.n, factor.acfFast, outcome.acfFast) };
 }
@@ -293,7 +333,12 @@ export function lagCorrelation(factor: Prepared, outcome: Prepared, lag: number)
  */
 export function slowCorrelation(factor: Prepared, outcome: Prepared): { r: number; nEff: number } | null {
   const found = laggedCorrelation(factor.slow, outcome.slow, 0, 28);
-  return found && { r: found.r, nEff: effectivePairs(found.n, factor.acfSlow, outcome.acfSlow, ACF_DAYS, Math.min(ACF_DAYS, found.n / 3)) };
+  return (
+    found && {
+      r: found.r,
+      nEff: effectivePairs(found.n, factor.acfSlow, outcome.acfSlow, ACF_DAYS, Math.min(ACF_DAYS, found.n / 3)),
+    }
+  );
 }
 
 /**
@@ -302,7 +347,12 @@ export function slowCorrelation(factor: Prepared, outcome: Prepared): { r: numbe
  * top half), read `lag` days later; the slope's standard error is widened by √(n / n*) for
  * autocorrelation, and the t quantile uses n* − 2 degrees of freedom.
  */
-export function effectInterval(factor: Prepared, outcome: Prepared, test: InsightTest, nEff: number): { effect: number; ciLow: number; ciHigh: number } | null {
+export function effectInterval(
+  factor: Prepared,
+  outcome: Prepared,
+  test: InsightTest,
+  nEff: number,
+): { effect: number; ciLow: number; ciHigh: number } | null {
   const groups = test.groups;
   if (!groups) return null;
   const split = groups.split;
@@ -312,7 +362,15 @@ export function effectInterval(factor: Prepared, outcome: Prepared, test: Insigh
     const high = new Float64Array(factor.raw.length);
     for (let t = 0; t < high.length; t++) {
       const value = factor.raw[t]!;
-      high[t] = Number.isNaN(value) ? Number.NaN : split === null ? (value > 0 ? 1 : 0) : (groups.highIncludesSplit ? value >= split : value > split) ? 1 : 0;
+      high[t] = Number.isNaN(value)
+        ? Number.NaN
+        : split === null
+          ? value > 0
+            ? 1
+            : 0
+          : (groups.highIncludesSplit ? value >= split : value > split)
+            ? 1
+            : 0;
     }
     factor.highFast.set(key, (highFast = fastPart(high, runningLevel(high))));
   }
@@ -349,7 +407,13 @@ function t95(df: number): number {
 }
 
 /** Yes/no: days with against days without. Numbers: the top half of days against the bottom half. */
-function compareGroups(series: DailySeries, factor: CodedSeries, outcome: CodedSeries, x: Int32Array, y: Int32Array): InsightGroups | null {
+function compareGroups(
+  series: DailySeries,
+  factor: CodedSeries,
+  outcome: CodedSeries,
+  x: Int32Array,
+  y: Int32Array,
+): InsightGroups | null {
   if (x.length === 0) return null;
   const levels = factor.levels;
   // Which factor levels are "high": counted per level, so the median needs no sort.
@@ -361,7 +425,10 @@ function compareGroups(series: DailySeries, factor: CodedSeries, outcome: CodedS
   } else {
     const counts = new Int32Array(levels.length);
     for (let i = 0; i < x.length; i++) counts[x[i]!]!++;
-    const median = (orderStatistic(counts, levels, Math.floor((x.length - 1) / 2)) + orderStatistic(counts, levels, Math.floor(x.length / 2))) / 2;
+    const median =
+      (orderStatistic(counts, levels, Math.floor((x.length - 1) / 2)) +
+        orderStatistic(counts, levels, Math.floor(x.length / 2))) /
+      2;
     let top = levels.length - 1;
     while (top > 0 && counts[top] === 0) top--;
     // With many ties at the top (say most days at the maximum), "at or above" keeps both halves filled.
@@ -410,7 +477,10 @@ function daysNeeded(series: DailySeries, groups: InsightGroups | null, n: number
     const withMore = Math.max(0, MIN_DAYS_EACH_WAY - (groups?.high.days ?? 0));
     const withoutMore = Math.max(0, MIN_DAYS_EACH_WAY - (groups?.low.days ?? 0));
     if (withMore + withoutMore === 0) return null;
-    const parts = [withMore ? `${withMore} more ${plural(withMore, 'day')} with it` : '', withoutMore ? `${withoutMore} more ${plural(withoutMore, 'day')} without it` : ''];
+    const parts = [
+      withMore ? `${withMore} more ${plural(withMore, 'day')} with it` : '',
+      withoutMore ? `${withoutMore} more ${plural(withoutMore, 'day')} without it` : '',
+    ];
     return { days: withMore + withoutMore, text: parts.filter(Boolean).join(' and ') };
   }
   if (n >= MIN_PAIRS) return null;
@@ -446,8 +516,14 @@ function describeBeforeAfter(factor: Prepared, outcome: Prepared, lags: InsightT
     test.groups = {
       highLabel: step.before > 0 ? 'before' : 'after',
       lowLabel: step.before > 0 ? 'after' : 'before',
-      high: step.before > 0 ? { days: beforeDays, mean: beforeDays ? beforeSum / beforeDays : null } : { days: afterDays, mean: afterDays ? afterSum / afterDays : null },
-      low: step.before > 0 ? { days: afterDays, mean: afterDays ? afterSum / afterDays : null } : { days: beforeDays, mean: beforeDays ? beforeSum / beforeDays : null },
+      high:
+        step.before > 0
+          ? { days: beforeDays, mean: beforeDays ? beforeSum / beforeDays : null }
+          : { days: afterDays, mean: afterDays ? afterSum / afterDays : null },
+      low:
+        step.before > 0
+          ? { days: afterDays, mean: afterDays ? afterSum / afterDays : null }
+          : { days: beforeDays, mean: beforeDays ? beforeSum / beforeDays : null },
       split: null,
       highIncludesSplit: false,
     };
@@ -463,7 +539,10 @@ function describeBeforeAfter(factor: Prepared, outcome: Prepared, lags: InsightT
  */
 function markCandidates(pairs: readonly PairOutcome[], family: number, days: number): InsightTest[] {
   const open = pairs
-    .filter((pair) => pair.best!.status === 'no-finding' && !pair.best!.flags.includes('shared-trend') && pair.p! < CANDIDATE_P)
+    .filter(
+      (pair) =>
+        pair.best!.status === 'no-finding' && !pair.best!.flags.includes('shared-trend') && pair.p! < CANDIDATE_P,
+    )
     .sort((a, b) => a.p! - b.p!);
   const shown: InsightTest[] = [];
   for (const pair of open) {

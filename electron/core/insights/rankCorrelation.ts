@@ -17,7 +17,9 @@ export interface CodedSeries {
 }
 
 export function codeSeries(values: readonly (number | null)[]): CodedSeries {
-  const levels = [...new Set(values.filter((v): v is number => v !== null && Number.isFinite(v)))].sort((a, b) => a - b);
+  const levels = [...new Set(values.filter((v): v is number => v !== null && Number.isFinite(v)))].sort(
+    (a, b) => a - b,
+  );
   const position = new Map(levels.map((level, i) => [level, i]));
   const codes = new Int32Array(values.length);
   values.forEach((value, i) => {
@@ -79,7 +81,16 @@ export class RankCorrelator {
   }
 
   /** The same rho from a table of how often each factor level meets each outcome level. */
-  private rhoFromTable(fx: Int32Array, oy: Int32Array, kx: number, ky: number, lag: number, offset: number, split: number, end: number): number {
+  private rhoFromTable(
+    fx: Int32Array,
+    oy: Int32Array,
+    kx: number,
+    ky: number,
+    lag: number,
+    offset: number,
+    split: number,
+    end: number,
+  ): number {
     const { countX, countY, rankX, rankY, joint } = this;
     joint.fill(0, 0, kx * ky);
     let n = tally(joint, ky, fx, oy, 0, split, fx.length - offset, lag, 0);
@@ -109,7 +120,15 @@ export class RankCorrelator {
   }
 
   /** Counts the days t in [from, to) pairing factor(t + delta) with outcome(t + lag); returns the new pair count. */
-  private accumulate(fx: Int32Array, oy: Int32Array, from: number, to: number, delta: number, lag: number, n: number): number {
+  private accumulate(
+    fx: Int32Array,
+    oy: Int32Array,
+    from: number,
+    to: number,
+    delta: number,
+    lag: number,
+    n: number,
+  ): number {
     const { countX, countY, pairX, pairY } = this;
     for (let t = from; t < to; t++) {
       const x = fx[t + delta]!;
@@ -131,7 +150,17 @@ export class RankCorrelator {
 }
 
 /** Adds the days t in [from, to) pairing factor(t + delta) with outcome(t + lag) to the table; returns the new pair count. */
-function tally(joint: Float64Array, ky: number, fx: Int32Array, oy: Int32Array, from: number, to: number, delta: number, lag: number, n: number): number {
+function tally(
+  joint: Float64Array,
+  ky: number,
+  fx: Int32Array,
+  oy: Int32Array,
+  from: number,
+  to: number,
+  delta: number,
+  lag: number,
+  n: number,
+): number {
   for (let t = from; t < to; t++) {
     const x = fx[t + delta]!;
     const y = oy[t + lag]!;

@@ -8,7 +8,11 @@ export interface InsightsJob {
 }
 
 /** Starts one insights run; progress arrives as (done, total) test counts. */
-export type InsightsRunner = (input: EngineInput, maxLag: number, onProgress: (done: number, total: number) => void) => InsightsJob;
+export type InsightsRunner = (
+  input: EngineInput,
+  maxLag: number,
+  onProgress: (done: number, total: number) => void,
+) => InsightsJob;
 
 /** Messages the worker posts back. */
 export type WorkerMessage =

@@ -47,7 +47,10 @@ function averagesClause(test: InsightTest, outcome: string): string {
   const high = groups.high.mean;
   const low = groups.low.mean;
   const scale = scaleWords(test);
-  const averages = high === null || low === null ? 'could not be averaged' : `averaged ${formatAmount(high)}${scale}, against ${formatAmount(low)}`;
+  const averages =
+    high === null || low === null
+      ? 'could not be averaged'
+      : `averaged ${formatAmount(high)}${scale}, against ${formatAmount(low)}`;
   if (test.factorKind === 'yesno') {
     const others = test.lag === 0 ? 'on days without' : 'after days without';
     return `${lowerFirst(timing(test, subject(test)))}, ${outcome} ${averages} ${others} (${groups.high.days} days with, ${groups.low.days} without)`;
@@ -61,7 +64,9 @@ function averagesClause(test: InsightTest, outcome: string): string {
 }
 
 /** "about 1.2 to 2.6 points higher", "about 0.3 to 1.1 points lower", "between 0.4 points lower and 1.2 points higher". */
-export function intervalWords(test: Pick<InsightTest, 'ciLow' | 'ciHigh' | 'effect' | 'outcomeUnit' | 'outcome'>): string {
+export function intervalWords(
+  test: Pick<InsightTest, 'ciLow' | 'ciHigh' | 'effect' | 'outcomeUnit' | 'outcome'>,
+): string {
   const unit = unitWord(test);
   if (test.ciLow === null || test.ciHigh === null) {
     if (test.effect === null) return 'the difference could not be worked out';
@@ -79,7 +84,8 @@ function beforeAfter(test: InsightTest, outcome: string): string {
   const [before, after] = groups.highLabel === 'before' ? [groups.high, groups.low] : [groups.low, groups.high];
   const scale = scaleWords(test);
   const verb = test.factor.startsWith('treatment.') ? `you started ${test.factorLabel}` : `${subject(test)} changed`;
-  if (before.mean === null || after.mean === null) return `Since ${verb}, ${outcome} has not been recorded both before and after.`;
+  if (before.mean === null || after.mean === null)
+    return `Since ${verb}, ${outcome} has not been recorded both before and after.`;
   return (
     `Since ${verb}, ${outcome} averaged ${formatAmount(after.mean)}${scale}, against ${formatAmount(before.mean)} before (${before.days} days before, ${after.days} since). ` +
     'A before-and-after comparison cannot tell this apart from anything else that changed around then.'
@@ -97,7 +103,8 @@ function listOf(items: readonly string[]): string {
 
 /** "On days with dairy", "The day after a day with stress above 4", "On the 2nd day after taking Zinc". */
 function timing(test: InsightTest, what: string): string {
-  if (test.lag === 0) return what.startsWith('taking ') ? `On days you took ${what.slice('taking '.length)}` : `On days with ${what}`;
+  if (test.lag === 0)
+    return what.startsWith('taking ') ? `On days you took ${what.slice('taking '.length)}` : `On days with ${what}`;
   const after = test.factor.startsWith('food.') || test.factor.startsWith('treatment.') ? what : `a day with ${what}`;
   if (test.lag === 1) return `The day after ${after}`;
   return `On the ${ordinal(test.lag)} day after ${after}`;
@@ -116,7 +123,9 @@ function highGroup(test: InsightTest): string {
   const amount = amountOf(test);
   if (amount) {
     if (highIncludesSplit) return `${value} or more ${amount}`;
-    return split === 0 ? `any ${amount.replace(/^(servings|minutes|glasses|hours) of /, '')}` : `more than ${value} ${amount}`;
+    return split === 0
+      ? `any ${amount.replace(/^(servings|minutes|glasses|hours) of /, '')}`
+      : `more than ${value} ${amount}`;
   }
   const name = inSentence(test.factorLabel, test.factor);
   return highIncludesSplit ? `${name} of ${value} or more` : `${name} above ${value}`;
@@ -142,7 +151,13 @@ function scaleWords(test: InsightTest): string {
 }
 
 function unitWord(test: Pick<InsightTest, 'outcomeUnit' | 'outcome'>): string {
-  return test.outcomeUnit === SCORE_UNIT ? ' points' : test.outcome === 'gut.stool' ? ' on the Bristol scale' : test.outcomeUnit ? ` ${test.outcomeUnit}` : '';
+  return test.outcomeUnit === SCORE_UNIT
+    ? ' points'
+    : test.outcome === 'gut.stool'
+      ? ' on the Bristol scale'
+      : test.outcomeUnit
+        ? ` ${test.outcomeUnit}`
+        : '';
 }
 
 function ordinal(n: number): string {

@@ -10,16 +10,58 @@ export const SERVINGS_CATEGORIES: readonly FoodCategory[] = ['fibre_rich', 'preb
 const SCORE = 'points (0–10)';
 
 /** Lifestyle and gut columns of `days`, in the order they are shown. */
-const DAY_COLUMNS: readonly { column: string; key: string; label: string; group: SeriesGroup; role: SeriesRole; unit: string }[] = [
+const DAY_COLUMNS: readonly {
+  column: string;
+  key: string;
+  label: string;
+  group: SeriesGroup;
+  role: SeriesRole;
+  unit: string;
+}[] = [
   { column: 'bloating', key: 'gut.bloating', label: 'Bloating', group: 'gut', role: 'gut', unit: SCORE },
   { column: 'discomfort', key: 'gut.discomfort', label: 'Tummy discomfort', group: 'gut', role: 'gut', unit: SCORE },
   { column: 'stress', key: 'life.stress', label: 'Stress', group: 'lifestyle', role: 'factor', unit: SCORE },
-  { column: 'sleep_hours', key: 'life.sleepHours', label: 'Hours of sleep', group: 'lifestyle', role: 'factor', unit: 'hours' },
-  { column: 'sleep_quality', key: 'life.sleepQuality', label: 'Sleep quality', group: 'lifestyle', role: 'factor', unit: SCORE },
+  {
+    column: 'sleep_hours',
+    key: 'life.sleepHours',
+    label: 'Hours of sleep',
+    group: 'lifestyle',
+    role: 'factor',
+    unit: 'hours',
+  },
+  {
+    column: 'sleep_quality',
+    key: 'life.sleepQuality',
+    label: 'Sleep quality',
+    group: 'lifestyle',
+    role: 'factor',
+    unit: SCORE,
+  },
   { column: 'mood', key: 'life.mood', label: 'Mood', group: 'lifestyle', role: 'factor', unit: SCORE },
-  { column: 'meditation_minutes', key: 'life.meditation', label: 'Meditation', group: 'lifestyle', role: 'factor', unit: 'minutes' },
-  { column: 'exercise_minutes', key: 'life.exercise', label: 'Exercise', group: 'lifestyle', role: 'factor', unit: 'minutes' },
-  { column: 'relaxation_minutes', key: 'life.relaxation', label: 'Relaxation', group: 'lifestyle', role: 'factor', unit: 'minutes' },
+  {
+    column: 'meditation_minutes',
+    key: 'life.meditation',
+    label: 'Meditation',
+    group: 'lifestyle',
+    role: 'factor',
+    unit: 'minutes',
+  },
+  {
+    column: 'exercise_minutes',
+    key: 'life.exercise',
+    label: 'Exercise',
+    group: 'lifestyle',
+    role: 'factor',
+    unit: 'minutes',
+  },
+  {
+    column: 'relaxation_minutes',
+    key: 'life.relaxation',
+    label: 'Relaxation',
+    group: 'lifestyle',
+    role: 'factor',
+    unit: 'minutes',
+  },
   { column: 'water_glasses', key: 'gut.water', label: 'Water', group: 'lifestyle', role: 'factor', unit: 'glasses' },
 ];
 
@@ -57,14 +99,24 @@ export function foodValue(listed: number, mealsComplete: boolean | null, mainMea
  * complete — see `mealsAreComplete`).
  */
 export function readDailySeries(db: Db, range: Range, today: string): TrendsData {
-  const bounds = db.prepare('SELECT min(date) AS first, max(date) AS last FROM days').get() as { first: string | null; last: string | null };
+  const bounds = db.prepare('SELECT min(date) AS first, max(date) AS last FROM days').get() as {
+    first: string | null;
+    last: string | null;
+  };
   const to = range.to ?? (bounds.last && bounds.last > today ? bounds.last : today);
   const from = range.from ?? bounds.first ?? to;
   const dates = datesBetween(from, to);
   const index = new Map(dates.map((date, i) => [date, i]));
   const series: DailySeries[] = [];
   const blank = (): (number | null)[] => new Array<number | null>(dates.length).fill(null);
-  const add = (key: string, label: string, kind: SeriesKind, group: SeriesGroup, role: SeriesRole, unit: string): (number | null)[] => {
+  const add = (
+    key: string,
+    label: string,
+    kind: SeriesKind,
+    group: SeriesGroup,
+    role: SeriesRole,
+    unit: string,
+  ): (number | null)[] => {
     const values = blank();
     series.push({ key, label, kind, group, role, unit, values });
     return values;
@@ -81,8 +133,18 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
     .all(...inRange) as { id: number; name: string }[];
   const scores = db
     .prepare('SELECT date, condition_id, severity, itch, sleep_lost, flare FROM skin_scores WHERE date BETWEEN ? AND ?')
-    .all(...inRange) as { date: string; condition_id: number; severity: number | null; itch: number | null; sleep_lost: number | null; flare: number }[];
-  const perCondition = new Map<number, { severity: (number | null)[]; itch: (number | null)[]; flare: (number | null)[] }>();
+    .all(...inRange) as {
+    date: string;
+    condition_id: number;
+    severity: number | null;
+    itch: number | null;
+    sleep_lost: number | null;
+    flare: number;
+  }[];
+  const perCondition = new Map<
+    number,
+    { severity: (number | null)[]; itch: (number | null)[]; flare: (number | null)[] }
+  >();
   for (const condition of conditions) {
     perCondition.set(condition.id, {
       severity: add(`skin.severity.${condition.id}`, `${condition.name} severity`, 'number', 'skin', 'skin', SCORE),
@@ -94,8 +156,24 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
   const sleepLost = add('skin.sleepLost', 'Sleep lost to itch', 'number', 'skin', 'none', SCORE);
   for (const condition of conditions) {
     const own = perCondition.get(condition.id)!;
-    series.push({ key: `skin.itch.${condition.id}`, label: `${condition.name} itch`, kind: 'number', group: 'skin', role: 'none', unit: SCORE, values: own.itch });
-    series.push({ key: `skin.flare.${condition.id}`, label: `${condition.name} flare`, kind: 'yesno', group: 'skin', role: 'none', unit: '', values: own.flare });
+    series.push({
+      key: `skin.itch.${condition.id}`,
+      label: `${condition.name} itch`,
+      kind: 'number',
+      group: 'skin',
+      role: 'none',
+      unit: SCORE,
+      values: own.itch,
+    });
+    series.push({
+      key: `skin.flare.${condition.id}`,
+      label: `${condition.name} flare`,
+      kind: 'yesno',
+      group: 'skin',
+      role: 'none',
+      unit: '',
+      values: own.flare,
+    });
   }
   for (const row of scores) {
     const i = index.get(row.date);
@@ -110,7 +188,9 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
 
   // Gut and lifestyle columns of the day itself.
   const dayRows = db
-    .prepare(`SELECT date, ${DAY_COLUMNS.map((c) => c.column).join(', ')} FROM days WHERE date BETWEEN ? AND ? ORDER BY date`)
+    .prepare(
+      `SELECT date, ${DAY_COLUMNS.map((c) => c.column).join(', ')} FROM days WHERE date BETWEEN ? AND ? ORDER BY date`,
+    )
     .all(...inRange) as Record<string, number | string | null>[];
   const dayValues = new Map<string, (number | null)[]>();
   for (const column of DAY_COLUMNS.filter((c) => c.group === 'gut')) {
@@ -150,7 +230,11 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
     .all(...MAIN_MEALS, ...inRange) as { date: string; complete: number | null; foods: number; main: number }[];
   const foodDays = new Set(
     mealDays
-      .filter((day) => (day.foods > 0 || day.complete === 1) && mealsAreComplete(day.complete === null ? null : day.complete === 1, day.main === MAIN_MEALS.length))
+      .filter(
+        (day) =>
+          (day.foods > 0 || day.complete === 1) &&
+          mealsAreComplete(day.complete === null ? null : day.complete === 1, day.main === MAIN_MEALS.length),
+      )
       .map((day) => index.get(day.date)!),
   );
   const servings = db
@@ -161,10 +245,21 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
     )
     .all(...inRange) as { date: string; category: FoodCategory; servings: number }[];
   const eaten = new Map<FoodCategory, (number | null)[]>();
-  for (const category of FOOD_CATEGORIES) eaten.set(category, add(`food.${category}`, FOOD_SERIES_LABELS[category]!, 'yesno', 'food', 'factor', ''));
+  for (const category of FOOD_CATEGORIES)
+    eaten.set(category, add(`food.${category}`, FOOD_SERIES_LABELS[category]!, 'yesno', 'food', 'factor', ''));
   const servingsOf = new Map<FoodCategory, (number | null)[]>();
   for (const category of SERVINGS_CATEGORIES) {
-    servingsOf.set(category, add(`servings.${category}`, `${FOOD_SERIES_LABELS[category]} (servings)`, 'number', 'servings', 'factor', 'servings'));
+    servingsOf.set(
+      category,
+      add(
+        `servings.${category}`,
+        `${FOOD_SERIES_LABELS[category]} (servings)`,
+        'number',
+        'servings',
+        'factor',
+        'servings',
+      ),
+    );
   }
   const plants = add('food.plants', 'Plant variety', 'number', 'servings', 'factor', 'different plant foods');
   for (const i of foodDays) {
@@ -196,7 +291,8 @@ export function readDailySeries(db: Db, range: Range, today: string): TrendsData
     )
     .all(...inRange) as { id: number; name: string }[];
   const taken = new Map<number, (number | null)[]>();
-  for (const treatment of treatments) taken.set(treatment.id, add(`treatment.${treatment.id}`, treatment.name, 'yesno', 'treatment', 'factor', ''));
+  for (const treatment of treatments)
+    taken.set(treatment.id, add(`treatment.${treatment.id}`, treatment.name, 'yesno', 'treatment', 'factor', ''));
   const doses = db
     .prepare('SELECT date, treatment_id, taken FROM treatment_doses WHERE date BETWEEN ? AND ?')
     .all(...inRange) as { date: string; treatment_id: number; taken: number }[];

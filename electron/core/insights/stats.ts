@@ -7,7 +7,7 @@
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end++;
     const rank = (start + end) / 2 + 1;
@@ -121,8 +121,8 @@ function betaFraction(x: number, a: number, b: number): number {
 /** ln Γ(x) for x > 0 (Lanczos approximation, g = 7). */
 export function logGamma(x: number): number {
   const g = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
@@ -164,7 +164,11 @@ export function partialCorrelation(rxy: number, rxz: number, ryz: number): numbe
 }
 
 /** Least squares y = a + b·x over the first `n` values: slope, its standard error (residual df n − 2), and n. */
-export function simpleRegression(x: ArrayLike<number>, y: ArrayLike<number>, n = x.length): { slope: number; se: number; n: number } | null {
+export function simpleRegression(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n = x.length,
+): { slope: number; se: number; n: number } | null {
   if (n < 3) return null;
   let mx = 0;
   let my = 0;

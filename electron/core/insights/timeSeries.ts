@@ -84,7 +84,12 @@ export function fastPart(values: Float64Array, slow: Float64Array): Float64Array
  * Pearson correlation of x(t) with y(t + lag) over the days where both are present (one pass);
  * null when fewer than `fewest` pairs or either side has no variation.
  */
-export function laggedCorrelation(x: Float64Array, y: Float64Array, lag: number, fewest = 4): { r: number; n: number } | null {
+export function laggedCorrelation(
+  x: Float64Array,
+  y: Float64Array,
+  lag: number,
+  fewest = 4,
+): { r: number; n: number } | null {
   let n = 0;
   let sx = 0;
   let sy = 0;
@@ -155,7 +160,13 @@ export function autocorrelation(values: Float64Array, maxLag: number): Float64Ar
  * mostly noise, and summing their products would make N* smaller than it is.
  * Kept between 3 and N (negative products can only be trusted so far; N is the most there is).
  */
-export function effectivePairs(n: number, acfX: Float64Array, acfY: Float64Array, longest = MAX_ACF_LAG, span = Math.max(2, Math.min(longest, 2 * Math.sqrt(n)))): number {
+export function effectivePairs(
+  n: number,
+  acfX: Float64Array,
+  acfY: Float64Array,
+  longest = MAX_ACF_LAG,
+  span = Math.max(2, Math.min(longest, 2 * Math.sqrt(n))),
+): number {
   if (n < 4) return n;
   const maxK = Math.min(acfX.length - 1, acfY.length - 1, Math.floor(span));
   let sum = 0;
@@ -186,7 +197,9 @@ export function effectiveLags(maxLag: number, acfX: Float64Array, acfY: Float64A
   const s0 = s(0);
   const size = maxLag + 1;
   const matrix: number[][] = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  const byDistance = Array.from({ length: size }, (_, d) => (s0 > 0 ? Math.max(-1, Math.min(1, s(d) / s0)) : d === 0 ? 1 : 0));
+  const byDistance = Array.from({ length: size }, (_, d) =>
+    s0 > 0 ? Math.max(-1, Math.min(1, s(d) / s0)) : d === 0 ? 1 : 0,
+  );
   for (let l = 0; l < size; l++) for (let m = 0; m < size; m++) matrix[l]![m] = byDistance[Math.abs(m - l)]!;
   // The eigenvalues' mean is 1 (the trace is the size); their spread says how much the lags overlap.
   const eigenvalues = symmetricEigenvalues(matrix);

@@ -6,7 +6,10 @@ import type { WorkerMessage } from './runner';
 const { input, maxLag } = workerData as { input: EngineInput; maxLag: number };
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
 try {
-  post({ type: 'result', result: runInsights(input, { maxLag, onProgress: (done, total) => post({ type: 'progress', done, total }) }) });
+  post({
+    type: 'result',
+    result: runInsights(input, { maxLag, onProgress: (done, total) => post({ type: 'progress', done, total }) }),
+  });
 } catch (error) {
   post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 }

@@ -29,7 +29,9 @@ export function saveCondition(db: Db, input: { id?: number | undefined; name: st
       timestamp(db),
     );
   } else {
-    const changed = db.prepare('UPDATE conditions SET name = ?, tracked = ? WHERE id = ?').run(input.name, input.tracked ? 1 : 0, input.id);
+    const changed = db
+      .prepare('UPDATE conditions SET name = ?, tracked = ? WHERE id = ?')
+      .run(input.name, input.tracked ? 1 : 0, input.id);
     if (changed.changes === 0) throw gone('skin condition');
   }
   return listConditions(db);
@@ -45,23 +47,24 @@ interface TreatmentRow {
 }
 
 export function listTreatments(db: Db): Treatment[] {
-  return (db.prepare('SELECT * FROM treatments ORDER BY (stopped_on IS NOT NULL), name').all() as TreatmentRow[]).map((row) => ({
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    dose: row.dose,
-    startedOn: row.started_on,
-    stoppedOn: row.stopped_on,
-  }));
+  return (db.prepare('SELECT * FROM treatments ORDER BY (stopped_on IS NOT NULL), name').all() as TreatmentRow[]).map(
+    (row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      dose: row.dose,
+      startedOn: row.started_on,
+      stoppedOn: row.stopped_on,
+    }),
+  );
 }
 
 export function saveTreatment(db: Db, input: Omit<Treatment, 'id'> & { id?: number | undefined }): Treatment[] {
   const values = [input.name, input.kind, input.dose, input.startedOn, input.stoppedOn] as const;
   if (input.id === undefined) {
-    db.prepare('INSERT INTO treatments (name, kind, dose, started_on, stopped_on, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      ...values,
-      timestamp(db),
-    );
+    db.prepare(
+      'INSERT INTO treatments (name, kind, dose, started_on, stopped_on, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(...values, timestamp(db));
   } else {
     const changed = db
       .prepare('UPDATE treatments SET name = ?, kind = ?, dose = ?, started_on = ?, stopped_on = ? WHERE id = ?')
@@ -88,16 +91,12 @@ export function saveFactor(db: Db, input: Omit<CustomFactor, 'id'> & { id?: numb
   const unit = input.kind === 'number' ? input.unit : '';
   if (input.id === undefined) {
     const sort = (db.prepare('SELECT coalesce(max(sort), 0) + 1 AS n FROM custom_factors').get() as { n: number }).n;
-    db.prepare('INSERT INTO custom_factors (name, kind, unit, archived, sort, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      input.name,
-      input.kind,
-      unit,
-      input.archived ? 1 : 0,
-      sort,
-      timestamp(db),
-    );
+    db.prepare(
+      'INSERT INTO custom_factors (name, kind, unit, archived, sort, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(input.name, input.kind, unit, input.archived ? 1 : 0, sort, timestamp(db));
   } else {
-    const current = db.prepare('SELECT kind FROM custom_factors WHERE id = ?').get(input.id) as { kind: FactorKind } | undefined;
+    const current = db.prepare('SELECT kind FROM custom_factors WHERE id = ?').get(input.id) as
+      { kind: FactorKind } | undefined;
     if (!current) throw gone('custom factor');
     const hasValues = db.prepare('SELECT 1 FROM custom_values WHERE factor_id = ? LIMIT 1').get(input.id) !== undefined;
     if (current.kind !== input.kind && hasValues) {
@@ -129,7 +128,13 @@ export function writeJournalSettings(db: Db, settings: JournalSettings): Journal
   return readJournalSettings(db);
 }
 
-function assertUniqueName(db: Db, table: 'conditions' | 'custom_factors', name: string, id: number | undefined, what: string): void {
+function assertUniqueName(
+  db: Db,
+  table: 'conditions' | 'custom_factors',
+  name: string,
+  id: number | undefined,
+  what: string,
+): void {
   const clash = db.prepare(`SELECT 1 FROM ${table} WHERE name = ? AND id IS NOT ?`).get(name, id ?? null);
   if (clash) throw new AppError('INVALID_INPUT', `There is already a ${what} called "${name}". Nothing was saved.`);
 }

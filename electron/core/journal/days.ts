@@ -59,8 +59,18 @@ function rowToEntry(db: Db, row: DayRow): DayEntry {
   const date = row.date;
   const skin = (
     db
-      .prepare('SELECT condition_id, severity, itch, sleep_lost, new_lesions, flare, areas FROM skin_scores WHERE date = ? ORDER BY condition_id')
-      .all(date) as { condition_id: number; severity: number | null; itch: number | null; sleep_lost: number | null; new_lesions: number | null; flare: number; areas: string }[]
+      .prepare(
+        'SELECT condition_id, severity, itch, sleep_lost, new_lesions, flare, areas FROM skin_scores WHERE date = ? ORDER BY condition_id',
+      )
+      .all(date) as {
+      condition_id: number;
+      severity: number | null;
+      itch: number | null;
+      sleep_lost: number | null;
+      new_lesions: number | null;
+      flare: number;
+      areas: string;
+    }[]
   ).map((s) => ({
     conditionId: s.condition_id,
     severity: s.severity,
@@ -79,16 +89,25 @@ function rowToEntry(db: Db, row: DayRow): DayEntry {
   const meals = mealRows.map((meal) => ({
     kind: meal.kind,
     time: meal.time,
-    foods: (foodsOf.all(meal.id) as { food_id: number; servings: number }[]).map((f) => ({ foodId: f.food_id, servings: f.servings })),
+    foods: (foodsOf.all(meal.id) as { food_id: number; servings: number }[]).map((f) => ({
+      foodId: f.food_id,
+      servings: f.servings,
+    })),
   }));
   const bowelMovements = db
     .prepare('SELECT time, bristol FROM bowel_movements WHERE date = ? ORDER BY position')
     .all(date) as { time: string | null; bristol: number }[];
   const treatments = (
-    db.prepare('SELECT treatment_id, taken FROM treatment_doses WHERE date = ? ORDER BY treatment_id').all(date) as { treatment_id: number; taken: number }[]
+    db.prepare('SELECT treatment_id, taken FROM treatment_doses WHERE date = ? ORDER BY treatment_id').all(date) as {
+      treatment_id: number;
+      taken: number;
+    }[]
   ).map((t) => ({ treatmentId: t.treatment_id, taken: t.taken === 1 }));
   const custom = (
-    db.prepare('SELECT factor_id, value FROM custom_values WHERE date = ? ORDER BY factor_id').all(date) as { factor_id: number; value: number }[]
+    db.prepare('SELECT factor_id, value FROM custom_values WHERE date = ? ORDER BY factor_id').all(date) as {
+      factor_id: number;
+      value: number;
+    }[]
   ).map((c) => ({ factorId: c.factor_id, value: c.value }));
   return {
     date,
@@ -161,7 +180,8 @@ export function writeDay(db: Db, entry: DayEntry, today: string): void {
       cycle_day: entry.lifestyle.cycleDay,
       notes: entry.notes,
       notes_for_dermatologist: entry.notesForDermatologist ? 1 : 0,
-      meals_complete: entry.mealsComplete === null || entry.mealsComplete === undefined ? null : entry.mealsComplete ? 1 : 0,
+      meals_complete:
+        entry.mealsComplete === null || entry.mealsComplete === undefined ? null : entry.mealsComplete ? 1 : 0,
       now,
     };
     if (existed) {
@@ -188,7 +208,16 @@ export function writeDay(db: Db, entry: DayEntry, today: string): void {
       'INSERT INTO skin_scores (date, condition_id, severity, itch, sleep_lost, new_lesions, flare, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const s of entry.skin) {
-      skin.run(entry.date, s.conditionId, s.severity, s.itch, s.sleepLost, s.newLesions, s.flare ? 1 : 0, JSON.stringify([...new Set(s.areas)]));
+      skin.run(
+        entry.date,
+        s.conditionId,
+        s.severity,
+        s.itch,
+        s.sleepLost,
+        s.newLesions,
+        s.flare ? 1 : 0,
+        JSON.stringify([...new Set(s.areas)]),
+      );
     }
     const meal = db.prepare('INSERT INTO meals (date, position, kind, time) VALUES (?, ?, ?, ?)');
     const mealFood = db.prepare('INSERT INTO meal_foods (meal_id, food_id, position, servings) VALUES (?, ?, ?, ?)');
@@ -211,15 +240,18 @@ function checkReferences(db: Db, entry: DayEntry): void {
   for (const s of entry.skin) {
     if (seen.has(s.conditionId)) throw invalid('A skin condition appears twice for the same day.');
     seen.add(s.conditionId);
-    if (!condition.get(s.conditionId)) throw invalid('One of the skin conditions no longer exists. Reload and try again.');
+    if (!condition.get(s.conditionId))
+      throw invalid('One of the skin conditions no longer exists. Reload and try again.');
   }
   const food = db.prepare('SELECT 1 FROM foods WHERE id = ?');
   for (const meal of entry.meals) {
     const inMeal = new Set<number>();
     for (const f of meal.foods) {
-      if (inMeal.has(f.foodId)) throw invalid('The same food is listed twice in one meal: change its servings instead.');
+      if (inMeal.has(f.foodId))
+        throw invalid('The same food is listed twice in one meal: change its servings instead.');
       inMeal.add(f.foodId);
-      if (!food.get(f.foodId)) throw invalid('One of the foods is not in your food library any more. Reload and try again.');
+      if (!food.get(f.foodId))
+        throw invalid('One of the foods is not in your food library any more. Reload and try again.');
     }
   }
   const treatment = db.prepare('SELECT 1 FROM treatments WHERE id = ?');
@@ -274,7 +306,9 @@ function toCalendarDay(row: SummaryRow): CalendarDay {
 
 export function monthCalendar(db: Db, year: number, month: number): CalendarDay[] {
   const { first, last } = monthRange(year, month);
-  const rows = db.prepare(`${SUMMARY_SQL} WHERE d.date BETWEEN ? AND ? ORDER BY d.date`).all(first, last) as SummaryRow[];
+  const rows = db
+    .prepare(`${SUMMARY_SQL} WHERE d.date BETWEEN ? AND ? ORDER BY d.date`)
+    .all(first, last) as SummaryRow[];
   return rows.map(toCalendarDay);
 }
 
@@ -315,7 +349,11 @@ export function searchNotes(db: Db, query: string, limit: number): SearchHit[] {
        WHERE notes_search MATCH ? ORDER BY d.date DESC LIMIT ?`,
     )
     .all(terms.join(' '), limit) as { date: string; notes_for_dermatologist: number; snippet: string }[];
-  return rows.map((row) => ({ date: row.date, snippet: row.snippet, forDermatologist: row.notes_for_dermatologist === 1 }));
+  return rows.map((row) => ({
+    date: row.date,
+    snippet: row.snippet,
+    forDermatologist: row.notes_for_dermatologist === 1,
+  }));
 }
 
 export { addDays };

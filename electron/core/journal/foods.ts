@@ -67,7 +67,13 @@ export function listFoods(db: Db): Food[] {
 /** Library keys whose other names (FOOD_SYNONYMS) start with the query: "oatmeal" finds Porridge. */
 function synonymKeys(q: string): string[] {
   if (q.length < 2) return [];
-  return [...new Set(Object.entries(FOOD_SYNONYMS).filter(([word]) => word.startsWith(q)).map(([, key]) => key))];
+  return [
+    ...new Set(
+      Object.entries(FOOD_SYNONYMS)
+        .filter(([word]) => word.startsWith(q))
+        .map(([, key]) => key),
+    ),
+  ];
 }
 
 /**
@@ -98,22 +104,37 @@ export function suggestFoods(db: Db, query: string, limit: number, meal?: MealKi
          name
        LIMIT @limit`,
     )
-    .all({ q, like: `%${escaped}%`, prefix: `${escaped}%`, synonyms: JSON.stringify(synonyms), meal: meal ?? '', typical: JSON.stringify(typical), limit }) as FoodRow[];
+    .all({
+      q,
+      like: `%${escaped}%`,
+      prefix: `${escaped}%`,
+      synonyms: JSON.stringify(synonyms),
+      meal: meal ?? '',
+      typical: JSON.stringify(typical),
+      limit,
+    }) as FoodRow[];
   return rows.map(toFood);
 }
 
-export function saveFood(db: Db, input: { id?: number | undefined; name: string; plant: boolean; categories: FoodCategory[] }): Food {
-  const clash = db.prepare('SELECT id FROM foods WHERE name = ? AND id IS NOT ?').get(input.name, input.id ?? null) as { id: number } | undefined;
+export function saveFood(
+  db: Db,
+  input: { id?: number | undefined; name: string; plant: boolean; categories: FoodCategory[] },
+): Food {
+  const clash = db.prepare('SELECT id FROM foods WHERE name = ? AND id IS NOT ?').get(input.name, input.id ?? null) as
+    { id: number } | undefined;
   if (clash) throw new AppError('INVALID_INPUT', `There is already a food called "${input.name}". Nothing was saved.`);
   const id = db.transaction(() => {
     let foodId = input.id;
     if (foodId === undefined) {
       foodId = Number(
-        db.prepare('INSERT INTO foods (name, plant, created_at) VALUES (?, ?, ?)').run(input.name, input.plant ? 1 : 0, timestamp(db))
-          .lastInsertRowid,
+        db
+          .prepare('INSERT INTO foods (name, plant, created_at) VALUES (?, ?, ?)')
+          .run(input.name, input.plant ? 1 : 0, timestamp(db)).lastInsertRowid,
       );
     } else {
-      const changed = db.prepare('UPDATE foods SET name = ?, plant = ? WHERE id = ?').run(input.name, input.plant ? 1 : 0, foodId);
+      const changed = db
+        .prepare('UPDATE foods SET name = ?, plant = ? WHERE id = ?')
+        .run(input.name, input.plant ? 1 : 0, foodId);
       if (changed.changes === 0) throw new AppError('INVALID_INPUT', 'That food no longer exists. Nothing was saved.');
       db.prepare('DELETE FROM food_categories WHERE food_id = ?').run(foodId);
     }

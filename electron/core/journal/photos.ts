@@ -21,7 +21,14 @@ interface PhotoRow {
 }
 
 function toMeta(row: PhotoRow): PhotoMeta {
-  return { id: row.id, date: row.date, bodyArea: row.body_area, width: row.width, height: row.height, createdAt: row.created_at };
+  return {
+    id: row.id,
+    date: row.date,
+    bodyArea: row.body_area,
+    width: row.width,
+    height: row.height,
+    createdAt: row.created_at,
+  };
 }
 
 function problem(message: string): AppError {
@@ -33,10 +40,14 @@ function problem(message: string): AppError {
  * most 2048 px, saved as JPEG. Re-encoding drops every bit of metadata (EXIF, GPS, camera).
  * The file's real format is read from its content, whatever its name or stated type.
  */
-export async function preparePhoto(data: Buffer): Promise<{ image: Buffer; thumbnail: Buffer; width: number; height: number }> {
+export async function preparePhoto(
+  data: Buffer,
+): Promise<{ image: Buffer; thumbnail: Buffer; width: number; height: number }> {
   if (data.length === 0) throw problem('That file is empty.');
   if (data.length > PHOTO_MAX_BYTES) {
-    throw problem(`That photo is ${(data.length / 1024 / 1024).toFixed(0)} MB; the limit is ${PHOTO_MAX_BYTES / 1024 / 1024} MB.`);
+    throw problem(
+      `That photo is ${(data.length / 1024 / 1024).toFixed(0)} MB; the limit is ${PHOTO_MAX_BYTES / 1024 / 1024} MB.`,
+    );
   }
   let format: string | undefined;
   try {
@@ -71,13 +82,28 @@ export function insertPhoto(
   prepared: Awaited<ReturnType<typeof preparePhoto>>,
 ): PhotoMeta {
   const id = db
-    .prepare('INSERT INTO photos (date, body_area, mime, width, height, image, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(input.date, input.bodyArea, 'image/jpeg', prepared.width, prepared.height, prepared.image, prepared.thumbnail, timestamp(db))
-    .lastInsertRowid;
-  return toMeta(db.prepare('SELECT id, date, body_area, width, height, created_at FROM photos WHERE id = ?').get(id) as PhotoRow);
+    .prepare(
+      'INSERT INTO photos (date, body_area, mime, width, height, image, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      input.date,
+      input.bodyArea,
+      'image/jpeg',
+      prepared.width,
+      prepared.height,
+      prepared.image,
+      prepared.thumbnail,
+      timestamp(db),
+    ).lastInsertRowid;
+  return toMeta(
+    db.prepare('SELECT id, date, body_area, width, height, created_at FROM photos WHERE id = ?').get(id) as PhotoRow,
+  );
 }
 
-export function listPhotos(db: Db, filter: { bodyArea?: BodyArea | undefined; date?: string | undefined }): PhotoMeta[] {
+export function listPhotos(
+  db: Db,
+  filter: { bodyArea?: BodyArea | undefined; date?: string | undefined },
+): PhotoMeta[] {
   const rows = db
     .prepare(
       `SELECT id, date, body_area, width, height, created_at FROM photos
@@ -89,7 +115,8 @@ export function listPhotos(db: Db, filter: { bodyArea?: BodyArea | undefined; da
 
 export function readPhoto(db: Db, id: number, size: 'thumbnail' | 'full'): PhotoImage {
   const column = size === 'thumbnail' ? 'thumbnail' : 'image';
-  const row = db.prepare(`SELECT mime, ${column} AS bytes FROM photos WHERE id = ?`).get(id) as { mime: string; bytes: Buffer } | undefined;
+  const row = db.prepare(`SELECT mime, ${column} AS bytes FROM photos WHERE id = ?`).get(id) as
+    { mime: string; bytes: Buffer } | undefined;
   if (!row) throw new AppError('INVALID_INPUT', 'That photo no longer exists.');
   return { mime: row.mime, dataBase64: row.bytes.toString('base64') };
 }

@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { SHORT_SESSION_SECONDS, type ActiveSession, type MeditationSession, type SessionPlan } from '../../contract/meditation';
+import {
+  SHORT_SESSION_SECONDS,
+  type ActiveSession,
+  type MeditationSession,
+  type SessionPlan,
+} from '../../contract/meditation';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { localDate } from '../journal/dates';
@@ -82,7 +87,10 @@ export class MeditationTimer {
     const record = endTimer(this.require(), this.clocks.mono());
     const seconds = Math.round(sittingMs(record, this.clocks.mono()) / 1000);
     if (save && seconds < 1) {
-      throw new AppError('INVALID_INPUT', 'The session ended before any time was sat, so there is nothing to save. Choose Discard.');
+      throw new AppError(
+        'INVALID_INPUT',
+        'The session ended before any time was sat, so there is nothing to save. Choose Discard.',
+      );
     }
     if (save && seconds < SHORT_SESSION_SECONDS && !keepShort) {
       throw new AppError(

@@ -37,7 +37,9 @@ function sessionMinutesOf(seconds: number): number {
 }
 
 function sessionMinutesOn(db: Db, date: string): number {
-  const { seconds } = db.prepare('SELECT coalesce(sum(actual_seconds), 0) AS seconds FROM meditation_sessions WHERE date = ?').get(date) as {
+  const { seconds } = db
+    .prepare('SELECT coalesce(sum(actual_seconds), 0) AS seconds FROM meditation_sessions WHERE date = ?')
+    .get(date) as {
     seconds: number;
   };
   return sessionMinutesOf(seconds);
@@ -51,14 +53,21 @@ function sessionMinutesOn(db: Db, date: string): number {
  */
 function syncDayMinutes(db: Db, date: string, before: number): void {
   const after = sessionMinutesOn(db, date);
-  const day = db.prepare('SELECT meditation_minutes AS minutes FROM days WHERE date = ?').get(date) as { minutes: number | null } | undefined;
+  const day = db.prepare('SELECT meditation_minutes AS minutes FROM days WHERE date = ?').get(date) as
+    { minutes: number | null } | undefined;
   const typed = day?.minutes == null ? 0 : Math.max(0, day.minutes - before);
   const total = typed + after;
   const minutes = total === 0 ? null : total;
   if (day && day.minutes === minutes) return;
   const now = timestamp(db);
   if (day) db.prepare('UPDATE days SET meditation_minutes = ?, updated_at = ? WHERE date = ?').run(minutes, now, date);
-  else if (minutes !== null) db.prepare('INSERT INTO days (date, meditation_minutes, created_at, updated_at) VALUES (?, ?, ?, ?)').run(date, minutes, now, now);
+  else if (minutes !== null)
+    db.prepare('INSERT INTO days (date, meditation_minutes, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+      date,
+      minutes,
+      now,
+      now,
+    );
 }
 
 export function insertSession(db: Db, session: Omit<MeditationSession, 'id'>): MeditationSession {
@@ -94,7 +103,9 @@ export function getSession(db: Db, id: number): MeditationSession {
 export function listSessions(db: Db, limit: number, before?: string): MeditationSession[] {
   const rows = (
     before
-      ? db.prepare('SELECT * FROM meditation_sessions WHERE started_at < ? ORDER BY started_at DESC LIMIT ?').all(before, limit)
+      ? db
+          .prepare('SELECT * FROM meditation_sessions WHERE started_at < ? ORDER BY started_at DESC LIMIT ?')
+          .all(before, limit)
       : db.prepare('SELECT * FROM meditation_sessions ORDER BY started_at DESC LIMIT ?').all(limit)
   ) as SessionRow[];
   return rows.map(toSession);
@@ -107,13 +118,9 @@ export function updateSession(
   return db.transaction(() => {
     const current = getSession(db, input.id);
     const before = sessionMinutesOn(db, current.date);
-    db.prepare('UPDATE meditation_sessions SET actual_seconds = ?, stress_before = ?, stress_after = ?, note = ? WHERE id = ?').run(
-      input.actualSeconds,
-      input.stressBefore,
-      input.stressAfter,
-      input.note,
-      input.id,
-    );
+    db.prepare(
+      'UPDATE meditation_sessions SET actual_seconds = ?, stress_before = ?, stress_after = ?, note = ? WHERE id = ?',
+    ).run(input.actualSeconds, input.stressBefore, input.stressAfter, input.note, input.id);
     syncDayMinutes(db, current.date, before);
     return getSession(db, input.id);
   })();
@@ -152,7 +159,9 @@ export function meditationStats(db: Db, today: string): MeditationStats {
 
   // Minutes typed into days beyond their sessions' share.
   const sessionMinutes = new Map(sessionDays.map((row) => [row.date, sessionMinutesOf(row.seconds)]));
-  const dayRows = db.prepare('SELECT date, meditation_minutes AS minutes FROM days WHERE meditation_minutes > 0').all() as { date: string; minutes: number }[];
+  const dayRows = db
+    .prepare('SELECT date, meditation_minutes AS minutes FROM days WHERE meditation_minutes > 0')
+    .all() as { date: string; minutes: number }[];
   let typedMinutes = 0;
   let typedDays = 0;
   let meditationMinutes = 0;
@@ -182,7 +191,9 @@ export function meditationStats(db: Db, today: string): MeditationStats {
     current++;
     cursor = addDays(cursor, -1);
   }
-  const totals = db.prepare('SELECT count(*) AS n, coalesce(sum(actual_seconds), 0) AS seconds FROM meditation_sessions').get() as {
+  const totals = db
+    .prepare('SELECT count(*) AS n, coalesce(sum(actual_seconds), 0) AS seconds FROM meditation_sessions')
+    .get() as {
     n: number;
     seconds: number;
   };

@@ -16,7 +16,12 @@ export interface TimerRecord {
   stressBefore: number | null;
 }
 
-export function startTimer(plan: SessionPlan, nowMono: number, nowWallMs: number, stressBefore: number | null): TimerRecord {
+export function startTimer(
+  plan: SessionPlan,
+  nowMono: number,
+  nowWallMs: number,
+  stressBefore: number | null,
+): TimerRecord {
   return { plan, startedAtWallMs: nowWallMs, startMono: nowMono, pauses: [], endedMono: null, stressBefore };
 }
 

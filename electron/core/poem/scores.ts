@@ -5,7 +5,15 @@ import { AppError } from '../errors';
 import { timestamp } from '../clock';
 
 /** The answer columns of poem_scores, in question order. */
-const ANSWER_COLUMNS = ['itch', 'sleep', 'bleeding', 'weeping', 'cracked', 'flaking', 'dry'] as const satisfies readonly PoemQuestionKey[];
+const ANSWER_COLUMNS = [
+  'itch',
+  'sleep',
+  'bleeding',
+  'weeping',
+  'cracked',
+  'flaking',
+  'dry',
+] as const satisfies readonly PoemQuestionKey[];
 
 type ScoreRow = Record<(typeof ANSWER_COLUMNS)[number], number> & {
   week_ending: string;
@@ -38,7 +46,10 @@ export function readScore(db: Db, date: string): PoemEntry | null {
 /** Saves the check filled in on `date`; one already saved that day is replaced (keeping when it was first made). */
 export function saveScore(db: Db, input: { date: string; answers: readonly number[] }, today: string): PoemEntry {
   if (input.date > today) {
-    throw new AppError('INVALID_INPUT', 'That date is in the future. You can fill in the eczema check for today or any day before it.');
+    throw new AppError(
+      'INVALID_INPUT',
+      'That date is in the future. You can fill in the eczema check for today or any day before it.',
+    );
   }
   const now = timestamp(db);
   const values = [input.date, ...input.answers, poemTotal(input.answers), now, now];
@@ -54,11 +65,14 @@ export function saveScore(db: Db, input: { date: string; answers: readonly numbe
 
 export function deleteScore(db: Db, date: string): void {
   const removed = db.prepare('DELETE FROM poem_scores WHERE week_ending = ?').run(date);
-  if (removed.changes === 0) throw new AppError('INVALID_INPUT', 'There is no eczema check saved for that date, so nothing was deleted.');
+  if (removed.changes === 0)
+    throw new AppError('INVALID_INPUT', 'There is no eczema check saved for that date, so nothing was deleted.');
 }
 
 /** The newest check on or before `today` (one dated later can only come from a clock that went back). */
 export function lastScoreDate(db: Db, today: string): string | null {
-  const row = db.prepare('SELECT max(week_ending) AS date FROM poem_scores WHERE week_ending <= ?').get(today) as { date: string | null };
+  const row = db.prepare('SELECT max(week_ending) AS date FROM poem_scores WHERE week_ending <= ?').get(today) as {
+    date: string | null;
+  };
   return row.date;
 }

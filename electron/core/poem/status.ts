@@ -34,6 +34,9 @@ export function poemStatus(db: Db, today: string): PoemStatus {
 }
 
 export function dismissPrompt(db: Db, today: string): PoemStatus {
-  writeSetting(db, SETTINGS_KEY, { ...readSetting<Partial<PoemSettings>>(db, SETTINGS_KEY), promptDismissedOn: today } satisfies Partial<PoemSettings>);
+  writeSetting(db, SETTINGS_KEY, {
+    ...readSetting<Partial<PoemSettings>>(db, SETTINGS_KEY),
+    promptDismissedOn: today,
+  } satisfies Partial<PoemSettings>);
   return poemStatus(db, today);
 }

@@ -2,7 +2,8 @@ import type { PreferencesView } from '../../contract/preferencesTerms';
 import type { Handlers } from '../api/handlerTypes';
 import type { Backend } from '../backend';
 
-type PreferenceMethods = 'preferences.get' | 'preferences.save' | 'preferences.rememberPassphrase' | 'preferences.forgetPassphrase';
+type PreferenceMethods =
+  'preferences.get' | 'preferences.save' | 'preferences.rememberPassphrase' | 'preferences.forgetPassphrase';
 
 /** This computer's settings. Only someone with the journal open may see or change them. */
 export function preferenceHandlers(backend: Backend): Pick<Handlers, PreferenceMethods> {

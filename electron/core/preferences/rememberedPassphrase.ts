@@ -37,7 +37,11 @@ export class RememberedPassphrase {
 
   async state(): Promise<RememberPassphraseState> {
     const unavailableReason = await this.unavailableReason();
-    return { available: unavailableReason === null, unavailableReason, enabled: unavailableReason === null && existsSync(this.path) };
+    return {
+      available: unavailableReason === null,
+      unavailableReason,
+      enabled: unavailableReason === null && existsSync(this.path),
+    };
   }
 
   async save(passphrase: string): Promise<void> {

@@ -11,7 +11,10 @@ import { writeFileAtomically } from '../durableFiles';
 
 export const PREFERENCES_FILE = 'preferences.json';
 
-export const DEFAULT_PREFERENCES: DevicePreferences = { idleLockMinutes: IDLE_LOCK_MINUTES, reminder: DEFAULT_REMINDER };
+export const DEFAULT_PREFERENCES: DevicePreferences = {
+  idleLockMinutes: IDLE_LOCK_MINUTES,
+  reminder: DEFAULT_REMINDER,
+};
 
 /**
  * This computer's settings for one vault folder: the automatic lock and the daily reminder.
@@ -72,12 +75,18 @@ export function parsePreferences(raw: unknown): DevicePreferences {
     typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= IDLE_LOCK_MAX_MINUTES
       ? minutes
       : DEFAULT_PREFERENCES.idleLockMinutes;
-  const reminder = (stored.reminder && typeof stored.reminder === 'object' ? stored.reminder : {}) as Record<string, unknown>;
+  const reminder = (stored.reminder && typeof stored.reminder === 'object' ? stored.reminder : {}) as Record<
+    string,
+    unknown
+  >;
   return {
     idleLockMinutes,
     reminder: {
       enabled: reminder.enabled === true,
-      time: typeof reminder.time === 'string' && REMINDER_TIME_PATTERN.test(reminder.time) ? reminder.time : DEFAULT_REMINDER.time,
+      time:
+        typeof reminder.time === 'string' && REMINDER_TIME_PATTERN.test(reminder.time)
+          ? reminder.time
+          : DEFAULT_REMINDER.time,
     },
   };
 }

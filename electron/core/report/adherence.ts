@@ -32,7 +32,12 @@ export function treatmentAdherence(
 }
 
 /** The part of the period a treatment was active: its own start and stop dates clipped to the period. */
-export function activeWindow(from: string, to: string, startedOn: string | null, stoppedOn: string | null): { activeFrom: string; activeTo: string } {
+export function activeWindow(
+  from: string,
+  to: string,
+  startedOn: string | null,
+  stoppedOn: string | null,
+): { activeFrom: string; activeTo: string } {
   const activeFrom = startedOn && startedOn > from ? startedOn : from;
   const activeTo = stoppedOn && stoppedOn < to ? stoppedOn : to;
   // Ticks outside its dates (the dates were changed later): count the whole period instead.

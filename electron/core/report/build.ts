@@ -24,7 +24,19 @@ import { listPhotos } from '../journal/photos';
 import { listScores } from '../poem/scores';
 import { activeWindow, treatmentAdherence } from './adherence';
 import { flareEpisodes, summariseFlares } from './flares';
-import { bucketFor, countByPeriod, countOf, meanByPeriod, meanOf, perDay, perWeek, splitPeriods, sumByPeriod, weeklySums, type WeekSum } from './periods';
+import {
+  bucketFor,
+  countByPeriod,
+  countOf,
+  meanByPeriod,
+  meanOf,
+  perDay,
+  perWeek,
+  splitPeriods,
+  sumByPeriod,
+  weeklySums,
+  type WeekSum,
+} from './periods';
 import { weekStart } from '../journal/dates';
 import { severityTrend } from './trend';
 import { engineInput, triggersFrom } from './triggers';
@@ -62,11 +74,17 @@ export function buildReport(db: Db, options: ReportOptions): ReportData {
 }
 
 /** The report from the period's daily series (read once by the caller) and its candidate triggers. */
-export function reportFromSeries(db: Db, data: TrendsData, options: ReportOptions, triggers: TriggersReport): ReportData {
+export function reportFromSeries(
+  db: Db,
+  data: TrendsData,
+  options: ReportOptions,
+  triggers: TriggersReport,
+): ReportData {
   const { dates } = data;
   const bucket = bucketFor(dates.length);
   const { periods, indexOf } = splitPeriods(dates, bucket);
-  const values = (key: string): (number | null)[] => data.series.find((series) => series.key === key)?.values ?? new Array<number | null>(dates.length).fill(null);
+  const values = (key: string): (number | null)[] =>
+    data.series.find((series) => series.key === key)?.values ?? new Array<number | null>(dates.length).fill(null);
   const span = { dates, indexOf, periods: periods.length };
   return {
     generatedOn: options.today,
@@ -87,7 +105,9 @@ export function reportFromSeries(db: Db, data: TrendsData, options: ReportOption
     triggers,
     photos: options.sections.includes('photos') ? photosIn(db, data.from, data.to) : [],
     notes: notesIn(db, data.from, data.to),
-    experiments: options.sections.includes('experiments') ? finishedExperimentsIn(db, data.from, data.to, options.today) : [],
+    experiments: options.sections.includes('experiments')
+      ? finishedExperimentsIn(db, data.from, data.to, options.today)
+      : [],
   };
 }
 
@@ -146,8 +166,14 @@ function poemReport(db: Db, from: string, to: string): PoemReport {
     .map(({ date, total, band, answers }) => ({ date, total, band, answers }));
   const latest = entries.at(-1) ?? null;
   // POEM is the eczema check: a person who does not track eczema and made no check is not asked about it.
-  const eczemaTracked = db.prepare(`SELECT 1 FROM conditions WHERE builtin_key = 'eczema' AND tracked = 1`).get() !== undefined;
-  return { relevant: eczemaTracked || entries.length > 0, entries, latest, change: entries.length >= 2 ? latest!.total - entries[0]!.total : null };
+  const eczemaTracked =
+    db.prepare(`SELECT 1 FROM conditions WHERE builtin_key = 'eczema' AND tracked = 1`).get() !== undefined;
+  return {
+    relevant: eczemaTracked || entries.length > 0,
+    entries,
+    latest,
+    change: entries.length >= 2 ? latest!.total - entries[0]!.total : null,
+  };
 }
 
 function treatmentReports(db: Db, data: TrendsData, values: Values): TreatmentReport[] {
@@ -160,7 +186,12 @@ function treatmentReports(db: Db, data: TrendsData, values: Values): TreatmentRe
     .map((treatment) => {
       const { activeFrom, activeTo } = activeWindow(data.from, data.to, treatment.startedOn, treatment.stoppedOn);
       const key = `treatment.${treatment.id}`;
-      const adherence = treatmentAdherence(data.dates, withTicks.has(key) ? values(key) : undefined, activeFrom, activeTo);
+      const adherence = treatmentAdherence(
+        data.dates,
+        withTicks.has(key) ? values(key) : undefined,
+        activeFrom,
+        activeTo,
+      );
       return {
         id: treatment.id,
         name: treatment.name,
@@ -186,10 +217,13 @@ function gutReport(db: Db, data: TrendsData, values: Values, span: Span): GutRep
   // Every servings series is 0 or more on a day with meals logged, and null on the others.
   const foodDayValues = servings.get('fibre_rich')!.map((value) => (value === null ? null : 1));
   const foodDays = countOf(foodDayValues);
-  const total = (key: (typeof REPORT_SERVINGS)[number]['key']) => servings.get(key)!.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+  const total = (key: (typeof REPORT_SERVINGS)[number]['key']) =>
+    servings.get(key)!.reduce<number>((sum, value) => sum + (value ?? 0), 0);
   const weekSums = new Map(REPORT_SERVINGS.map(({ key }) => [key, weeklySums(span.dates, servings.get(key)!)]));
   const weekDays = weeklySums(span.dates, foodDayValues);
-  const periodSums = new Map(REPORT_SERVINGS.map(({ key }) => [key, sumByPeriod(servings.get(key)!, span.indexOf, span.periods)]));
+  const periodSums = new Map(
+    REPORT_SERVINGS.map(({ key }) => [key, sumByPeriod(servings.get(key)!, span.indexOf, span.periods)]),
+  );
   const periodDays = sumByPeriod(foodDayValues, span.indexOf, span.periods);
   const bloating = values('gut.bloating');
   const discomfort = values('gut.discomfort');
@@ -210,7 +244,11 @@ function gutReport(db: Db, data: TrendsData, values: Values, span: Span): GutRep
       bloating: bloatingByPeriod[p] ?? null,
     })),
     stoolTypeCounts: [...data.stoolTypeCounts],
-    bloating: { days: countOf(bloating), average: meanOf(bloating), markedDays: countOf(bloating, (value) => value >= MARKED_BLOATING) },
+    bloating: {
+      days: countOf(bloating),
+      average: meanOf(bloating),
+      markedDays: countOf(bloating, (value) => value >= MARKED_BLOATING),
+    },
     discomfort: { days: countOf(discomfort), average: meanOf(discomfort) },
     plantsPerWeek: plantsPerWeek(db, data, weekDays),
   };
@@ -234,7 +272,9 @@ function plantsPerWeek(db: Db, data: TrendsData, weeks: readonly WeekSum[]): num
     if (!foods) perWeekFoods.set(week, (foods = new Set()));
     foods.add(row.food);
   }
-  return meanOf(weeks.filter((week) => week.days >= PLANT_WEEK_MIN_DAYS).map((week) => perWeekFoods.get(week.weekStart)?.size ?? 0));
+  return meanOf(
+    weeks.filter((week) => week.days >= PLANT_WEEK_MIN_DAYS).map((week) => perWeekFoods.get(week.weekStart)?.size ?? 0),
+  );
 }
 
 function stressReport(db: Db, data: TrendsData, values: Values, span: Span): StressReport {
@@ -242,7 +282,9 @@ function stressReport(db: Db, data: TrendsData, values: Values, span: Span): Str
   const meditation = values('life.meditation');
   const minutes = meditation.reduce<number>((sum, value) => sum + (value ?? 0), 0);
   const sessions = db
-    .prepare('SELECT stress_before AS before, stress_after AS after FROM meditation_sessions WHERE date BETWEEN ? AND ?')
+    .prepare(
+      'SELECT stress_before AS before, stress_after AS after FROM meditation_sessions WHERE date BETWEEN ? AND ?',
+    )
     .all(data.from, data.to) as { before: number | null; after: number | null }[];
   const paired = sessions.filter((s) => s.before !== null && s.after !== null);
   return {
@@ -274,6 +316,8 @@ function photosIn(db: Db, from: string, to: string): ReportPhoto[] {
 
 function notesIn(db: Db, from: string, to: string): ReportNote[] {
   return db
-    .prepare(`SELECT date, notes AS text FROM days WHERE notes_for_dermatologist = 1 AND trim(notes) <> '' AND date BETWEEN ? AND ? ORDER BY date`)
+    .prepare(
+      `SELECT date, notes AS text FROM days WHERE notes_for_dermatologist = 1 AND trim(notes) <> '' AND date BETWEEN ? AND ? ORDER BY date`,
+    )
     .all(from, to) as ReportNote[];
 }

@@ -19,7 +19,10 @@ export function reportHandlers(backend: Backend, today: () => string): Pick<Hand
   return {
     // The desktop shell answers this itself (electron/main/pdf.ts); a browser prints instead.
     'report.savePdf': () => {
-      throw new AppError('INVALID_INPUT', 'Saving a PDF directly is part of the desktop app. Here, choose Print and then “Save as PDF” as the printer.');
+      throw new AppError(
+        'INVALID_INPUT',
+        'Saving a PDF directly is part of the desktop app. Here, choose Print and then “Save as PDF” as the printer.',
+      );
     },
     'report.data': async (input) => {
       const now = today();
@@ -37,7 +40,8 @@ export function reportHandlers(backend: Backend, today: () => string): Pick<Hand
           triggers = triggersFrom({
             result: null,
             periodDaysLogged,
-            failure: 'The statistics could not be worked out this time, so no candidate triggers are listed. Please try again.',
+            failure:
+              'The statistics could not be worked out this time, so no candidate triggers are listed. Please try again.',
           });
         }
       }
@@ -48,12 +52,18 @@ export function reportHandlers(backend: Backend, today: () => string): Pick<Hand
 
 /** Plain-word checks the schema cannot make: they need today's date. */
 function checkDates(from: string, to: string, dateOfBirth: string | null, today: string): void {
-  if (from > today) throw new AppError('INVALID_INPUT', 'The report cannot start in the future. Choose a start date on or before today.');
-  if (to > today) throw new AppError('INVALID_INPUT', 'The report cannot end in the future. Choose an end date on or before today.');
+  if (from > today)
+    throw new AppError(
+      'INVALID_INPUT',
+      'The report cannot start in the future. Choose a start date on or before today.',
+    );
+  if (to > today)
+    throw new AppError('INVALID_INPUT', 'The report cannot end in the future. Choose an end date on or before today.');
   if (datesBetween(from, to).length > REPORT_MAX_DAYS) {
     throw new AppError('INVALID_INPUT', 'A report can cover at most 10 years. Please choose a shorter period.');
   }
-  if (dateOfBirth && dateOfBirth >= today) throw new AppError('INVALID_INPUT', 'The date of birth must be a day in the past.');
+  if (dateOfBirth && dateOfBirth >= today)
+    throw new AppError('INVALID_INPUT', 'The date of birth must be a day in the past.');
 }
 
 /**

@@ -47,14 +47,21 @@ export function meanOf(values: Iterable<number | null | undefined>): number | nu
   return count ? sum / count : null;
 }
 
-export function countOf(values: readonly (number | null | undefined)[], test: (value: number) => boolean = () => true): number {
+export function countOf(
+  values: readonly (number | null | undefined)[],
+  test: (value: number) => boolean = () => true,
+): number {
   let count = 0;
   for (const value of values) if (value !== null && value !== undefined && test(value)) count++;
   return count;
 }
 
 /** Per period: the mean of the values recorded in it (null when none). */
-export function meanByPeriod(values: readonly (number | null)[], indexOf: readonly number[], periods: number): (number | null)[] {
+export function meanByPeriod(
+  values: readonly (number | null)[],
+  indexOf: readonly number[],
+  periods: number,
+): (number | null)[] {
   const sums = new Array<number>(periods).fill(0);
   const counts = new Array<number>(periods).fill(0);
   for (let i = 0; i < values.length; i++) {
@@ -67,7 +74,12 @@ export function meanByPeriod(values: readonly (number | null)[], indexOf: readon
 }
 
 /** Per period: how many days' values pass the test. */
-export function countByPeriod(values: readonly (number | null)[], indexOf: readonly number[], periods: number, test: (value: number) => boolean): number[] {
+export function countByPeriod(
+  values: readonly (number | null)[],
+  indexOf: readonly number[],
+  periods: number,
+  test: (value: number) => boolean,
+): number[] {
   const counts = new Array<number>(periods).fill(0);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -77,7 +89,11 @@ export function countByPeriod(values: readonly (number | null)[], indexOf: reado
 }
 
 /** Per period: the sum of the values and the days that had one. */
-export function sumByPeriod(values: readonly (number | null)[], indexOf: readonly number[], periods: number): { sum: number; days: number }[] {
+export function sumByPeriod(
+  values: readonly (number | null)[],
+  indexOf: readonly number[],
+  periods: number,
+): { sum: number; days: number }[] {
   const totals = Array.from({ length: periods }, () => ({ sum: 0, days: 0 }));
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -100,7 +116,10 @@ export interface WeekSum {
 /** Sums per calendar week (Monday to Sunday), every week the dates touch, missing days left out. */
 export function weeklySums(dates: readonly string[], values: readonly (number | null)[]): WeekSum[] {
   const { periods, indexOf } = splitPeriods(dates, 'week');
-  return sumByPeriod(values, indexOf, periods.length).map((total, p) => ({ weekStart: weekStart(periods[p]!.start), ...total }));
+  return sumByPeriod(values, indexOf, periods.length).map((total, p) => ({
+    weekStart: weekStart(periods[p]!.start),
+    ...total,
+  }));
 }
 
 /** A sum over some logged days, scaled to a week of such days (null when no day was logged). */

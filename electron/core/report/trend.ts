@@ -15,14 +15,18 @@ export function trendWindow(days: number): number {
  */
 export function severityTrend(values: readonly (number | null)[]): Trend {
   const windowDays = trendWindow(values.length);
-  if (values.length < 2 * windowDays) return { direction: 'unknown', change: null, early: null, late: null, windowDays };
+  if (values.length < 2 * windowDays)
+    return { direction: 'unknown', change: null, early: null, late: null, windowDays };
   const first = values.slice(0, windowDays);
   const last = values.slice(values.length - windowDays);
-  const enough = (part: readonly (number | null)[]) => part.filter((value) => value !== null && value !== undefined).length >= MIN_SCORES_EACH_END;
-  if (!enough(first) || !enough(last)) return { direction: 'unknown', change: null, early: null, late: null, windowDays };
+  const enough = (part: readonly (number | null)[]) =>
+    part.filter((value) => value !== null && value !== undefined).length >= MIN_SCORES_EACH_END;
+  if (!enough(first) || !enough(last))
+    return { direction: 'unknown', change: null, early: null, late: null, windowDays };
   const early = meanOf(first)!;
   const late = meanOf(last)!;
   const change = late - early;
-  const direction = change <= -TREND_THRESHOLD_POINTS ? 'better' : change >= TREND_THRESHOLD_POINTS ? 'worse' : 'steady';
+  const direction =
+    change <= -TREND_THRESHOLD_POINTS ? 'better' : change >= TREND_THRESHOLD_POINTS ? 'worse' : 'steady';
   return { direction, change, early, late, windowDays };
 }

@@ -1,6 +1,19 @@
-import { bestPerPair, cardsOf, describeTest, flagsOf, movesWithSentence, type InsightCard } from '../../contract/insightsReading';
+import {
+  bestPerPair,
+  cardsOf,
+  describeTest,
+  flagsOf,
+  movesWithSentence,
+  type InsightCard,
+} from '../../contract/insightsReading';
 import type { InsightsResult, InsightTest, TrendsData } from '../../contract/insightsTerms';
-import { REPORT_CAUSATION_CAVEAT, REPORT_PERIOD_DAYS_FOR_LINKS, type ReportFinding, type TriggersPeriod, type TriggersReport } from '../../contract/reportTerms';
+import {
+  REPORT_CAUSATION_CAVEAT,
+  REPORT_PERIOD_DAYS_FOR_LINKS,
+  type ReportFinding,
+  type TriggersPeriod,
+  type TriggersReport,
+} from '../../contract/reportTerms';
 
 /**
  * The report's candidate triggers. They always come from the journal-wide insights result (the

@@ -42,7 +42,10 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   }
 }
 
-export async function readStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; contentType: string } | null> {
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; contentType: string } | null> {
   const path = await resolveStaticFile(root, urlPath);
   if (!path) return null;
   return { body: await readFile(path), contentType: contentTypeFor(path) };

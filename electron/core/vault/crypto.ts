@@ -42,8 +42,20 @@ export function randomSalt(): string {
  */
 export function derivePassphraseKey(passphrase: string, saltB64: string, cost: ScryptCost): Promise<Buffer> {
   const log2N = Math.log2(cost.N);
-  if (!Number.isInteger(log2N) || log2N < SCRYPT_LIMITS.minLog2N || log2N > SCRYPT_LIMITS.maxLog2N || cost.r !== SCRYPT_LIMITS.r || cost.p < 1 || cost.p > SCRYPT_LIMITS.maxP) {
-    return Promise.reject(new AppError('KEY_FILE_DAMAGED', 'The key settings stored with this journal or backup are not ones Axis Journal uses, so it was not opened. Nothing was changed.'));
+  if (
+    !Number.isInteger(log2N) ||
+    log2N < SCRYPT_LIMITS.minLog2N ||
+    log2N > SCRYPT_LIMITS.maxLog2N ||
+    cost.r !== SCRYPT_LIMITS.r ||
+    cost.p < 1 ||
+    cost.p > SCRYPT_LIMITS.maxP
+  ) {
+    return Promise.reject(
+      new AppError(
+        'KEY_FILE_DAMAGED',
+        'The key settings stored with this journal or backup are not ones Axis Journal uses, so it was not opened. Nothing was changed.',
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     scrypt(
@@ -52,7 +64,15 @@ export function derivePassphraseKey(passphrase: string, saltB64: string, cost: S
       DATA_KEY_BYTES,
       { N: cost.N, r: cost.r, p: cost.p, maxmem: SCRYPT_MAXMEM },
       // An OpenSSL error (out of memory, say) becomes the app's own words, never raw library text.
-      (error, key) => (error ? reject(new AppError('KEY_FILE_DAMAGED', 'The key in this journal or backup could not be worked out from the passphrase. Nothing was changed.')) : resolve(key)),
+      (error, key) =>
+        error
+          ? reject(
+              new AppError(
+                'KEY_FILE_DAMAGED',
+                'The key in this journal or backup could not be worked out from the passphrase. Nothing was changed.',
+              ),
+            )
+          : resolve(key),
     );
   });
 }

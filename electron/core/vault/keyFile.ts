@@ -9,16 +9,32 @@ import { GCM_IV_BYTES, GCM_TAG_BYTES, SCRYPT_LIMITS } from './crypto';
 export const KEY_FILE_FORMAT = 'axis-journal-vault';
 export const KEY_FILE_VERSION = 1;
 
-const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const base64 = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 /** Base64 of exactly `bytes` bytes. */
 const base64Of = (bytes: number) => base64.refine((text) => Buffer.from(text, 'base64').length === bytes);
-const wrapped = z.object({ alg: z.literal('A256GCM'), iv: base64Of(GCM_IV_BYTES), tag: base64Of(GCM_TAG_BYTES), ciphertext: base64Of(32) });
+const wrapped = z.object({
+  alg: z.literal('A256GCM'),
+  iv: base64Of(GCM_IV_BYTES),
+  tag: base64Of(GCM_TAG_BYTES),
+  ciphertext: base64Of(32),
+});
 
 const passphraseWrapSchema = z.object({
   kdf: z.object({
     name: z.literal('scrypt'),
-    N: z.number().int().min(2 ** SCRYPT_LIMITS.minLog2N).max(2 ** SCRYPT_LIMITS.maxLog2N).refine((n) => Number.isInteger(Math.log2(n))),
-    r: z.number().int().refine((r): boolean => r === SCRYPT_LIMITS.r),
+    N: z
+      .number()
+      .int()
+      .min(2 ** SCRYPT_LIMITS.minLog2N)
+      .max(2 ** SCRYPT_LIMITS.maxLog2N)
+      .refine((n) => Number.isInteger(Math.log2(n))),
+    r: z
+      .number()
+      .int()
+      .refine((r): boolean => r === SCRYPT_LIMITS.r),
     p: z.number().int().min(1).max(SCRYPT_LIMITS.maxP),
     salt: base64,
   }),

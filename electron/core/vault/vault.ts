@@ -85,7 +85,11 @@ export class Vault {
   create(passphrase: string): Promise<CreatedVault> {
     return this.serial(async () => {
       const unfinished = this.creationWasInterrupted();
-      if (this.open || existsSync(join(this.dir, VAULT_FILES.keyFile)) || (existsSync(this.journalPath) && !unfinished)) {
+      if (
+        this.open ||
+        existsSync(join(this.dir, VAULT_FILES.keyFile)) ||
+        (existsSync(this.journalPath) && !unfinished)
+      ) {
         throw new AppError('VAULT_EXISTS', `There is already a journal in ${this.dir}. Nothing was changed.`);
       }
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
@@ -108,7 +112,10 @@ export class Vault {
         // The database first, under a marker: if the app stops before vault.json exists, the
         // empty journal is recognised as unfinished (never as a journal whose key file was lost).
         writeFileDurably(this.creatingMarkerPath, `${process.pid}\n`);
-        const db = openCipherDatabase(this.journalPath, dataKey, { create: true, nativeBinding: this.options.nativeBinding });
+        const db = openCipherDatabase(this.journalPath, dataKey, {
+          create: true,
+          nativeBinding: this.options.nativeBinding,
+        });
         try {
           applyConnectionSettings(db);
           useClock(db, () => this.now());
@@ -147,7 +154,10 @@ export class Vault {
         this.openJournal(dataKey, keyFile.createdAt);
         if (isWeaker(keyFile.passphrase.kdf, this.scryptCost)) {
           // Raise an old or test-strength key derivation to today's cost while we have the passphrase.
-          writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt) });
+          writeKeyFile(this.dir, {
+            ...keyFile,
+            passphrase: await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt),
+          });
         }
       } finally {
         wipe(dataKey);
@@ -159,7 +169,11 @@ export class Vault {
   /** Unlock with the recovery key; a new passphrase is required and replaces the old one. */
   recover(normalizedRecoveryKey: string, newPassphrase: string): Promise<VaultStatus> {
     return this.serial(async () => {
-      if (this.open) throw new AppError('INVALID_INPUT', 'Your journal is already unlocked. Change your passphrase in Security instead.');
+      if (this.open)
+        throw new AppError(
+          'INVALID_INPUT',
+          'Your journal is already unlocked. Change your passphrase in Security instead.',
+        );
       const keyFile = this.readForUnlock();
       if (keyFile.rekey) {
         await this.finishInterruptedRekey(keyFile, { recoveryKey: normalizedRecoveryKey, newPassphrase });
@@ -169,7 +183,10 @@ export class Vault {
       const dataKey = unwrapKey(keyFile.recovery.wrapped, wrappingKey, WRAP_PURPOSE.recovery);
       wipe(wrappingKey);
       if (!dataKey) {
-        throw this.failedAttempt('WRONG_RECOVERY_KEY', 'That recovery key does not fit this journal. Please check each group.');
+        throw this.failedAttempt(
+          'WRONG_RECOVERY_KEY',
+          'That recovery key does not fit this journal. Please check each group.',
+        );
       }
       try {
         this.openJournal(dataKey, keyFile.createdAt);
@@ -257,7 +274,11 @@ export class Vault {
       const recovery = generateRecoveryKey();
       try {
         const now = new Date(this.now()).toISOString();
-        const passphrase = await this.passphraseWrap(newKey, newPassphrase ?? currentPassphrase, newPassphrase ? now : keyFile.passphrase.changedAt);
+        const passphrase = await this.passphraseWrap(
+          newKey,
+          newPassphrase ?? currentPassphrase,
+          newPassphrase ? now : keyFile.passphrase.changedAt,
+        );
         const pending: NonNullable<KeyFile['rekey']> = {
           startedAt: now,
           underOldKey: wrapKey(newKey, oldKey, WRAP_PURPOSE.rekey),
@@ -274,7 +295,10 @@ export class Vault {
         } catch (error) {
           // journal.db was not touched: it stays under the old key, and the new one is dropped.
           writeKeyFile(this.dir, settled);
-          throw new AppError('STORAGE_FAILED', `The journal could not be re-encrypted (${(error as Error).message}). Nothing was changed; your passphrase and recovery key are as before.`);
+          throw new AppError(
+            'STORAGE_FAILED',
+            `The journal could not be re-encrypted (${(error as Error).message}). Nothing was changed; your passphrase and recovery key are as before.`,
+          );
         }
         this.replaceJournalWith(copy, newKey);
         writeKeyFile(this.dir, { ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
@@ -347,7 +371,10 @@ export class Vault {
 
   private readForUnlock(): KeyFile {
     this.assertMayTry();
-    if (!existsSync(join(this.dir, VAULT_FILES.keyFile)) && (!existsSync(this.journalPath) || this.creationWasInterrupted())) {
+    if (
+      !existsSync(join(this.dir, VAULT_FILES.keyFile)) &&
+      (!existsSync(this.journalPath) || this.creationWasInterrupted())
+    ) {
       throw new AppError('VAULT_NOT_FOUND', `There is no journal in ${this.dir} yet.`);
     }
     const keyFile = readKeyFile(this.dir);
@@ -377,7 +404,8 @@ export class Vault {
     const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
     const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
     wipe(wrappingKey);
-    if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    if (!dataKey)
+      throw this.failedAttempt('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
     this.attempts.recordSuccess();
     return dataKey;
   }
@@ -403,7 +431,10 @@ export class Vault {
       for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${this.journalPath}${suffix}`, { force: true });
       renameSync(copy, this.journalPath);
       fsyncDirectory(this.dir);
-      const reopened = openCipherDatabase(this.journalPath, newKey, { create: false, nativeBinding: this.options.nativeBinding });
+      const reopened = openCipherDatabase(this.journalPath, newKey, {
+        create: false,
+        nativeBinding: this.options.nativeBinding,
+      });
       applyConnectionSettings(reopened);
       this.options.onOpen?.(reopened);
       this.open = { db: reopened, lock, createdAt };
@@ -411,7 +442,10 @@ export class Vault {
       if (db.open) db.close();
       lock.release();
       // vault.json still holds both keys: the next unlock sees which one journal.db is under.
-      throw new AppError('STORAGE_FAILED', `The re-encrypted journal could not be put in place (${(error as Error).message}). Your journal was locked; unlock it with your passphrase to finish.`);
+      throw new AppError(
+        'STORAGE_FAILED',
+        `The re-encrypted journal could not be put in place (${(error as Error).message}). Your journal was locked; unlock it with your passphrase to finish.`,
+      );
     }
   }
 
@@ -435,11 +469,16 @@ export class Vault {
         newKey = await tryPassphrase(pending.passphrase, credential.passphrase);
         typedNew = newKey !== null;
       }
-      if (!oldKey && !newKey) throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
+      if (!oldKey && !newKey)
+        throw this.failedAttempt('WRONG_PASSPHRASE', 'That passphrase is not right. Please try again.');
     } else {
       oldKey = await tryRecoveryKey(keyFile.recovery, credential.recoveryKey);
       if (!oldKey) newKey = await tryRecoveryKey(pending.recovery, credential.recoveryKey);
-      if (!oldKey && !newKey) throw this.failedAttempt('WRONG_RECOVERY_KEY', 'That recovery key does not fit this journal. Please check each group.');
+      if (!oldKey && !newKey)
+        throw this.failedAttempt(
+          'WRONG_RECOVERY_KEY',
+          'That recovery key does not fit this journal. Please check each group.',
+        );
     }
     if (oldKey && !newKey) newKey = unwrapKey(pending.underOldKey, oldKey, WRAP_PURPOSE.rekey);
     else if (newKey && !oldKey) oldKey = unwrapKey(pending.oldUnderNewKey, newKey, WRAP_PURPOSE.rekeyBack);
@@ -458,7 +497,11 @@ export class Vault {
         removeJournalsKeptAside(this.dir);
       } else {
         // The re-key never committed: the journal is still under the old key.
-        if (!oldKey) throw new AppError('JOURNAL_DAMAGED', `The journal file journal.db in ${this.dir} does not open with this key file. Nothing was changed.`);
+        if (!oldKey)
+          throw new AppError(
+            'JOURNAL_DAMAGED',
+            `The journal file journal.db in ${this.dir} does not open with this key file. Nothing was changed.`,
+          );
         if (!this.open) this.openJournal(oldKey, keyFile.createdAt);
         const passphrase =
           'newPassphrase' in credential
@@ -601,11 +644,19 @@ function removeJournalsKeptAside(dir: string): void {
   }
 }
 
-async function recoveryWrap(dataKey: Buffer, normalizedRecoveryKey: string, createdAt: string): Promise<KeyFile['recovery']> {
+async function recoveryWrap(
+  dataKey: Buffer,
+  normalizedRecoveryKey: string,
+  createdAt: string,
+): Promise<KeyFile['recovery']> {
   const salt = randomSalt();
   const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, salt);
   try {
-    return { kdf: { name: 'hkdf-sha256', salt }, wrapped: wrapKey(dataKey, wrappingKey, WRAP_PURPOSE.recovery), createdAt };
+    return {
+      kdf: { name: 'hkdf-sha256', salt },
+      wrapped: wrapKey(dataKey, wrappingKey, WRAP_PURPOSE.recovery),
+      createdAt,
+    };
   } finally {
     wipe(wrappingKey);
   }
@@ -630,12 +681,15 @@ const REKEY_COPY_SUFFIX = '.rekeying';
 function removeLeftovers(dir: string): void {
   const leftovers = readdirSync(dir).filter(
     (name) =>
-      /^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+(\.[0-9a-f]+)?\.tmp$/.test(name) && !name.includes(`.${process.pid}.`),
+      /^(vault\.json|vault\.json\.bak|preferences\.json|remembered-passphrase\.bin)\.\d+(\.[0-9a-f]+)?\.tmp$/.test(
+        name,
+      ) && !name.includes(`.${process.pid}.`),
   );
   if (existsSync(join(dir, VAULT_FILES.keyFile))) leftovers.push(VAULT_FILES.creating);
   // A re-keyed copy a crash cut off (journal.db is whole under one of the keys, the copy is
   // scratch), and a vault.json.bak an older version kept, which may open with a retired credential.
-  for (const suffix of ['', '-journal', '-wal', '-shm']) leftovers.push(`${VAULT_FILES.journal}${REKEY_COPY_SUFFIX}${suffix}`);
+  for (const suffix of ['', '-journal', '-wal', '-shm'])
+    leftovers.push(`${VAULT_FILES.journal}${REKEY_COPY_SUFFIX}${suffix}`);
   leftovers.push(VAULT_FILES.keyFileBackup);
   for (const name of leftovers) {
     try {

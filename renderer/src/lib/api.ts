@@ -8,7 +8,9 @@ export async function call<K extends MethodName>(method: K, input?: Input<K>): P
   const bridge = window.axis;
   if (bridge) {
     const [namespace, name] = method.split('.') as [string, string];
-    const fn = (bridge as unknown as Record<string, Record<string, (input: unknown) => Promise<Result<Output<K>>>>>)[namespace]?.[name];
+    const fn = (bridge as unknown as Record<string, Record<string, (input: unknown) => Promise<Result<Output<K>>>>>)[
+      namespace
+    ]?.[name];
     if (!fn) return failure('UNKNOWN_METHOD', 'This version of the app cannot do that.');
     return fn(input);
   }
@@ -49,7 +51,10 @@ async function httpCall<K extends MethodName>(method: K, input: unknown): Promis
     return failure('HOST_UNREACHABLE', 'Axis Journal is not answering. Is it still running on this computer?');
   }
   if (response.status === 401) {
-    return failure('UNAUTHORIZED', 'This browser tab has no access yet. Open the address printed when Axis Journal started.');
+    return failure(
+      'UNAUTHORIZED',
+      'This browser tab has no access yet. Open the address printed when Axis Journal started.',
+    );
   }
   if (!response.ok) return failure('INTERNAL', 'Something went wrong inside the app. Please try again.');
   return (await response.json()) as Result<Output<K>>;
@@ -79,7 +84,11 @@ export async function connect(): Promise<void> {
   if (!token) return;
   history.replaceState(null, '', location.pathname + location.search);
   try {
-    const response = await fetch('/api/session', { method: 'POST', headers: { 'X-Axis-Token': token }, credentials: 'same-origin' });
+    const response = await fetch('/api/session', {
+      method: 'POST',
+      headers: { 'X-Axis-Token': token },
+      credentials: 'same-origin',
+    });
     const key = response.headers.get('X-Axis-Server-Key');
     if (response.ok && key) sessionStorage.setItem(serverKeyName(), key);
   } catch {
@@ -107,11 +116,22 @@ async function serverIsTheOneSignedInTo(): Promise<boolean> {
   if (!keyText) return false;
   const challenge = base64url(crypto.getRandomValues(new Uint8Array(24)));
   try {
-    const response = await fetch(`/api/session/prove?challenge=${challenge}`, { method: 'POST', credentials: 'same-origin' });
+    const response = await fetch(`/api/session/prove?challenge=${challenge}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+    });
     if (!response.ok) return false;
     const { proof } = (await response.json()) as { proof?: unknown };
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(keyText), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    const expected = base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(challenge))));
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(keyText),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    const expected = base64url(
+      new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(challenge))),
+    );
     return typeof proof === 'string' && proof === expected;
   } catch {
     return false;
@@ -119,5 +139,8 @@ async function serverIsTheOneSignedInTo(): Promise<boolean> {
 }
 
 function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

@@ -316,7 +316,10 @@ export class BellPlayer {
     if (!timing) return 0;
     const due = bellsToSchedule(bells, timing.nowSessionMs, GRACE_MS);
     for (const bell of due) {
-      const startAt = Math.max(audioTimeFor(bell.atSessionMs, timing.nowSessionMs, timing.audioNow), timing.currentTime);
+      const startAt = Math.max(
+        audioTimeFor(bell.atSessionMs, timing.nowSessionMs, timing.audioNow),
+        timing.currentTime,
+      );
       const log = this.options.log;
       const entry: BellLogEntry | null = log
         ? {

@@ -24,7 +24,9 @@ class Catalog {
 
   /** Treatments in use on a given day (started on or before it, not stopped before it). */
   treatmentsOn(date: string): Treatment[] {
-    return this.treatments.filter((t) => (!t.startedOn || t.startedOn <= date) && (!t.stoppedOn || t.stoppedOn >= date));
+    return this.treatments.filter(
+      (t) => (!t.startedOn || t.startedOn <= date) && (!t.stoppedOn || t.stoppedOn >= date),
+    );
   }
 
   async load(): Promise<void> {

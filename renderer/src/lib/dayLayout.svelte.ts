@@ -25,9 +25,13 @@ function write(key: string, value: unknown): void {
  * like the theme.
  */
 class DayLayout {
-  collapsed = $state<string[]>(Array.isArray(read(COLLAPSED_KEY)) ? (read(COLLAPSED_KEY) as string[]).filter((s) => typeof s === 'string') : []);
+  collapsed = $state<string[]>(
+    Array.isArray(read(COLLAPSED_KEY)) ? (read(COLLAPSED_KEY) as string[]).filter((s) => typeof s === 'string') : [],
+  );
   copyParts = $state<CopyPart[]>(
-    Array.isArray(read(COPY_KEY)) ? (read(COPY_KEY) as string[]).filter((p): p is CopyPart => (COPY_PARTS as readonly string[]).includes(p)) : [...COPY_PARTS],
+    Array.isArray(read(COPY_KEY))
+      ? (read(COPY_KEY) as string[]).filter((p): p is CopyPart => (COPY_PARTS as readonly string[]).includes(p))
+      : [...COPY_PARTS],
   );
 
   isOpen(id: string): boolean {

@@ -18,6 +18,7 @@ export function checkChosenDate(value: string, today: string): DateChoice {
     return { ok: false, message: 'That date does not exist. Please check the day and month.' };
   }
   if (y < FIRST_YEAR) return { ok: false, message: `Please type a year from ${FIRST_YEAR} on.` };
-  if (value > today) return { ok: false, message: `${shortDate(value)} is in the future — you can fill in today or an earlier day.` };
+  if (value > today)
+    return { ok: false, message: `${shortDate(value)} is in the future — you can fill in today or an earlier day.` };
   return { ok: true, date: value };
 }

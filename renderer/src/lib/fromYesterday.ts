@@ -13,7 +13,14 @@ export type CopyPart = 'meals' | 'treatments' | 'lifestyle';
 export const COPY_PARTS: readonly CopyPart[] = ['meals', 'treatments', 'lifestyle'];
 
 /** The lifestyle values a copy carries (meditation comes from the timer, the cycle day moves on). */
-export const COPIED_LIFESTYLE = ['stress', 'mood', 'sleepHours', 'sleepQuality', 'exerciseMinutes', 'relaxationMinutes'] as const;
+export const COPIED_LIFESTYLE = [
+  'stress',
+  'mood',
+  'sleepHours',
+  'sleepQuality',
+  'exerciseMinutes',
+  'relaxationMinutes',
+] as const;
 export type CopiedLifestyleKey = (typeof COPIED_LIFESTYLE)[number];
 
 export interface DayDraft {
@@ -33,7 +40,8 @@ export function draftSize(draft: DayDraft): number {
 }
 
 type Meal = DayEntry['meals'][number];
-const mealKey = (meal: Meal) => JSON.stringify({ kind: meal.kind, time: meal.time, foods: meal.foods.map((f) => [f.foodId, f.servings]) });
+const mealKey = (meal: Meal) =>
+  JSON.stringify({ kind: meal.kind, time: meal.time, foods: meal.foods.map((f) => [f.foodId, f.servings]) });
 
 /** What yesterday holds for each part (to offer only what exists). */
 export function copyableCounts(yesterday: DayEntry, treatmentIdsInUse: readonly number[]): Record<CopyPart, number> {
@@ -47,19 +55,32 @@ export function copyableCounts(yesterday: DayEntry, treatmentIdsInUse: readonly 
 
 /** Whether the day has nothing yet in the parts a copy would fill. */
 export function isEmptyForCopy(day: DayEntry): boolean {
-  return day.meals.length === 0 && day.treatments.length === 0 && COPIED_LIFESTYLE.every((key) => day.lifestyle[key] === null);
+  return (
+    day.meals.length === 0 &&
+    day.treatments.length === 0 &&
+    COPIED_LIFESTYLE.every((key) => day.lifestyle[key] === null)
+  );
 }
 
 /**
  * Copies the chosen parts of yesterday into the day, only where the day has nothing yet, and
  * returns the draft that marks them. Mutates `day` (the editor's state) and returns the draft.
  */
-export function copyFromYesterday(day: DayEntry, yesterday: DayEntry, parts: ReadonlySet<CopyPart>, treatmentIdsInUse: readonly number[]): DayDraft {
+export function copyFromYesterday(
+  day: DayEntry,
+  yesterday: DayEntry,
+  parts: ReadonlySet<CopyPart>,
+  treatmentIdsInUse: readonly number[],
+): DayDraft {
   const draft = emptyDraft();
   if (parts.has('meals')) {
     for (const meal of yesterday.meals) {
       if (meal.foods.length === 0) continue;
-      const copy: Meal = { kind: meal.kind, time: meal.time, foods: meal.foods.map((f) => ({ foodId: f.foodId, servings: f.servings })) };
+      const copy: Meal = {
+        kind: meal.kind,
+        time: meal.time,
+        foods: meal.foods.map((f) => ({ foodId: f.foodId, servings: f.servings })),
+      };
       day.meals.push(copy);
       draft.meals.push(mealKey(copy));
     }
@@ -119,7 +140,8 @@ export function withoutUnconfirmed(day: DayEntry, draft: DayDraft): DayEntry {
   if (draftSize(draft) === 0) return day;
   const drafted = unconfirmedMeals(day, draft);
   const lifestyle = { ...day.lifestyle };
-  for (const key of COPIED_LIFESTYLE) if (draft.lifestyle[key] !== undefined && lifestyle[key] === draft.lifestyle[key]) lifestyle[key] = null;
+  for (const key of COPIED_LIFESTYLE)
+    if (draft.lifestyle[key] !== undefined && lifestyle[key] === draft.lifestyle[key]) lifestyle[key] = null;
   return {
     ...day,
     meals: day.meals.filter((_, i) => !drafted[i]),
@@ -136,5 +158,6 @@ export function discardCopy(day: DayEntry, draft: DayDraft): void {
     const t = day.treatments[i]!;
     if (draft.treatments[t.treatmentId] === t.taken) day.treatments.splice(i, 1);
   }
-  for (const key of COPIED_LIFESTYLE) if (draft.lifestyle[key] !== undefined && day.lifestyle[key] === draft.lifestyle[key]) day.lifestyle[key] = null;
+  for (const key of COPIED_LIFESTYLE)
+    if (draft.lifestyle[key] !== undefined && day.lifestyle[key] === draft.lifestyle[key]) day.lifestyle[key] = null;
 }

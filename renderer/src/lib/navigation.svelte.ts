@@ -1,7 +1,20 @@
 import { todayIso } from './dates';
 import { registerForgetOnLock } from './session.svelte';
 
-export type SectionId = 'today' | 'journal' | 'poem' | 'trends' | 'insights' | 'report' | 'meditate' | 'experiments' | 'photos' | 'learn' | 'settings' | 'security' | 'about';
+export type SectionId =
+  | 'today'
+  | 'journal'
+  | 'poem'
+  | 'trends'
+  | 'insights'
+  | 'report'
+  | 'meditate'
+  | 'experiments'
+  | 'photos'
+  | 'learn'
+  | 'settings'
+  | 'security'
+  | 'about';
 
 /** What the trends view should show when an insight opens it: a factor over an outcome, shifted by the lag. */
 export interface TrendsFocus {

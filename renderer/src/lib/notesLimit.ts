@@ -5,7 +5,13 @@ import { NOTE_MAX_LENGTH } from '../../../electron/contract/journalTerms';
  * the browser would otherwise cut it at the limit without a word (mid-word, losing the end).
  * Returns null when the paste fits.
  */
-export function pastedNoteProblem(current: string, selectionStart: number, selectionEnd: number, pasted: string, max = NOTE_MAX_LENGTH): string | null {
+export function pastedNoteProblem(
+  current: string,
+  selectionStart: number,
+  selectionEnd: number,
+  pasted: string,
+  max = NOTE_MAX_LENGTH,
+): string | null {
   const after = current.length - (selectionEnd - selectionStart) + pasted.length;
   if (after <= max) return null;
   const fmt = (n: number) => n.toLocaleString('en');

@@ -39,14 +39,22 @@ function problem(bounds: NumberBounds, what: string): string {
 export function parseBounded(text: string, bounds: NumberBounds): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') {
-    return bounds.required ? { ok: false, message: problem(bounds, `needs a number (${rangeWords(bounds)}).`) } : { ok: true, value: null };
+    return bounds.required
+      ? { ok: false, message: problem(bounds, `needs a number (${rangeWords(bounds)}).`) }
+      : { ok: true, value: null };
   }
-  if (!PLAIN_NUMBER.test(trimmed)) return { ok: false, message: problem(bounds, `must be a plain number (${rangeWords(bounds)}), like ${bounds.integer ? '7' : '6.5'}.`) };
+  if (!PLAIN_NUMBER.test(trimmed))
+    return {
+      ok: false,
+      message: problem(bounds, `must be a plain number (${rangeWords(bounds)}), like ${bounds.integer ? '7' : '6.5'}.`),
+    };
   const value = Number(trimmed.replace(',', '.'));
-  if (!Number.isFinite(value)) return { ok: false, message: problem(bounds, `must be a plain number (${rangeWords(bounds)}).`) };
+  if (!Number.isFinite(value))
+    return { ok: false, message: problem(bounds, `must be a plain number (${rangeWords(bounds)}).`) };
   const tooLow = bounds.minExclusive ? value <= bounds.min : value < bounds.min;
   if (tooLow || value > bounds.max) return { ok: false, message: problem(bounds, `must be ${rangeWords(bounds)}.`) };
-  if (bounds.integer && !Number.isInteger(value)) return { ok: false, message: problem(bounds, `must be a whole number (${rangeWords(bounds)}).`) };
+  if (bounds.integer && !Number.isInteger(value))
+    return { ok: false, message: problem(bounds, `must be a whole number (${rangeWords(bounds)}).`) };
   // -0 is shown as "-0" but means 0: store the plain 0.
   return { ok: true, value: value === 0 ? 0 : value };
 }

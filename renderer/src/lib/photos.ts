@@ -100,7 +100,9 @@ const EXTENSION_TYPES: Record<string, (typeof PHOTO_TYPES)[number]> = {
 };
 
 function photoType(file: File): (typeof PHOTO_TYPES)[number] | null {
-  const stated = (PHOTO_TYPES as readonly string[]).includes(file.type) ? (file.type as (typeof PHOTO_TYPES)[number]) : null;
+  const stated = (PHOTO_TYPES as readonly string[]).includes(file.type)
+    ? (file.type as (typeof PHOTO_TYPES)[number])
+    : null;
   if (stated) return stated;
   // Some systems give no type at all; then go by the name. The backend reads the real format anyway.
   if (file.type === '') return EXTENSION_TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? null;

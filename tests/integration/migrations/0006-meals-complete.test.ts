@@ -9,7 +9,13 @@ afterEach(removeTempDirs);
 it('0006 meals complete: a version-5 journal keeps its days, each with the mark unanswered', () => {
   const db = journalAtVersion(5);
   const stamp = '2026-01-02T08:00:00.000Z';
-  db.prepare('INSERT INTO days (date, stress, sleep_hours, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('2026-01-01', 4, 7.5, stamp, stamp);
+  db.prepare('INSERT INTO days (date, stress, sleep_hours, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+    '2026-01-01',
+    4,
+    7.5,
+    stamp,
+    stamp,
+  );
   db.prepare('INSERT INTO days (date, created_at, updated_at) VALUES (?, ?, ?)').run('2026-01-02', stamp, stamp);
 
   migrateTo(db, 6);
@@ -22,6 +28,8 @@ it('0006 meals complete: a version-5 journal keeps its days, each with the mark 
     { date: '2026-01-02', stress: null, sleep_hours: null, meals_complete: null, updated_at: stamp },
   ]);
   db.prepare('UPDATE days SET meals_complete = 1 WHERE date = ?').run('2026-01-01');
-  expect(() => db.prepare('UPDATE days SET meals_complete = 2 WHERE date = ?').run('2026-01-02')).toThrow(/CHECK constraint/);
+  expect(() => db.prepare('UPDATE days SET meals_complete = 2 WHERE date = ?').run('2026-01-02')).toThrow(
+    /CHECK constraint/,
+  );
   db.close();
 });

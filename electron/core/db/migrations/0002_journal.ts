@@ -161,7 +161,9 @@ export const m0002Journal: Migration = {
       END;
     `);
     const now = timestamp(db);
-    const insertCondition = db.prepare('INSERT INTO conditions (builtin_key, name, sort, created_at) VALUES (?, ?, ?, ?)');
+    const insertCondition = db.prepare(
+      'INSERT INTO conditions (builtin_key, name, sort, created_at) VALUES (?, ?, ?, ?)',
+    );
     BUILTIN_CONDITIONS.forEach((condition, index) => insertCondition.run(condition.key, condition.name, index, now));
   },
 };

@@ -1,6 +1,7 @@
 import type { Migration } from './migration';
 
-const date = (column: string) => `${column} TEXT CHECK (${column} IS NULL OR ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
+const date = (column: string) =>
+  `${column} TEXT CHECK (${column} IS NULL OR ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
 
 /**
  * Self-experiments (randomised N-of-1 trials). The plan is frozen once made: a trigger refuses

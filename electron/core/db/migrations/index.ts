@@ -11,4 +11,13 @@ import { m0008Imports } from './0008_imports';
 export type { Migration } from './migration';
 
 /** Every schema change, in order. Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Settings, m0002Journal, m0003Meditation, m0004Poem, m0005UsualMeals, m0006MealsComplete, m0007Experiments, m0008Imports];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Settings,
+  m0002Journal,
+  m0003Meditation,
+  m0004Poem,
+  m0005UsualMeals,
+  m0006MealsComplete,
+  m0007Experiments,
+  m0008Imports,
+];

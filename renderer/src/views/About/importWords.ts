@@ -80,7 +80,8 @@ export function describeImport(summary: ImportSummary, tense: ImportTense): Impo
     const [add, replace] = plan ? ['add', 'replace'] : ['added', 'replaced'];
     const clauses: string[] = [];
     if (added.length) clauses.push(`${add} ${listOf(added.map((part) => part.text))}`);
-    if (replaced.length) clauses.push(`${replace} ${listOf(replaced.map((part) => part.text))} with the versions in the file`);
+    if (replaced.length)
+      clauses.push(`${replace} ${listOf(replaced.map((part) => part.text))} with the versions in the file`);
     // A comma before "and replace" only when the list of additions has its own "and".
     const joined = clauses.join(added.length > 1 && replaced.length ? ', and ' : ' and ');
     headline = plan ? `This will ${joined}.` : `Imported: ${joined}.`;

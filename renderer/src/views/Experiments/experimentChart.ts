@@ -58,7 +58,10 @@ export function scaleTop(detail: Detail): number {
   return Math.max(1, ...values) * 1.1;
 }
 
-export function experimentChartData(detail: Detail, colors: ChartColors): ChartData<'bar' | 'line', (number | null)[], string> {
+export function experimentChartData(
+  detail: Detail,
+  colors: ChartColors,
+): ChartData<'bar' | 'line', (number | null)[], string> {
   const rows = experimentRows(detail);
   const top = scaleTop(detail);
   const shades = shadeColors(colors);
@@ -106,7 +109,10 @@ export function experimentChartOptions(
     animation: options.reducedMotion ? false : { duration: 250 },
     interaction: { mode: 'index', intersect: false },
     scales: {
-      x: { ticks: { color: colors.muted, maxRotation: 0, autoSkip: true, maxTicksLimit: 10, ...(font ? { font } : {}) }, grid: { display: false } },
+      x: {
+        ticks: { color: colors.muted, maxRotation: 0, autoSkip: true, maxTicksLimit: 10, ...(font ? { font } : {}) },
+        grid: { display: false },
+      },
       y: {
         min: 0,
         max: scaleTop(detail),

@@ -6,7 +6,21 @@ function days(n: number): string {
 }
 
 /** "Day 12 of 84 — 72 days left. 92% of days as planned so far (2 days nobody can tell yet)." */
-export function progressWords(e: Pick<ExperimentSummary, 'state' | 'daysDone' | 'daysTotal' | 'daysLeft' | 'adherence' | 'daysUnknown' | 'endDate' | 'endedOn' | 'endReason' | 'plan'>): string {
+export function progressWords(
+  e: Pick<
+    ExperimentSummary,
+    | 'state'
+    | 'daysDone'
+    | 'daysTotal'
+    | 'daysLeft'
+    | 'adherence'
+    | 'daysUnknown'
+    | 'endDate'
+    | 'endedOn'
+    | 'endReason'
+    | 'plan'
+  >,
+): string {
   const adherence =
     e.adherence === null
       ? ''
@@ -43,7 +57,14 @@ export function scheduleBlocks(schedule: readonly ScheduleDay[]): ScheduleBlock[
       last.to = day.date;
       if (day.washout) last.washoutDays++;
     } else {
-      blocks.push({ name, pair: day.pair === null ? null : day.pair + 1, arm: day.arm, from: day.date, to: day.date, washoutDays: day.washout ? 1 : 0 });
+      blocks.push({
+        name,
+        pair: day.pair === null ? null : day.pair + 1,
+        arm: day.arm,
+        from: day.date,
+        to: day.date,
+        washoutDays: day.washout ? 1 : 0,
+      });
     }
   }
   return blocks;

@@ -112,7 +112,8 @@ export function statusText(test: InsightTest, names: (key: string) => string | n
 /** A test's 95% interval for its difference: "+1.2 to +2.6 points", "—" when there is none. */
 export function formatInterval(test: Pick<InsightTest, 'ciLow' | 'ciHigh' | 'outcome'>): string {
   const { ciLow, ciHigh } = test;
-  if (typeof ciLow !== 'number' || typeof ciHigh !== 'number' || !Number.isFinite(ciLow) || !Number.isFinite(ciHigh)) return '—';
+  if (typeof ciLow !== 'number' || typeof ciHigh !== 'number' || !Number.isFinite(ciLow) || !Number.isFinite(ciHigh))
+    return '—';
   return `${formatSigned(ciLow)} to ${formatSigned(ciHigh)} ${outcomeUnit(test.outcome)}`;
 }
 
@@ -125,7 +126,8 @@ export function groupLabels(test: InsightTest): { high: string; low: string } {
     return { high: `With ${inner}`, low: `Without ${inner}` };
   }
   const split = test.groups?.split;
-  if (split === null || split === undefined) return { high: `Higher ${inSentence(name, test.factor)}`, low: `Lower ${inSentence(name, test.factor)}` };
+  if (split === null || split === undefined)
+    return { high: `Higher ${inSentence(name, test.factor)}`, low: `Lower ${inSentence(name, test.factor)}` };
   const value = formatDecimalTrim(split);
   if (test.groups!.highIncludesSplit) return { high: `${name} ${value} or more`, low: `${name} below ${value}` };
   if (split === 0) return { high: `${name} above 0`, low: `${name}: none` };

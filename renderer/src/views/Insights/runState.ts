@@ -32,7 +32,9 @@ export function isRunning(status: InsightsStatus | null): boolean {
 /** What a screen reader hears when a run ends. */
 export function doneAnnouncement(result: InsightsResult): string {
   if (result.testsRun === 0) {
-    return result.daysNeeded !== null ? `Not enough days logged yet: at least ${countOf(result.daysNeeded, 'more day')} needed.` : 'There was nothing to compare yet.';
+    return result.daysNeeded !== null
+      ? `Not enough days logged yet: at least ${countOf(result.daysNeeded, 'more day')} needed.`
+      : 'There was nothing to compare yet.';
   }
   const found = patternCount(result);
   if (found === 0) return `Insights are ready: no clear pattern in ${countOf(result.testsRun, 'comparison')}.`;
@@ -42,7 +44,12 @@ export function doneAnnouncement(result: InsightsResult): string {
 /** "Based on 167 logged days from 29 May 2026 to 23 Nov 2026, with 1,440 comparisons from the same day up to 7 days later." */
 export function basisLine(result: InsightsResult, date: (iso: string) => string): string {
   const days = `Based on ${countOf(result.daysLogged, 'logged day')}`;
-  const range = result.from && result.to ? (result.from === result.to ? ` on ${date(result.from)}` : ` from ${date(result.from)} to ${date(result.to)}`) : '';
+  const range =
+    result.from && result.to
+      ? result.from === result.to
+        ? ` on ${date(result.from)}`
+        : ` from ${date(result.from)} to ${date(result.to)}`
+      : '';
   const reach = result.maxLag === 0 ? 'on the same day only' : `from the same day up to ${maxLagOption(result.maxLag)}`;
   const tests = result.testsRun > 0 ? `, with ${countOf(result.testsRun, 'comparison')} ${reach}` : '';
   return `${days}${range}${tests}.`;
@@ -59,6 +66,9 @@ export function headline(result: InsightsResult): string {
   const topics = topicsOf(result).filter((topic) => topic.cards.length > 0);
   const found = topics.reduce((sum, topic) => sum + topic.cards.length, 0);
   if (found === 0) return `No pattern stood out clearly from chance in ${countOf(result.testsRun, 'comparison')}.`;
-  const parts = topics.map((topic) => `${formatCount(topic.cards.length)} for ${topic.key === 'gut' ? 'your gut' : inSentence(topic.name, topic.key)}`);
+  const parts = topics.map(
+    (topic) =>
+      `${formatCount(topic.cards.length)} for ${topic.key === 'gut' ? 'your gut' : inSentence(topic.name, topic.key)}`,
+  );
   return `${found === 1 ? '1 pattern' : `${formatCount(found)} patterns`} stood out from chance: ${andList(parts)}.`;
 }

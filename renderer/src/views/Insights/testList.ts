@@ -19,7 +19,15 @@ export const CATEGORY_TITLES: Record<FactorCategory, string> = {
   other: 'Other factors',
 };
 
-const CATEGORY_ORDER: readonly FactorCategory[] = ['food', 'servings', 'treatment', 'lifestyle', 'custom', 'skin', 'other'];
+const CATEGORY_ORDER: readonly FactorCategory[] = [
+  'food',
+  'servings',
+  'treatment',
+  'lifestyle',
+  'custom',
+  'skin',
+  'other',
+];
 
 /** Which kind of factor a key is (`food.plants` counts plants, so it sits with the servings). */
 export function factorCategory(key: string): FactorCategory {
@@ -40,7 +48,10 @@ export function outcomeRank(key: string): number {
   return fixed >= 0 ? 1_000_000 + fixed : 2_000_000;
 }
 
-function byOutcome(a: Pick<InsightTest, 'outcome' | 'outcomeLabel'>, b: Pick<InsightTest, 'outcome' | 'outcomeLabel'>): number {
+function byOutcome(
+  a: Pick<InsightTest, 'outcome' | 'outcomeLabel'>,
+  b: Pick<InsightTest, 'outcome' | 'outcomeLabel'>,
+): number {
   return outcomeRank(a.outcome) - outcomeRank(b.outcome) || a.outcomeLabel.localeCompare(b.outcomeLabel);
 }
 
@@ -108,7 +119,14 @@ export function groupTests(tests: readonly InsightTest[]): CategoryGroup[] {
   for (const test of tests) {
     let group = byFactor.get(test.factor);
     if (!group) {
-      group = { factor: test.factor, name: test.factorLabel, direction: test.direction, tests: [], findings: 0, waiting: 0 };
+      group = {
+        factor: test.factor,
+        name: test.factorLabel,
+        direction: test.direction,
+        tests: [],
+        findings: 0,
+        waiting: 0,
+      };
       byFactor.set(test.factor, group);
     }
     group.tests.push(test);
@@ -140,7 +158,9 @@ export function outcomesOf(tests: readonly InsightTest[]): { key: string; label:
 
 /** Tests that could be worked out (enough data, some variation), per direction. */
 export function testedCount(tests: readonly InsightTest[], direction: InsightDirection): number {
-  return tests.filter((test) => test.direction === direction && (test.status === 'finding' || test.status === 'no-finding')).length;
+  return tests.filter(
+    (test) => test.direction === direction && (test.status === 'finding' || test.status === 'no-finding'),
+  ).length;
 }
 
 /** Findings split by direction, each keeping the engine's order (strongest evidence first). */
@@ -165,18 +185,30 @@ export interface TestPlan {
 /** What a run compares, in names: for "what will be tested once there is enough". */
 export function testPlan(tests: readonly InsightTest[]): TestPlan {
   const pairs = bestPerPair(tests);
-  const names = (list: InsightTest[], pick: (test: InsightTest) => [string, string]): string[] => [...new Map(list.map((test) => pick(test))).values()];
+  const names = (list: InsightTest[], pick: (test: InsightTest) => [string, string]): string[] => [
+    ...new Map(list.map((test) => pick(test))).values(),
+  ];
   const forward = pairs.filter((test) => test.direction === 'gut-to-skin');
   const backward = pairs.filter((test) => test.direction === 'skin-to-gut');
-  const factors = groupTests(forward).map((group) => ({ category: group.category, title: group.title, names: group.factors.map((factor) => factor.name) }));
+  const factors = groupTests(forward).map((group) => ({
+    category: group.category,
+    title: group.title,
+    names: group.factors.map((factor) => factor.name),
+  }));
   return {
     factors,
-    outcomes: names([...forward].sort(byOutcome), (test) => [test.outcome, inSentence(test.outcomeLabel, test.outcome)]),
+    outcomes: names([...forward].sort(byOutcome), (test) => [
+      test.outcome,
+      inSentence(test.outcomeLabel, test.outcome),
+    ]),
     skinFactors: names(
       [...backward].sort((a, b) => outcomeRank(a.factor) - outcomeRank(b.factor)),
       (test) => [test.factor, inSentence(test.factorLabel, test.factor)],
     ),
-    gutOutcomes: names([...backward].sort(byOutcome), (test) => [test.outcome, inSentence(test.outcomeLabel, test.outcome)]),
+    gutOutcomes: names([...backward].sort(byOutcome), (test) => [
+      test.outcome,
+      inSentence(test.outcomeLabel, test.outcome),
+    ]),
     pairs: pairs.length,
   };
 }
@@ -204,8 +236,13 @@ export function testedSummary(tests: readonly InsightTest[], maxLag: number): st
   const pairs = bestPerPair(tests).length;
   const tested = tests.filter((test) => test.status === 'finding' || test.status === 'no-finding').length;
   const waiting = tests.filter((test) => test.status === 'not-enough-data').length;
-  const delays = maxLag === 0 ? 'on the same day' : `at ${countOf(maxLag + 1, 'delay')} (the same day up to ${maxLag} ${maxLag === 1 ? 'day' : 'days'} later)`;
-  const parts = [`${countOf(pairs, 'pair')} of a factor and a skin or gut measure, each ${delays}: ${countOf(tests.length, 'comparison')} in all.`];
+  const delays =
+    maxLag === 0
+      ? 'on the same day'
+      : `at ${countOf(maxLag + 1, 'delay')} (the same day up to ${maxLag} ${maxLag === 1 ? 'day' : 'days'} later)`;
+  const parts = [
+    `${countOf(pairs, 'pair')} of a factor and a skin or gut measure, each ${delays}: ${countOf(tests.length, 'comparison')} in all.`,
+  ];
   if (tested > 0) parts.push(`${formatCount(tested)} had enough data to be worked out.`);
   if (waiting > 0) parts.push(`${formatCount(waiting)} ${waiting === 1 ? 'is' : 'are'} waiting for more days.`);
   return parts.join(' ');

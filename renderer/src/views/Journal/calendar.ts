@@ -22,7 +22,6 @@ function parts(date: string): [number, number, number] {
   return date.split('-').map(Number) as [number, number, number];
 }
 
-
 /** The month a date falls in. */
 export function monthOf(date: string): MonthRef {
   const [year, month] = parts(date);

@@ -1,4 +1,9 @@
-import { MAX_PREP_SECONDS, MAX_SESSION_MINUTES, type BellSoundName, type SessionType } from '../../../../electron/contract/meditationTerms';
+import {
+  MAX_PREP_SECONDS,
+  MAX_SESSION_MINUTES,
+  type BellSoundName,
+  type SessionType,
+} from '../../../../electron/contract/meditationTerms';
 import type { SessionPlan } from '../../../../electron/contract/meditation';
 
 /** The setup form's values as the person edits them (numbers may be empty while typing). */
@@ -68,7 +73,9 @@ function wholeNumber(value: number | string | null): Parsed | null {
 }
 
 /** Session length in minutes (null = open-ended), or the reason it is not valid. */
-export function durationOf(form: Pick<PlanForm, 'length' | 'customMinutes'>): { minutes: number | null } | { error: string } {
+export function durationOf(
+  form: Pick<PlanForm, 'length' | 'customMinutes'>,
+): { minutes: number | null } | { error: string } {
   if (form.length === 'open') return { minutes: null };
   if (form.length !== 'custom') return { minutes: Number(form.length) };
   const parsed = wholeNumber(form.customMinutes);
@@ -84,7 +91,10 @@ export function durationOf(form: Pick<PlanForm, 'length' | 'customMinutes'>): { 
  * "3, 7, 12" → [3, 7, 12]. Sorted, repeats dropped; every minute must fall inside the session
  * (a bell at the very end is the end bell's job).
  */
-export function parseBellMinutes(text: string, durationMinutes: number | null): { minutes: number[] } | { error: string } {
+export function parseBellMinutes(
+  text: string,
+  durationMinutes: number | null,
+): { minutes: number[] } | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { minutes: [] };
   const parts = trimmed.split(/[,;]/).map((part) => part.trim());
@@ -95,7 +105,9 @@ export function parseBellMinutes(text: string, durationMinutes: number | null): 
   const minutes = new Set<number>();
   for (const part of parts) {
     if (!/^\d+$/.test(part)) {
-      return { error: `“${part}” is not a whole number of minutes. Write minutes separated by commas, for example 3, 7, 12.` };
+      return {
+        error: `“${part}” is not a whole number of minutes. Write minutes separated by commas, for example 3, 7, 12.`,
+      };
     }
     const minute = Number(part);
     if (minute < 1) return { error: 'Bells can ring from minute 1 on; the start bell rings at minute 0.' };

@@ -1,4 +1,10 @@
-import type { ActiveSession, BellKind, ScheduledBell, SessionPlan, SessionType } from '../../../../electron/contract/meditation';
+import type {
+  ActiveSession,
+  BellKind,
+  ScheduledBell,
+  SessionPlan,
+  SessionType,
+} from '../../../../electron/contract/meditation';
 
 /**
  * The meditation clock as the page sees it: pure functions of the backend's last reply and a
@@ -296,7 +302,10 @@ export function breathCues(type: BreathingType, prepMs: number, fromMs: number, 
 
 /** "7 of 10 minutes", "45 seconds of 10 minutes", "12 minutes (open-ended)". */
 export function satSummary(actualSeconds: number, plannedSeconds: number | null): string {
-  const sat = actualSeconds < 60 ? plural(Math.max(0, Math.round(actualSeconds)), 'second') : plural(Math.round(actualSeconds / 60), 'minute');
+  const sat =
+    actualSeconds < 60
+      ? plural(Math.max(0, Math.round(actualSeconds)), 'second')
+      : plural(Math.round(actualSeconds / 60), 'minute');
   if (plannedSeconds === null) return `${sat} (open-ended)`;
   const planned = Math.round(plannedSeconds / 60);
   if (actualSeconds >= 60) return `${Math.round(actualSeconds / 60)} of ${plural(planned, 'minute')}`;

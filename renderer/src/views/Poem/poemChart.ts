@@ -1,7 +1,21 @@
 import type { ChartConfiguration, ScriptableContext } from 'chart.js';
 import type { PoemEntry } from '../../../../electron/contract/poem';
-import { POEM_BANDS, POEM_MAX_TOTAL, poemBandByKey, type PoemBand, type PoemBandKey } from '../../../../electron/contract/poemTerms';
-import { FALLBACK_COLORS, pickVariable, readChartColors, withAlpha, themedTooltip, type ChartColors, type ReadVariable } from '../../lib/chartTheme';
+import {
+  POEM_BANDS,
+  POEM_MAX_TOTAL,
+  poemBandByKey,
+  type PoemBand,
+  type PoemBandKey,
+} from '../../../../electron/contract/poemTerms';
+import {
+  FALLBACK_COLORS,
+  pickVariable,
+  readChartColors,
+  withAlpha,
+  themedTooltip,
+  type ChartColors,
+  type ReadVariable,
+} from '../../lib/chartTheme';
 import { shortDate } from '../../lib/dates';
 
 /**
@@ -33,7 +47,9 @@ const BAND_VARIABLES: Record<PoemBandKey, string> = {
 };
 
 export function readPoemColors(read: ReadVariable): PoemColors {
-  const bands = Object.fromEntries(POEM_BANDS.map((band) => [band.key, pickVariable(read, BAND_VARIABLES[band.key], FALLBACK_BANDS[band.key])]));
+  const bands = Object.fromEntries(
+    POEM_BANDS.map((band) => [band.key, pickVariable(read, BAND_VARIABLES[band.key], FALLBACK_BANDS[band.key])]),
+  );
   return { ...readChartColors(read), bands: bands as Record<PoemBandKey, string> };
 }
 
@@ -94,7 +110,12 @@ export interface PoemRow {
 export function poemRows(entries: readonly PoemEntry[]): PoemRow[] {
   return [...entries]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((entry) => ({ date: entry.date, dateLabel: shortDate(entry.date), total: entry.total, band: poemBandByKey(entry.band) }));
+    .map((entry) => ({
+      date: entry.date,
+      dateLabel: shortDate(entry.date),
+      total: entry.total,
+      band: poemBandByKey(entry.band),
+    }));
 }
 
 export interface PoemPoint {

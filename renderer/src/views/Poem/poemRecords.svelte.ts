@@ -27,7 +27,9 @@ class PoemRecords {
     const result = await call('poem.save', { date, answers });
     if (result.ok) {
       const saved = result.value;
-      this.entries = [...this.entries.filter((entry) => entry.date !== saved.date), saved].sort((a, b) => b.date.localeCompare(a.date));
+      this.entries = [...this.entries.filter((entry) => entry.date !== saved.date), saved].sort((a, b) =>
+        b.date.localeCompare(a.date),
+      );
     }
     return result;
   }

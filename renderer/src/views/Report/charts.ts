@@ -43,7 +43,12 @@ function axis(options: AxisOptions, position: 'left' | 'right' = 'left') {
     ...(options.max === undefined ? {} : { max: options.max }),
     ...(options.suggestedMax === undefined ? {} : { suggestedMax: options.suggestedMax }),
     title: { display: true, text: options.title, color: INK.muted, font: FONT },
-    ticks: { color: INK.text, font: FONT, ...(options.whole ? { precision: 0 } : {}), ...(options.step ? { stepSize: options.step } : {}) },
+    ticks: {
+      color: INK.text,
+      font: FONT,
+      ...(options.whole ? { precision: 0 } : {}),
+      ...(options.step ? { stepSize: options.step } : {}),
+    },
     grid: { color: position === 'left' ? INK.grid : 'transparent', drawTicks: false },
     border: { color: INK.muted },
   };
@@ -67,7 +72,11 @@ function chart(
       color: INK.text,
       layout: { padding: { top: 4, right: rightPadding, bottom: 0, left: 0 } },
       scales: {
-        x: { ticks: { color: INK.text, font: FONT, maxRotation: 0, autoSkip: true, autoSkipPadding: 8 }, grid: { display: false }, border: { color: INK.muted } },
+        x: {
+          ticks: { color: INK.text, font: FONT, maxRotation: 0, autoSkip: true, autoSkipPadding: 8 },
+          grid: { display: false },
+          border: { color: INK.muted },
+        },
         y: axis(y),
         ...(y2 ? { y2: axis(y2, 'right') } : {}),
       },
@@ -81,7 +90,12 @@ function chart(
   };
 }
 
-function line(label: string, data: (number | null)[], index: number, axisId = 'y'): ChartDataset<'line', (number | null)[]> {
+function line(
+  label: string,
+  data: (number | null)[],
+  index: number,
+  axisId = 'y',
+): ChartDataset<'line', (number | null)[]> {
   const color = PALETTE[index % PALETTE.length]!;
   return {
     type: 'line',
@@ -100,8 +114,22 @@ function line(label: string, data: (number | null)[], index: number, axisId = 'y
   };
 }
 
-function bars(label: string, data: (number | null)[], axisId = 'y2', color = INK.bar): ChartDataset<'bar', (number | null)[]> {
-  return { type: 'bar', label, data, yAxisID: axisId, backgroundColor: color, borderWidth: 0, barPercentage: 0.7, order: 2 };
+function bars(
+  label: string,
+  data: (number | null)[],
+  axisId = 'y2',
+  color = INK.bar,
+): ChartDataset<'bar', (number | null)[]> {
+  return {
+    type: 'bar',
+    label,
+    data,
+    yAxisID: axisId,
+    backgroundColor: color,
+    borderWidth: 0,
+    barPercentage: 0.7,
+    order: 2,
+  };
 }
 
 const labelsOf = (report: ReportData): string[] => report.periods.map((period) => periodLabel(period, report.bucket));
@@ -111,7 +139,10 @@ export function severityChart(report: ReportData, condition: ConditionReport, in
   const perWord = report.bucket === 'week' ? 'weekly' : 'monthly';
   return chart(
     labelsOf(report),
-    [line(`${condition.name}, ${perWord} average severity`, condition.averageByPeriod, index), bars('Flare days', condition.flareDaysByPeriod)],
+    [
+      line(`${condition.name}, ${perWord} average severity`, condition.averageByPeriod, index),
+      bars('Flare days', condition.flareDaysByPeriod),
+    ],
     { title: 'Severity (0–10)', max: 10 },
     { title: 'Flare days', suggestedMax: Math.max(4, maxOf(condition.flareDaysByPeriod)), whole: true },
   );
@@ -121,7 +152,11 @@ export function itchChart(report: ReportData): ReportChart {
   const { itch } = report;
   return chart(
     labelsOf(report),
-    [line('Itch, average', itch.itchByPeriod, 0), line('Sleep lost to itch, average', itch.sleepLostByPeriod, 1), bars('Nights with sleep lost', itch.nightsLostByPeriod)],
+    [
+      line('Itch, average', itch.itchByPeriod, 0),
+      line('Sleep lost to itch, average', itch.sleepLostByPeriod, 1),
+      bars('Nights with sleep lost', itch.nightsLostByPeriod),
+    ],
     { title: 'Score (0–10)', max: 10 },
     { title: 'Nights', suggestedMax: Math.max(4, maxOf(itch.nightsLostByPeriod)), whole: true },
   );
@@ -155,7 +190,13 @@ export function poemChart(report: ReportData): ReportChart {
   const sameYear = entries.length > 0 && entries[0]!.date.slice(0, 4) === entries.at(-1)!.date.slice(0, 4);
   return chart(
     entries.map((entry) => (sameYear ? dayMonth(entry.date) : paperDate(entry.date))),
-    [line('POEM total', entries.map((entry) => entry.total), 0)],
+    [
+      line(
+        'POEM total',
+        entries.map((entry) => entry.total),
+        0,
+      ),
+    ],
     { title: `POEM total (0–${POEM_MAX_TOTAL})`, max: POEM_MAX_TOTAL, step: 4 },
     undefined,
     [poemBandsPlugin as Plugin],
@@ -168,7 +209,13 @@ export function servingsChart(report: ReportData): ReportChart {
   const rate = servingsRate(report);
   return chart(
     labelsOf(report),
-    REPORT_SERVINGS.map((category, i) => line(category.label, report.gut.byPeriod.map((period) => rate.of(period)[category.key]), i)),
+    REPORT_SERVINGS.map((category, i) =>
+      line(
+        category.label,
+        report.gut.byPeriod.map((period) => rate.of(period)[category.key]),
+        i,
+      ),
+    ),
     { title: rate.label, suggestedMax: rate.weekly ? 10 : 3 },
   );
 }
@@ -203,7 +250,9 @@ export interface KeyEntry {
 export function chartKey(config: ReportChart): KeyEntry[] {
   return config.data.datasets.map((dataset) => {
     const look = dataset.type === 'line' ? 'line' : 'bar';
-    const color = String((look === 'line' ? (dataset as ChartDataset<'line'>).borderColor : dataset.backgroundColor) ?? INK.text);
+    const color = String(
+      (look === 'line' ? (dataset as ChartDataset<'line'>).borderColor : dataset.backgroundColor) ?? INK.text,
+    );
     return {
       label: dataset.label ?? '',
       color,

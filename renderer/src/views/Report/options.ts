@@ -1,4 +1,10 @@
-import { PATIENT_NAME_MAX_LENGTH, REPORT_MAX_DAYS, REPORT_SECTION_KEYS, type PaperSize, type ReportSectionKey } from '../../../../electron/contract/reportTerms';
+import {
+  PATIENT_NAME_MAX_LENGTH,
+  REPORT_MAX_DAYS,
+  REPORT_SECTION_KEYS,
+  type PaperSize,
+  type ReportSectionKey,
+} from '../../../../electron/contract/reportTerms';
 import { addDaysIso } from '../../lib/dates';
 
 /** The report's options form: periods, checks that mirror the backend's, defaults. Pure. */
@@ -33,7 +39,15 @@ export interface ReportRequest {
 
 export function defaultForm(today: string, language: string): ReportForm {
   const { from, to } = presetRange('days90', today);
-  return { preset: 'days90', from, to, sections: [...REPORT_SECTION_KEYS], patientName: '', dateOfBirth: '', paper: defaultPaper(language) };
+  return {
+    preset: 'days90',
+    from,
+    to,
+    sections: [...REPORT_SECTION_KEYS],
+    patientName: '',
+    dateOfBirth: '',
+    paper: defaultPaper(language),
+  };
 }
 
 /** Letter where it is the usual paper (the United States, Canada, Mexico, the Philippines …), A4 elsewhere. */
@@ -62,13 +76,17 @@ function daysFromTo(from: string, to: string): number {
 }
 
 /** What is wrong with the form, field by field, in words (empty when nothing is). */
-export function formProblems(form: ReportForm, today: string): Partial<Record<'range' | 'sections' | 'patientName' | 'dateOfBirth', string>> {
+export function formProblems(
+  form: ReportForm,
+  today: string,
+): Partial<Record<'range' | 'sections' | 'patientName' | 'dateOfBirth', string>> {
   const problems: Partial<Record<'range' | 'sections' | 'patientName' | 'dateOfBirth', string>> = {};
   if (form.preset === 'custom') {
     if (!realDate(form.from) || !realDate(form.to)) problems.range = 'Choose both a start date and an end date.';
     else if (form.from > form.to) problems.range = 'The start date must be on or before the end date.';
     else if (form.to > today) problems.range = 'The end date cannot be in the future.';
-    else if (daysFromTo(form.from, form.to) > REPORT_MAX_DAYS) problems.range = 'A report can cover at most 10 years. Please choose a shorter period.';
+    else if (daysFromTo(form.from, form.to) > REPORT_MAX_DAYS)
+      problems.range = 'A report can cover at most 10 years. Please choose a shorter period.';
   }
   if (!form.sections.length) problems.sections = 'Choose at least one section.';
   if (form.patientName.trim().length > PATIENT_NAME_MAX_LENGTH) {

@@ -11,7 +11,22 @@ import {
   type ReportFinding,
   type ServingsRecord,
 } from '../../../../electron/contract/reportTerms';
-import { ageOn, changeWords, dayMonth, lagWords, NONE, one, paperDate, paperPeriod, percent, plural, qPhrase, signed, trendWords, whole } from './format';
+import {
+  ageOn,
+  changeWords,
+  dayMonth,
+  lagWords,
+  NONE,
+  one,
+  paperDate,
+  paperPeriod,
+  percent,
+  plural,
+  qPhrase,
+  signed,
+  trendWords,
+  whole,
+} from './format';
 
 /** The report's sentences: what each section says in words (and the charts' descriptions). Pure. */
 
@@ -42,7 +57,9 @@ export function conditionLine(condition: ConditionReport): string {
 export function itchLine(report: ReportData): string {
   const { itch } = report;
   if (!itch.itchDays && !itch.sleepDays) return 'No itch or sleep scores were recorded in this period.';
-  const itchPart = itch.itchDays ? `Itch (the worst of each day) averaged ${one(itch.averageItch)} out of 10 on ${plural(itch.itchDays, 'day')}.` : 'No itch scores.';
+  const itchPart = itch.itchDays
+    ? `Itch (the worst of each day) averaged ${one(itch.averageItch)} out of 10 on ${plural(itch.itchDays, 'day')}.`
+    : 'No itch scores.';
   const sleepPart = itch.sleepDays
     ? ` Sleep was lost to itch on ${plural(itch.nightsWithSleepLost, 'night')} of ${itch.sleepDays.toLocaleString('en-GB')} recorded (average ${one(itch.averageSleepLost)} out of 10).`
     : '';
@@ -69,7 +86,11 @@ export function weeklyServings(report: ReportData): boolean {
 }
 
 /** The servings figures the report shows (per week, or per day with meals when too few days), and their name. */
-export function servingsRate(report: ReportData): { weekly: boolean; label: string; of: (record: { servingsPerWeek: ServingsRecord; servingsPerDay: ServingsRecord }) => ServingsRecord } {
+export function servingsRate(report: ReportData): {
+  weekly: boolean;
+  label: string;
+  of: (record: { servingsPerWeek: ServingsRecord; servingsPerDay: ServingsRecord }) => ServingsRecord;
+} {
   const weekly = weeklyServings(report);
   return weekly
     ? { weekly, label: 'Servings per week', of: (record) => record.servingsPerWeek }
@@ -91,14 +112,17 @@ export function servingsLine(report: ReportData): string {
 /** Meditation minutes as a weekly rate, or per logged day when the period has fewer than a week of logged days. */
 function meditationRate(report: ReportData): string {
   const { stress } = report;
-  return report.daysLogged >= REPORT_WEEKLY_FIGURES_MIN_DAYS ? `about ${whole(stress.minutesPerWeek)} min a week` : `about ${whole(stress.minutesPerLoggedDay)} min per logged day`;
+  return report.daysLogged >= REPORT_WEEKLY_FIGURES_MIN_DAYS
+    ? `about ${whole(stress.minutesPerWeek)} min a week`
+    : `about ${whole(stress.minutesPerLoggedDay)} min per logged day`;
 }
 
 export function stoolLine(report: ReportData): string {
   const counts = report.gut.stoolTypeCounts;
   const total = counts.reduce((sum, count) => sum + count, 0);
   if (!total) return 'No bowel movements were logged in this period.';
-  const share = (from: number, to: number) => percent((counts.slice(from - 1, to).reduce((sum, count) => sum + count, 0) / total) * 100);
+  const share = (from: number, to: number) =>
+    percent((counts.slice(from - 1, to).reduce((sum, count) => sum + count, 0) / total) * 100);
   return `Stool types (Bristol): ${share(3, 4)} type 3–4, ${share(1, 2)} hard (type 1–2), ${share(5, 7)} loose (type 5–7), of ${plural(total, 'bowel movement')}.`;
 }
 
@@ -132,7 +156,10 @@ export function sessionsLine(report: ReportData): string | null {
 export function treatmentLine(report: ReportData): string {
   if (!report.treatments.length) return 'No treatments or supplements were recorded for this period.';
   return report.treatments
-    .map((treatment) => `${treatment.name} ${treatment.adherencePercent === null ? '(no ticks)' : `${percent(treatment.adherencePercent)} of ${plural(treatment.daysTicked, 'day')}`}`)
+    .map(
+      (treatment) =>
+        `${treatment.name} ${treatment.adherencePercent === null ? '(no ticks)' : `${percent(treatment.adherencePercent)} of ${plural(treatment.daysTicked, 'day')}`}`,
+    )
     .join('; ');
 }
 
@@ -144,7 +171,8 @@ export const chartAlt = {
     `${condition.name}: average severity per ${report.bucket} with flare days as bars. ${conditionLine(condition)}`,
   itch: (report: ReportData) => `Itch and sleep lost to itch per ${report.bucket}. ${itchLine(report)}`,
   poem: (report: ReportData) => `POEM totals over time against the severity bands. ${poemLine(report)}`,
-  servings: (report: ReportData) => `${servingsRate(report).label} of four food groups, per ${report.bucket}. ${servingsLine(report)}`,
+  servings: (report: ReportData) =>
+    `${servingsRate(report).label} of four food groups, per ${report.bucket}. ${servingsLine(report)}`,
   stool: (report: ReportData) => `Number of bowel movements of each Bristol stool type. ${stoolLine(report)}`,
   stress: (report: ReportData) => `Average stress and meditation minutes per ${report.bucket}. ${stressLine(report)}`,
 };
@@ -156,22 +184,48 @@ export function lifestyleFacts(report: ReportData): { label: string; value: stri
   const { gut, stress } = report;
   const counts = gut.stoolTypeCounts;
   const total = counts.reduce((sum, count) => sum + count, 0);
-  const share = (from: number, to: number) => percent((counts.slice(from - 1, to).reduce((sum, count) => sum + count, 0) / Math.max(1, total)) * 100);
+  const share = (from: number, to: number) =>
+    percent((counts.slice(from - 1, to).reduce((sum, count) => sum + count, 0) / Math.max(1, total)) * 100);
   const rate = servingsRate(report);
   return [
     {
       label: rate.weekly ? 'Weekly servings' : 'Servings per day',
       wide: true,
       value: gut.foodDays
-        ? REPORT_SERVINGS.map((category) => `${category.label.toLowerCase()} ${one(rate.of(gut)[category.key])}`).join(' · ') +
-          (rate.weekly ? '' : ` (${plural(gut.foodDays, 'day')} with meals: too few for weekly figures)`)
+        ? REPORT_SERVINGS.map((category) => `${category.label.toLowerCase()} ${one(rate.of(gut)[category.key])}`).join(
+            ' · ',
+          ) + (rate.weekly ? '' : ` (${plural(gut.foodDays, 'day')} with meals: too few for weekly figures)`)
         : 'no meals logged',
     },
-    { label: 'Stool (Bristol)', wide: true, value: total ? `${share(3, 4)} type 3–4 · ${share(1, 2)} type 1–2 · ${share(5, 7)} type 5–7 (${total})` : 'none logged' },
-    { label: 'Plant foods', value: gut.plantsPerWeek === null ? NONE : `about ${whole(gut.plantsPerWeek)} different a week` },
-    { label: 'Bloating', value: gut.bloating.days ? `average ${one(gut.bloating.average)}/10 · ${plural(gut.bloating.markedDays, 'day')} at ${MARKED_BLOATING}+` : NONE },
-    { label: 'Stress', value: stress.stressDays ? `average ${one(stress.averageStress)}/10 · ${plural(stress.highStressDays, 'day')} at ${HIGH_STRESS}+` : NONE },
-    { label: 'Meditation', value: stress.meditationDays ? `${plural(stress.meditationDays, 'day')} · ${meditationRate(report)}` : 'none recorded' },
+    {
+      label: 'Stool (Bristol)',
+      wide: true,
+      value: total
+        ? `${share(3, 4)} type 3–4 · ${share(1, 2)} type 1–2 · ${share(5, 7)} type 5–7 (${total})`
+        : 'none logged',
+    },
+    {
+      label: 'Plant foods',
+      value: gut.plantsPerWeek === null ? NONE : `about ${whole(gut.plantsPerWeek)} different a week`,
+    },
+    {
+      label: 'Bloating',
+      value: gut.bloating.days
+        ? `average ${one(gut.bloating.average)}/10 · ${plural(gut.bloating.markedDays, 'day')} at ${MARKED_BLOATING}+`
+        : NONE,
+    },
+    {
+      label: 'Stress',
+      value: stress.stressDays
+        ? `average ${one(stress.averageStress)}/10 · ${plural(stress.highStressDays, 'day')} at ${HIGH_STRESS}+`
+        : NONE,
+    },
+    {
+      label: 'Meditation',
+      value: stress.meditationDays
+        ? `${plural(stress.meditationDays, 'day')} · ${meditationRate(report)}`
+        : 'none recorded',
+    },
   ];
 }
 
@@ -180,7 +234,10 @@ export function lifestyleFacts(report: ReportData): { label: string; value: stri
  * (average 5.5 vs 3.5, n = 309, q < 0.001) · moves with yogurt · same day".
  */
 export function shortFinding(finding: ReportFinding): string {
-  const groups = finding.highMean !== null && finding.lowMean !== null ? `average ${one(finding.highMean)} vs ${one(finding.lowMean)}, ` : '';
+  const groups =
+    finding.highMean !== null && finding.lowMean !== null
+      ? `average ${one(finding.highMean)} vs ${one(finding.lowMean)}, `
+      : '';
   const notes = [
     ...(finding.movesWith.length ? [`moves with ${andList(finding.movesWith)}`] : []),
     ...finding.flags.map((flag) => FLAG_LABELS[flag]),
@@ -190,7 +247,9 @@ export function shortFinding(finding: ReportFinding): string {
 
 /** " (95% interval +1.2 to +2.6)", or nothing when the statistics gave none. */
 export function intervalText(finding: Pick<ReportFinding, 'ciLow' | 'ciHigh'>): string {
-  return finding.ciLow !== null && finding.ciHigh !== null ? ` (95% interval ${signed(finding.ciLow)} to ${signed(finding.ciHigh)})` : '';
+  return finding.ciLow !== null && finding.ciHigh !== null
+    ? ` (95% interval ${signed(finding.ciLow)} to ${signed(finding.ciHigh)})`
+    : '';
 }
 
 /**
@@ -238,7 +297,13 @@ export function clipNote(text: string, max = NOTE_PREVIEW_CHARS): { text: string
 }
 
 /** Page 1's notes: the newest few, oldest of them first, and how many are left for the notes page. */
-export function visitNotes(notes: readonly ReportData['notes'][number][]): { shown: { date: string; text: string; clipped: boolean }[]; more: number } {
+export function visitNotes(notes: readonly ReportData['notes'][number][]): {
+  shown: { date: string; text: string; clipped: boolean }[];
+  more: number;
+} {
   const newest = notes.slice(-VISIT_NOTES_SHOWN);
-  return { shown: newest.map((note) => ({ date: note.date, ...clipNote(note.text) })), more: notes.length - newest.length };
+  return {
+    shown: newest.map((note) => ({ date: note.date, ...clipNote(note.text) })),
+    more: notes.length - newest.length,
+  };
 }

@@ -1,8 +1,31 @@
 import { BODY_AREAS, STOOL_TYPES, TREATMENT_KIND_LABELS } from '../../../../electron/contract/journalTerms';
-import { POEM_ANSWERS, POEM_BANDS, POEM_MAX_TOTAL, POEM_QUESTIONS, poemBandByKey } from '../../../../electron/contract/poemTerms';
-import { REPORT_SERVINGS, REPORT_WEEKLY_FIGURES_MIN_DAYS, type ReportData } from '../../../../electron/contract/reportTerms';
+import {
+  POEM_ANSWERS,
+  POEM_BANDS,
+  POEM_MAX_TOTAL,
+  POEM_QUESTIONS,
+  poemBandByKey,
+} from '../../../../electron/contract/poemTerms';
+import {
+  REPORT_SERVINGS,
+  REPORT_WEEKLY_FIGURES_MIN_DAYS,
+  type ReportData,
+} from '../../../../electron/contract/reportTerms';
 import { servingsRate } from './summaryText';
-import { dayMonth, lagWords, NONE, one, paperDate, percent, periodLabel, plural, qText, signed, trendWords, whole } from './format';
+import {
+  dayMonth,
+  lagWords,
+  NONE,
+  one,
+  paperDate,
+  percent,
+  periodLabel,
+  plural,
+  qText,
+  signed,
+  trendWords,
+  whole,
+} from './format';
 
 /** The report's tables: every chart's numbers, and the lists. Pure: tested in tests/unit/report-view.test.ts. */
 
@@ -49,7 +72,9 @@ export function conditionsSummaryTable(report: ReportData): ReportTableModel {
           one(condition.last7Average),
           condition.latest ? `${condition.latest.value} on ${dayMonth(condition.latest.date)}` : NONE,
           `${trend.arrow} ${trend.words}`,
-          condition.flares.episodes.length ? `${plural(condition.flares.episodes.length, 'flare')}, ${plural(condition.flares.flareDays, 'day')}` : 'none',
+          condition.flares.episodes.length
+            ? `${plural(condition.flares.episodes.length, 'flare')}, ${plural(condition.flares.flareDays, 'day')}`
+            : 'none',
         ],
       };
     }),
@@ -71,7 +96,10 @@ export function severityTable(report: ReportData): ReportTableModel {
       key: period.start,
       cells: [
         periodLabel(period, report.bucket),
-        ...report.conditions.flatMap((condition) => [one(condition.averageByPeriod[p]), String(condition.flareDaysByPeriod[p] ?? 0)]),
+        ...report.conditions.flatMap((condition) => [
+          one(condition.averageByPeriod[p]),
+          String(condition.flareDaysByPeriod[p] ?? 0),
+        ]),
       ],
     })),
     note: '– means no score that ' + periodWord(report).toLowerCase() + '.',
@@ -90,7 +118,12 @@ export function itchTable(report: ReportData): ReportTableModel {
     ],
     rows: report.periods.map((period, p) => ({
       key: period.start,
-      cells: [periodLabel(period, report.bucket), one(itch.itchByPeriod[p]), one(itch.sleepLostByPeriod[p]), String(itch.nightsLostByPeriod[p] ?? 0)],
+      cells: [
+        periodLabel(period, report.bucket),
+        one(itch.itchByPeriod[p]),
+        one(itch.sleepLostByPeriod[p]),
+        String(itch.nightsLostByPeriod[p] ?? 0),
+      ],
     })),
   };
 }
@@ -115,7 +148,11 @@ export function poemAnswersTable(report: ReportData): ReportTableModel {
     rows: latest
       ? POEM_QUESTIONS.map((question, i) => ({
           key: question.key,
-          cells: [question.short, POEM_ANSWERS[latest.answers[i] ?? 0]?.label ?? NONE, String(latest.answers[i] ?? NONE)],
+          cells: [
+            question.short,
+            POEM_ANSWERS[latest.answers[i] ?? 0]?.label ?? NONE,
+            String(latest.answers[i] ?? NONE),
+          ],
         }))
       : [],
   };
@@ -223,10 +260,20 @@ export function stoolTable(report: ReportData): ReportTableModel {
   const total = counts.reduce((sum, count) => sum + count, 0);
   return {
     caption: `Stool types (Bristol scale), ${plural(total, 'bowel movement')}`,
-    columns: [{ label: 'Type', nowrap: true }, { label: 'Description' }, { label: 'Count', numeric: true }, { label: 'Share', numeric: true }],
+    columns: [
+      { label: 'Type', nowrap: true },
+      { label: 'Description' },
+      { label: 'Count', numeric: true },
+      { label: 'Share', numeric: true },
+    ],
     rows: STOOL_TYPES.map((type, i) => ({
       key: String(type.type),
-      cells: [`Type ${type.type}`, `${type.label} (${type.hint})`, String(counts[i] ?? 0), total ? percent(((counts[i] ?? 0) / total) * 100) : NONE],
+      cells: [
+        `Type ${type.type}`,
+        `${type.label} (${type.hint})`,
+        String(counts[i] ?? 0),
+        total ? percent(((counts[i] ?? 0) / total) * 100) : NONE,
+      ],
     })),
   };
 }
@@ -243,7 +290,12 @@ export function stressTable(report: ReportData): ReportTableModel {
     ],
     rows: report.periods.map((period, p) => ({
       key: period.start,
-      cells: [periodLabel(period, report.bucket), one(stress.stressByPeriod[p]), String(stress.highStressDaysByPeriod[p] ?? 0), whole(stress.meditationMinutesByPeriod[p])],
+      cells: [
+        periodLabel(period, report.bucket),
+        one(stress.stressByPeriod[p]),
+        String(stress.highStressDaysByPeriod[p] ?? 0),
+        whole(stress.meditationMinutesByPeriod[p]),
+      ],
     })),
   };
 }

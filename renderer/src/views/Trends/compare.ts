@@ -64,7 +64,7 @@ export function aggregatePairs(pairs: readonly Pair[]): ScatterPoint[] {
 export function ranks(values: readonly number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((p, q) => p.value - q.value);
   const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]!.value === order[i]!.value) j++;
     const rank = (i + j) / 2 + 1;
@@ -125,7 +125,11 @@ export function compareTable(view: TrendsView, state: CompareState, pairs: reado
   const bLabel = laggedLabel(view.label(state.b), clampShift(state.lag));
   return {
     caption: `${bLabel} against ${view.label(state.a)}: how many days had each pair of values, ${periodWords(view)}`,
-    columns: [{ label: view.label(state.a), numeric: true }, { label: bLabel, numeric: true }, { label: 'Days', numeric: true }],
+    columns: [
+      { label: view.label(state.a), numeric: true },
+      { label: bLabel, numeric: true },
+      { label: 'Days', numeric: true },
+    ],
     rows: aggregatePairs(pairs).map((point) => ({
       key: `${point.x}|${point.y}`,
       cells: [formatValue(point.x, a?.kind), formatValue(point.y, b?.kind), String(point.days)],
@@ -134,7 +138,12 @@ export function compareTable(view: TrendsView, state: CompareState, pairs: reado
   };
 }
 
-function scatterAxis(series: DailySeries | undefined, title: string, colors: TrendsColors, font: { family: string } | undefined): Record<string, unknown> {
+function scatterAxis(
+  series: DailySeries | undefined,
+  title: string,
+  colors: TrendsColors,
+  font: { family: string } | undefined,
+): Record<string, unknown> {
   const spec: AxisSpec = series ? axisFor(title, series.unit, series.kind) : { title };
   const tickFont = font ? { font } : {};
   const bounded = spec.yesNo || (spec.min !== undefined && spec.max !== undefined);
@@ -147,7 +156,14 @@ function scatterAxis(series: DailySeries | undefined, title: string, colors: Tre
     beginAtZero: !bounded,
     ticks: {
       color: colors.muted,
-      ...(spec.yesNo ? { stepSize: 1, callback: (value: number | string) => (Number(value) === 1 ? 'yes' : Number(value) === 0 ? 'no' : '') } : bounded ? { stepSize: 1 } : { precision: 0 }),
+      ...(spec.yesNo
+        ? {
+            stepSize: 1,
+            callback: (value: number | string) => (Number(value) === 1 ? 'yes' : Number(value) === 0 ? 'no' : ''),
+          }
+        : bounded
+          ? { stepSize: 1 }
+          : { precision: 0 }),
       ...tickFont,
     },
     grid: { color: colors.grid },
@@ -156,7 +172,13 @@ function scatterAxis(series: DailySeries | undefined, title: string, colors: Tre
   };
 }
 
-export function compareChartConfig(view: TrendsView, state: CompareState, pairs: readonly Pair[], colors: TrendsColors, env: RenderEnv): ChartConfiguration<'scatter', ScatterPoint[]> {
+export function compareChartConfig(
+  view: TrendsView,
+  state: CompareState,
+  pairs: readonly Pair[],
+  colors: TrendsColors,
+  env: RenderEnv,
+): ChartConfiguration<'scatter', ScatterPoint[]> {
   const points = aggregatePairs(pairs);
   const a = view.get(state.a);
   const b = view.get(state.b);
@@ -212,14 +234,23 @@ export function compareChartConfig(view: TrendsView, state: CompareState, pairs:
 
 /** Sensible first choice: stress against the first condition's severity, the same day. */
 export function defaultCompare(view: TrendsView): CompareState {
-  const b = view.data.conditions[0]?.severityKey ?? view.series.find((s) => s.group === 'skin')?.key ?? view.series[0]?.key ?? '';
-  const a = view.has('life.stress') ? 'life.stress' : (view.series.find((s) => s.role === 'factor')?.key ?? view.series[0]?.key ?? '');
+  const b =
+    view.data.conditions[0]?.severityKey ??
+    view.series.find((s) => s.group === 'skin')?.key ??
+    view.series[0]?.key ??
+    '';
+  const a = view.has('life.stress')
+    ? 'life.stress'
+    : (view.series.find((s) => s.role === 'factor')?.key ?? view.series[0]?.key ?? '');
   return { a, b, lag: 0 };
 }
 
 /** Keeps a state whose keys exist in this period; unknown ones fall back to the defaults. */
 export function validCompare(view: TrendsView, state: CompareState): CompareState {
   const fallback = defaultCompare(view);
-  return { a: view.has(state.a) ? state.a : fallback.a, b: view.has(state.b) ? state.b : fallback.b, lag: clampShift(state.lag) };
+  return {
+    a: view.has(state.a) ? state.a : fallback.a,
+    b: view.has(state.b) ? state.b : fallback.b,
+    lag: clampShift(state.lag),
+  };
 }
-

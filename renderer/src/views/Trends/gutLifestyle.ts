@@ -52,11 +52,21 @@ export function stoolRows(counts: readonly number[]): StoolRow[] {
   const total = counts.reduce((sum, n) => sum + n, 0);
   return STOOL_TYPES.map((stool, i) => {
     const count = counts[i] ?? 0;
-    return { type: stool.type, label: stool.label, hint: stool.hint, count, percent: total ? Math.round((count / total) * 100) : 0 };
+    return {
+      type: stool.type,
+      label: stool.label,
+      hint: stool.hint,
+      count,
+      percent: total ? Math.round((count / total) * 100) : 0,
+    };
   });
 }
 
-export function stoolChartConfig(counts: readonly number[], colors: TrendsColors, env: RenderEnv): ChartConfiguration<'bar', number[], string> {
+export function stoolChartConfig(
+  counts: readonly number[],
+  colors: TrendsColors,
+  env: RenderEnv,
+): ChartConfiguration<'bar', number[], string> {
   const rows = stoolRows(counts);
   const font = env.fontFamily ? { family: env.fontFamily } : undefined;
   const tickFont = font ? { font } : {};
@@ -68,7 +78,9 @@ export function stoolChartConfig(counts: readonly number[], colors: TrendsColors
         {
           label: 'Times logged',
           data: rows.map((row) => row.count),
-          backgroundColor: rows.map((row) => (row.type === 3 || row.type === 4 ? colors.bar : withAlpha(colors.bar, 0.55))),
+          backgroundColor: rows.map((row) =>
+            row.type === 3 || row.type === 4 ? colors.bar : withAlpha(colors.bar, 0.55),
+          ),
           hoverBackgroundColor: colors.barHover,
           borderColor: colors.bar,
           borderWidth: 1,
@@ -113,8 +125,16 @@ export function stoolChartConfig(counts: readonly number[], colors: TrendsColors
 export function stoolTable(counts: readonly number[], period: string): TableModel {
   return {
     caption: `Stool types logged, ${period}`,
-    columns: [{ label: 'Type' }, { label: 'Looks like' }, { label: 'Times logged', numeric: true }, { label: 'Share', numeric: true }],
-    rows: stoolRows(counts).map((row) => ({ key: String(row.type), cells: [`Type ${row.type}`, `${row.label} (${row.hint})`, String(row.count), `${row.percent}%`] })),
+    columns: [
+      { label: 'Type' },
+      { label: 'Looks like' },
+      { label: 'Times logged', numeric: true },
+      { label: 'Share', numeric: true },
+    ],
+    rows: stoolRows(counts).map((row) => ({
+      key: String(row.type),
+      cells: [`Type ${row.type}`, `${row.label} (${row.hint})`, String(row.count), `${row.percent}%`],
+    })),
   };
 }
 
@@ -136,7 +156,10 @@ export function stoolSummary(counts: readonly number[], period: string): string 
 export function bloatingSpec(view: TrendsView, colors: TrendsColors): TimeChartSpec {
   return {
     dates: view.dates,
-    layers: [...averagedLines(view, BLOATING_KEY, colors.series[1] ?? colors.bar), ...averagedLines(view, DISCOMFORT_KEY, colors.series[2] ?? colors.text)],
+    layers: [
+      ...averagedLines(view, BLOATING_KEY, colors.series[1] ?? colors.bar),
+      ...averagedLines(view, DISCOMFORT_KEY, colors.series[2] ?? colors.text),
+    ],
     y: { title: 'Score (0–10)', min: 0, max: 10 },
   };
 }
@@ -160,7 +183,14 @@ export function stressSpec(view: TrendsView, colors: TrendsColors): TimeChartSpe
   const layers: Layer[] = [...averagedLines(view, STRESS_KEY, colors.series[4] ?? colors.text)];
   const meditation = view.get(MEDITATION_KEY);
   if (meditation) {
-    layers.push({ type: 'bar', label: 'Meditation (minutes)', values: view.values(MEDITATION_KEY), color: colors.bar, axis: 'y2', unit: 'minutes' });
+    layers.push({
+      type: 'bar',
+      label: 'Meditation (minutes)',
+      values: view.values(MEDITATION_KEY),
+      color: colors.bar,
+      axis: 'y2',
+      unit: 'minutes',
+    });
   }
   return {
     dates: view.dates,
@@ -182,6 +212,8 @@ export function stressSummary(view: TrendsView): string {
   const minutes = view.values(MEDITATION_KEY);
   const total = minutes.reduce<number>((sum, m) => sum + (m ?? 0), 0);
   const days = minutes.filter((m) => m !== null && m > 0).length;
-  const meditation = total ? `Meditation: ${plural(Math.round(total), 'minute')} on ${plural(days, 'day')}.` : 'No meditation minutes logged.';
+  const meditation = total
+    ? `Meditation: ${plural(Math.round(total), 'minute')} on ${plural(days, 'day')}.`
+    : 'No meditation minutes logged.';
   return `Stress from 0 to 10 as lines and meditation minutes as bars, ${periodWords(view)}. ${averageWords(view, STRESS_KEY)}. ${meditation}`;
 }

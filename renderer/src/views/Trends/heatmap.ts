@@ -51,7 +51,20 @@ export function heatmapData(view: TrendsView, conditions: readonly Condition[], 
   return { values, flares };
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The months of the period, oldest first, each with a cell per day of the period. */
 export function heatmapMonths(dates: readonly string[], data: HeatmapData): HeatMonth[] {
@@ -63,7 +76,12 @@ export function heatmapMonths(dates: readonly string[], data: HeatmapData): Heat
     if (!current || current.key !== key) {
       const [year, month] = key.split('-').map(Number) as [number, number];
       const name = MONTH_NAMES[month - 1]!;
-      current = { key, label: `${name.slice(0, 3)} ${year}`, longLabel: `${name} ${year}`, cells: new Array<HeatCell | null>(31).fill(null) };
+      current = {
+        key,
+        label: `${name.slice(0, 3)} ${year}`,
+        longLabel: `${name} ${year}`,
+        cells: new Array<HeatCell | null>(31).fill(null),
+      };
       months.push(current);
     }
     const value = data.values[i] ?? null;
@@ -115,7 +133,12 @@ export function heatmapTable(months: readonly HeatMonth[], title: string, period
     columns: [{ label: 'Month' }, ...Array.from({ length: 31 }, (_, i) => ({ label: String(i + 1), numeric: true }))],
     rows: months.map((month) => ({
       key: month.key,
-      cells: [month.label, ...month.cells.map((cell) => (cell === null ? '' : cell.value === null ? '–' : `${cell.value}${cell.flare ? ' F' : ''}`))],
+      cells: [
+        month.label,
+        ...month.cells.map((cell) =>
+          cell === null ? '' : cell.value === null ? '–' : `${cell.value}${cell.flare ? ' F' : ''}`,
+        ),
+      ],
     })),
     note: '– means no skin score that day; F means a flare was marked; an empty cell is outside the period or the month.',
   };

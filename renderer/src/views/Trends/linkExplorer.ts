@@ -53,9 +53,10 @@ export function measureOptions(series: readonly DailySeries[]): OptionGroup[] {
 
 /** Every series, factors first, grouped as in the day editor. */
 export function overlayOptions(series: readonly DailySeries[]): OptionGroup[] {
-  return OVERLAY_ORDER.map((group) => ({ label: GROUP_LABELS[group], options: series.filter((s) => s.group === group).map(option) })).filter(
-    (group) => group.options.length > 0,
-  );
+  return OVERLAY_ORDER.map((group) => ({
+    label: GROUP_LABELS[group],
+    options: series.filter((s) => s.group === group).map(option),
+  })).filter((group) => group.options.length > 0);
 }
 
 function option(series: DailySeries): SeriesOption {
@@ -134,7 +135,13 @@ export function compareLink(view: TrendsView, state: LinkState): LinkComparison 
     group.days++;
   }
   const mean = (g: { sum: number; days: number }): number | null => (g.days ? g.sum / g.days : null);
-  return { n: pairs.length, high: { days: high.days, mean: mean(high) }, low: { days: low.days, mean: mean(low) }, split, highIncludesSplit };
+  return {
+    n: pairs.length,
+    high: { days: high.days, mean: mean(high) },
+    low: { days: low.days, mean: mean(low) },
+    split,
+    highIncludesSplit,
+  };
 }
 
 /** The comparison in one or two plain sentences (null without an overlay). */

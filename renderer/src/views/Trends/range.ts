@@ -35,7 +35,8 @@ export interface Journal {
   lastLogged: string | null;
 }
 
-export type PlannedRange = { ok: true; request: RangeRequest; endsAtLastLogged: boolean } | { ok: false; error: string };
+export type PlannedRange =
+  { ok: true; request: RangeRequest; endsAtLastLogged: boolean } | { ok: false; error: string };
 
 /**
  * The dates to load for a period. A fixed-length period ends today; when nothing was logged in
@@ -78,6 +79,11 @@ export function leadInRequest(from: string, firstLogged: string | null): RangeRe
 /** "12 June 2026 to 9 September 2026: 90 days, 84 of them logged". */
 export function describePeriod(from: string, to: string, days: number, logged: number): string {
   const span = from === to ? shortDate(from) : `${shortDate(from)} to ${shortDate(to)}`;
-  const count = days === 1 ? (logged ? '1 day, logged' : '1 day, not logged') : `${plural(days, 'day')}, ${logged === days ? 'all' : logged.toLocaleString('en-GB')} of them logged`;
+  const count =
+    days === 1
+      ? logged
+        ? '1 day, logged'
+        : '1 day, not logged'
+      : `${plural(days, 'day')}, ${logged === days ? 'all' : logged.toLocaleString('en-GB')} of them logged`;
   return `${span}: ${count}`;
 }

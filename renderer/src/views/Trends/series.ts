@@ -166,7 +166,12 @@ let shortDayFormat: Intl.DateTimeFormat | null = null;
  * builds a new formatter on every call.
  */
 export function shortDay(date: string): string {
-  shortDayFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  shortDayFormat ??= new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return shortDayFormat.format(Date.UTC(y, m - 1, d));
 }

@@ -16,7 +16,13 @@ export interface SkinOptions {
   hidden: ReadonlySet<number>;
 }
 
-export const DEFAULT_SKIN_OPTIONS: SkinOptions = { daily: true, averages: true, itch: true, flares: true, hidden: new Set() };
+export const DEFAULT_SKIN_OPTIONS: SkinOptions = {
+  daily: true,
+  averages: true,
+  itch: true,
+  flares: true,
+  hidden: new Set(),
+};
 
 export const ITCH_KEY = 'skin.itch';
 /** Longer periods start with the daily scores hidden: thousands of days of them are a blur. */
@@ -31,7 +37,12 @@ export function visibleConditions(conditions: readonly Condition[], options: Ski
   return conditions.filter((condition) => !options.hidden.has(condition.id));
 }
 
-export function skinChartSpec(view: TrendsView, conditions: readonly Condition[], options: SkinOptions, colors: TrendsColors): TimeChartSpec {
+export function skinChartSpec(
+  view: TrendsView,
+  conditions: readonly Condition[],
+  options: SkinOptions,
+  colors: TrendsColors,
+): TimeChartSpec {
   const layers: Layer[] = [];
   const unit = 'points (0–10)';
   conditions.forEach((condition, index) => {
@@ -40,16 +51,37 @@ export function skinChartSpec(view: TrendsView, conditions: readonly Condition[]
     const severity = view.values(condition.severityKey);
     const average = view.average(condition.severityKey);
     if (options.daily) layers.push({ type: 'line', label: condition.name, values: severity, color, faint: true, unit });
-    if (options.averages) layers.push({ type: 'line', label: `${condition.name}, 7-day average`, values: average, color, unit });
+    if (options.averages)
+      layers.push({ type: 'line', label: `${condition.name}, 7-day average`, values: average, color, unit });
     if (options.flares) {
       const flare = view.values(condition.flareKey);
       const marks = flare.map((mark, i) => (mark === 1 ? (severity[i] ?? average[i] ?? 10) : null));
-      if (marks.some((mark) => mark !== null)) layers.push({ type: 'marker', label: `${condition.name} flare marked`, values: marks, color });
+      if (marks.some((mark) => mark !== null))
+        layers.push({ type: 'marker', label: `${condition.name} flare marked`, values: marks, color });
     }
   });
   if (options.itch && view.has(ITCH_KEY)) {
-    if (options.daily) layers.push({ type: 'line', label: 'Itch (worst of the day)', values: view.values(ITCH_KEY), color: colors.itch, faint: true, dashed: true, width: 1, unit });
-    if (options.averages) layers.push({ type: 'line', label: 'Itch, 7-day average', values: view.average(ITCH_KEY), color: colors.itch, dashed: true, width: 2, unit });
+    if (options.daily)
+      layers.push({
+        type: 'line',
+        label: 'Itch (worst of the day)',
+        values: view.values(ITCH_KEY),
+        color: colors.itch,
+        faint: true,
+        dashed: true,
+        width: 1,
+        unit,
+      });
+    if (options.averages)
+      layers.push({
+        type: 'line',
+        label: 'Itch, 7-day average',
+        values: view.average(ITCH_KEY),
+        color: colors.itch,
+        dashed: true,
+        width: 2,
+        unit,
+      });
   }
   return { dates: view.dates, layers, y: { title: 'Score (0–10)', min: 0, max: 10 } };
 }
@@ -62,7 +94,11 @@ export function skinTable(view: TrendsView, conditions: readonly Condition[], op
       values: view.values(condition.severityKey),
       flag: { values: view.values(condition.flareKey), word: 'flare' },
     });
-    columns.push({ label: `${condition.name}, 7-day average`, values: view.average(condition.severityKey), average: true });
+    columns.push({
+      label: `${condition.name}, 7-day average`,
+      values: view.average(condition.severityKey),
+      average: true,
+    });
   }
   if (view.has(ITCH_KEY)) columns.push({ label: 'Itch (worst)', values: view.values(ITCH_KEY) });
   return dailyTable(`Skin scores per day, ${periodWords(view)}`, view.dates, columns);
@@ -83,7 +119,9 @@ export function skinSummary(view: TrendsView, conditions: readonly Condition[], 
       continue;
     }
     const latest = lastValue(view.average(condition.severityKey));
-    parts.push(`${condition.name} averaged ${oneDecimal(meanOf(severity)!)} over ${plural(scored, 'scored day')}${latest ? `, latest 7-day average ${oneDecimal(latest.value)}` : ''}`);
+    parts.push(
+      `${condition.name} averaged ${oneDecimal(meanOf(severity)!)} over ${plural(scored, 'scored day')}${latest ? `, latest 7-day average ${oneDecimal(latest.value)}` : ''}`,
+    );
   }
   const itchDays = view.has(ITCH_KEY) ? countValues(view.values(ITCH_KEY)) : 0;
   const itch = options.itch && itchDays ? ` Itch averaged ${oneDecimal(meanOf(view.values(ITCH_KEY))!)}.` : '';

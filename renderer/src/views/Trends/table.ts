@@ -35,10 +35,16 @@ export interface DailyColumn {
   flag?: { values: Values; word: string };
 }
 
-export const MISSING_NOTE = '– means nothing was recorded that day. Days with nothing recorded in any column are left out.';
+export const MISSING_NOTE =
+  '– means nothing was recorded that day. Days with nothing recorded in any column are left out.';
 
 /** One row per day that has a value in at least one column, oldest first like the charts. */
-export function dailyTable(caption: string, dates: readonly string[], columns: readonly DailyColumn[], dateLabel = 'Date'): TableModel {
+export function dailyTable(
+  caption: string,
+  dates: readonly string[],
+  columns: readonly DailyColumn[],
+  dateLabel = 'Date',
+): TableModel {
   const rows: TableRow[] = [];
   for (let i = 0; i < dates.length; i++) {
     let any = false;
@@ -47,7 +53,8 @@ export function dailyTable(caption: string, dates: readonly string[], columns: r
       const value = column.values[i];
       const flagged = column.flag?.values[i] === 1;
       if ((value !== null && value !== undefined) || flagged) any = true;
-      let text = column.average && value !== null && value !== undefined ? oneDecimal(value) : formatValue(value, column.kind);
+      let text =
+        column.average && value !== null && value !== undefined ? oneDecimal(value) : formatValue(value, column.kind);
       if (flagged) text = value === null || value === undefined ? column.flag!.word : `${text} ${column.flag!.word}`;
       cells.push(text);
     }

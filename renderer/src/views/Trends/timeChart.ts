@@ -120,7 +120,11 @@ export function timesOf(dates: readonly string[]): number[] {
   return times;
 }
 
-export function timeChartConfig(spec: TimeChartSpec, colors: TrendsColors, env: RenderEnv): ChartConfiguration<'line', TimePoint[]> {
+export function timeChartConfig(
+  spec: TimeChartSpec,
+  colors: TrendsColors,
+  env: RenderEnv,
+): ChartConfiguration<'line', TimePoint[]> {
   const times = timesOf(spec.dates);
   const withPoints = spec.dates.length <= POINTS_UP_TO_DAYS;
   const datasets: AnyDataset[] = spec.layers.map((layer) => {
@@ -235,7 +239,12 @@ export function timeChartConfig(spec: TimeChartSpec, colors: TrendsColors, env: 
   };
 }
 
-function yAxis(spec: AxisSpec, colors: TrendsColors, font: { family: string } | undefined, position: 'left' | 'right'): Record<string, unknown> {
+function yAxis(
+  spec: AxisSpec,
+  colors: TrendsColors,
+  font: { family: string } | undefined,
+  position: 'left' | 'right',
+): Record<string, unknown> {
   const tickFont = font ? { font } : {};
   return {
     type: 'linear',
@@ -246,7 +255,12 @@ function yAxis(spec: AxisSpec, colors: TrendsColors, font: { family: string } | 
     ticks: {
       color: colors.muted,
       precision: 0,
-      ...(spec.yesNo ? { stepSize: 1, callback: (value: number | string) => (Number(value) === 1 ? 'yes' : Number(value) === 0 ? 'no' : '') } : {}),
+      ...(spec.yesNo
+        ? {
+            stepSize: 1,
+            callback: (value: number | string) => (Number(value) === 1 ? 'yes' : Number(value) === 0 ? 'no' : ''),
+          }
+        : {}),
       ...tickFont,
     },
     grid: position === 'left' ? { color: colors.grid } : { display: false },
@@ -286,6 +300,15 @@ export function legendEntries(layers: readonly Layer[]): LegendEntry[] {
   return layers.map((layer) => ({
     label: layer.label,
     color: layer.color,
-    look: layer.type === 'bar' ? 'bar' : layer.type === 'marker' ? 'triangle' : layer.dashed ? 'dashed' : layer.faint ? 'faint' : 'line',
+    look:
+      layer.type === 'bar'
+        ? 'bar'
+        : layer.type === 'marker'
+          ? 'triangle'
+          : layer.dashed
+            ? 'dashed'
+            : layer.faint
+              ? 'faint'
+              : 'line',
   }));
 }
