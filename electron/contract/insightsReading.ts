@@ -18,7 +18,8 @@ import {
  * and stays correct when an engine leaves the optional fields out.
  */
 
-const SCORE_UNIT = 'points (0–10)';
+/** The unit of the 0–10 outcomes (severity, itch, bloating, discomfort): higher is worse on each. */
+export const SCORE_UNIT = 'points (0–10)';
 const STOOL_KEY = 'gut.stool';
 
 /** At most this many "too early to tell" candidates per topic. */

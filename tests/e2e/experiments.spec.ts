@@ -26,6 +26,7 @@ async function tabTo(page: Page, target: Locator, maxPresses = 250): Promise<voi
 }
 
 /** Tabs into a 0–10 radio group (its checked radio, or the first) and moves with the arrow keys to `target`. */
+/** Tabs into a score row and types the score's digit (docs/daily-logging.md: digits choose a score). */
 async function setScore(page: Page, group: Locator, target: number): Promise<void> {
   for (let i = 0; i < 250; i++) {
     const inside = await group.evaluate(
@@ -35,17 +36,7 @@ async function setScore(page: Page, group: Locator, target: number): Promise<voi
     if (inside) break;
     await page.keyboard.press('Tab');
   }
-  const focused = page.locator(':focus');
-  let current = await focused.evaluate((el) => {
-    const radio = el as unknown as { checked: boolean; value: string };
-    return radio.checked ? Number(radio.value) : null;
-  });
-  if (current === null) {
-    await page.keyboard.press('Space');
-    current = await focused.evaluate((el) => Number((el as unknown as { value: string }).value));
-  }
-  for (let i = current; i < target; i++) await page.keyboard.press('ArrowRight');
-  for (let i = current; i > target; i--) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press(String(target));
   await expect(group.getByRole('radio', { checked: true }).first()).toHaveAttribute('value', String(target));
 }
 
@@ -77,9 +68,10 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   await openApp();
   await unlock(page);
   await press(page, page.getByRole('button', { name: 'Insights', exact: true }));
-  const forward = page.getByRole('region', { name: 'Gut and lifestyle → skin' });
-  await expect(forward).toBeVisible({ timeout: 60_000 });
-  const dairy = forward.getByRole('article', { name: 'Dairy and Acne severity' });
+  // Insights opens on the first condition, acne: its card for dairy offers the experiment.
+  const acne = page.getByRole('tabpanel', { name: /^Acne/ });
+  await expect(acne).toBeVisible({ timeout: 60_000 });
+  const dairy = acne.getByRole('article', { name: 'Acne and dairy' });
   await press(page, dairy.getByRole('button', { name: 'Test this with an experiment' }));
 
   // The planner starts from the finding.
@@ -88,13 +80,13 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   await expect(page.getByLabel('The thing to test')).toHaveValue('food.dairy');
   await expect(page.getByLabel('Main outcome (chosen now, before starting)')).toHaveValue(/^skin\.severity\.\d+$/);
   await expect(page.getByLabel('“On” in words')).toHaveValue('Dairy as usual');
-  await expect(page.getByRole('spinbutton', { name: 'Settling-in days at the start of each block' })).toHaveValue('3');
+  await expect(page.getByRole('textbox', { name: 'Settling-in days at the start of each block' })).toHaveValue('3');
   await expect(
     page.getByText('Talk to a doctor or a dietitian before cutting out a whole food group', { exact: false }),
   ).toBeVisible();
 
   // Four pairs can never reach 0.05: the planner says so in words.
-  await tabTo(page, page.getByRole('spinbutton', { name: 'Pairs of blocks' }));
+  await tabTo(page, page.getByRole('textbox', { name: 'Pairs of blocks' }));
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('4');
   await expect(page.getByText(/smallest p this design can give is 0\.125 — it can never reach 0\.05/)).toBeVisible();
@@ -104,7 +96,7 @@ test('plan from an Insights finding, follow a short experiment day by day by key
     ['Days per block', '2'],
     ['Settling-in days at the start of each block', '0'],
   ] as const) {
-    await tabTo(page, page.getByRole('spinbutton', { name: label }));
+    await tabTo(page, page.getByRole('textbox', { name: label }));
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type(value);
   }
@@ -150,7 +142,7 @@ test('plan from an Insights finding, follow a short experiment day by day by key
       await expect(did).toHaveAttribute('aria-pressed', 'true');
     }
     // Acne severity: 6 on dairy days, 3 without.
-    await setScore(page, page.getByRole('group', { name: 'Acne' }), on ? 6 : 3);
+    await setScore(page, page.getByRole('group', { name: /^Acne: how bad today/ }).first(), on ? 6 : 3);
     await page.keyboard.press('Tab');
     await expect(page.getByText('Saved', { exact: true })).toBeVisible();
     if (day === 10) {
@@ -190,7 +182,7 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   const section = page.getByRole('region', { name: 'Self-experiments' });
   await expect(section).toContainText('Dairy and acne severity');
   await expect(section).toContainText(
-    /Randomised pairs of blocks, 6 pairs of 2-day blocks, 0 settling-in\s+days per block left out/,
+    /Randomised pairs of blocks, 6 pairs of 2-day blocks, 0 settling-in\s+days\s+per\s+block\s+left\s+out/,
   );
   await expect(section).toContainText('This is good evidence for you — show it to your dermatologist.');
   await expect(section.getByRole('img', { name: /Acne severity on each day of the experiment/ })).toBeVisible();

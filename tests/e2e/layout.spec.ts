@@ -34,6 +34,11 @@ const VIEWS: { nav: string; heading: string; control?: (page: Page) => Locator }
   { nav: 'Insights', heading: 'Insights' },
   { nav: 'Report', heading: 'Report', control: (page) => page.getByRole('button', { name: 'Save as PDF…' }) },
   { nav: 'Meditate', heading: 'Meditate', control: (page) => page.getByRole('button', { name: 'Start', exact: true }) },
+  {
+    nav: 'Experiments',
+    heading: 'Experiments',
+    control: (page) => page.getByRole('button', { name: 'Plan a new experiment' }),
+  },
   { nav: 'Photos', heading: 'Photos' },
   { nav: 'Settings', heading: 'Settings' },
   { nav: 'Learn', heading: 'Learn' },

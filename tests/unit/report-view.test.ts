@@ -369,9 +369,7 @@ describe('page 1 sentences', () => {
     expect(poemLine(report)).toBe(
       'Latest POEM 11 of 28 on 14 Jun 2026: Moderate eczema. 2 checks in the period; the first scored 19 (change −8.0, better; lower is better).',
     );
-    expect(shortFinding(report.triggers.findings[0]!)).toBe(
-      '+2.0 points, 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001)',
-    );
+    expect(shortFinding(report.triggers.findings[0]!)).toBe('+2.0 points, worse, 2 days later');
     // With an interval, the factors that moved with it, and its cautions.
     const full = {
       ...report.triggers.findings[0]!,
@@ -381,7 +379,7 @@ describe('page 1 sentences', () => {
       flags: ['same-day' as const],
     };
     expect(shortFinding(full)).toBe(
-      '+2.0 points (95% interval +1.2 to +2.6), 2 days later (average 5.5 vs 3.5, n = 309, q < 0.001) · moves with yogurt and cheese · same day',
+      '+2.0 points, worse (95% CI +1.2 to +2.6), 2 days later · moves with yogurt and cheese',
     );
     expect(lifestyleFacts(report).find((fact) => fact.label === 'Stool (Bristol)')!.value).toBe(
       '61% type 3–4 · 17% type 1–2 · 22% type 5–7 (18)',

@@ -1,4 +1,4 @@
-import { andList, FLAG_LABELS } from '../../../../electron/contract/insightsReading';
+import { andList, FLAG_LABELS, SCORE_UNIT } from '../../../../electron/contract/insightsReading';
 import { poemBandByKey, POEM_MAX_TOTAL } from '../../../../electron/contract/poemTerms';
 import {
   HIGH_STRESS,
@@ -230,25 +230,29 @@ export function lifestyleFacts(report: ReportData): { label: string; value: stri
 }
 
 /**
- * A finding in one line, after its title ("Acne and dairy"): "+2.0 points (95% interval +1.2 to +2.6), 2 days later
- * (average 5.5 vs 3.5, n = 309, q < 0.001) · moves with yogurt · same day".
+ * A finding in one line, after its title ("Acne and dairy"): "+2.0 points, worse (95% CI +1.2 to +2.6),
+ * 2 days later · moves with yogurt".
  */
 export function shortFinding(finding: ReportFinding): string {
-  const groups =
-    finding.highMean !== null && finding.lowMean !== null
-      ? `average ${one(finding.highMean)} vs ${one(finding.lowMean)}, `
-      : '';
   const notes = [
     ...(finding.movesWith.length ? [`moves with ${andList(finding.movesWith)}`] : []),
-    ...finding.flags.map((flag) => FLAG_LABELS[flag]),
+    // "same day" is already said by the delay.
+    ...finding.flags.filter((flag) => flag !== 'same-day').map((flag) => FLAG_LABELS[flag]),
   ];
-  return `${signed(finding.effect)} points${intervalText(finding)}, ${lagWords(finding.lag)} (${groups}n = ${finding.n}, ${qPhrase(finding.q)})${notes.map((note) => ` · ${note}`).join('')}`;
+  // Page 1 keeps to one line a finding: the change in words; the averages, n and q are in the
+  // candidate-triggers table further on.
+  const effect = finding.effect;
+  const direction =
+    finding.outcomeUnit === SCORE_UNIT && effect !== null && signed(effect) !== '0.0'
+      ? `, ${effect > 0 ? 'worse' : 'better'}`
+      : '';
+  return `${signed(effect)} points${direction}${intervalText(finding)}, ${lagWords(finding.lag)}${notes.map((note) => ` · ${note}`).join('')}`;
 }
 
-/** " (95% interval +1.2 to +2.6)", or nothing when the statistics gave none. */
+/** " (95% CI +1.2 to +2.6)" (the report is read by a doctor), or nothing when the statistics gave none. */
 export function intervalText(finding: Pick<ReportFinding, 'ciLow' | 'ciHigh'>): string {
   return finding.ciLow !== null && finding.ciHigh !== null
-    ? ` (95% interval ${signed(finding.ciLow)} to ${signed(finding.ciHigh)})`
+    ? ` (95% CI ${signed(finding.ciLow)} to ${signed(finding.ciHigh)})`
     : '';
 }
 
