@@ -22,7 +22,6 @@ import {
   paperPeriod,
   percent,
   plural,
-  qPhrase,
   signed,
   trendWords,
   whole,
