@@ -3,11 +3,17 @@
 // only families whose name contains one of them. Bundled and run by scripts/calibrate.mjs.
 import { performance } from 'node:perf_hooks';
 import { FAMILIES, meetsTarget, runFamily, share } from './calibration';
+import { pValueShares } from './pValues';
 
 const args = process.argv.slice(2);
 const scale = Number(args.find((arg) => /^[\d.]+$/.test(arg)) ?? 1);
-const filters = args.filter((arg) => !/^[\d.]+$/.test(arg) && arg !== '--notes');
+const filters = args.filter((arg) => !/^[\d.]+$/.test(arg) && !arg.startsWith('--'));
 const showNotes = args.includes('--notes');
+if (args.includes('--p-values')) {
+  console.log(`p-values below ${'0.05, 0.01, 0.002, 0.0005'} on journals with nothing planted:`);
+  for (const line of pValueShares(scale)) console.log(line);
+  process.exit(0);
+}
 const started = performance.now();
 const rows: string[] = [];
 rows.push('| Family | Measured | Journals | Result | Target | Met | 95 % interval holds the planted size | Time |');
