@@ -1,4 +1,4 @@
-import { APP_COMMANDS, type AppCommand } from '../../../electron/contract/app';
+import { APP_COMMANDS, type AppCommand } from '$contract/app';
 
 /**
  * What each command from the desktop app's menu does in the page, as data (pure, unit-tested);

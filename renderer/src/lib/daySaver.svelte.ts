@@ -1,4 +1,4 @@
-import type { ApiError, DayEntry, DayView } from '../../../electron/contract';
+import type { ApiError, DayEntry, DayView } from '$contract';
 import { call } from './api';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
