@@ -1,5 +1,5 @@
 import type { ApiError, DayEntry, DayView } from '$contract';
-import { call } from './api';
+import { call } from '../../lib/api';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
