@@ -6,7 +6,7 @@ import { APP_COMMANDS, type AppCommand } from '$contract/app';
  */
 
 /** The sections a command opens (all of them SectionIds; kept apart so this file stays plain TypeScript). */
-export type CommandSection = 'today' | 'meditate' | 'report' | 'about' | 'settings' | 'learn' | 'security';
+export type CommandSection = 'day' | 'meditate' | 'report' | 'about' | 'settings' | 'learn' | 'security';
 
 /**
  * What the opened view does once it is ready: focus the day's first field, start a session,
@@ -28,7 +28,7 @@ export type NavigationCommand = Exclude<AppCommand, 'lock'>;
 export function commandAction(command: NavigationCommand, today: string): CommandAction {
   switch (command) {
     case 'new-entry':
-      return { section: 'today', date: today, followUp: 'focus-day' };
+      return { section: 'day', date: today, followUp: 'focus-day' };
     case 'start-meditation':
       return { section: 'meditate', followUp: 'start-session' };
     case 'print-report':
