@@ -6,7 +6,7 @@ import { normalizeRecoveryKey } from '../../electron/contract/recoveryKey';
 import { readBackup, restoreBackup, writeBackup } from '../../electron/core/data/backup';
 import { checkVault } from '../../electron/core/data/check';
 import { openCipherDatabase } from '../../electron/core/db/database';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { Vault } from '../../electron/core/vault/vault';
 import { journalAppsClosedAfterEach, TODAY_MS } from '../helpers/journalApp';
 import { FAST_SCRYPT, PASSPHRASE, snapshot, tempDir } from '../helpers/tempVault';

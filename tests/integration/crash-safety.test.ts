@@ -12,7 +12,7 @@ import { applyConnectionSettings, openCipherDatabase, type Db } from '../../elec
 import { latestVersion, migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { SeededRandom } from '../../electron/core/demo/random';
-import { readDay } from '../../electron/core/journal/days';
+import { readDay } from '../../electron/core/day/days';
 import { VAULT_FILES } from '../../electron/core/paths';
 import { derivePassphraseKey, unwrapKey } from '../../electron/core/vault/crypto';
 import { WRAP_PURPOSE, parseKeyFile, readKeyFile } from '../../electron/core/vault/keyFile';

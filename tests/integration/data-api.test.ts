@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 import { PASSPHRASE, snapshot } from '../helpers/tempVault';
 

@@ -7,7 +7,7 @@ import { exportJournalCsv } from '../../electron/core/data/exportCsv';
 import { exportJournalJson } from '../../electron/core/data/exportJson';
 import { importJournalJson } from '../../electron/core/data/importJson';
 import { readDailySeries } from '../../electron/core/insights/series';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 
 const openApp = journalAppsClosedAfterEach();

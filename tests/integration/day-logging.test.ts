@@ -6,7 +6,7 @@ import { latestVersion, migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { listUsualMeals, saveUsualMeal } from '../../electron/core/journal/usualMeals';
 import { tempDir } from '../helpers/tempVault';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { FOOD_LIBRARY, FOOD_SYNONYMS, TYPICAL_FOR_MEAL } from '../../electron/core/journal/foodLibrary';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DayEntry, Input, MethodName, Output } from '../../electron/contract';
 import { createApp } from '../../electron/core/app';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { localDate } from '../../electron/core/journal/dates';
 import { join } from 'node:path';
 import { restoreBackup, writeBackup } from '../../electron/core/data/backup';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../electron/contract/importFrom';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { exportedJournal, journalAppsClosedAfterEach } from '../helpers/journalApp';
 
 const openApp = journalAppsClosedAfterEach();

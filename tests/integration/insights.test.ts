@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoJournal, PLANTED_EFFECTS } from '../../electron/core/demo/generate';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import type { InsightsStatus } from '../../electron/contract/insightsTerms';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 import { PASSPHRASE } from '../helpers/tempVault';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import type { DayEntry } from '../../electron/contract';
 import { PASSPHRASE } from '../helpers/tempVault';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppCommand } from '../../electron/contract/app';
 import { createApp } from '../../electron/core/app';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { nextReminderAt } from '../../electron/core/preferences/reminderSchedule';
 import { REMINDER_BODY, REMINDER_TITLE, scheduleDailyReminder } from '../../electron/main/reminder';
 import { NO_KEYCHAIN_REASON, PLAIN_TEXT_KEYRING_REASON, electronSecretStore } from '../../electron/main/secretStore';

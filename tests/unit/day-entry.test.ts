@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { blankSkin, forSaving, withTrackedConditions } from '../../renderer/src/views/Day/dayEntry';
 
 describe('the day editor’s entry', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessTreatmentKind } from '../../electron/contract/journalTerms';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { STOOL_NOT_CHOSEN, forSaving } from '../../renderer/src/views/Day/dayEntry';
 import { checkChosenDate } from '../../renderer/src/lib/dayPicker';
 import {

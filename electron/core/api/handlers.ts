@@ -11,7 +11,7 @@ import {
   writeJournalSettings,
 } from '../journal/catalog';
 import { localDate } from '../journal/dates';
-import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../journal/days';
+import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../day/days';
 import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
 import { deleteUsualMeal, listUsualMeals, saveUsualMeal } from '../journal/usualMeals';
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';

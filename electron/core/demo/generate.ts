@@ -1,7 +1,7 @@
 import type { DayEntry } from '../../contract/journal';
 import type { Dispatch } from '../api/dispatch';
 import { addDays } from '../journal/dates';
-import { emptyDay } from '../journal/days';
+import { emptyDay } from '../day/days';
 import { SeededRandom } from './random';
 
 export interface DemoOptions {
