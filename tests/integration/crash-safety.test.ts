@@ -313,9 +313,7 @@ describe('crash safety', () => {
             const entry = rng() < 0.06 ? null : randomDay(rng, date, ids, `round ${round} writer ${w} save ${n}`);
             cutOff.set(date, entry);
             sent++;
-            const answer = await (entry ? api('journal.saveDay', entry) : api('journal.deleteDay', { date })).catch(
-              () => null,
-            );
+            const answer = await (entry ? api('day.save', entry) : api('day.delete', { date })).catch(() => null);
             if (!answer) return; // the host died with this request in flight: it stays in cutOff
             if (!answer.ok) {
               failures.push(`${date}: ${answer.error?.code} ${answer.error?.message}`);
@@ -597,7 +595,7 @@ describe('crash safety', () => {
           const date = pick(wrng, mine);
           const entry = randomDay(wrng, date, ids, `re-key round ${round} writer ${w} save ${n}`);
           cutOff.set(date, entry);
-          const answer = await api('journal.saveDay', entry).catch(() => null);
+          const answer = await api('day.save', entry).catch(() => null);
           if (!answer) return;
           expect(answer.ok, `${where}: ${JSON.stringify(answer.error)}`).toBe(true);
           cutOff.delete(date);

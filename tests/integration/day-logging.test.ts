@@ -43,7 +43,7 @@ describe('food suggestions for logging a day fast', () => {
     const foods = await app.call('foods.list');
     const id = (name: string) => foods.find((f) => f.name === name)!.id;
     for (const date of ['2026-06-10', '2026-06-11', '2026-06-12']) {
-      await app.call('journal.saveDay', {
+      await app.call('day.save', {
         ...emptyDay(date),
         meals: [
           {

@@ -129,7 +129,7 @@ describe('the daily reminder notification', () => {
     const { backend, dispatch, stop } = await setUp();
     await dispatch('vault.create', { passphrase: PASSPHRASE });
     backend.preferences.save({ reminder: { enabled: true, time: '20:45' } });
-    const saved = await dispatch('journal.saveDay', { ...emptyDay('2026-11-25'), notes: 'Calm day.' });
+    const saved = await dispatch('day.save', { ...emptyDay('2026-11-25'), notes: 'Calm day.' });
     expect(saved.ok).toBe(true);
     vi.advanceTimersByTime(60 * 60_000);
     expect(electron.shown).toHaveLength(0);

@@ -72,12 +72,12 @@ export function createHandlers(backend: Backend): Handlers {
       backend.lock('user');
       return backend.status();
     },
-    'journal.getDay': ({ date }) => readDay(vault.db, date),
-    'journal.saveDay': (entry) => {
+    'day.get': ({ date }) => readDay(vault.db, date),
+    'day.save': (entry) => {
       writeDay(vault.db, entry, today());
       return readDay(vault.db, entry.date);
     },
-    'journal.deleteDay': ({ date }) => {
+    'day.delete': ({ date }) => {
       deleteDay(vault.db, date);
       return null;
     },
