@@ -6,7 +6,7 @@ import { APP_COMMANDS, type AppCommand } from '$contract/app';
  */
 
 /** The sections a command opens (all of them SectionIds; kept apart so this file stays plain TypeScript). */
-export type CommandSection = 'day' | 'meditate' | 'report' | 'about' | 'settings' | 'learn' | 'security';
+export type CommandSection = 'day' | 'meditate' | 'report' | 'data' | 'settings' | 'learn' | 'security';
 
 /**
  * What the opened view does once it is ready: focus the day's first field, start a session,
@@ -34,11 +34,11 @@ export function commandAction(command: NavigationCommand, today: string): Comman
     case 'print-report':
       return { section: 'report', followUp: 'print' };
     case 'export':
-      return { section: 'about', followUp: 'focus-export' };
+      return { section: 'data', followUp: 'focus-export' };
     case 'settings':
       return { section: 'settings' };
     case 'about':
-      return { section: 'about' };
+      return { section: 'data' };
     case 'learn':
       return { section: 'learn' };
     case 'security':

@@ -14,7 +14,7 @@ export type SectionId =
   | 'learn'
   | 'settings'
   | 'security'
-  | 'about';
+  | 'data';
 
 /** What the trends view should show when an insight opens it: a factor over an outcome, shifted by the lag. */
 export interface TrendsFocus {
