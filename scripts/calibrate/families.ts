@@ -9,7 +9,7 @@
  */
 import type { DailySeries, SeriesGroup, SeriesKind, SeriesRole } from '../../electron/contract/insightsTerms';
 import { SeededRandom } from '../../electron/core/demo/random';
-import { foodValue } from '../../electron/core/insights/series';
+import { foodValue } from '../../electron/core/trends/series';
 
 export interface Planted {
   factor: string;

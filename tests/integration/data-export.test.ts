@@ -6,7 +6,7 @@ import { generateDemoJournal } from '../../electron/core/demo/generate';
 import { exportJournalCsv } from '../../electron/core/data/exportCsv';
 import { exportJournalJson } from '../../electron/core/data/exportJson';
 import { importJournalJson } from '../../electron/core/data/importJson';
-import { readDailySeries } from '../../electron/core/insights/series';
+import { readDailySeries } from '../../electron/core/trends/series';
 import { emptyDay } from '../../electron/core/day/days';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 

@@ -16,7 +16,7 @@ import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods
 import { deleteUsualMeal, listUsualMeals, saveUsualMeal } from '../journal/usualMeals';
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
 import { AppError } from '../errors';
-import { readDailySeries } from '../insights/series';
+import { readDailySeries } from '../trends/series';
 import { dataHandlers } from '../data/handlers';
 import { importFromHandlers } from '../importers/handlers';
 import { reportHandlers } from '../report/handlers';

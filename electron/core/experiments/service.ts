@@ -18,7 +18,7 @@ import type { DailySeries } from '../../contract/insightsTerms';
 import type { ReportExperiment } from '../../contract/reportTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { readDailySeries } from '../insights/series';
+import { readDailySeries } from '../trends/series';
 import { addDays } from '../journal/dates';
 import { analyseAsDone, analyseExperiment } from './analysis';
 import { designLengthWords, estimatePower, outcomeHistory, type DesignShape } from './planner';

@@ -18,7 +18,7 @@ import {
 } from '../../contract/reportTerms';
 import type { Db } from '../db/database';
 import { runInsights } from '../insights/engine';
-import { readDailySeries } from '../insights/series';
+import { readDailySeries } from '../trends/series';
 import { listTreatments } from '../journal/catalog';
 import { listPhotos } from '../journal/photos';
 import { listScores } from '../poem/scores';
