@@ -24,7 +24,8 @@ import {
   type MeditationSettings,
   type MeditationStats,
 } from './meditation';
-import { insightsSchemas, type InsightsStatus, type TrendsData } from './insights';
+import { insightsSchemas, type InsightsStatus } from './insights';
+import { trendsSchemas, type TrendsData } from './trends';
 import { dataSchemas, type DownloadFile } from './data';
 import type { ImportSummary } from './dataExport';
 import {
@@ -108,7 +109,7 @@ export const contract = {
   'meditation.stats': method<MeditationStats>()(none),
   'meditation.settings': method<MeditationSettings>()(none),
   'meditation.saveSettings': method<MeditationSettings>()(meditationSchemas.saveSettings),
-  'trends.series': method<TrendsData>()(insightsSchemas.range),
+  'trends.series': method<TrendsData>()(trendsSchemas.range),
   'insights.run': method<InsightsStatus>()(insightsSchemas.run),
   'insights.status': method<InsightsStatus>()(none),
   'data.exportJson': method<DownloadFile>()(dataSchemas.exportJson),

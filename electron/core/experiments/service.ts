@@ -14,7 +14,7 @@ import {
   safetySentences,
 } from '../../contract/experimentsTerms';
 import type { ParsedInput } from '../../contract/contract';
-import type { DailySeries } from '../../contract/insightsTerms';
+import type { DailySeries } from '../../contract/trendsTerms';
 import type { ReportExperiment } from '../../contract/reportTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_LAG, type TrendsData } from '../../contract/insightsTerms';
+import { DEFAULT_MAX_LAG } from '../../contract/insightsTerms';
+import type { TrendsData } from '../../contract/trendsTerms';
 import {
   HIGH_STRESS,
   MARKED_BLOATING,

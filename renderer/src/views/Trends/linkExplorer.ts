@@ -1,4 +1,4 @@
-import type { DailySeries, SeriesGroup } from '$contract/insightsTerms';
+import type { DailySeries, SeriesGroup } from '$contract/trendsTerms';
 import { MAX_LAG_LIMIT } from '$contract/insightsTerms';
 import { oneDecimal, plural, round, type TrendsView } from './series';
 import { periodWords } from './skinChart';
