@@ -181,4 +181,39 @@ describe('L9: malformed paths and oversized bodies get clear statuses', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toMatch(/Connection: close/i);
   });
+
+  it('answers 413 to an oversized body streamed without Content-Length (chunked), while the client is still sending', async () => {
+    const h = await host();
+    const { cookie } = await exchange(h, h.token);
+    // A client that streams more than the limit and then waits for an answer (no final chunk):
+    // the host must answer 413 as soon as the limit is passed, not wait for an end that never comes
+    // and not reset the connection before the answer is out.
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    const outcome = await new Promise<{ text: string; errorBeforeAnswer: string | null }>((resolve) => {
+      let text = '';
+      let errorBeforeAnswer: string | null = null;
+      const socket = connect(h.port, '127.0.0.1', () => {
+        socket.write(
+          `POST /api/vault.unlock HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+        );
+        for (let i = 0; i < 40; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`);
+      });
+      socket.on('data', (data) => (text += data.toString()));
+      socket.on('error', (error) => {
+        if (!text) errorBeforeAnswer = error.message;
+      });
+      socket.on('close', () => resolve({ text, errorBeforeAnswer }));
+      // Whatever happens, stop waiting once an answer has arrived.
+      const poll = setInterval(() => {
+        if (text.includes('\r\n\r\n')) {
+          clearInterval(poll);
+          socket.destroy();
+        }
+      }, 20);
+      socket.on('close', () => clearInterval(poll));
+    });
+    expect(outcome.errorBeforeAnswer).toBeNull();
+    expect(outcome.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(outcome.text).toMatch(/Connection: close/i);
+  });
 });
