@@ -55,6 +55,8 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
     },
     'data.restore': async (input) => {
       void vault.db; // only someone with the journal open may replace it
+      // ...and who knows its passphrase (wrong tries count, and wait, like wrong unlocks).
+      await vault.confirmPassphrase(input.currentPassphrase);
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
       // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
@@ -68,8 +70,9 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       else backend.rememberedPassphrase.forget();
       return backend.status();
     },
-    'data.deleteAll': () => {
+    'data.deleteAll': async ({ currentPassphrase }) => {
       void vault.db;
+      await vault.confirmPassphrase(currentPassphrase);
       backend.lock('user');
       deleteVaultFiles(vault.dir);
       // Nothing of it stays on this computer: not the remembered passphrase, not its settings.

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CURRENT_PASSPHRASE_WRONG } from '../../contract/dataTerms';
 import type { CreatedVault, VaultStatus } from '../../contract/vault';
 import { AppError, isAppError } from '../errors';
 import { VAULT_FILES } from '../paths';
@@ -398,22 +399,28 @@ export class Vault {
   }
 
   /** The current passphrase, asked again while unlocked; wrong ones count like wrong unlocks. */
-  private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+  private async unwrapWithPassphrase(
+    keyFile: KeyFile,
+    passphrase: string,
+    wrongMessage = 'Your current passphrase is not right. Nothing was changed.',
+  ): Promise<Buffer> {
     this.assertMayTry();
     const { kdf } = keyFile.passphrase;
     const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
     const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
     wipe(wrappingKey);
-    if (!dataKey)
-      throw this.failedAttempt('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', wrongMessage);
     this.attempts.recordSuccess();
     return dataKey;
   }
 
-  /** Checks the current passphrase (before deleting or replacing the journal); wrong tries count. */
+  /**
+   * Checks the passphrase the open journal unlocks with, before it is deleted or replaced by a
+   * backup. Goes through the same limiter as unlocking: wrong tries count and make the next wait.
+   */
   confirmPassphrase(passphrase: string): Promise<void> {
     return this.serial(async () => {
-      wipe(await this.unwrapWithPassphrase(this.requireUnlockedKeyFile(), passphrase));
+      wipe(await this.unwrapWithPassphrase(this.requireUnlockedKeyFile(), passphrase, CURRENT_PASSPHRASE_WRONG));
     });
   }
 
