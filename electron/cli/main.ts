@@ -230,7 +230,22 @@ async function openJournal(vaultDir: string) {
     app.backend.dispose();
     throw new Error(unlocked.error.message);
   }
+  if (unlocked.value.state === 'unlocked' && unlocked.value.interruptedRekey) {
+    console.error(interruptedRekeyWords(unlocked.value.interruptedRekey.recoveryKey));
+  }
   return app;
+}
+
+/** What the person is told when an unlock finished a re-key a crash had cut off after the switch. */
+function interruptedRekeyWords(recoveryKey: string): string {
+  return [
+    'Your last re-key was interrupted after the journal had switched to its new key, before its new',
+    'recovery key was shown. Your journal is safe and uses the new key; your old recovery key no longer',
+    'opens it. Here is a new recovery key. Write it down now and keep it somewhere safe; it is not shown again:',
+    '',
+    `    ${recoveryKey}`,
+    '',
+  ].join('\n');
 }
 
 async function demo(values: Record<string, string | boolean | undefined>): Promise<void> {

@@ -75,6 +75,8 @@ export class Backend {
   async unlockWithRememberedPassphrase(): Promise<boolean> {
     if (this.vault.isUnlocked) return true;
     if (this.vault.status().state !== 'locked') return false;
+    // A re-key cut off by a crash may need a new recovery key shown: the person unlocks by hand.
+    if (this.vault.hasInterruptedRekey) return false;
     const passphrase = await this.rememberedPassphrase.read();
     if (passphrase === null) return false;
     try {

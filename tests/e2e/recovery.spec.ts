@@ -1,3 +1,5 @@
+import { Vault } from '../../electron/core/vault/vault';
+import { interruptRekey } from '../helpers/interruptedRekey';
 import {
   PASSPHRASE,
   createJournal,
@@ -116,4 +118,63 @@ test('"I think someone knows my passphrase or recovery key" re-keys the journal'
   await expect(page.getByRole('alert')).toContainText('does not fit this journal');
   await page.getByRole('button', { name: 'Back to passphrase' }).click();
   await unlock(page, NEW_PASSPHRASE);
+});
+
+test('a re-key cut off after the switch: the next unlock says so and shows a new recovery key', async ({
+  page,
+  openApp,
+  vaultDir,
+}, testInfo) => {
+  await openApp();
+  const oldRecoveryKey = await createJournal(page);
+  await page.getByLabel('Anything else about today').fill('Written before the re-key');
+  await page.getByLabel('Anything else about today').blur();
+  await expect(page.locator('.save-state')).toHaveText('Saved');
+  await page.getByRole('button', { name: 'Lock journal' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
+
+  // The folder as a crash leaves it: journal.db already under the new key, vault.json still
+  // holding both, and the new recovery key never shown.
+  const vault = new Vault(vaultDir);
+  const oldKey = await vault.revealDataKey(PASSPHRASE);
+  await interruptRekey(vaultDir, oldKey, {
+    journalMoved: true,
+    newPassphrase: NEW_PASSPHRASE,
+    scryptCost: { N: 2 ** 10, r: 8, p: 1 },
+  });
+  oldKey.fill(0);
+
+  await submitPassphrase(page, PASSPHRASE);
+  await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Your last re-key was interrupted' })).toContainText(
+    'your old recovery key no longer opens it',
+  );
+  const groups = await page.getByRole('list', { name: 'Recovery key' }).locator('.group').allTextContents();
+  expect(groups.join('-')).not.toBe(oldRecoveryKey);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page, `new recovery key after an interrupted re-key (${scheme})`);
+    await saveScreenshot(page, testInfo, `interrupted-rekey-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  // By keyboard: the confirmation field has focus.
+  const label = await page.locator('label[for="confirm-group"]').textContent();
+  const asked = Number(/group (\d)/.exec(label ?? '')?.[1]);
+  await expect(page.getByLabel(/To confirm you stored it/)).toBeFocused();
+  await page.keyboard.type(groups[asked - 1]!);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+  await expect(page.getByLabel('Anything else about today')).toHaveValue('Written before the re-key');
+
+  // The old recovery key opens nothing; the one just shown does.
+  await page.getByRole('button', { name: 'Lock journal' }).click();
+  await page.getByRole('button', { name: /Use your recovery key/ }).click();
+  await page.getByRole('textbox', { name: 'Recovery key' }).fill(oldRecoveryKey);
+  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock and set new passphrase' }).click();
+  await expect(page.getByRole('alert')).toContainText('does not fit this journal');
+  await page.getByRole('textbox', { name: 'Recovery key' }).fill(groups.join('-'));
+  await page.getByRole('button', { name: 'Unlock and set new passphrase' }).click();
+  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
 });

@@ -146,10 +146,7 @@ export class Vault {
     return this.serial(async () => {
       if (this.open) return this.status();
       const keyFile = this.readForUnlock();
-      if (keyFile.rekey) {
-        await this.finishInterruptedRekey(keyFile, { passphrase });
-        return this.status();
-      }
+      if (keyFile.rekey) return this.withNewRecoveryKey(await this.finishInterruptedRekey(keyFile, { passphrase }));
       const dataKey = await this.unwrapForUnlock(keyFile, passphrase);
       try {
         this.openJournal(dataKey, keyFile.createdAt);
@@ -176,10 +173,10 @@ export class Vault {
           'Your journal is already unlocked. Change your passphrase in Security instead.',
         );
       const keyFile = this.readForUnlock();
-      if (keyFile.rekey) {
-        await this.finishInterruptedRekey(keyFile, { recoveryKey: normalizedRecoveryKey, newPassphrase });
-        return this.status();
-      }
+      if (keyFile.rekey)
+        return this.withNewRecoveryKey(
+          await this.finishInterruptedRekey(keyFile, { recoveryKey: normalizedRecoveryKey, newPassphrase }),
+        );
       const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, keyFile.recovery.kdf.salt);
       const dataKey = unwrapKey(keyFile.recovery.wrapped, wrappingKey, WRAP_PURPOSE.recovery);
       wipe(wrappingKey);
@@ -319,6 +316,18 @@ export class Vault {
     return this.serial(async () => this.unwrapForUnlock(this.readForUnlock(), passphrase));
   }
 
+  /**
+   * Whether vault.json records a re-key that a crash cut off. Its next unlock may have to show a
+   * new recovery key, so it must be typed by a person (not opened with a remembered passphrase).
+   */
+  get hasInterruptedRekey(): boolean {
+    try {
+      return readKeyFile(this.dir).rekey !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   /** Closes the database and forgets the key. Safe to call when already locked. */
   lock(): boolean {
     const wasOpen = this.open !== null;
@@ -456,20 +465,31 @@ export class Vault {
     }
   }
 
+  /** The unlocked status, carrying the recovery key made when an interrupted re-key was finished. */
+  private withNewRecoveryKey(recoveryKey: string | null): VaultStatus {
+    const status = this.status();
+    return recoveryKey && status.state === 'unlocked' ? { ...status, interruptedRekey: { recoveryKey } } : status;
+  }
+
   /**
    * After a crash during a re-key, vault.json holds both keys. Whichever credential is given
    * yields the old key (and through it the new one) or the new key; journal.db opens with exactly
    * one of them, and vault.json is settled on that one. A passphrase typed here is kept.
+   *
+   * If journal.db had already moved to the new key, the re-key's new recovery key was never shown
+   * (it is shown only once the re-key is done) and the old recovery key opens nothing any more: a
+   * fresh recovery key is made for the new key and returned, for the person to store now.
    */
   private async finishInterruptedRekey(
     keyFile: KeyFile,
     credential: { passphrase: string } | { recoveryKey: string; newPassphrase: string },
-  ): Promise<void> {
+  ): Promise<string | null> {
     const pending = keyFile.rekey!;
     const { rekey: _pending, ...settled } = keyFile;
     let oldKey: Buffer | null;
     let newKey: Buffer | null = null;
     let typedNew = false;
+    let fresh: ReturnType<typeof generateRecoveryKey> | null = null;
     if ('passphrase' in credential) {
       oldKey = await tryPassphrase(keyFile.passphrase, credential.passphrase);
       if (!oldKey) {
@@ -481,6 +501,7 @@ export class Vault {
     } else {
       oldKey = await tryRecoveryKey(keyFile.recovery, credential.recoveryKey);
       if (!oldKey) newKey = await tryRecoveryKey(pending.recovery, credential.recoveryKey);
+      typedNew = newKey !== null;
       if (!oldKey && !newKey)
         throw this.failedAttempt(
           'WRONG_RECOVERY_KEY',
@@ -500,8 +521,14 @@ export class Vault {
               ? pending.passphrase
               : await this.passphraseWrap(newKey!, credential.passphrase, now)
             : await this.passphraseWrap(newKey!, credential.newPassphrase, now);
-        writeKeyFile(this.dir, { ...settled, passphrase, recovery: pending.recovery });
+        // The pending recovery key was never shown (unless it is the one just typed): make one to show.
+        const typedNewRecoveryKey = typedNew && !('passphrase' in credential);
+        if (!typedNewRecoveryKey) fresh = generateRecoveryKey();
+        const recovery = fresh ? await recoveryWrap(newKey!, fresh.normalized, now) : pending.recovery;
+        writeKeyFile(this.dir, { ...settled, passphrase, recovery });
         removeJournalsKeptAside(this.dir);
+        this.attempts.recordSuccess();
+        return fresh?.formatted ?? null;
       } else {
         // The re-key never committed: the journal is still under the old key.
         if (!oldKey)
@@ -517,6 +544,7 @@ export class Vault {
               ? await this.passphraseWrap(oldKey, credential.passphrase, now)
               : settled.passphrase;
         writeKeyFile(this.dir, { ...settled, passphrase });
+        return null;
       }
     } catch (error) {
       this.closeJournal();
