@@ -36,6 +36,7 @@ export default defineConfig({
           cli: resolve(root, 'electron/cli/main.ts'),
           insightsWorker: resolve(root, 'electron/core/insights/worker.ts'),
           importWorker: resolve(root, 'electron/core/importers/worker.ts'),
+          jsonImportWorker: resolve(root, 'electron/core/data/importWorker.ts'),
         },
       },
     },

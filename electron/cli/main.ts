@@ -6,12 +6,15 @@ import { createApp } from '../core/app';
 import { generateDemoJournal, PLANTED_EFFECTS } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { normalizeRecoveryKey } from '../contract/recoveryKey';
+import type { VaultStatus } from '../contract/vault';
 import { IMPORT_MAX_FILE_BYTES, type ImportSummary } from '../contract/dataExport';
 import { restoreBackup, writeBackup, type Credential } from '../core/data/backup';
 import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
-import { importJournalJson, withoutBom } from '../core/data/importJson';
+import { applyJournalExport } from '../core/data/importJson';
+import { readJournalExport } from '../core/data/importRunner';
+import { isAppError } from '../core/errors';
 import {
   IMPORT_FIELDS,
   IMPORT_FORMAT_NAMES,
@@ -230,8 +233,9 @@ async function openJournal(vaultDir: string) {
     app.backend.dispose();
     throw new Error(unlocked.error.message);
   }
-  if (unlocked.value.state === 'unlocked' && unlocked.value.interruptedRekey) {
-    console.error(interruptedRekeyWords(unlocked.value.interruptedRekey.recoveryKey));
+  const opened = unlocked.value as VaultStatus;
+  if (opened.state === 'unlocked' && opened.interruptedRekey) {
+    console.error(interruptedRekeyWords(opened.interruptedRekey.recoveryKey));
   }
   return app;
 }
@@ -393,7 +397,6 @@ async function importCommand(
   const vaultDir = vaultOption(values, 'the journal');
   const [path] = positionals;
   if (!path) throw new UsageError('Please give the JSON export to import: axis import FILE --vault DIR.');
-  let raw: unknown;
   try {
     // Checked before reading: a huge file would otherwise be read and parsed into memory whole.
     const size = statSync(resolve(path)).size;
@@ -405,20 +408,17 @@ async function importCommand(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
   }
-  try {
-    raw = JSON.parse(withoutBom(readFileSync(resolve(path), 'utf8')));
-  } catch (error) {
-    throw new Error(
-      `${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`,
-      {
-        cause: error,
-      },
-    );
-  }
+  // Read and checked in a worker thread with a capped heap, before the journal is even opened.
+  const file = await readJournalExport(
+    { path: resolve(path) },
+    new URL('./jsonImportWorker.js', import.meta.url),
+  ).catch((error: unknown) => {
+    throw new Error(isAppError(error) ? error.message : `${resolve(path)} could not be imported (${String(error)}).`);
+  });
   const { backend } = await openJournal(vaultDir);
   try {
     const dryRun = values['dry-run'] === true;
-    const summary = importJournalJson(backend.vault.db, raw, { dryRun, today: localDate(Date.now()) });
+    const summary = await applyJournalExport(() => backend.vault.db, file, { dryRun, today: localDate(Date.now()) });
     console.log(
       `${dryRun ? 'Dry run — nothing was changed. Importing would' : 'Imported. It did'}: ${describeImport(summary)}.`,
     );

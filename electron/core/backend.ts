@@ -25,6 +25,8 @@ export interface BackendOptions extends VaultOptions {
   clocks?: Clocks;
   /** The built insights worker (out/main/insightsWorker.js); without it insights run on this thread. */
   insightsWorker?: URL;
+  /** The built JSON-import check (out/main/jsonImportWorker.js); without it imports are checked on this thread. */
+  jsonImportWorker?: URL;
 }
 
 /**
