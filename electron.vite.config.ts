@@ -37,6 +37,7 @@ export default defineConfig({
           insightsWorker: resolve(root, 'electron/core/insights/worker.ts'),
           importWorker: resolve(root, 'electron/core/importers/worker.ts'),
           jsonImportWorker: resolve(root, 'electron/core/data/importWorker.ts'),
+          rekeyWorker: resolve(root, 'electron/core/db/rekeyWorker.ts'),
         },
       },
     },

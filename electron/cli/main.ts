@@ -143,6 +143,15 @@ const COMMANDS: Record<string, Command> = {
     takesFile: true,
     run: restoreCommand,
   },
+  rekey: {
+    usage: `rekey --vault DIR [--new-passphrase]
+      "I think someone knows my passphrase or recovery key": re-encrypt the whole journal with a
+      new data key and print a new recovery key (shown once). The old recovery key and the old
+      database key (db-key) open nothing in DIR afterwards; with --new-passphrase the passphrase
+      is replaced too (from AXIS_NEW_PASSPHRASE or a prompt, typed twice). Progress goes to stderr.`,
+    options: { vault: { type: 'string' }, 'new-passphrase': { type: 'boolean', default: false } },
+    run: rekeyCommand,
+  },
   check: {
     usage: `check --vault DIR
       Check the key file and the database (SQLite integrity and references) without changing them.`,
@@ -222,6 +231,7 @@ async function openJournal(vaultDir: string) {
     host: 'web',
     version: __APP_VERSION__,
     insightsWorker: new URL('./insightsWorker.js', import.meta.url),
+    rekeyWorker: new URL('./rekeyWorker.js', import.meta.url),
   });
   const status = app.backend.status();
   if (status.state === 'absent' || status.state === 'unavailable') {
@@ -603,6 +613,75 @@ async function restoreCommand(
   console.log(
     `Restored the backup made ${info.createdAt} into ${vaultDir}.${previous ? ` The journal that was there is kept in ${previous}.` : ''}`,
   );
+}
+
+async function rekeyCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal');
+  const app = await openJournal(vaultDir);
+  try {
+    const currentPassphrase = await readPassphrase('Passphrase: ');
+    let newPassphrase: string | undefined;
+    if (values['new-passphrase']) {
+      const typed = !process.env.AXIS_NEW_PASSPHRASE;
+      newPassphrase = await readSecret('AXIS_NEW_PASSPHRASE', 'the new passphrase', 'New passphrase: ');
+      if (typed) {
+        const again = await readSecret('AXIS_NEW_PASSPHRASE_AGAIN', 'the new passphrase again', 'Type it again: ');
+        if (again !== newPassphrase) throw new Error('The two new passphrases are not the same. Nothing was changed.');
+      }
+    }
+    const progress = rekeyProgressLine();
+    const poll = setInterval(() => {
+      const running = app.backend.vault.rekeyProgress;
+      if (running) progress.update(running.pagesDone, running.pagesTotal);
+    }, 100);
+    let recoveryKey: string;
+    try {
+      ({ recoveryKey } = await called(
+        app.dispatch,
+        'vault.rekey',
+        newPassphrase ? { currentPassphrase, newPassphrase } : { currentPassphrase },
+      ));
+    } finally {
+      clearInterval(poll);
+    }
+    progress.end();
+    console.log(
+      [
+        'Your journal was re-encrypted with a new key. Your new recovery key (shown only now; write it down):',
+        '',
+        `    ${recoveryKey}`,
+        '',
+        'The old recovery key and the old database key open nothing in this folder any more.',
+        'Backups made before still open with the passphrase and recovery key of their day.',
+      ].join('\n'),
+    );
+  } finally {
+    app.backend.dispose();
+  }
+}
+
+/** Re-key progress on stderr: a line that updates in a terminal, a few plain lines otherwise. */
+function rekeyProgressLine() {
+  let shown = -1;
+  let last = { done: 0, total: 0 };
+  const write = (done: number, total: number) => {
+    const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+    const step = process.stderr.isTTY ? percent : Math.floor(percent / 25) * 25;
+    if (step === shown) return;
+    shown = step;
+    const text = `Re-encrypting your journal: page ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${percent}%)`;
+    process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
+  };
+  return {
+    update(done: number, total: number) {
+      last = { done, total };
+      write(done, total);
+    },
+    end() {
+      if (last.total > 0) write(last.total, last.total);
+      if (process.stderr.isTTY && shown >= 0) process.stderr.write('\n');
+    },
+  };
 }
 
 async function checkCommand(values: Record<string, string | boolean | undefined>): Promise<void> {

@@ -55,6 +55,8 @@ export type VaultStatus =
        * was made. Shown once, like at creation; the old recovery key no longer opens the journal.
        */
       interruptedRekey?: { recoveryKey: string };
+      /** While a re-key runs: the journal's pages re-encrypted so far, of all its pages. */
+      rekey?: { pagesDone: number; pagesTotal: number };
     }
   | { state: 'unavailable'; vaultDir: string; problem: { code: string; message: string } };
 

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     // Built next to this file from electron/core/insights/worker.ts.
     insightsWorker: new URL('./insightsWorker.js', import.meta.url),
     jsonImportWorker: new URL('./jsonImportWorker.js', import.meta.url),
+    rekeyWorker: new URL('./rekeyWorker.js', import.meta.url),
     host: 'web',
     version: __APP_VERSION__,
   });

@@ -178,3 +178,35 @@ test('a re-key cut off after the switch: the next unlock says so and shows a new
   await page.getByRole('button', { name: 'Unlock and set new passphrase' }).click();
   await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
 });
+
+test('a re-key shows the pages re-encrypted as it goes', async ({ page, openApp, vaultDir }, testInfo) => {
+  // A journal with some 8 MB in it (about 2,000 pages), so the re-key takes long enough to watch.
+  const vault = new Vault(vaultDir, { scryptCost: { N: 2 ** 10, r: 8, p: 1 } });
+  await vault.create(PASSPHRASE);
+  vault.db.exec('CREATE TABLE padding (text TEXT)');
+  const insert = vault.db.prepare('INSERT INTO padding VALUES (?)');
+  vault.db.transaction(() => {
+    for (let i = 0; i < 4_000; i++) insert.run(`${i} ${'x'.repeat(2_000)}`);
+  })();
+  vault.lock();
+
+  await openApp();
+  await unlock(page);
+  await page.getByRole('button', { name: 'Security', exact: true }).click();
+  const section = page.getByRole('region', { name: 'I think someone knows my passphrase or recovery key' });
+  await section.getByLabel('Only my recovery key (keep my passphrase)').check();
+  await section.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await section.getByLabel('Current passphrase').press('Enter');
+
+  const bar = section.getByRole('progressbar', { name: /^Re-encrypting page [\d,]+ of [\d,]+ \(\d+%\)$/ });
+  await expect(bar).toBeVisible();
+  await section.screenshot({ path: testInfo.outputPath('rekey-progress-section.png') });
+  const total = Number(await bar.getAttribute('aria-valuemax'));
+  expect(total).toBeGreaterThan(1_500);
+  expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(total);
+  await expectAccessible(page, 're-key in progress');
+  await saveScreenshot(page, testInfo, 'rekey-progress');
+
+  await expect(section.getByLabel('New recovery key')).toHaveText(/^([A-Z2-7]{5}-){5}[A-Z2-7]{5}$/);
+  await expect(bar).toHaveCount(0);
+});

@@ -5,7 +5,14 @@ import type { CreatedVault, VaultStatus } from '../../contract/vault';
 import { AppError, isAppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { useClock } from '../clock';
-import { applyConnectionSettings, openCipherDatabase, writeRekeyedCopy, type Db } from '../db/database';
+import {
+  applyConnectionSettings,
+  openCipherDatabase,
+  removeDatabaseFiles,
+  snapshotForRekey,
+  type Db,
+} from '../db/database';
+import { rekeySnapshot, type RekeyProgress } from '../db/rekeyRunner';
 import { assertNotFromTheFuture, migrate, schemaVersion } from '../db/migrate';
 import { fsyncDirectory, writeFileDurably } from '../durableFiles';
 import { AttemptLimiter } from './attempts';
@@ -31,6 +38,8 @@ export interface VaultOptions {
   now?: () => number;
   /** Runs inside every freshly opened journal, after migrations (e.g. adding new library foods). */
   onOpen?: (db: Db) => void;
+  /** The built re-key worker (out/main/rekeyWorker.js); without it a re-key runs on this thread. */
+  rekeyWorker?: URL | undefined;
 }
 
 interface OpenVault {
@@ -48,6 +57,9 @@ export class Vault {
   private readonly attempts: AttemptLimiter;
   private readonly scryptCost: ScryptCost;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles when a running re-key is over; null when none runs. */
+  private rekeying: Promise<void> | null = null;
+  private progress: RekeyProgress | null = null;
 
   constructor(
     readonly dir: string,
@@ -55,6 +67,19 @@ export class Vault {
   ) {
     this.attempts = new AttemptLimiter(options.now);
     this.scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
+  }
+
+  /**
+   * Waits while a re-key runs: every request that touches the journal goes through this, so none
+   * can write between the re-key's snapshot and the moment its copy replaces journal.db.
+   */
+  async whenNotRekeying(): Promise<void> {
+    while (this.rekeying) await this.rekeying;
+  }
+
+  /** The running re-key's pages done and total, or null. */
+  get rekeyProgress(): RekeyProgress | null {
+    return this.progress ? { ...this.progress } : null;
   }
 
   get isUnlocked(): boolean {
@@ -69,7 +94,13 @@ export class Vault {
 
   status(): VaultStatus {
     const vaultDir = this.dir;
-    if (this.open) return { state: 'unlocked', vaultDir, createdAt: this.open.createdAt };
+    if (this.open)
+      return {
+        state: 'unlocked',
+        vaultDir,
+        createdAt: this.open.createdAt,
+        ...(this.progress ? { rekey: { ...this.progress } } : {}),
+      };
     const hasKeyFile = existsSync(join(this.dir, VAULT_FILES.keyFile));
     const hasJournal = existsSync(this.journalPath);
     if (!hasKeyFile && (!hasJournal || this.creationWasInterrupted())) return { state: 'absent', vaultDir };
@@ -284,21 +315,42 @@ export class Vault {
           passphrase,
           recovery: await recoveryWrap(newKey, recovery.normalized, now),
         };
-        // From here on nothing awaits: no other request can run until the re-key is done.
         const { rekey: _stale, ...settled } = keyFile;
         writeKeyFile(this.dir, { ...settled, rekey: pending });
         const copy = `${this.journalPath}${REKEY_COPY_SUFFIX}`;
+        // From the snapshot on, no other request may touch the journal until the copy has replaced
+        // it (a save made meanwhile would be lost): they wait at the dispatcher (whenNotRekeying).
+        let finish!: () => void;
+        this.rekeying = new Promise<void>((resolve) => (finish = resolve));
+        this.progress = { pagesDone: 0, pagesTotal: 1 };
         try {
-          writeRekeyedCopy(this.db, copy, oldKey, newKey, this.options.nativeBinding);
-        } catch (error) {
-          // journal.db was not touched: it stays under the old key, and the new one is dropped.
-          writeKeyFile(this.dir, settled);
-          throw new AppError(
-            'STORAGE_FAILED',
-            `The journal could not be re-encrypted (${(error as Error).message}). Nothing was changed; your passphrase and recovery key are as before.`,
-          );
+          try {
+            snapshotForRekey(this.db, copy);
+            await rekeySnapshot(copy, oldKey, newKey, {
+              workerUrl: this.options.rekeyWorker,
+              nativeBinding: this.options.nativeBinding,
+              onProgress: (progress) => (this.progress = progress),
+            });
+            if (!this.open) throw new Error('the journal was locked while it was being re-encrypted');
+          } catch (error) {
+            // journal.db was not touched: it stays under the old key, and the new one is dropped.
+            try {
+              removeDatabaseFiles(copy);
+            } catch {
+              // Whatever is in the way stays; the next open clears a half-written copy.
+            }
+            writeKeyFile(this.dir, settled);
+            throw new AppError(
+              'STORAGE_FAILED',
+              `The journal could not be re-encrypted (${(error as Error).message}). Nothing was changed; your passphrase and recovery key are as before.`,
+            );
+          }
+          this.replaceJournalWith(copy, newKey);
+        } finally {
+          this.rekeying = null;
+          this.progress = null;
+          finish();
         }
-        this.replaceJournalWith(copy, newKey);
         writeKeyFile(this.dir, { ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
         removeJournalsKeptAside(this.dir);
         return recovery.formatted;
