@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { exportedJournal, journalAppsClosedAfterEach } from '../helpers/journalApp';
+import { EMPTY_EXPORT } from '../helpers/importFile';
 
 /*
  * Issue 13, L5: imported photos skipped the sanitiser. Only the first bytes were checked, so the
@@ -29,18 +30,7 @@ async function jpegWithGps(): Promise<Buffer> {
 
 function fileWithPhoto(image: Buffer, claimed = { width: 19_999, height: 19_999 }) {
   return JSON.stringify({
-    format: 'axis-journal-export',
-    formatVersion: 1,
-    schemaVersion: 1,
-    appVersion: 'elsewhere',
-    exportedAt: '2026-12-01T00:00:00.000Z',
-    settings: {},
-    conditions: [],
-    foods: [],
-    treatments: [],
-    customFactors: [],
-    days: [],
-    meditationSessions: [],
+    ...EMPTY_EXPORT,
     photos: [
       {
         date: '2026-06-01',

@@ -6,6 +6,7 @@ import { createApp } from '../../electron/core/app';
 import { readJournalExport } from '../../electron/core/data/importRunner';
 import { emptyDay } from '../../electron/core/journal/days';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
+import { EMPTY_EXPORT } from '../helpers/importFile';
 
 /*
  * Issue 13, M1: the JSON import was parsed and validated on the thread that holds the open
@@ -20,20 +21,7 @@ beforeAll(() => {
 });
 afterAll(removeTempDirs);
 
-const header = {
-  format: 'axis-journal-export',
-  formatVersion: 1,
-  schemaVersion: 1,
-  appVersion: 'attack',
-  exportedAt: '2026-12-01T00:00:00.000Z',
-  settings: {},
-  conditions: [],
-  foods: [],
-  treatments: [],
-  customFactors: [],
-  days: [],
-  meditationSessions: [],
-};
+const header = { ...EMPTY_EXPORT, appVersion: 'attack' };
 
 async function hostWithWorker() {
   const app = createApp({

@@ -1,10 +1,6 @@
-import { request } from 'node:http';
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { emptyDay } from '../../electron/core/journal/days';
-import { startWebHost } from '../../electron/web/server';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, snapshot, tempDir } from '../helpers/tempVault';
 
 /*
@@ -134,68 +130,6 @@ describe('I6: the current passphrase before Delete everything and Restore', () =
       expect(deleted.ok).toBe(true);
     } finally {
       app.backend.dispose();
-    }
-  });
-
-  it('the web host refuses Delete everything without the current passphrase', async () => {
-    const rendererDir = tempDir('axis-renderer-');
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Axis Journal</title>');
-    const { backend, dispatch } = createApp({
-      vaultDir: tempDir(),
-      host: 'web',
-      version: 'test',
-      scryptCost: FAST_SCRYPT,
-    });
-    const host = await startWebHost({ dispatch, rendererDir, port: 0 });
-    try {
-      const post = (path: string, headers: Record<string, string>, body = '{}') =>
-        new Promise<{ status: number; cookie: string; body: string }>((resolve, reject) => {
-          const req = request(
-            {
-              host: '127.0.0.1',
-              port: host.port,
-              path,
-              method: 'POST',
-              headers: { Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json', ...headers },
-            },
-            (res) => {
-              let text = '';
-              res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-              res.on('end', () =>
-                resolve({
-                  status: res.statusCode ?? 0,
-                  cookie: String(res.headers['set-cookie'] ?? '').split(';')[0]!,
-                  body: text,
-                }),
-              );
-            },
-          );
-          req.on('error', reject);
-          req.end(body);
-        });
-      const { cookie } = await post('/api/session', { 'X-Axis-Token': host.token });
-      const api = async (method: string, input: unknown) =>
-        JSON.parse((await post(`/api/${method}`, { Cookie: cookie }, JSON.stringify(input))).body) as {
-          ok: boolean;
-          error?: { code: string; message: string };
-        };
-      expect((await api('vault.create', { passphrase: PASSPHRASE })).ok).toBe(true);
-      const dir = backend.vault.dir;
-      const before = snapshot(dir);
-      expect(await api('data.deleteAll', { confirmation: 'delete my journal' })).toMatchObject({
-        ok: false,
-        error: { code: 'INVALID_INPUT' },
-      });
-      expect(
-        await api('data.deleteAll', { confirmation: 'delete my journal', currentPassphrase: 'a wrong guess' }),
-      ).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-      expect(snapshot(dir)).toEqual(before);
-      expect(
-        (await api('data.deleteAll', { confirmation: 'delete my journal', currentPassphrase: PASSPHRASE })).ok,
-      ).toBe(true);
-    } finally {
-      backend.dispose();
-      await host.close();
     }
   });
 });
