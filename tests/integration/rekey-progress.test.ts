@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 /*
@@ -54,7 +54,7 @@ describe('re-key progress', () => {
         if (value.rekey) {
           seen.push(value.rekey);
           // A save during the re-key waits for it (it would be lost in the snapshot otherwise).
-          saving ??= dispatch('journal.saveDay', { ...emptyDay('2026-06-01'), notes: 'saved during the re-key' }).then(
+          saving ??= dispatch('day.save', { ...emptyDay('2026-06-01'), notes: 'saved during the re-key' }).then(
             (answer) => {
               saveAnswered = true;
               return answer;
@@ -75,7 +75,7 @@ describe('re-key progress', () => {
       expect(seen.some((p) => p.pagesDone > 0 && p.pagesDone < total)).toBe(true);
       // The waiting save went through after the re-key, under the new key.
       expect(await saving).toMatchObject({ ok: true });
-      const day = await dispatch('journal.getDay', { date: '2026-06-01' });
+      const day = await dispatch('day.get', { date: '2026-06-01' });
       expect(day.ok && (day.value as { entry: { notes: string } }).entry.notes).toBe('saved during the re-key');
       expect((await dispatch('vault.status')).ok).toBe(true);
       expect(backend.vault.rekeyProgress).toBeNull();

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { readJournalExport } from '../../electron/core/data/importRunner';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
 import { EMPTY_EXPORT } from '../helpers/importFile';
 
@@ -32,7 +32,7 @@ async function hostWithWorker() {
     jsonImportWorker: pathToFileURL(WORKER),
   });
   expect((await app.dispatch('vault.create', { passphrase: PASSPHRASE })).ok).toBe(true);
-  expect((await app.dispatch('journal.saveDay', { ...emptyDay('2026-06-01'), notes: 'mine' })).ok).toBe(true);
+  expect((await app.dispatch('day.save', { ...emptyDay('2026-06-01'), notes: 'mine' })).ok).toBe(true);
   return app;
 }
 
@@ -51,7 +51,7 @@ describe('M1: the JSON import is checked off the thread that holds the journal',
       // The host answers other requests while the file is being checked.
       const status = await dispatch('vault.status');
       expect(status.ok && (status.value as { state: string }).state).toBe('unlocked');
-      const day = await dispatch('journal.getDay', { date: '2026-06-01' });
+      const day = await dispatch('day.get', { date: '2026-06-01' });
       expect(day.ok && (day.value as { entry: { notes: string } }).entry.notes).toBe('mine');
       expect(importSettled).toBe(false);
 

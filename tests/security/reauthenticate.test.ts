@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, snapshot, tempDir } from '../helpers/tempVault';
 
 /*
@@ -27,7 +27,7 @@ async function journalWithNote(clock: { now: number }) {
     return result;
   };
   expect((await call('vault.create', { passphrase: PASSPHRASE })).ok).toBe(true);
-  expect((await call('journal.saveDay', { ...emptyDay('2026-06-01'), notes: 'mine' })).ok).toBe(true);
+  expect((await call('day.save', { ...emptyDay('2026-06-01'), notes: 'mine' })).ok).toBe(true);
   return { ...app, call, dir: app.backend.vault.dir };
 }
 
@@ -76,7 +76,7 @@ describe('I6: the current passphrase before Delete everything and Restore', () =
 
       expect(snapshot(app.dir)).toEqual(before);
       expect((await app.call('vault.status')).ok && app.backend.vault.isUnlocked).toBe(true);
-      const day = await app.call('journal.getDay', { date: '2026-06-01' });
+      const day = await app.call('day.get', { date: '2026-06-01' });
       expect(day.ok && (day.value as { entry: { notes: string } }).entry.notes).toBe('mine');
 
       // With the right one, both work as before.

@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import { latestVersion } from '../db/migrate';
 import { writeSetting } from '../db/settings';
 import { isAppError } from '../errors';
-import { writeDay } from '../journal/days';
+import { writeDay } from '../day/days';
 import { preparePhoto } from '../journal/photos';
 import { invalidImport as invalid, validateJournalExport } from './importValidation';
 import { saveUsualMeal } from '../journal/usualMeals';
