@@ -36,6 +36,8 @@ export default defineConfig({
           cli: resolve(root, 'electron/cli/main.ts'),
           insightsWorker: resolve(root, 'electron/core/insights/worker.ts'),
           importWorker: resolve(root, 'electron/core/importers/worker.ts'),
+          jsonImportWorker: resolve(root, 'electron/core/data/importWorker.ts'),
+          rekeyWorker: resolve(root, 'electron/core/db/rekeyWorker.ts'),
         },
       },
     },

@@ -47,28 +47,43 @@ describe('your data, through the contract', () => {
     expect(backup.fileName).toBe('axis-journal-2026-06-15.axisbackup');
     await app.call('day.save', { ...emptyDay('2026-06-05'), notes: 'written after the backup' });
     await expect(
-      app.call('data.restore', { dataBase64: backup.dataBase64, passphrase: 'wrong passphrase' }),
+      app.call('data.restore', {
+        dataBase64: backup.dataBase64,
+        passphrase: 'wrong passphrase',
+        currentPassphrase: PASSPHRASE,
+      }),
     ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect((await app.call('vault.status')).state).toBe('unlocked');
-    const status = await app.call('data.restore', { dataBase64: backup.dataBase64, passphrase: PASSPHRASE });
+    const status = await app.call('data.restore', {
+      dataBase64: backup.dataBase64,
+      passphrase: PASSPHRASE,
+      currentPassphrase: PASSPHRASE,
+    });
     expect(status.state).toBe('locked');
     await app.call('vault.unlock', { passphrase: PASSPHRASE });
     expect((await app.call('day.get', { date: '2026-06-01' })).entry.notes).toBe('kept in the backup');
     expect((await app.call('day.get', { date: '2026-06-05' })).saved).toBe(false);
     expect(readdirSync(app.dir).some((name) => name.startsWith('before-restore-'))).toBe(true);
     await expect(
-      app.call('data.restore', { dataBase64: Buffer.from('nonsense').toString('base64'), passphrase: PASSPHRASE }),
+      app.call('data.restore', {
+        dataBase64: Buffer.from('nonsense').toString('base64'),
+        passphrase: PASSPHRASE,
+        currentPassphrase: PASSPHRASE,
+      }),
     ).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
   });
 
   it('deletes everything only with the typed words', async () => {
     const app = await appWithDays(['private']);
     const before = snapshot(app.dir);
-    await expect(app.call('data.deleteAll', { confirmation: 'delete' })).rejects.toThrow(
+    await expect(app.call('data.deleteAll', { confirmation: 'delete', currentPassphrase: PASSPHRASE })).rejects.toThrow(
       'Type "delete my journal" to confirm.',
     );
     expect(snapshot(app.dir)).toEqual(before);
-    const status = await app.call('data.deleteAll', { confirmation: ' Delete my journal ' });
+    const status = await app.call('data.deleteAll', {
+      confirmation: ' Delete my journal ',
+      currentPassphrase: PASSPHRASE,
+    });
     expect(status.state).toBe('absent');
     expect(existsSync(`${app.dir}/journal.db`)).toBe(false);
     expect(existsSync(`${app.dir}/vault.json`)).toBe(false);

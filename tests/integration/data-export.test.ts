@@ -48,7 +48,7 @@ describe('JSON export and import', () => {
     expect(first.photos).toHaveLength(1);
     expect(first.meditationSessions).toEqual([]);
     const target = await openApp();
-    const summary = importJournalJson(target.backend.vault.db, JSON.parse(JSON.stringify(first)), {
+    const summary = await importJournalJson(target.backend.vault.db, JSON.parse(JSON.stringify(first)), {
       dryRun: false,
       today: TODAY,
     });
@@ -69,10 +69,10 @@ describe('JSON export and import', () => {
     const older = JSON.parse(JSON.stringify(first)) as { days: Record<string, unknown>[] };
     for (const day of older.days) delete day.mealsComplete;
     const third = await openApp();
-    importJournalJson(third.backend.vault.db, older, { dryRun: false, today: TODAY });
+    await importJournalJson(third.backend.vault.db, older, { dryRun: false, today: TODAY });
     expect(json(third).days.every((day) => day.mealsComplete === null)).toBe(true);
     // Importing the same file again replaces the days with themselves and adds nothing new.
-    const again = importJournalJson(target.backend.vault.db, first, { dryRun: false, today: TODAY });
+    const again = await importJournalJson(target.backend.vault.db, first, { dryRun: false, today: TODAY });
     expect(again).toMatchObject({
       days: { added: 0, replaced: first.days.length },
       photos: { added: 0, alreadyThere: 1 },
@@ -87,7 +87,7 @@ describe('JSON export and import', () => {
     const target = await openApp();
     await target.call('day.save', { ...emptyDay(file.days[0]!.date), notes: 'already here' });
     const before = json(target);
-    const summary = importJournalJson(target.backend.vault.db, file, { dryRun: true, today: TODAY });
+    const summary = await importJournalJson(target.backend.vault.db, file, { dryRun: true, today: TODAY });
     expect(summary.days).toEqual({ added: file.days.length - 1, replaced: 1 });
     expect(withoutTime(json(target))).toEqual(withoutTime(before));
   });
@@ -145,7 +145,7 @@ describe('JSON export and import', () => {
     const bad = typeof make === 'function' ? make(file) : make;
     let error: (Error & { code?: string }) | undefined;
     try {
-      importJournalJson(target.backend.vault.db, bad, { dryRun: false, today: TODAY });
+      await importJournalJson(target.backend.vault.db, bad, { dryRun: false, today: TODAY });
     } catch (caught) {
       error = caught as Error & { code?: string };
     }

@@ -397,19 +397,19 @@ describe('experiments in exports, imports and backups', () => {
       startedOn: null,
       stoppedOn: null,
     });
-    const dry = importJournalJson(other.backend.vault.db, file, { dryRun: true, today: '2026-06-15' });
+    const dry = await importJournalJson(other.backend.vault.db, file, { dryRun: true, today: '2026-06-15' });
     expect(dry.experiments).toEqual({ added: 2, alreadyThere: 0 });
     expect(await other.call('experiments.list')).toEqual([]);
-    importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' });
+    await importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' });
     const imported = await other.call('experiments.list');
     const probioticThere = (await other.call('treatments.list')).find((t) => t.name === 'Probiotic capsule')!;
     expect(imported.map((e) => [e.plan.factorKey, e.state, e.plan.backdated])).toEqual([
       ['food.dairy', 'stopped', false],
       [`treatment.${probioticThere.id}`, 'finished', true],
     ]);
-    expect(importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' }).experiments).toEqual(
-      { added: 0, alreadyThere: 2 },
-    );
+    expect(
+      (await importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' })).experiments,
+    ).toEqual({ added: 0, alreadyThere: 2 });
 
     // A backup is the whole encrypted database: experiments come back with it.
     const backupFile = join(tempDir(), 'journal.axisbackup');
