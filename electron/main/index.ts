@@ -34,6 +34,7 @@ async function start(): Promise<void> {
     vaultDir: resolve(vaultArgument(process.argv) ?? defaultVaultDir()),
     // Built next to this file from electron/core/insights/worker.ts; unpacked in installed apps.
     insightsWorker: outsideAsar(new URL('./insightsWorker.js', import.meta.url)),
+    importWorker: outsideAsar(new URL('./importWorker.js', import.meta.url)),
     host: 'desktop',
     version: app.getVersion(),
     // The native module built for Electron's ABI (see scripts/electron-native.mjs).
@@ -59,7 +60,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   installSecurity(devServerUrl);
   serveRenderer(join(here, '../renderer'));
-  registerIpc(dispatch, devServerUrl);
+  registerIpc(dispatch, devServerUrl, backend);
   installAppMenu(backend, () => mainWindow);
 
   backend.events.on('event', (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));

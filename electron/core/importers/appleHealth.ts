@@ -25,6 +25,9 @@ const RELEVANT = new Set([
 export interface HealthInput {
   path?: string;
   bytes?: Uint8Array;
+  /** A stream of the file's bytes (an upload), with the size it announced. */
+  chunks?: AsyncIterable<Uint8Array>;
+  size?: number;
 }
 
 export interface Cancel {
@@ -105,7 +108,8 @@ export async function parseAppleHealth(
   cancel?: Cancel,
   onChunk?: (chunk: Uint8Array) => void,
 ): Promise<ParsedSource> {
-  const total = input.path !== undefined ? statSync(input.path).size : (input.bytes?.length ?? 0);
+  const total =
+    input.path !== undefined ? statSync(input.path).size : input.bytes ? input.bytes.length : (input.size ?? 0);
   if (total === 0) throw refused('The file is empty.');
   if (total > IMPORT_LIMITS.healthBytes)
     throw refused(
@@ -166,7 +170,9 @@ export async function parseAppleHealth(
     }
   };
 
-  const isZip = await startsWithZip(input);
+  const stream = chunks(input)[Symbol.asyncIterator]();
+  const head = await stream.next();
+  const isZip = !head.done && head.value[0] === 0x50 && head.value[1] === 0x4b;
   let unzip: Unzip | null = null;
   let foundXml = false;
   let zipError: Error | null = null;
@@ -190,7 +196,8 @@ export async function parseAppleHealth(
   }
   let done = 0;
   let tail: Uint8Array = new Uint8Array(0);
-  for await (const chunk of chunks(input)) {
+  for (let next = head; !next.done; next = await stream.next()) {
+    const chunk = next.value;
     if (isZip)
       tail =
         chunk.length >= 65_600
@@ -353,14 +360,11 @@ function hasZipEnd(tail: Uint8Array): boolean {
   return false;
 }
 
-async function startsWithZip(input: HealthInput): Promise<boolean> {
-  if (input.bytes) return input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
-  for await (const chunk of createReadStream(input.path!, { start: 0, end: 1 }))
-    return (chunk as Buffer)[0] === 0x50 && (chunk as Buffer)[1] === 0x4b;
-  return false;
-}
-
 async function* chunks(input: HealthInput): AsyncGenerator<Uint8Array> {
+  if (input.chunks) {
+    yield* input.chunks;
+    return;
+  }
   if (input.bytes) {
     for (let i = 0; i < input.bytes.length; i += CHUNK) yield input.bytes.subarray(i, i + CHUNK);
     return;
