@@ -128,7 +128,10 @@ const file = {
   dataBase64: z
     .string()
     .min(1, 'The file is empty.')
-    .max(MAX_UPLOAD_CHARACTERS, 'That file is too large to send in one piece; choose it as an Apple Health export.')
+    .max(
+      MAX_UPLOAD_CHARACTERS,
+      'That file is too large to import here in one piece: CSV exports are far smaller. An Apple Health export of any size is read in the background (choose Apple Health), or use the command line (axis import-from).',
+    )
     .optional(),
   readId: readId.optional(),
 };

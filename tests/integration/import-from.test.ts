@@ -324,6 +324,45 @@ describe('the other formats', () => {
     expect((await app.call('journal.getDay', { date: '2026-02-11' })).entry.lifestyle.sleepHours).toBe(7.25);
   });
 
+  it("mySymptoms' own headerless CSV: items with their own intensity, quantities dropped, quoted commas", async () => {
+    const app = await openApp();
+    const { mapping, summary } = await app.call('importFrom.propose', {
+      ...fixture('mysymptoms-app.csv'),
+      format: 'auto',
+    });
+    expect(mapping.format).toBe('mysymptoms');
+    expect(mapping.items.map((i) => i.label)).not.toContain('[ x 2 ] (food)');
+    expect(summary.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^Stools/)]));
+    const itchy = mapping.items.find((i) => i.key.includes('itchy skin'))!;
+    await app.call('importFrom.run', { ...fixture('mysymptoms-app.csv'), mapping, dryRun: false });
+    const id = await ids(app);
+    const day = (await app.call('journal.getDay', { date: '2026-02-10' })).entry;
+    expect(day.gut.bloating).toBe(6);
+    expect(day.lifestyle.exerciseMinutes).toBe(45);
+    expect(day.meals.find((m) => m.kind === 'breakfast')!.foods.map((f) => f.foodId)).toEqual(
+      ['Porridge', 'Porridge oats', "Cow's milk", 'Chicken egg'].map((name) => id.food(name)),
+    );
+    expect(day.treatments.some((t) => t.treatmentId === id.treatment('Cetirizine'))).toBe(true);
+    expect((await app.call('journal.getDay', { date: '2026-02-11' })).entry.lifestyle.sleepHours).toBe(7.25);
+    expect(id.food('Bread, brown')).toBeDefined();
+    expect(itchy.to).not.toEqual({ type: 'skip' });
+  });
+
+  it("Flaredown's export as its export job writes it (Date, conditions, symptoms, treatments, Tags, Foods)", async () => {
+    const app = await openApp();
+    const { mapping } = await app.call('importFrom.propose', { ...fixture('flaredown-export.csv'), format: 'auto' });
+    expect(mapping.format).toBe('flaredown');
+    await app.call('importFrom.run', { ...fixture('flaredown-export.csv'), mapping, dryRun: false });
+    const id = await ids(app);
+    const day = (await app.call('journal.getDay', { date: '2026-02-03' })).entry;
+    // Eczema 3 → 8, and Itching 4 → 10 is proposed to Eczema too: the higher counts.
+    expect(day.skin.find((s) => s.conditionId === id.condition('Eczema'))?.severity).toBe(10);
+    expect((await app.call('journal.getDay', { date: '2026-02-04' })).entry.skin[0]?.severity).toBe(5);
+    expect(day.treatments.some((t) => t.treatmentId === id.treatment('Cetirizine'))).toBe(true);
+    const next = (await app.call('journal.getDay', { date: '2026-02-04' })).entry;
+    expect(next.treatments.find((t) => t.treatmentId === id.treatment('Probiotic'))?.taken ?? false).toBe(false);
+  });
+
   it('Google Fit daily metrics and any CSV (semicolons, BOM, DD.MM.YYYY, decimal commas, yes/no)', async () => {
     const app = await openApp();
     const fit = await app.call('importFrom.propose', { ...fixture('google-fit.csv'), format: 'auto' });
