@@ -15,7 +15,9 @@ const fixture = (name: string) => ({
 type App = Awaited<ReturnType<typeof openApp>>;
 
 /** The complete JSON export without its time stamp: what "the journal is unchanged" means. */
-const exported = exportedJournal;
+const exported = exportedJournal as (app: App) => Promise<Record<string, unknown>>;
+/** The journal's content: the export without the import history (which keeps a record of an undone import). */
+const content = ({ importHistory: _h, importMappings: _m, ...rest }: Record<string, unknown>) => rest;
 
 async function ids(app: App) {
   const conditions = await app.call('conditions.list');
@@ -121,7 +123,9 @@ describe('import from Bearable, through the contract', () => {
     expect(again.alreadyImported?.id).toBe(done.importId);
     expect(again.values).toMatchObject({ added: 0, replaced: 0 });
     expect(again.importId).toBeNull();
-    expect(await exported(app)).toEqual(afterImport);
+    const reimported = await exported(app);
+    expect(content(reimported)).toEqual(content(afterImport));
+    expect(reimported.importHistory).toEqual(afterImport.importHistory); // no second import recorded
 
     const history = await app.call('importFrom.history');
     expect(history).toHaveLength(1);
@@ -134,9 +138,55 @@ describe('import from Bearable, through the contract', () => {
     });
     const undone = await app.call('importFrom.undo', { id: done.importId! });
     expect(undone).toMatchObject({ daysRemoved: 3, keptBecauseEdited: 0 });
-    expect(await exported(app)).toEqual(before);
+    const afterUndo = await exported(app);
+    expect(content(afterUndo)).toEqual(content(before));
+    expect(afterUndo.importHistory).toMatchObject([{ fileName: 'bearable.csv', undoneAt: expect.any(String) }]);
     expect(app.backend.vault.db.pragma('integrity_check', { simple: true })).toBe('ok');
     await expect(app.call('importFrom.undo', { id: done.importId! })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('keeps the import history in the JSON export: read back elsewhere, undo still works; old exports still import', async () => {
+    const app = await openApp();
+    const { mapping } = await app.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'auto' });
+    const done = await app.call('importFrom.run', { ...fixture('bearable.csv'), mapping, dryRun: false });
+    const file = await app.call('data.exportJson', { photos: false });
+    const json = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    const data = JSON.parse(json) as Record<string, unknown> & { importHistory: { values: unknown[] }[] };
+    expect(data.importHistory).toMatchObject([
+      { format: 'bearable', fileName: 'bearable.csv', fileSha256: done.fileSha256, undoneAt: null },
+    ]);
+    expect(data.importHistory[0]!.values.length).toBeGreaterThan(0);
+    expect(data.importMappings).toMatchObject([{ format: 'bearable' }]);
+
+    const other = await openApp();
+    const empty = await exported(other);
+    const read = await other.call('data.import', { content: json, dryRun: false });
+    expect(read.importHistory).toEqual({ added: 1, alreadyThere: 0 });
+    // The same export, history included, comes out of the other journal.
+    expect(await exported(other)).toEqual(await exported(app));
+    const [record] = await other.call('importFrom.history');
+    expect(record).toMatchObject({ format: 'bearable', fileSha256: done.fileSha256, days: 3, undoneAt: null });
+    // Importing the same CSV there adds nothing; importing the export again adds no second record.
+    const again = await other.call('importFrom.run', { ...fixture('bearable.csv'), mapping, dryRun: false });
+    expect(again.importId).toBeNull();
+    expect((await other.call('data.import', { content: json, dryRun: false })).importHistory).toEqual({
+      added: 0,
+      alreadyThere: 1,
+    });
+    await other.call('importFrom.undo', { id: record!.id });
+    const foods = (data.foods as { name: string }[]).map((f) => f.name);
+    const undone = content(await exported(other));
+    // The days are gone again; what the JSON import itself added (its foods and factors) stays.
+    expect(undone.days).toEqual(empty.days);
+    expect((undone.foods as { name: string }[]).map((f) => f.name)).toEqual(foods);
+
+    // An export from before the history existed still imports.
+    const { importHistory: _h, importMappings: _m, ...old } = data;
+    const third = await openApp();
+    const oldRead = await third.call('data.import', { content: JSON.stringify(old), dryRun: false });
+    expect(oldRead.importHistory).toBeUndefined();
+    expect(await third.call('importFrom.history')).toEqual([]);
+    expect((await exported(third)).days).toEqual(data.days);
   });
 
   it('fills only empty fields by default, lists what differs, overwrites only when asked, and undo leaves later edits alone', async () => {

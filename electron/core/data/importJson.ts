@@ -1,3 +1,4 @@
+import { importImportHistory } from '../importers/exchange';
 import {
   EXPORT_FORMAT,
   EXPORT_FORMAT_VERSION,
@@ -102,6 +103,12 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
       }
       importPhotos(db, file, summary);
       importExperiments(db, file.experiments ?? [], summary);
+      importImportHistory(
+        db,
+        file,
+        { conditions: conditionIds, foods: foodIds, factors: factorIds, treatments: treatmentIds },
+        summary,
+      );
       if (options.dryRun) throw new DryRunDone();
     })();
   } catch (error) {
