@@ -189,12 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
             : { code: 'INTERNAL', message: 'The file could not be received. Nothing was changed.' },
         };
       }
-      send(
-        res,
-        200,
-        { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-        JSON.stringify(result),
-      );
+      sendJson(res, result);
       return;
     }
 
@@ -261,6 +256,15 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   res.end(body);
   if (status === 413) res.once('finish', () => res.req.destroy());
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(
+    res,
+    200,
+    { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    JSON.stringify(value),
+  );
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -139,3 +139,63 @@ test('a file no app made is refused in words; cancelling a read changes nothing'
   await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
   await expectAccessible(page, 'import refused');
 });
+
+test('a large Apple Health export streams in the background with progress; cancel changes nothing; then it imports', async ({
+  page,
+  openApp,
+}, testInfo) => {
+  const { writeHealthExport } = await import('../helpers/healthExport');
+  const xml = testInfo.outputPath('export.xml');
+  // Larger than the ~25 MB a file could have in one request before.
+  const { bytes } = await writeHealthExport(xml, { nights: 90, targetBytes: 40 * 1024 * 1024, endDate: localIso(1) });
+  await openApp();
+  await createJournal(page);
+  await page.getByRole('button', { name: 'About & your data', exact: true }).click();
+  const picker = page.getByLabel('File to import', { exact: true });
+  await expect(page.getByText("A CSV export, or Apple Health's export.zip of any size")).toBeVisible();
+
+  // Hold the upload back, so the reading state stays on screen to be checked and cancelled.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/upload/importFrom/*', async (route) => {
+    await held;
+    await route.abort().catch(() => {});
+  });
+  await tabTo(page, picker);
+  await picker.setInputFiles(xml);
+  const bar = page.getByRole('progressbar', { name: 'Reading the file' });
+  await expect(bar).toBeVisible();
+  const total = Math.round(bytes / 1024 / 1024);
+  await expect(bar).toHaveAttribute('aria-valuetext', `0 of ${total} MB read (0%)`);
+  await expect(bar).toHaveAttribute('max', String(bytes));
+  await expect(page.getByText(`0 of ${total} MB read (0%)`)).toBeVisible();
+  await expectAccessible(page, 'import reading (light)');
+  await saveScreenshot(page, testInfo, 'import-reading-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'import reading (dark)');
+  await saveScreenshot(page, testInfo, 'import-reading-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await tabTo(page, page.getByRole('button', { name: 'Cancel', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled. Nothing was changed.' })).toBeVisible();
+  await expect(bar).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Imports so far' })).toBeHidden();
+  release();
+  await page.unroute('**/api/upload/importFrom/*');
+
+  // Now for real: the file streams into the import worker, then the mapping screen as usual.
+  await picker.setInputFiles(xml);
+  const heading = page.getByRole('heading', { name: 'Where each item of export.xml goes' });
+  await expect(heading).toBeFocused({ timeout: 60_000 });
+  await expect(page.getByText('Read as Apple Health (export.zip or export.xml).', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Where “Sleep (asleep time)” goes')).toHaveValue(
+    JSON.stringify({ type: 'field', field: 'sleepHours' }),
+  );
+  await expectAccessible(page, 'import Apple Health mapping');
+  await tabTo(page, page.getByRole('button', { name: 'Import now' }));
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The import added 90 values on 90 new days. You can undo it below.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Undo the import of export\.xml from / })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import type { ImportSummary, JournalExport } from '../../contract/dataExport';
 import type { ExportedImport, ExportedImportMapping } from '../../contract/importHistoryExport';
 import type { ImportFormat } from '../../contract/importFromTerms';
 import type { Db } from '../db/database';
+import type { ImportRow } from './history';
 
 /** The journal's ids of conditions, foods and factors (by lower-case name) and of the file's treatments (by index). */
 export interface ExchangeIds {
@@ -42,14 +43,7 @@ export function exportImportHistory(
   };
   const imports = db
     .prepare('SELECT id, format, file_name, file_sha256, imported_at, undone_at FROM imports ORDER BY id')
-    .all() as {
-    id: number;
-    format: ImportFormat;
-    file_name: string;
-    file_sha256: string;
-    imported_at: string;
-    undone_at: string | null;
-  }[];
+    .all() as ImportRow[];
   const values = db.prepare(
     'SELECT date, target, value, previous FROM import_values WHERE import_id = ? ORDER BY date, target',
   );
