@@ -68,6 +68,13 @@ describe('import reads (upload streamed into the parser)', () => {
     await expect(app.call('importFrom.readStatus', { readId: short.readId })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
+    // A connection that breaks part-way (the page closed) ends the read too.
+    const broken = await app.call('importFrom.startUpload', { fileName: 'export.xml', size: EXPORT.length });
+    async function* breaks(): AsyncGenerator<Uint8Array> {
+      yield EXPORT.subarray(0, 500);
+      throw new Error('aborted');
+    }
+    expect((await app.backend.importReads.feed(broken.readId, breaks())).state).toBe('failed');
     expect(await app.call('importFrom.history')).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ const ASLEEP = new Set([
   'HKCategoryValueSleepAnalysisAsleepDeep',
   'HKCategoryValueSleepAnalysisAsleepREM',
 ]);
-const CHUNK = 4 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
 const RELEVANT = new Set([
   'HKCategoryTypeIdentifierSleepAnalysis',
   'HKCategoryTypeIdentifierMindfulSession',

@@ -94,16 +94,22 @@ export class ImportReads {
       batched = 0;
       await sink(data);
     };
-    for await (const chunk of body) {
-      if (read.status.state !== 'reading') return { ...read.status };
-      received += chunk.length;
-      if (received > read.status.total) {
-        this.fail(read, 'The upload was longer than the file it announced. Nothing was changed.');
-        return { ...read.status };
+    try {
+      for await (const chunk of body) {
+        if (read.status.state !== 'reading') return { ...read.status };
+        received += chunk.length;
+        if (received > read.status.total) {
+          this.fail(read, 'The upload was longer than the file it announced. Nothing was changed.');
+          return { ...read.status };
+        }
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= BATCH_BYTES) await flush();
       }
-      batch.push(chunk);
-      batched += chunk.length;
-      if (batched >= BATCH_BYTES) await flush();
+    } catch {
+      // The page went away or the connection broke: the read stops, the worker with it.
+      this.fail(read, 'The upload stopped before the whole file arrived. Nothing was changed.');
+      return { ...read.status };
     }
     if (read.status.state !== 'reading') return { ...read.status };
     if (received !== read.status.total) {
