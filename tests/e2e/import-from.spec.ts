@@ -166,9 +166,9 @@ test('a large Apple Health export streams in the background with progress; cance
   const bar = page.getByRole('progressbar', { name: 'Reading the file' });
   await expect(bar).toBeVisible();
   const total = Math.round(bytes / 1024 / 1024);
-  await expect(bar).toHaveAttribute('aria-valuetext', `0 of ${total} MB read (0%)`);
+  await expect(bar).toHaveAttribute('aria-valuetext', `export.xml: 0 of ${total} MB read (0%)`);
   await expect(bar).toHaveAttribute('max', String(bytes));
-  await expect(page.getByText(`0 of ${total} MB read (0%)`)).toBeVisible();
+  await expect(page.getByText(`export.xml: 0 of ${total} MB read (0%)`)).toBeVisible();
   await expectAccessible(page, 'import reading (light)');
   await saveScreenshot(page, testInfo, 'import-reading-light');
   await page.emulateMedia({ colorScheme: 'dark' });
