@@ -1,10 +1,5 @@
-import type {
-  ImportDestination,
-  ImportFromSummary,
-  ImportMappingItem,
-  ImportProposal,
-} from '../../../../electron/contract/importFrom';
-import { IMPORT_FIELDS, type ImportField } from '../../../../electron/contract/importFromTerms';
+import type { ImportDestination, ImportFromSummary, ImportMappingItem, ImportProposal } from '$contract/importFrom';
+import { IMPORT_FIELDS, type ImportField } from '$contract/importFromTerms';
 
 /**
  * The choices of the mapping screen, pure (no DOM) and unit-tested: for one source item, the
