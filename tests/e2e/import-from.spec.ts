@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
 function localIso(daysAgo: number): string {
@@ -15,6 +15,16 @@ async function tabTo(page: Page, target: Locator, maxPresses = 120): Promise<voi
     await page.keyboard.press('Tab');
   }
   throw new Error(`could not reach ${target} with the Tab key`);
+}
+
+/** axe in light and dark, with a screenshot of each (NAME-light.png, NAME-dark.png); back to light. */
+async function inBothThemes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expectAccessible(page, `${name} (${theme})`);
+    await saveScreenshot(page, testInfo, `${name}-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** A Bearable export of the last three days, as Bearable writes it (BOM, CRLF, a quoted note). */
@@ -72,12 +82,7 @@ test('import a Bearable file through the mapping screen by keyboard, then see th
   await tabTo(page, page.getByRole('button', { name: 'Check again' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('Importing would add 12 values on 3 new days.')).toBeVisible();
-  await expectAccessible(page, 'import mapping (light)');
-  await saveScreenshot(page, testInfo, 'import-mapping-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page, 'import mapping (dark)');
-  await saveScreenshot(page, testInfo, 'import-mapping-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await inBothThemes(page, testInfo, 'import-mapping');
   await tabTo(page, page.getByRole('button', { name: 'Import now' }));
   await page.keyboard.press('Enter');
   await expect(
@@ -169,12 +174,7 @@ test('a large Apple Health export streams in the background with progress; cance
   await expect(bar).toHaveAttribute('aria-valuetext', `export.xml: 0 of ${total} MB read (0%)`);
   await expect(bar).toHaveAttribute('max', String(bytes));
   await expect(page.getByText(`export.xml: 0 of ${total} MB read (0%)`)).toBeVisible();
-  await expectAccessible(page, 'import reading (light)');
-  await saveScreenshot(page, testInfo, 'import-reading-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page, 'import reading (dark)');
-  await saveScreenshot(page, testInfo, 'import-reading-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await inBothThemes(page, testInfo, 'import-reading');
   await tabTo(page, page.getByRole('button', { name: 'Cancel', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Cancelled. Nothing was changed.' })).toBeVisible();
