@@ -32,6 +32,7 @@ import {
   importFromSchemas,
   type ImportFromSummary,
   type ImportProposal,
+  type ImportReadStatus,
   type ImportRecord,
   type UndoSummary,
 } from './importFrom';
@@ -122,6 +123,10 @@ export const contract = {
   'importFrom.run': method<ImportFromSummary>()(importFromSchemas.run),
   'importFrom.history': method<ImportRecord[]>()(none),
   'importFrom.undo': method<UndoSummary>()(importFromSchemas.undo),
+  'importFrom.chooseFile': method<ImportReadStatus | null>()(importFromSchemas.chooseFile),
+  'importFrom.startUpload': method<ImportReadStatus>()(importFromSchemas.startUpload),
+  'importFrom.readStatus': method<ImportReadStatus>()(importFromSchemas.readStatus),
+  'importFrom.cancelRead': method<ImportReadStatus>()(importFromSchemas.cancelRead),
   'poem.list': method<PoemEntry[]>()(none),
   'poem.save': method<PoemEntry>()(poemSchemas.save),
   'poem.delete': method<null>()(poemSchemas.date),

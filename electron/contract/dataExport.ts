@@ -3,6 +3,8 @@ import { dayEntryInput, isoDate } from './journal';
 import { BODY_AREA_KEYS, FACTOR_KINDS, FOOD_CATEGORIES, MEAL_KINDS, TREATMENT_KINDS } from './journalTerms';
 import { SESSION_TYPES } from './meditationTerms';
 import { exportedExperiment } from './experiments';
+import { IMPORT_FORMATS } from './importFromTerms';
+import { exportedImport, exportedImportMapping } from './importHistoryExport';
 import { exportedSettings } from './settings';
 
 /**
@@ -152,6 +154,9 @@ export const journalExport = z
       .optional(),
     /** Self-experiments with their frozen plans, deviations and check-ins. */
     experiments: z.array(exportedExperiment).max(1000).optional(),
+    /** Imports from other apps, value by value (provenance and undo), and the mappings remembered per app. */
+    importHistory: z.array(exportedImport).max(10_000).optional(),
+    importMappings: z.array(exportedImportMapping).max(IMPORT_FORMATS.length).optional(),
     photos: z
       .array(
         z
@@ -187,4 +192,5 @@ export interface ImportSummary {
   customFactors: { added: number };
   settings: { replaced: number };
   experiments?: { added: number; alreadyThere: number };
+  importHistory?: { added: number; alreadyThere: number };
 }

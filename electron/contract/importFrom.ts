@@ -105,19 +105,57 @@ export interface UndoSummary {
   daysRemoved: number;
 }
 
+/** A large Apple Health export being read in the background (in a worker), and how far it got. */
+export interface ImportReadStatus {
+  readId: string;
+  fileName: string;
+  /** Bytes read so far, of `total`. */
+  done: number;
+  total: number;
+  /** reading → ready (the mapping can be proposed) | failed (message says why) | cancelled. */
+  state: 'reading' | 'ready' | 'failed' | 'cancelled';
+  message?: string;
+}
+
+const readId = z.string().regex(/^[0-9a-f]{32}$/, 'That file is no longer open for importing. Please choose it again.');
+
+/**
+ * The file: sent whole (base64, within the upload limit), or a finished background read
+ * (`readId`: a large Apple Health export streamed from disk or from the upload).
+ */
 const file = {
   fileName: z.string().trim().min(1).max(260),
   dataBase64: z
     .string()
     .min(1, 'The file is empty.')
-    .max(MAX_UPLOAD_CHARACTERS, 'That file is too large to import here; use the command line (axis import-from).'),
+    .max(
+      MAX_UPLOAD_CHARACTERS,
+      'That file is too large to import here in one piece: CSV exports are far smaller. An Apple Health export of any size is read in the background (choose Apple Health), or use the command line (axis import-from).',
+    )
+    .optional(),
+  readId: readId.optional(),
 };
+const oneFile = (input: { dataBase64?: string | undefined; readId?: string | undefined }) =>
+  (input.dataBase64 === undefined) !== (input.readId === undefined);
+const ONE_FILE = { message: 'Send the file, or the id of a file already read, not both.' };
 
 export const importFromSchemas = {
   /** Reads the file and proposes a mapping with its dry run. format: a format or 'auto'. */
-  propose: z.object({ ...file, format: z.enum([...IMPORT_FORMATS, 'auto']) }).strict(),
+  propose: z
+    .object({ ...file, format: z.enum([...IMPORT_FORMATS, 'auto']) })
+    .strict()
+    .refine(oneFile, ONE_FILE),
   /** With the (edited) mapping: the dry run again (dryRun: true) or the import itself. */
-  run: z.object({ ...file, mapping: importMapping, dryRun: z.boolean() }).strict(),
+  run: z
+    .object({ ...file, mapping: importMapping, dryRun: z.boolean() })
+    .strict()
+    .refine(oneFile, ONE_FILE),
+  /** Desktop app: the system's Open dialog, then the chosen export is read by path in a worker (null: no file chosen). */
+  chooseFile: z.object({}).strict().optional(),
+  /** Web host: announces an upload; its body then goes to POST /api/upload/importFrom/READID. */
+  startUpload: z.object({ fileName: file.fileName, size: z.number().int().positive('The file is empty.') }).strict(),
+  readStatus: z.object({ readId }).strict(),
+  cancelRead: z.object({ readId }).strict(),
   history: z.object({}).strict().optional(),
   undo: z.object({ id: z.number().int().positive() }).strict(),
 };

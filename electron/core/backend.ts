@@ -5,6 +5,7 @@ import { syncFoodLibrary } from './journal/foods';
 import { localDate } from './journal/dates';
 import { inProcessRunner, workerRunner } from './insights/runner';
 import { InsightsService } from './insights/service';
+import { ImportReads } from './importers/reads';
 import { MeditationTimer, type Clocks } from './meditation/service';
 import { Vault, type VaultOptions } from './vault/vault';
 import { isAppError } from './errors';
@@ -27,6 +28,8 @@ export interface BackendOptions extends VaultOptions {
   insightsWorker?: URL;
   /** The built JSON-import check (out/main/jsonImportWorker.js); without it imports are checked on this thread. */
   jsonImportWorker?: URL;
+  /** The built import worker (out/main/importWorker.js); without it large imports are read on this thread. */
+  importWorker?: URL;
 }
 
 /**
@@ -40,6 +43,8 @@ export class Backend {
   readonly rememberedPassphrase: RememberedPassphrase;
   readonly meditation: MeditationTimer;
   readonly insights: InsightsService;
+  /** Large Apple Health exports being read for an import in the app (in a worker). */
+  readonly importReads: ImportReads;
   private idleTimer: NodeJS.Timeout | null = null;
   private lastLockReason: LockReason | null = null;
   private rememberedPassphraseForgotten = false;
@@ -59,6 +64,7 @@ export class Backend {
     this.preferences.onChange(() => this.noteActivity());
     const runner = options.insightsWorker ? workerRunner(options.insightsWorker) : inProcessRunner;
     this.insights = new InsightsService(runner, () => localDate((options.now ?? Date.now)()));
+    this.importReads = new ImportReads(options.importWorker);
     this.meditation = new MeditationTimer(options.clocks, (running) =>
       this.events.emit('event', { type: 'meditation', running }),
     );
@@ -111,6 +117,8 @@ export class Backend {
     this.idleTimer = null;
     this.meditation.onLock(this.vault.isUnlocked ? this.vault.db : null);
     this.insights.forget();
+    // A file read for an import is health data: it does not outlive the open journal.
+    this.importReads.clear();
     if (this.vault.lock()) {
       this.lastLockReason = reason;
       this.events.emit('event', { type: 'vault-locked', reason });

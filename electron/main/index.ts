@@ -36,6 +36,7 @@ async function start(): Promise<void> {
     insightsWorker: outsideAsar(new URL('./insightsWorker.js', import.meta.url)),
     jsonImportWorker: outsideAsar(new URL('./jsonImportWorker.js', import.meta.url)),
     rekeyWorker: outsideAsar(new URL('./rekeyWorker.js', import.meta.url)),
+    importWorker: outsideAsar(new URL('./importWorker.js', import.meta.url)),
     host: 'desktop',
     version: app.getVersion(),
     // The native module built for Electron's ABI (see scripts/electron-native.mjs).
@@ -61,7 +62,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   installSecurity(devServerUrl);
   serveRenderer(join(here, '../renderer'));
-  registerIpc(dispatch, devServerUrl);
+  registerIpc(dispatch, devServerUrl, backend);
   installAppMenu(backend, () => mainWindow);
 
   backend.events.on('event', (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     insightsWorker: new URL('./insightsWorker.js', import.meta.url),
     jsonImportWorker: new URL('./jsonImportWorker.js', import.meta.url),
     rekeyWorker: new URL('./rekeyWorker.js', import.meta.url),
+    importWorker: new URL('./importWorker.js', import.meta.url),
     host: 'web',
     version: __APP_VERSION__,
   });
@@ -75,7 +76,13 @@ async function main(): Promise<void> {
 
   let host;
   try {
-    host = await startWebHost({ dispatch, rendererDir: resolve(here, '../renderer'), port });
+    host = await startWebHost({
+      dispatch,
+      rendererDir: resolve(here, '../renderer'),
+      port,
+      // A large Apple Health export streams from the upload into the import worker.
+      uploads: { importFrom: (readId, body) => backend.importReads.feed(readId, body) },
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/api/dispatch';
+import { isAppError } from '../core/errors';
 import { SECURITY_HEADERS } from '../core/security/csp';
 import { readStaticFile } from '../core/security/staticFiles';
 import {
@@ -29,6 +30,11 @@ export interface WebHostOptions {
   /** How long a start-up token stays valid (default 10 minutes). */
   tokenLifetimeMs?: number;
   now?: () => number;
+  /**
+   * Streamed uploads: POST /api/upload/NAME/ID with an application/octet-stream body is handed,
+   * as it arrives, to `uploads[NAME](ID, body)` (never buffered whole, never written to disk).
+   */
+  uploads?: Record<string, (id: string, body: AsyncIterable<Uint8Array>) => Promise<unknown>>;
 }
 
 /** A one-time code handed to the browser `--open` starts: it is visible in the process list, so it lives briefly. */
@@ -163,6 +169,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
+    const upload = /^\/api\/upload\/([A-Za-z]+)\/([0-9a-f]{32})$/.exec(url.pathname);
+    if (upload) {
+      if (!session(req)) throw new HttpError(401, 'Not signed in');
+      if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream'))
+        throw new HttpError(415, 'File bytes expected');
+      const receive = Object.hasOwn(options.uploads ?? {}, upload[1]!) ? options.uploads![upload[1]!] : undefined;
+      if (!receive) throw new HttpError(404, 'Not found');
+      // The receiver checks the length against the size announced when the upload was started.
+      let result: unknown;
+      try {
+        result = { ok: true, value: await receive(upload[2]!, req) };
+      } catch (error) {
+        result = {
+          ok: false,
+          error: isAppError(error)
+            ? error.toApiError()
+            : { code: 'INTERNAL', message: 'The file could not be received. Nothing was changed.' },
+        };
+      }
+      sendJson(res, result);
+      return;
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (!session(req)) throw new HttpError(401, 'Not signed in');
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
@@ -226,6 +256,15 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   if (status === 413) headers = { ...headers, Connection: 'close' };
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   res.end(body);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(
+    res,
+    200,
+    { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    JSON.stringify(value),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
 function localIso(daysAgo: number): string {
@@ -15,6 +15,16 @@ async function tabTo(page: Page, target: Locator, maxPresses = 120): Promise<voi
     await page.keyboard.press('Tab');
   }
   throw new Error(`could not reach ${target} with the Tab key`);
+}
+
+/** axe in light and dark, with a screenshot of each (NAME-light.png, NAME-dark.png); back to light. */
+async function inBothThemes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expectAccessible(page, `${name} (${theme})`);
+    await saveScreenshot(page, testInfo, `${name}-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** A Bearable export of the last three days, as Bearable writes it (BOM, CRLF, a quoted note). */
@@ -72,12 +82,7 @@ test('import a Bearable file through the mapping screen by keyboard, then see th
   await tabTo(page, page.getByRole('button', { name: 'Check again' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('Importing would add 12 values on 3 new days.')).toBeVisible();
-  await expectAccessible(page, 'import mapping (light)');
-  await saveScreenshot(page, testInfo, 'import-mapping-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page, 'import mapping (dark)');
-  await saveScreenshot(page, testInfo, 'import-mapping-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await inBothThemes(page, testInfo, 'import-mapping');
   await tabTo(page, page.getByRole('button', { name: 'Import now' }));
   await page.keyboard.press('Enter');
   await expect(
@@ -138,4 +143,59 @@ test('a file no app made is refused in words; cancelling a read changes nothing'
   );
   await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
   await expectAccessible(page, 'import refused');
+});
+
+test('a large Apple Health export streams in the background with progress; cancel changes nothing; then it imports', async ({
+  page,
+  openApp,
+}, testInfo) => {
+  const { writeHealthExport } = await import('../helpers/healthExport');
+  const xml = testInfo.outputPath('export.xml');
+  // Larger than the ~25 MB a file could have in one request before.
+  const { bytes } = await writeHealthExport(xml, { nights: 90, targetBytes: 40 * 1024 * 1024, endDate: localIso(1) });
+  await openApp();
+  await createJournal(page);
+  await page.getByRole('button', { name: 'About & your data', exact: true }).click();
+  const picker = page.getByLabel('File to import', { exact: true });
+  await expect(page.getByText("A CSV export, or Apple Health's export.zip of any size")).toBeVisible();
+
+  // Hold the upload back, so the reading state stays on screen to be checked and cancelled.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/upload/importFrom/*', async (route) => {
+    await held;
+    await route.abort().catch(() => {});
+  });
+  await tabTo(page, picker);
+  await picker.setInputFiles(xml);
+  const bar = page.getByRole('progressbar', { name: 'Reading the file' });
+  await expect(bar).toBeVisible();
+  const total = Math.round(bytes / 1024 / 1024);
+  await expect(bar).toHaveAttribute('aria-valuetext', `export.xml: 0 of ${total} MB read (0%)`);
+  await expect(bar).toHaveAttribute('max', String(bytes));
+  await expect(page.getByText(`export.xml: 0 of ${total} MB read (0%)`)).toBeVisible();
+  await inBothThemes(page, testInfo, 'import-reading');
+  await tabTo(page, page.getByRole('button', { name: 'Cancel', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled. Nothing was changed.' })).toBeVisible();
+  await expect(bar).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Imports so far' })).toBeHidden();
+  release();
+  await page.unroute('**/api/upload/importFrom/*');
+
+  // Now for real: the file streams into the import worker, then the mapping screen as usual.
+  await picker.setInputFiles(xml);
+  const heading = page.getByRole('heading', { name: 'Where each item of export.xml goes' });
+  await expect(heading).toBeFocused({ timeout: 60_000 });
+  await expect(page.getByText('Read as Apple Health (export.zip or export.xml).', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Where “Sleep (asleep time)” goes')).toHaveValue(
+    JSON.stringify({ type: 'field', field: 'sleepHours' }),
+  );
+  await expectAccessible(page, 'import Apple Health mapping');
+  await tabTo(page, page.getByRole('button', { name: 'Import now' }));
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The import added 90 values on 90 new days. You can undo it below.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Undo the import of export\.xml from / })).toBeVisible();
 });

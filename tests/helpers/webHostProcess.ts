@@ -79,7 +79,7 @@ export async function apiClient(origin: string, token: string) {
   const session = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'X-Axis-Token': token } });
   if (session.status !== 204) throw new Error(`token exchange failed: ${session.status}`);
   const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
-  return async (method: string, input?: unknown) => {
+  const call = async (method: string, input?: unknown) => {
     const response = await fetch(`${origin}/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Cookie: cookie },
@@ -87,4 +87,6 @@ export async function apiClient(origin: string, token: string) {
     });
     return (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } };
   };
+  /** The session cookie, for requests other than JSON calls (streamed uploads). */
+  return Object.assign(call, { cookie });
 }

@@ -15,7 +15,9 @@ const fixture = (name: string) => ({
 type App = Awaited<ReturnType<typeof openApp>>;
 
 /** The complete JSON export without its time stamp: what "the journal is unchanged" means. */
-const exported = exportedJournal;
+const exported = exportedJournal as (app: App) => Promise<Record<string, unknown>>;
+/** The journal's content: the export without the import history (which keeps a record of an undone import). */
+const content = ({ importHistory: _h, importMappings: _m, ...rest }: Record<string, unknown>) => rest;
 
 async function ids(app: App) {
   const conditions = await app.call('conditions.list');
@@ -121,7 +123,9 @@ describe('import from Bearable, through the contract', () => {
     expect(again.alreadyImported?.id).toBe(done.importId);
     expect(again.values).toMatchObject({ added: 0, replaced: 0 });
     expect(again.importId).toBeNull();
-    expect(await exported(app)).toEqual(afterImport);
+    const reimported = await exported(app);
+    expect(content(reimported)).toEqual(content(afterImport));
+    expect(reimported.importHistory).toEqual(afterImport.importHistory); // no second import recorded
 
     const history = await app.call('importFrom.history');
     expect(history).toHaveLength(1);
@@ -134,9 +138,55 @@ describe('import from Bearable, through the contract', () => {
     });
     const undone = await app.call('importFrom.undo', { id: done.importId! });
     expect(undone).toMatchObject({ daysRemoved: 3, keptBecauseEdited: 0 });
-    expect(await exported(app)).toEqual(before);
+    const afterUndo = await exported(app);
+    expect(content(afterUndo)).toEqual(content(before));
+    expect(afterUndo.importHistory).toMatchObject([{ fileName: 'bearable.csv', undoneAt: expect.any(String) }]);
     expect(app.backend.vault.db.pragma('integrity_check', { simple: true })).toBe('ok');
     await expect(app.call('importFrom.undo', { id: done.importId! })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('keeps the import history in the JSON export: read back elsewhere, undo still works; old exports still import', async () => {
+    const app = await openApp();
+    const { mapping } = await app.call('importFrom.propose', { ...fixture('bearable.csv'), format: 'auto' });
+    const done = await app.call('importFrom.run', { ...fixture('bearable.csv'), mapping, dryRun: false });
+    const file = await app.call('data.exportJson', { photos: false });
+    const json = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    const data = JSON.parse(json) as Record<string, unknown> & { importHistory: { values: unknown[] }[] };
+    expect(data.importHistory).toMatchObject([
+      { format: 'bearable', fileName: 'bearable.csv', fileSha256: done.fileSha256, undoneAt: null },
+    ]);
+    expect(data.importHistory[0]!.values.length).toBeGreaterThan(0);
+    expect(data.importMappings).toMatchObject([{ format: 'bearable' }]);
+
+    const other = await openApp();
+    const empty = await exported(other);
+    const read = await other.call('data.import', { content: json, dryRun: false });
+    expect(read.importHistory).toEqual({ added: 1, alreadyThere: 0 });
+    // The same export, history included, comes out of the other journal.
+    expect(await exported(other)).toEqual(await exported(app));
+    const [record] = await other.call('importFrom.history');
+    expect(record).toMatchObject({ format: 'bearable', fileSha256: done.fileSha256, days: 3, undoneAt: null });
+    // Importing the same CSV there adds nothing; importing the export again adds no second record.
+    const again = await other.call('importFrom.run', { ...fixture('bearable.csv'), mapping, dryRun: false });
+    expect(again.importId).toBeNull();
+    expect((await other.call('data.import', { content: json, dryRun: false })).importHistory).toEqual({
+      added: 0,
+      alreadyThere: 1,
+    });
+    await other.call('importFrom.undo', { id: record!.id });
+    const foods = (data.foods as { name: string }[]).map((f) => f.name);
+    const undone = content(await exported(other));
+    // The days are gone again; what the JSON import itself added (its foods and factors) stays.
+    expect(undone.days).toEqual(empty.days);
+    expect((undone.foods as { name: string }[]).map((f) => f.name)).toEqual(foods);
+
+    // An export from before the history existed still imports.
+    const { importHistory: _h, importMappings: _m, ...old } = data;
+    const third = await openApp();
+    const oldRead = await third.call('data.import', { content: JSON.stringify(old), dryRun: false });
+    expect(oldRead.importHistory).toBeUndefined();
+    expect(await third.call('importFrom.history')).toEqual([]);
+    expect((await exported(third)).days).toEqual(data.days);
   });
 
   it('fills only empty fields by default, lists what differs, overwrites only when asked, and undo leaves later edits alone', async () => {
@@ -322,6 +372,45 @@ describe('the other formats', () => {
       id.food('Blueberries'),
     ]);
     expect((await app.call('day.get', { date: '2026-02-11' })).entry.lifestyle.sleepHours).toBe(7.25);
+  });
+
+  it("mySymptoms' own headerless CSV: items with their own intensity, quantities dropped, quoted commas", async () => {
+    const app = await openApp();
+    const { mapping, summary } = await app.call('importFrom.propose', {
+      ...fixture('mysymptoms-app.csv'),
+      format: 'auto',
+    });
+    expect(mapping.format).toBe('mysymptoms');
+    expect(mapping.items.map((i) => i.label)).not.toContain('[ x 2 ] (food)');
+    expect(summary.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^Stools/)]));
+    const itchy = mapping.items.find((i) => i.key.includes('itchy skin'))!;
+    await app.call('importFrom.run', { ...fixture('mysymptoms-app.csv'), mapping, dryRun: false });
+    const id = await ids(app);
+    const day = (await app.call('day.get', { date: '2026-02-10' })).entry;
+    expect(day.gut.bloating).toBe(6);
+    expect(day.lifestyle.exerciseMinutes).toBe(45);
+    expect(day.meals.find((m) => m.kind === 'breakfast')!.foods.map((f) => f.foodId)).toEqual(
+      ['Porridge', 'Porridge oats', "Cow's milk", 'Chicken egg'].map((name) => id.food(name)),
+    );
+    expect(day.treatments.some((t) => t.treatmentId === id.treatment('Cetirizine'))).toBe(true);
+    expect((await app.call('day.get', { date: '2026-02-11' })).entry.lifestyle.sleepHours).toBe(7.25);
+    expect(id.food('Bread, brown')).toBeDefined();
+    expect(itchy.to).not.toEqual({ type: 'skip' });
+  });
+
+  it("Flaredown's export as its export job writes it (Date, conditions, symptoms, treatments, Tags, Foods)", async () => {
+    const app = await openApp();
+    const { mapping } = await app.call('importFrom.propose', { ...fixture('flaredown-export.csv'), format: 'auto' });
+    expect(mapping.format).toBe('flaredown');
+    await app.call('importFrom.run', { ...fixture('flaredown-export.csv'), mapping, dryRun: false });
+    const id = await ids(app);
+    const day = (await app.call('day.get', { date: '2026-02-03' })).entry;
+    // Eczema 3 → 8, and Itching 4 → 10 is proposed to Eczema too: the higher counts.
+    expect(day.skin.find((s) => s.conditionId === id.condition('Eczema'))?.severity).toBe(10);
+    expect((await app.call('day.get', { date: '2026-02-04' })).entry.skin[0]?.severity).toBe(5);
+    expect(day.treatments.some((t) => t.treatmentId === id.treatment('Cetirizine'))).toBe(true);
+    const next = (await app.call('day.get', { date: '2026-02-04' })).entry;
+    expect(next.treatments.find((t) => t.treatmentId === id.treatment('Probiotic'))?.taken ?? false).toBe(false);
   });
 
   it('Google Fit daily metrics and any CSV (semicolons, BOM, DD.MM.YYYY, decimal commas, yes/no)', async () => {

@@ -25,12 +25,25 @@ const electron = vi.hoisted(() => {
   };
   const power = { started: [] as string[], stopped: [] as number[] };
   const saveDialog = { answer: { canceled: false, filePath: '' as string | undefined } };
-  return { ipcHandlers, protocolHandlers, appListeners, session, power, saveDialog, privileged: [] as unknown[] };
+  const openDialog = { answer: { canceled: false, filePaths: [] as string[] } };
+  return {
+    ipcHandlers,
+    protocolHandlers,
+    appListeners,
+    session,
+    power,
+    saveDialog,
+    openDialog,
+    privileged: [] as unknown[],
+  };
 });
 
 vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => null },
-  dialog: { showSaveDialog: async () => electron.saveDialog.answer },
+  dialog: {
+    showSaveDialog: async () => electron.saveDialog.answer,
+    showOpenDialog: async () => electron.openDialog.answer,
+  },
   powerSaveBlocker: {
     start: (type: string) => electron.power.started.push(type),
     stop: (id: number) => electron.power.stopped.push(id),
@@ -174,6 +187,32 @@ describe('IPC handlers', () => {
         { paper: 'a4', fileName: 'x.pdf' },
       ),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(dispatched).toEqual([]);
+  });
+
+  it('chooses an Apple Health export in the system dialog; the backend reads it by path, never the page', async () => {
+    const { registerIpc } = await import('../../electron/main/ipc');
+    const { ImportReads } = await import('../../electron/core/importers/reads');
+    const backend = { vault: { isUnlocked: true }, importReads: new ImportReads() };
+    const dispatched: string[] = [];
+    registerIpc(async (method) => (dispatched.push(method), { ok: true, value: null }), undefined, backend as never);
+    const handler = electron.ipcHandlers.get(ipcChannel('importFrom.chooseFile'))!;
+    const event = { senderFrame: { url: APP_START_URL, parent: null }, sender: {} };
+    const file = join(tempDir(), 'export.xml');
+    writeFileSync(
+      file,
+      '<?xml version="1.0"?>\n<HealthData><Record type="HKCategoryTypeIdentifierMindfulSession" startDate="2026-03-02 08:00:00 +0000" endDate="2026-03-02 08:10:00 +0000"/></HealthData>\n',
+    );
+    electron.openDialog.answer = { canceled: false, filePaths: [file] };
+    const started = (await handler(event, {})) as { ok: true; value: { readId: string; fileName: string } };
+    expect(started).toMatchObject({ ok: true, value: { fileName: 'export.xml', state: 'reading' } });
+    expect(JSON.stringify(started)).not.toContain(file); // the path stays in the main process
+    await vi.waitFor(() => expect(backend.importReads.status(started.value.readId).state).toBe('ready'));
+    expect(backend.importReads.source(started.value.readId).source.days.get('2026-03-02')?.get('mindful')).toBe(10);
+    electron.openDialog.answer = { canceled: true, filePaths: [] };
+    expect(await handler(event, {})).toEqual({ ok: true, value: null });
+    backend.vault.isUnlocked = false;
+    expect(await handler(event, {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     expect(dispatched).toEqual([]);
   });
 

@@ -129,26 +129,28 @@ const outMain = join(root, 'out/main');
 const built = existsSync(join(outMain, 'insightsWorker.js'));
 
 describe.skipIf(!built)('electron-builder.yml against the built app (needs npm run build)', () => {
-  it('unpacks the insights, JSON-import and re-key workers, every chunk they import and every package those import', () => {
-    const seen = new Set<string>();
-    const packages = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const specifier of importsOf(file)) {
-        if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
-        else if (!specifier.startsWith('node:')) packages.add(packageName(specifier));
-      }
-    };
-    visit(join(outMain, 'insightsWorker.js'));
-    visit(join(outMain, 'jsonImportWorker.js'));
-    visit(join(outMain, 'rekeyWorker.js'));
+  it.each(['insightsWorker.js', 'jsonImportWorker.js', 'rekeyWorker.js', 'importWorker.js'])(
+    'unpacks the %s worker, every chunk it imports and every package those import',
+    (worker) => {
+      const seen = new Set<string>();
+      const packages = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const specifier of importsOf(file)) {
+          if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+          else if (!specifier.startsWith('node:')) packages.add(packageName(specifier));
+        }
+      };
+      visit(join(outMain, worker));
 
-    const files = [...seen].map((file) => relative(root, file).split('\\').join('/'));
-    expect(files.length).toBeGreaterThan(1);
-    for (const file of files) expect(isUnpacked(file), file).toBe(true);
-    for (const name of packages) expect(isUnpacked(posix.join('node_modules', name, 'package.json')), name).toBe(true);
-  });
+      const files = [...seen].map((file) => relative(root, file).split('\\').join('/'));
+      expect(files.length).toBeGreaterThan(1);
+      for (const file of files) expect(isUnpacked(file), file).toBe(true);
+      for (const name of packages)
+        expect(isUnpacked(posix.join('node_modules', name, 'package.json')), name).toBe(true);
+    },
+  );
 
   it('ships every package the main process, web host and CLI import', () => {
     const mainFiles = (dir: string): string[] =>

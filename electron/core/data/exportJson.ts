@@ -6,6 +6,7 @@ import { readDay } from '../day/days';
 import { listUsualMeals } from '../journal/usualMeals';
 import { listScores } from '../poem/scores';
 import { exportExperiments } from '../experiments/exchange';
+import { exportImportHistory } from '../importers/exchange';
 
 export interface JsonExportOptions {
   photos: boolean;
@@ -146,6 +147,7 @@ export function exportJournalJson(db: Db, options: JsonExportOptions): JournalEx
       .map((entry) => ({ date: entry.date, answers: entry.answers }))
       .reverse();
     result.experiments = exportExperiments(db);
+    Object.assign(result, exportImportHistory(db, treatmentRef));
     if (options.photos) {
       const photos = db
         .prepare('SELECT date, body_area, mime, width, height, image, thumbnail FROM photos ORDER BY date, id')

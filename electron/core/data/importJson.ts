@@ -1,3 +1,4 @@
+import { importImportHistory } from '../importers/exchange';
 import type { ImportSummary, JournalExport } from '../../contract/dataExport';
 import type { DayEntry } from '../../contract/journal';
 import type { BodyArea } from '../../contract/journalTerms';
@@ -128,6 +129,12 @@ function applyInTransaction(
       }
       importPhotos(db, photos, summary);
       importExperiments(db, file.experiments ?? [], summary);
+      importImportHistory(
+        db,
+        file,
+        { conditions: conditionIds, foods: foodIds, factors: factorIds, treatments: treatmentIds },
+        summary,
+      );
       if (options.dryRun) throw new DryRunDone();
     })();
   } catch (error) {

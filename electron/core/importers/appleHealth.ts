@@ -1,8 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Unzip, UnzipInflate } from 'fflate';
-import { SaxesParser } from 'saxes';
 import { IMPORT_LIMITS } from '../../contract/importFromTerms';
 import { addDays } from '../journal/dates';
+import { attribute, HealthScanner } from './healthScan';
 import { ParsedSource, type Progress } from './types';
 import { isoFrom, refused } from './text';
 
@@ -25,6 +25,9 @@ const RELEVANT = new Set([
 export interface HealthInput {
   path?: string;
   bytes?: Uint8Array;
+  /** A stream of the file's bytes (an upload), with the size it announced. */
+  chunks?: AsyncIterable<Uint8Array>;
+  size?: number;
 }
 
 export interface Cancel {
@@ -105,7 +108,8 @@ export async function parseAppleHealth(
   cancel?: Cancel,
   onChunk?: (chunk: Uint8Array) => void,
 ): Promise<ParsedSource> {
-  const total = input.path !== undefined ? statSync(input.path).size : (input.bytes?.length ?? 0);
+  const total =
+    input.path !== undefined ? statSync(input.path).size : input.bytes ? input.bytes.length : (input.size ?? 0);
   if (total === 0) throw refused('The file is empty.');
   if (total > IMPORT_LIMITS.healthBytes)
     throw refused(
@@ -116,72 +120,59 @@ export async function parseAppleHealth(
   const exercise = new Intervals();
   const flowDays = new Set<string>();
   const steps = new Map<string, Map<string, number>>();
-  let lastDate = '';
-  let root: string | null = null;
-  let records = 0;
-
-  const xml = new SaxesParser({ position: false });
-  xml.on('opentag', (node) => {
-    if (root === null) {
-      root = node.name;
-      if (root !== 'HealthData')
-        throw refused('This XML file is not an Apple Health export (its first element should be HealthData).');
-      return;
-    }
-    if (node.name !== 'Record' && node.name !== 'Workout') return;
-    records++;
-    const a = node.attributes as Record<string, string>;
-    // The local date is the date written in the time stamp ("2024-03-05 23:10:00 +0100").
-    const day = (a.startDate ?? '').slice(0, 10);
-    if (day > lastDate && /^\d{4}-\d{2}-\d{2}$/.test(day)) lastDate = day;
-    // Most of an export is heart rate and the like: skip those before parsing any time.
-    if (node.name === 'Record' && !RELEVANT.has(a.type ?? '')) return;
-    if (a.type === 'HKQuantityTypeIdentifierStepCount') {
-      const value = Number(a.value);
+  const scanner = new HealthScanner(RELEVANT, (name, tag) => {
+    const type = attribute(tag, 'type');
+    const startText = attribute(tag, 'startDate');
+    const day = (startText ?? '').slice(0, 10);
+    if (type === 'HKQuantityTypeIdentifierStepCount') {
+      const value = Number(attribute(tag, 'value'));
       if (!Number.isFinite(value) || value < 0 || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
       let bySource = steps.get(day);
       if (!bySource) steps.set(day, (bySource = new Map()));
-      const from = (a.sourceName ?? '').slice(0, 100);
+      const from = (attribute(tag, 'sourceName') ?? '').slice(0, 100);
       bySource.set(from, (bySource.get(from) ?? 0) + value);
       return;
     }
-    const start = healthTime(a.startDate);
-    const end = healthTime(a.endDate) ?? start;
+    const start = healthTime(startText);
+    const end = healthTime(attribute(tag, 'endDate')) ?? start;
     if (!start || !end) return;
-    if (node.name === 'Workout') return exercise.push(start.ms, end.ms, start.offset);
-    switch (a.type) {
+    if (name === 'Workout') return exercise.push(start.ms, end.ms, start.offset);
+    const value = attribute(tag, 'value');
+    switch (type) {
       case 'HKCategoryTypeIdentifierSleepAnalysis':
-        if (ASLEEP.has(a.value ?? '')) sleep.push(start.ms, end.ms, end.offset);
+        if (ASLEEP.has(value ?? '')) sleep.push(start.ms, end.ms, end.offset);
         return;
       case 'HKCategoryTypeIdentifierMindfulSession':
         return mindful.push(start.ms, end.ms, start.offset);
       case 'HKQuantityTypeIdentifierAppleExerciseTime':
         return exercise.push(start.ms, end.ms, start.offset);
       case 'HKCategoryTypeIdentifierMenstrualFlow':
-        if (a.value && a.value !== 'HKCategoryValueMenstrualFlowNone') flowDays.add(day);
+        if (value && value !== 'HKCategoryValueMenstrualFlowNone') flowDays.add(day);
         return;
     }
   });
-  const decoder = new TextDecoder('utf-8');
+  // The text is read as Latin-1, one character per byte: a cheap copy instead of UTF-8 decoding.
+  // Everything the import reads (tags, types, dates, numbers) is ASCII, which UTF-8 leaves as it is,
+  // and a source name only needs to tell sources apart (its UTF-8 bytes do that as well).
   let sawXml = false;
   let xmlClosed = false;
+  let first = true;
   const feedXml = (data: Uint8Array, final: boolean) => {
     sawXml = true;
-    try {
-      xml.write(decoder.decode(data, { stream: !final }));
-      if (final) {
-        xml.close();
-        xmlClosed = true;
-      }
-    } catch (error) {
-      if ((error as { code?: string }).code === 'IMPORT_INVALID') throw error;
-      throw refused(
-        `The Apple Health export cannot be read: it is damaged or cut short (${(error as Error).message.slice(0, 120)}).`,
-      );
+    if (first && data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+    if (data.length > 0) first = false;
+    if (data.includes(0))
+      throw refused('The Apple Health export cannot be read: it is damaged (it holds binary data).');
+    scanner.write(Buffer.from(data.buffer, data.byteOffset, data.length).toString('latin1'));
+    if (final) {
+      scanner.end();
+      xmlClosed = true;
     }
   };
 
-  const isZip = await startsWithZip(input);
+  const stream = chunks(input)[Symbol.asyncIterator]();
+  const head = await stream.next();
+  const isZip = !head.done && head.value[0] === 0x50 && head.value[1] === 0x4b;
   let unzip: Unzip | null = null;
   let foundXml = false;
   let zipError: Error | null = null;
@@ -205,7 +196,8 @@ export async function parseAppleHealth(
   }
   let done = 0;
   let tail: Uint8Array = new Uint8Array(0);
-  for await (const chunk of chunks(input)) {
+  for (let next = head; !next.done; next = await stream.next()) {
+    const chunk = next.value;
     if (isZip)
       tail =
         chunk.length >= 65_600
@@ -249,7 +241,8 @@ export async function parseAppleHealth(
       );
     if (!sawXml || !xmlClosed) throw refused('The export.xml in this ZIP file is cut short.');
   } else feedXml(new Uint8Array(0), true);
-  if (root === null) throw refused('This file is not an Apple Health export.');
+  const lastDate = scanner.lastDay;
+  const records = scanner.records;
 
   const source = new ParsedSource('apple-health');
   const sleepHours = new Map<string, number>();
@@ -367,14 +360,11 @@ function hasZipEnd(tail: Uint8Array): boolean {
   return false;
 }
 
-async function startsWithZip(input: HealthInput): Promise<boolean> {
-  if (input.bytes) return input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
-  for await (const chunk of createReadStream(input.path!, { start: 0, end: 1 }))
-    return (chunk as Buffer)[0] === 0x50 && (chunk as Buffer)[1] === 0x4b;
-  return false;
-}
-
 async function* chunks(input: HealthInput): AsyncGenerator<Uint8Array> {
+  if (input.chunks) {
+    yield* input.chunks;
+    return;
+  }
   if (input.bytes) {
     for (let i = 0; i < input.bytes.length; i += CHUNK) yield input.bytes.subarray(i, i + CHUNK);
     return;

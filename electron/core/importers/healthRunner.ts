@@ -16,6 +16,7 @@ export interface SerializedSource {
 
 export type HealthWorkerMessage =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'ack' }
   | { type: 'result'; source: SerializedSource; sha256: string }
   | { type: 'error'; message: string };
 
@@ -62,6 +63,7 @@ export function healthInWorker(
       };
       signal?.addEventListener('abort', stop, { once: true });
       worker.on('message', (message: HealthWorkerMessage) => {
+        if (message.type === 'ack') return;
         if (message.type === 'progress') progress?.(message.done, message.total);
         else if (message.type === 'result')
           resolve({ source: deserializeSource(message.source), sha256: message.sha256 });

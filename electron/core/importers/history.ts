@@ -5,6 +5,16 @@ import { AppError } from '../errors';
 import { emptyDay, readDay, writeDay } from '../day/days';
 import { importInternals } from './pipeline';
 
+/** A row of the imports table, as read by the history and by the JSON export. */
+export interface ImportRow {
+  id: number;
+  format: ImportFormat;
+  file_name: string;
+  file_sha256: string;
+  imported_at: string;
+  undone_at: string | null;
+}
+
 export function listImports(db: Db): ImportRecord[] {
   return (
     db
@@ -14,16 +24,7 @@ export function listImports(db: Db): ImportRecord[] {
            (SELECT count(DISTINCT date) FROM import_values v WHERE v.import_id = i.id) AS n_days
          FROM imports i ORDER BY i.id DESC`,
       )
-      .all() as {
-      id: number;
-      format: ImportFormat;
-      file_name: string;
-      file_sha256: string;
-      imported_at: string;
-      undone_at: string | null;
-      n_values: number;
-      n_days: number;
-    }[]
+      .all() as (ImportRow & { n_values: number; n_days: number })[]
   ).map((r) => ({
     id: r.id,
     format: r.format,

@@ -1,7 +1,7 @@
 import type { MealKind } from '../../contract/journalTerms';
 import { symptomItem } from './bearable';
 import { ParsedSource } from './types';
-import { dayOrderOf, decodeText, headerIndex, parseDate, parseNumber, readCsv, refused } from './text';
+import { dayOrderOf, decodeText, parseDate, parseNumber, readCsv, refused } from './text';
 
 const INTENSITY_WORDS: Record<string, number> = {
   none: 0,
@@ -25,41 +25,52 @@ const INTENSITY_WORDS: Record<string, number> = {
  * - Stools are skipped: mySymptoms does not record the Bristol type the journal needs.
  */
 export function parseMySymptoms(bytes: Uint8Array): ParsedSource {
-  const rows = readCsv(decodeText(bytes, 'mySymptoms report'), 'mySymptoms report');
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const rows = readCsv(decodeText(bytes, 'mySymptoms report'), 'mySymptoms report', { ltrim: true });
+  // The app's own CSV has no header: `date, time, type, item, item, …` with `Intensity: N`,
+  // `Duration: H:MM` and quantities `[ x 2 ]` among the items.
+  const headerless = isEventRow(rows[0] ?? []);
+  const header = headerless ? [] : (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const find = (...words: string[]) => {
     const i = header.findIndex((h) => words.some((w) => h === w || h.includes(w)));
     return i === -1 ? undefined : i;
   };
-  const dateCol = find('date');
-  const typeCol = find('type', 'event', 'category');
+  const dateCol = headerless ? 0 : find('date');
+  const typeCol = headerless ? 2 : find('type', 'event', 'category');
   const itemCol = find('item', 'name', 'description', 'ingredient', 'food');
   const detailCol = find('detail', 'intensity', 'notes', 'note', 'comment');
   if (dateCol === undefined || typeCol === undefined) {
-    throw refused('This is not a mySymptoms diary report: it should have a date and a type (event) column.');
+    throw refused(
+      'This is not a mySymptoms diary report: it should start with a date, a time and an event type on each line (or have date and type columns).',
+    );
   }
-  void headerIndex;
   const source = new ParsedSource('mysymptoms');
-  const body = rows.slice(1);
+  const body = headerless ? rows : rows.slice(1);
+  const firstLine = headerless ? 1 : 2;
   const order = dayOrderOf(
     body.map((r) => r[dateCol] ?? ''),
     source.notes,
   );
   for (const [index, row] of body.entries()) {
-    const line = index + 2;
+    const line = index + firstLine;
     const date = parseDate(row[dateCol] ?? '', order);
     if (!date) {
       source.skip('Rows whose date could not be read', `line ${line}: "${row[dateCol] ?? ''}"`);
       continue;
     }
     const type = (row[typeCol] ?? '').trim().toLowerCase();
-    const items = (row[itemCol ?? -1] ?? '')
-      .split(/\s*[;,\n]\s*/)
-      .map((s) => s.trim())
-      .filter((s) => s && s.length <= 80);
-    const details = (row[detailCol ?? -1] ?? '').trim();
-    const intensity = readIntensity(details);
-    const minutes = readDuration(details);
+    const entries = headerless
+      ? entriesOf(row.slice(3))
+      : entriesWith((row[itemCol ?? -1] ?? '').split(/\s*[;,\n]\s*/), (row[detailCol ?? -1] ?? '').trim());
+    const items = entries.map((e) => e.name).filter(Boolean);
+    const details = entries.map((e) => e.details).join(', ');
+    const intensity = entries.reduce<number | null>(
+      (high, e) => (e.intensity === null ? high : Math.max(high ?? 0, e.intensity)),
+      null,
+    );
+    const minutes = entries.reduce<number | null>(
+      (sum, e) => (e.minutes === null ? sum : (sum ?? 0) + e.minutes),
+      null,
+    );
     const meal = mealKindOf(type);
     if (meal) {
       for (const food of items)
@@ -84,7 +95,10 @@ export function parseMySymptoms(bytes: Uint8Array): ParsedSource {
           source.skip('Symptoms without an intensity', `line ${line}`);
           break;
         }
-        for (const name of items) source.add(date, symptomItem(name, 'intensity 0–10, taken as it is'), intensity);
+        // Each symptom with its own intensity (the app lists `Nausea, Intensity: 1, Heartburn, Intensity: 2`).
+        for (const entry of entries)
+          if (entry.name)
+            source.add(date, symptomItem(entry.name, 'intensity 0–10, taken as it is'), entry.intensity ?? intensity);
         break;
       case 'medication':
       case 'medicine':
@@ -197,6 +211,62 @@ function readIntensity(details: string): number | null {
 function readDuration(details: string): number | null {
   const m = /duration\s*:?\s*(\d{1,2}):(\d{2})/i.exec(details);
   if (m) return +m[1]! * 60 + +m[2]!;
+  const hm = /duration\s*:?\s*(\d+)\s*hrs?\s*(\d+)\s*min/i.exec(details);
+  if (hm) return +hm[1]! * 60 + +hm[2]!;
   const n = /duration\s*:?\s*(\d+)\s*(?:min|m\b)/i.exec(details);
   return n ? +n[1]! : null;
+}
+
+interface Entry {
+  /** An item's name ('' for details before any item). */
+  name: string;
+  intensity: number | null;
+  minutes: number | null;
+  details: string;
+}
+
+/** A line of the app's own (headerless) CSV: a date, a time (HH:MM) and an event type. */
+function isEventRow(row: string[]): boolean {
+  return (
+    /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test((row[0] ?? '').trim()) &&
+    /^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m)?$/i.test((row[1] ?? '').trim()) &&
+    /^[a-z][a-z ]*$/i.test((row[2] ?? '').trim())
+  );
+}
+
+/**
+ * The items of a headerless line: names, each followed by its own `Intensity: N` / `Duration:
+ * H:MM` (or `Intensity: 3 and Duration: 6 hrs 0 mins`); quantities in brackets (`[ x 2 ]`,
+ * `[ 200 mg ]`) belong to the item before and are dropped.
+ */
+function entriesOf(tokens: string[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const raw of tokens) {
+    const token = raw.trim();
+    if (!token || /^\[.*\]$/.test(token)) continue;
+    if (/^(intensity|duration)\b/i.test(token)) {
+      let last = entries[entries.length - 1];
+      if (!last) entries.push((last = { name: '', intensity: null, minutes: null, details: '' }));
+      last.intensity = readIntensity(token) ?? last.intensity;
+      last.minutes = readDuration(token) ?? last.minutes;
+      last.details = [last.details, token].filter(Boolean).join(', ');
+      continue;
+    }
+    if (token.length <= 80) entries.push({ name: token, intensity: null, minutes: null, details: '' });
+  }
+  return entries;
+}
+
+/** Items from a column, all sharing the details column's intensity and duration. */
+function entriesWith(names: string[], details: string): Entry[] {
+  const intensity = readIntensity(details);
+  const minutes = readDuration(details);
+  const entries = names
+    .map((s) => s.trim())
+    .filter((s) => s && s.length <= 80)
+    .map((name) => ({ name, intensity, minutes: null as number | null, details: '' }));
+  // The duration is the event's, counted once.
+  if (entries[0]) Object.assign(entries[0], { minutes, details });
+  else if (details) entries.push({ name: '', intensity, minutes, details });
+  return entries;
 }

@@ -65,6 +65,15 @@ export function detectFormat(head: Uint8Array): ImportFormat {
     cols.some((c) => /item|description|detail|intensity/.test(c))
   )
     return 'mysymptoms';
+  // mySymptoms' own CSV has no header: date, time, event type, items…
+  if (
+    /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(cols[0] ?? '') &&
+    /^\d{1,2}:\d{2}/.test(cols[1] ?? '') &&
+    /^(breakfast|lunch|dinner|snack|drinks?|meal|food|symptoms?|stool|bowel movements?|medication|medicine|supplements?|exercise|activity|sleep|stress|notes?|other)$/.test(
+      cols[2] ?? '',
+    )
+  )
+    return 'mysymptoms';
   if (cols.some((c) => /move minutes|heart points|step count/.test(c))) return 'google-fit';
   if (cols.length >= 2 && cols.some((c) => /date|day/.test(c))) return 'csv';
   throw refused(

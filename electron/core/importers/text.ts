@@ -34,7 +34,7 @@ export function decodeText(bytes: Uint8Array, what: string): string {
  * bomb") are refused. Quoted fields may hold commas, quotes and line breaks; CRLF or LF; the
  * delimiter is a comma, or a semicolon or tab when the header line says so (European Excel).
  */
-export function readCsv(text: string, what: string): string[][] {
+export function readCsv(text: string, what: string, options: { ltrim?: boolean } = {}): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = [',', ';', '\t'].reduce(
     (best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best),
@@ -48,6 +48,8 @@ export function readCsv(text: string, what: string): string[][] {
       relax_quotes: true,
       skip_empty_lines: true,
       trim: false,
+      // mySymptoms writes ", " between fields: a quote after the space still opens a quoted field.
+      ltrim: options.ltrim ?? false,
       max_record_size: IMPORT_LIMITS.csvFieldCharacters,
       to: IMPORT_LIMITS.csvRows + 1,
       on_record: (record: string[]) => {

@@ -64,6 +64,29 @@ function failure<T>(code: Extract<Result<T>, { ok: false }>['error']['code'], me
   return { ok: false, error: { code, message } };
 }
 
+/**
+ * Web host only: sends a file's bytes as a stream (the browser reads it from disk as it goes; it is
+ * never loaded whole) to an upload the backend announced, e.g. `importFrom.startUpload`'s read.
+ */
+export async function uploadFile(name: string, id: string, file: Blob, signal: AbortSignal): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/upload/${encodeURIComponent(name)}/${encodeURIComponent(id)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: file,
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch {
+    if (signal.aborted) return failure('INVALID_INPUT', 'Cancelled. Nothing was changed.');
+    return failure('HOST_UNREACHABLE', 'Axis Journal is not answering. Is it still running on this computer?');
+  }
+  if (response.status === 401) return failure('UNAUTHORIZED', 'This browser tab has no access yet.');
+  if (!response.ok) return failure('INTERNAL', 'The file could not be sent. Nothing was changed.');
+  return (await response.json()) as Result<unknown>;
+}
+
 /** Desktop: events pushed by the shell. Web: none (the page polls the status instead). */
 export function onBackendEvent(listener: (event: AxisEvent) => void): () => void {
   return window.axis?.onEvent(listener) ?? (() => {});
