@@ -12,20 +12,8 @@ import {
   type ReportData,
 } from '../../../../electron/contract/reportTerms';
 import { servingsRate } from './summaryText';
-import {
-  dayMonth,
-  lagWords,
-  NONE,
-  one,
-  paperDate,
-  percent,
-  periodLabel,
-  plural,
-  qText,
-  signed,
-  trendWords,
-  whole,
-} from './format';
+import { dayMonth, NONE, one, paperDate, percent, periodLabel, qText, signed, trendWords, whole } from './format';
+import { lagShort, plural } from '../../lib/format';
 
 /** The report's tables: every chart's numbers, and the lists. Pure: tested in tests/unit/report-view.test.ts. */
 
@@ -317,7 +305,7 @@ export function triggersTable(report: ReportData): ReportTableModel {
       cells: [
         finding.factorLabel,
         finding.outcomeLabel,
-        lagWords(finding.lag),
+        lagShort(finding.lag),
         String(finding.n),
         `${signed(finding.effect)} pts${finding.ciLow !== null && finding.ciHigh !== null ? ` (${signed(finding.ciLow)} to ${signed(finding.ciHigh)})` : ''}`,
         `${one(finding.highMean)} vs ${one(finding.lowMean)}`,

@@ -1,6 +1,7 @@
 import type { DailySeries, SeriesGroup } from '../../../../electron/contract/insightsTerms';
 import { MAX_LAG_LIMIT } from '../../../../electron/contract/insightsTerms';
-import { oneDecimal, plural, round, type TrendsView } from './series';
+import { oneDecimal, round, type TrendsView } from './series';
+import { plural } from '../../lib/format';
 import { periodWords } from './skinChart';
 import { dailyTable, type TableModel } from './table';
 import { axisFor, titleWithUnit, type TimeChartSpec, type TrendsColors } from './timeChart';
