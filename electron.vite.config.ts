@@ -56,6 +56,8 @@ export default defineConfig({
     base: './',
     // Icons and bell sounds made by the project live in resources/ and are served as-is.
     publicDir: resolve(root, 'resources'),
+    // `$contract` is the one way the renderer names the shared contract (see docs/architecture.md).
+    resolve: { alias: { $contract: resolve(root, 'electron/contract') } },
     plugins: [svelte(), cspMetaTag()],
     define,
     build: {

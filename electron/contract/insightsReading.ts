@@ -1,11 +1,11 @@
 import {
-  FOOD_SERIES_LABELS,
   inSentence,
   type InsightFlag,
   type InsightStatus,
   type InsightTest,
   type InsightsResult,
 } from './insightsTerms';
+import { FOOD_SERIES_LABELS } from './trendsTerms';
 import { lagInSentence, lagShort } from './words';
 
 /**

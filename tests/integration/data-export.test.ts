@@ -6,8 +6,8 @@ import { generateDemoJournal } from '../../electron/core/demo/generate';
 import { exportJournalCsv } from '../../electron/core/data/exportCsv';
 import { exportJournalJson } from '../../electron/core/data/exportJson';
 import { importJournalJson } from '../../electron/core/data/importJson';
-import { readDailySeries } from '../../electron/core/insights/series';
-import { emptyDay } from '../../electron/core/journal/days';
+import { readDailySeries } from '../../electron/core/trends/series';
+import { emptyDay } from '../../electron/core/day/days';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 
 const openApp = journalAppsClosedAfterEach();
@@ -19,8 +19,8 @@ async function demoApp(days = 60): Promise<App> {
   const app = await openApp();
   await generateDemoJournal(app.dispatch, { days, seed: 8, effects: true, endDate: TODAY });
   // A note that tests quoting, and a photo.
-  const day = await app.call('journal.getDay', { date: '2026-06-10' });
-  await app.call('journal.saveDay', { ...day.entry, notes: 'Itchy, "very" itchy;\nslept badly, 3 am' });
+  const day = await app.call('day.get', { date: '2026-06-10' });
+  await app.call('day.save', { ...day.entry, notes: 'Itchy, "very" itchy;\nslept badly, 3 am' });
   const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c98f84' } })
     .jpeg()
     .toBuffer();
@@ -85,7 +85,7 @@ describe('JSON export and import', () => {
     const source = await demoApp(30);
     const file = json(source);
     const target = await openApp();
-    await target.call('journal.saveDay', { ...emptyDay(file.days[0]!.date), notes: 'already here' });
+    await target.call('day.save', { ...emptyDay(file.days[0]!.date), notes: 'already here' });
     const before = json(target);
     const summary = importJournalJson(target.backend.vault.db, file, { dryRun: true, today: TODAY });
     expect(summary.days).toEqual({ added: file.days.length - 1, replaced: 1 });
@@ -140,7 +140,7 @@ describe('JSON export and import', () => {
     const source = await demoApp(20);
     const file = json(source, false);
     const target = await openApp();
-    await target.call('journal.saveDay', { ...emptyDay('2026-06-01'), notes: 'mine' });
+    await target.call('day.save', { ...emptyDay('2026-06-01'), notes: 'mine' });
     const before = json(target);
     const bad = typeof make === 'function' ? make(file) : make;
     let error: (Error & { code?: string }) | undefined;

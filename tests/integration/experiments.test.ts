@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DayEntry, Input, MethodName, Output } from '../../electron/contract';
 import { createApp } from '../../electron/core/app';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { localDate } from '../../electron/core/journal/dates';
 import { join } from 'node:path';
 import { restoreBackup, writeBackup } from '../../electron/core/data/backup';
@@ -71,7 +71,7 @@ async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime(), vault
         // A day without dairy counts as one only when its meals are complete (docs/insights-method.md).
         mealsComplete: dairy === null ? null : true,
       };
-      return call('journal.saveDay', entry);
+      return call('day.save', entry);
     },
   };
 }
@@ -309,7 +309,7 @@ describe('adherence from what is logged', () => {
     const arm = (e: { schedule: { arm: string }[] }, i: number) => e.schedule[i]!.arm === 'on';
     for (let i = 0; i < 4; i++) {
       const date = treatment.schedule[i]!.date;
-      await app.call('journal.saveDay', {
+      await app.call('day.save', {
         ...emptyDay(date),
         // Day 3 breaks every plan; the others follow them.
         treatments: [{ treatmentId: probiotic!.id, taken: i === 3 ? !arm(treatment, i) : arm(treatment, i) }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoJournal } from '../../electron/core/demo/generate';
 import { runInsights } from '../../electron/core/insights/engine';
-import { readDailySeries } from '../../electron/core/insights/series';
+import { readDailySeries } from '../../electron/core/trends/series';
 import { FAMILIES, runFamily, share } from '../../scripts/calibrate/calibration';
 import { openJournalApp } from '../helpers/journalApp';
 import { removeTempDirs } from '../helpers/tempVault';

@@ -10,7 +10,7 @@ import type { Db } from '../db/database';
 import { latestVersion } from '../db/migrate';
 import { writeSetting } from '../db/settings';
 import { AppError, isAppError } from '../errors';
-import { writeDay } from '../journal/days';
+import { writeDay } from '../day/days';
 import { saveUsualMeal } from '../journal/usualMeals';
 import { readScore, saveScore } from '../poem/scores';
 import { timestamp } from '../clock';

@@ -3,13 +3,13 @@ import {
   inSentence,
   MIN_DAYS_EACH_WAY,
   MIN_PAIRS,
-  type DailySeries,
   type InsightDirection,
   type InsightFlag,
   type InsightGroups,
   type InsightTest,
   type InsightsResult,
 } from '../../contract/insights';
+import type { DailySeries } from '../../contract/trends';
 import { explainCoMoving, type PairOutcome } from './coMoving';
 import type { Prepared } from './prepared';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';

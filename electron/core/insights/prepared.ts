@@ -1,4 +1,4 @@
-import type { DailySeries } from '../../contract/insights';
+import type { DailySeries } from '../../contract/trends';
 import type { CodedSeries } from './rankCorrelation';
 
 /** One series as the test sees it, worked out once per run. */

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { Result } from '../../../electron/contract';
+import type { Result } from '$contract';
 
 /**
  * The state of the Settings catalog editors (foods, treatments, custom factors, skin conditions):

@@ -9,9 +9,9 @@
  * with the browser's ICU data; everything on screen goes through here.
  */
 
-import { APP_LOCALE } from '../../../electron/contract/words';
+import { APP_LOCALE } from '$contract/words';
 
-export { APP_LOCALE, formatCount, lagInSentence, lagShort, plural, pluralWord } from '../../../electron/contract/words';
+export { APP_LOCALE, formatCount, lagInSentence, lagShort, plural, pluralWord } from '$contract/words';
 
 /** A number as written in a sentence: "1,440", "2.5"; at most `maxDecimals` decimals (0: whole). */
 export function formatNumber(value: number, maxDecimals = 2): string {

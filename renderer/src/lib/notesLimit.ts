@@ -1,4 +1,4 @@
-import { NOTE_MAX_LENGTH } from '../../../electron/contract/journalTerms';
+import { NOTE_MAX_LENGTH } from '$contract/journalTerms';
 import { formatNumber } from './format';
 
 /**

@@ -1,4 +1,4 @@
-import type { ApiError, AppInfo, LockReason, Result, VaultStatus } from '../../../electron/contract';
+import type { ApiError, AppInfo, LockReason, Result, VaultStatus } from '$contract';
 import { call, onBackendEvent } from './api';
 
 export type Screen = 'loading' | 'no-access' | 'create' | 'recovery-key' | 'locked' | 'unlocked' | 'unavailable';

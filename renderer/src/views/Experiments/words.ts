@@ -1,4 +1,4 @@
-import type { ExperimentSummary, ScheduleDay } from '../../../../electron/contract/experimentsTerms';
+import type { ExperimentSummary, ScheduleDay } from '$contract/experimentsTerms';
 import { plural, shortDate as longDate } from '../../lib/format';
 
 /** "Day 12 of 84 — 72 days left. 92% of days as planned so far (2 days nobody can tell yet)." */

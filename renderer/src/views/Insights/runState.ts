@@ -1,5 +1,5 @@
-import type { InsightsResult, InsightsStatus } from '../../../../electron/contract/insightsTerms';
-import { andList, topicsOf } from '../../../../electron/contract/insightsReading';
+import type { InsightsResult, InsightsStatus } from '$contract/insightsTerms';
+import { andList, topicsOf } from '$contract/insightsReading';
 import { inSentence, maxLagOption } from './format';
 import { formatCount, plural } from '../../lib/format';
 

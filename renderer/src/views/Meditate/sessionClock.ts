@@ -1,10 +1,4 @@
-import type {
-  ActiveSession,
-  BellKind,
-  ScheduledBell,
-  SessionPlan,
-  SessionType,
-} from '../../../../electron/contract/meditation';
+import type { ActiveSession, BellKind, ScheduledBell, SessionPlan, SessionType } from '$contract/meditation';
 import { plural } from '../../lib/format';
 
 /**

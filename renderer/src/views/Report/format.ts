@@ -1,4 +1,4 @@
-import type { ReportPeriod, Trend } from '../../../../electron/contract/reportTerms';
+import type { ReportPeriod, Trend } from '$contract/reportTerms';
 import { formatCount } from '../../lib/format';
 
 /**

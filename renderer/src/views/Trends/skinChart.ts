@@ -1,4 +1,4 @@
-import type { TrendsData } from '../../../../electron/contract/insightsTerms';
+import type { TrendsData } from '$contract/trendsTerms';
 import { countValues, meanOf, oneDecimal, type TrendsView } from './series';
 import { plural, shortDate } from '../../lib/format';
 import { dailyTable, type DailyColumn, type TableModel } from './table';

@@ -1,4 +1,4 @@
-import type { DownloadFile } from '../../../../electron/contract/data';
+import type { DownloadFile } from '$contract/data';
 
 /**
  * Files between the page and the backend travel as base64. These helpers turn them into bytes,

@@ -1,5 +1,5 @@
-import type { DailySeries, SeriesGroup, SeriesKind, SeriesRole, TrendsData } from '../../contract/insights';
-import { FOOD_SERIES_LABELS } from '../../contract/insightsTerms';
+import type { DailySeries, SeriesGroup, SeriesKind, SeriesRole, TrendsData } from '../../contract/trends';
+import { FOOD_SERIES_LABELS } from '../../contract/trendsTerms';
 import { FOOD_CATEGORIES, type FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { addDays } from '../journal/dates';

@@ -1,10 +1,5 @@
-import type {
-  ImportDestination,
-  ImportFromSummary,
-  ImportMappingItem,
-  ImportProposal,
-} from '../../../../electron/contract/importFrom';
-import { IMPORT_FIELDS, type ImportField } from '../../../../electron/contract/importFromTerms';
+import type { ImportDestination, ImportFromSummary, ImportMappingItem, ImportProposal } from '$contract/importFrom';
+import { IMPORT_FIELDS, type ImportField } from '$contract/importFromTerms';
 import { plural } from '../../lib/format';
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../../../../electron/contract/dataExport';
+import type { ImportSummary } from '$contract/dataExport';
 import { plural } from '../../lib/format';
 
 /** Before the import (the dry run's summary) or after it. */

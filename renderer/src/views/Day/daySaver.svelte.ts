@@ -1,5 +1,5 @@
-import type { ApiError, DayEntry, DayView } from '../../../electron/contract';
-import { call } from './api';
+import type { ApiError, DayEntry, DayView } from '$contract';
+import { call } from '../../lib/api';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -34,7 +34,7 @@ export class DaySaver {
     this.pending = null;
     this.state = 'saving';
     this.running = (async () => {
-      const result = await call('journal.saveDay', entry);
+      const result = await call('day.save', entry);
       if (result.ok) {
         this.error = null;
         this.state = this.pending ? 'pending' : 'saved';

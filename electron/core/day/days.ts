@@ -2,7 +2,7 @@ import type { CalendarDay, DayEntry, DaySummary, DayView, SearchHit } from '../.
 import type { FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { addDays, monthRange, weekStart } from './dates';
+import { addDays, monthRange, weekStart } from '../journal/dates';
 import { timestamp } from '../clock';
 
 interface DayRow {

@@ -1,4 +1,4 @@
-import type { DownloadFile } from '../../../../electron/contract/data';
+import type { DownloadFile } from '$contract/data';
 import { downloadToBlob } from './downloads';
 
 /** Hands the file to the browser (or the desktop shell) as a download through a temporary link. */

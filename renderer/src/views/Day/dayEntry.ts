@@ -1,4 +1,4 @@
-import type { DayEntry, SkinScore } from '../../../electron/contract';
+import type { DayEntry, SkinScore } from '$contract';
 
 export function blankSkin(conditionId: number): SkinScore {
   return { conditionId, severity: null, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] };
