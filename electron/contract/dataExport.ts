@@ -4,6 +4,7 @@ import { BODY_AREA_KEYS, FACTOR_KINDS, FOOD_CATEGORIES, MEAL_KINDS, TREATMENT_KI
 import { SESSION_TYPES } from './meditationTerms';
 import { exportedExperiment } from './experiments';
 import { exportedSettings } from './settings';
+import { formatCount } from './words';
 
 /**
  * The complete JSON export: everything in the journal, with references by name (conditions,
@@ -166,7 +167,7 @@ export const journalExport = z
           })
           .strict(),
       )
-      .max(IMPORT_LIMITS.photos, `A file can hold at most ${IMPORT_LIMITS.photos.toLocaleString('en')} photos.`)
+      .max(IMPORT_LIMITS.photos, `A file can hold at most ${formatCount(IMPORT_LIMITS.photos)} photos.`)
       .optional(),
   })
   .strict();
