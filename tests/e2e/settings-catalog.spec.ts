@@ -1,11 +1,11 @@
-import { createJournal, expect, expectAccessible, test } from './fixtures';
+import { createJournal, expect, expectAccessible, saveScreenshot, test } from './fixtures';
 
 /**
  * The four Settings catalog editors share one edit/cancel/save machine (lib/catalogEditor.svelte.ts):
  * Edit moves focus into the editor, Escape or Cancel moves it back to that row's Edit button, a
  * refused save says why and keeps the edit open, a saved one says so under the list.
  */
-test('catalog editors: edit, Escape, refuse, save, archive, by keyboard', async ({ page, openApp }) => {
+test('catalog editors: edit, Escape, refuse, save, archive, by keyboard', async ({ page, openApp }, testInfo) => {
   await openApp();
   await createJournal(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -61,6 +61,11 @@ test('catalog editors: edit, Escape, refuse, save, archive, by keyboard', async 
   const foodForm = page.getByRole('form', { name: `Edit “${kefirName}”` });
   await expect(foodForm.getByLabel('Name')).toBeFocused();
   await expectAccessible(page, 'settings, a food being edited');
+  await saveScreenshot(page, testInfo, 'settings-food-edit-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'settings, a food being edited, dark');
+  await saveScreenshot(page, testInfo, 'settings-food-edit-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.keyboard.press('Escape');
   await expect(foods.getByRole('button', { name: `Edit ${kefirName}` })).toBeFocused();
   await foods.getByRole('button', { name: `Edit ${kefirName}` }).click();
