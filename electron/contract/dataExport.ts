@@ -6,6 +6,7 @@ import { exportedExperiment } from './experiments';
 import { IMPORT_FORMATS } from './importFromTerms';
 import { exportedImport, exportedImportMapping } from './importHistoryExport';
 import { exportedSettings } from './settings';
+import { formatCount } from './words';
 
 /**
  * The complete JSON export: everything in the journal, with references by name (conditions,
@@ -171,7 +172,7 @@ export const journalExport = z
           })
           .strict(),
       )
-      .max(IMPORT_LIMITS.photos, `A file can hold at most ${IMPORT_LIMITS.photos.toLocaleString('en')} photos.`)
+      .max(IMPORT_LIMITS.photos, `A file can hold at most ${formatCount(IMPORT_LIMITS.photos)} photos.`)
       .optional(),
   })
   .strict();

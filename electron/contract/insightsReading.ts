@@ -6,6 +6,7 @@ import {
   type InsightsResult,
 } from './insightsTerms';
 import { FOOD_SERIES_LABELS } from './trendsTerms';
+import { lagInSentence, lagShort } from './words';
 
 /**
  * How an insights result is read to the person: which tests make a card, what a card is called,
@@ -209,13 +210,6 @@ export function amountOf(test: InsightTest): string | null {
   return name.startsWith(test.factorUnit) ? name : `${test.factorUnit} of ${name}`;
 }
 
-/** "same day", "the day after", "2 days later": the delay inside a sentence about a pair. */
-function lagWords(lag: number): string {
-  if (lag === 0) return 'on the same day';
-  if (lag === 1) return 'the day after';
-  return `${lag} days later`;
-}
-
 /**
  * The lead sentence of a tested pair, with both averages on the outcome's own scale and the
  * difference with its interval; never p or q (those belong to "the numbers"):
@@ -283,7 +277,7 @@ function plainLevel(test: InsightTest, value: number): string {
 }
 
 function whenHighSafe(test: InsightTest): string {
-  return test.groups ? whenHigh(test) : lagWords(test.lag);
+  return test.groups ? whenHigh(test) : lagInSentence(test.lag);
 }
 
 /** A flag in a few words, for tables. */
@@ -320,7 +314,7 @@ export function movesWithSentence(names: readonly string[]): string {
 
 /** The full sentence of any test (the report's, and anyone else's that wants the view's words): the lead, then what it means. */
 export function describeTest(test: InsightTest, labelOf: (key: string) => string | null = () => null): string {
-  const pair = `${factorName(test)} and your ${outcomeInSentence(test)} ${lagWords(test.lag)}`;
+  const pair = `${factorName(test)} and your ${outcomeInSentence(test)} ${lagInSentence(test.lag)}`;
   const hasAverages = test.groups && test.groups.high.mean !== null && test.groups.low.mean !== null;
   if (test.status === 'not-enough-data' && flagsOf(test).includes('too-early') && hasAverages) {
     return `Too early to tell: ${leadSentence(test)} ${test.needed ? `It needs ${test.needed.text} to tell.` : 'It needs more days to tell.'}`;
@@ -670,7 +664,7 @@ function onePerFamily(
 export function summaryPhrase(test: InsightTest): string {
   const groups = test.groups;
   if (!groups || groups.high.mean === null || groups.low.mean === null)
-    return `linked with ${factorName(test)} ${lagWords(test.lag)}`;
+    return `linked with ${factorName(test)} ${lagInSentence(test.lag)}`;
   const effect = test.effect ?? groups.high.mean - groups.low.mean;
   const change = isSymptom(test) ? (effect > 0 ? 'worse' : 'better') : effect > 0 ? 'higher' : 'lower';
   const scale = test.outcomeUnit === SCORE_UNIT ? ' out of 10' : '';
@@ -728,7 +722,7 @@ function comparedCount(topic: InsightTopic): string {
 
 /** A candidate in a list: "dairy (2 days later)". */
 export function candidateName(test: InsightTest): string {
-  return `${factorName(test)} (${test.lag === 0 ? 'same day' : test.lag === 1 ? 'the next day' : `${test.lag} days later`})`;
+  return `${factorName(test)} (${lagShort(test.lag)})`;
 }
 
 /** The chip's short second line: "2 patterns", "too early to tell", "nothing clear yet", "waiting for days". */

@@ -12,6 +12,7 @@ import {
   type MealKind,
   type TreatmentKind,
 } from './journalTerms';
+import { formatCount } from './words';
 
 export const isoDate = z
   .string({ error: 'Please give a date.' })
@@ -114,7 +115,7 @@ export const dayEntryInput = z
       .strict(),
     treatments: z.array(z.object({ treatmentId: id, taken: z.boolean() }).strict()).max(100),
     custom: z.array(z.object({ factorId: id, value: z.number().finite().nullable() }).strict()).max(100),
-    notes: z.string().max(NOTE_MAX_LENGTH, `Notes can be at most ${NOTE_MAX_LENGTH.toLocaleString('en')} characters.`),
+    notes: z.string().max(NOTE_MAX_LENGTH, `Notes can be at most ${formatCount(NOTE_MAX_LENGTH)} characters.`),
     notesForDermatologist: z.boolean(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Locator, Page } from '@playwright/test';
+import { emptyDay } from '../../electron/core/day/days';
 import { createJournal, expect, expectAccessible, PASSPHRASE, saveScreenshot, test, unlock } from './fixtures';
 
 /**
@@ -25,28 +26,6 @@ interface Food {
   id: number;
   name: string;
 }
-
-const emptyEntry = (date: string) => ({
-  date,
-  skin: [],
-  meals: [],
-  bowelMovements: [],
-  gut: { bloating: null, discomfort: null, waterGlasses: null },
-  lifestyle: {
-    stress: null,
-    sleepHours: null,
-    sleepQuality: null,
-    exerciseMinutes: null,
-    relaxationMinutes: null,
-    mood: null,
-    meditationMinutes: null,
-    cycleDay: null,
-  },
-  treatments: [],
-  custom: [],
-  notes: '',
-  notesForDermatologist: false,
-});
 
 /** Tracks acne (and more), adds a probiotic, and logs yesterday fully through the API. */
 async function seedYesterday(page: Page, origin: string, conditions = ['Acne']) {
@@ -74,7 +53,7 @@ async function seedYesterday(page: Page, origin: string, conditions = ['Acne']) 
   const food = (name: string) => foods.find((f) => f.name === name)!.id;
   const acne = all.find((x) => x.name === 'Acne')!.id;
   await api(page, origin, 'day.save', {
-    ...emptyEntry(localIso(1)),
+    ...emptyDay(localIso(1)),
     skin: [{ conditionId: acne, severity: 5, itch: null, sleepLost: null, newLesions: 2, flare: false, areas: [] }],
     meals: [
       {
@@ -103,7 +82,7 @@ async function seedYesterday(page: Page, origin: string, conditions = ['Acne']) 
       },
     ],
     bowelMovements: [{ time: null, bristol: 4 }],
-    lifestyle: { ...emptyEntry('x').lifestyle, stress: 6, sleepHours: 7, mood: 6, exerciseMinutes: 30 },
+    lifestyle: { ...emptyDay('x').lifestyle, stress: 6, sleepHours: 7, mood: 6, exerciseMinutes: 30 },
     treatments: allTreatments.map((t) => ({ treatmentId: t.id, taken: true })),
   });
   void treatments;

@@ -203,4 +203,23 @@ test('a session under a minute is logged only when kept on purpose, and the tota
   await saveScreenshot(page, testInfo, 'meditation-totals');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await expect(page.getByLabel('Meditation')).toHaveValue('13');
+
+  // Deleting it, by keyboard: the question opens in the row with focus on it, "Keep it" returns
+  // focus to Delete, and once deleted focus lands on the list's heading and the totals follow.
+  await openMeditate(page);
+  const sessions = page.getByRole('list', { name: 'Sessions' });
+  const deleteLink = sessions.getByRole('button', { name: /^Delete the session of / });
+  await deleteLink.focus();
+  await page.keyboard.press('Enter');
+  await expect(sessions.getByText(/^Delete the session of .+\? This cannot be undone\.$/)).toBeFocused();
+  await expectAccessible(page, 'delete a session question');
+  await sessions.getByRole('button', { name: 'Keep it' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(deleteLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  await sessions.getByRole('button', { name: 'Delete session' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Sessions' })).toBeFocused();
+  await expect(page.getByText('No sessions logged yet.')).toBeVisible();
+  await expect(totals).toContainText('With the timer 0 minutes in 0 sessions');
 });

@@ -20,7 +20,7 @@ import {
   SOUND_BLOCKED_MESSAGE,
   SOUND_LOAD_FAILED_MESSAGE,
   SOUND_UNAVAILABLE_MESSAGE,
-} from '../../renderer/src/lib/bells';
+} from '../../renderer/src/views/Meditate/bells';
 
 const root = join(import.meta.dirname, '../..');
 const soundsDir = join(root, 'resources/sounds');

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { InsightTest } from '../../electron/contract/insightsTerms';
 import { aTest } from '../helpers/insightTest';
 import {
-  countOf,
-  formatCount,
   formatDecimal,
   formatEffect,
   formatProbability,
@@ -11,19 +9,19 @@ import {
   formatSigned,
   groupLabels,
   inSentence,
-  lagPhrase,
-  lagShort,
+  lagChip,
   maxLagOption,
   pairName,
   progressPercent,
   statusText,
   strengthWord,
 } from '../../renderer/src/views/Insights/format';
+import { formatCount, lagInSentence, plural } from '../../renderer/src/lib/format';
 
 describe('insights view: delays in words', () => {
   it('names the delay for chips, sentences and the setting', () => {
-    expect([0, 1, 2, 14].map(lagShort)).toEqual(['Same day', '1 day later', '2 days later', '14 days later']);
-    expect([0, 1, 3].map(lagPhrase)).toEqual(['on the same day', 'the next day', '3 days later']);
+    expect([0, 1, 2, 14].map(lagChip)).toEqual(['Same day', '1 day later', '2 days later', '14 days later']);
+    expect([0, 1, 3].map(lagInSentence)).toEqual(['on the same day', 'the next day', '3 days later']);
     expect([0, 1, 7].map(maxLagOption)).toEqual(['the same day only', '1 day later', '7 days later']);
   });
 });
@@ -54,9 +52,9 @@ describe('insights view: numbers', () => {
 
   it('counts with separators and the right plural', () => {
     expect(formatCount(1440)).toBe('1,440');
-    expect(countOf(1, 'day')).toBe('1 day');
-    expect(countOf(18, 'more day')).toBe('18 more days');
-    expect(countOf(2, 'delay')).toBe('2 delays');
+    expect(plural(1, 'day')).toBe('1 day');
+    expect(plural(18, 'more day')).toBe('18 more days');
+    expect(plural(2, 'delay')).toBe('2 delays');
   });
 
   it('puts rough words on the strength of a correlation', () => {

@@ -15,6 +15,7 @@ import type { Prepared } from './prepared';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';
 import { describeTest } from './sentences';
 import { benjaminiHochberg, correlationP, effectWithInterval, simpleRegression, studentQuantile } from './stats';
+import { pluralWord } from '../../contract/words';
 import {
   autocorrelation,
   effectiveLags,
@@ -499,14 +500,14 @@ function daysNeeded(series: DailySeries, groups: InsightGroups | null, n: number
     const withoutMore = Math.max(0, MIN_DAYS_EACH_WAY - (groups?.low.days ?? 0));
     if (withMore + withoutMore === 0) return null;
     const parts = [
-      withMore ? `${withMore} more ${plural(withMore, 'day')} with it` : '',
-      withoutMore ? `${withoutMore} more ${plural(withoutMore, 'day')} without it` : '',
+      withMore ? `${withMore} more ${pluralWord(withMore, 'day')} with it` : '',
+      withoutMore ? `${withoutMore} more ${pluralWord(withoutMore, 'day')} without it` : '',
     ];
     return { days: withMore + withoutMore, text: parts.filter(Boolean).join(' and ') };
   }
   if (n >= MIN_PAIRS) return null;
   const more = MIN_PAIRS - n;
-  return { days: more, text: `${more} more ${plural(more, 'day')} with both recorded` };
+  return { days: more, text: `${more} more ${pluralWord(more, 'day')} with both recorded` };
 }
 
 /**
@@ -573,7 +574,7 @@ function markCandidates(pairs: readonly PairOutcome[], family: number, days: num
     const test = pair.best!;
     test.status = 'not-enough-data';
     addFlag(test, 'too-early');
-    test.needed = { days: more, text: `about ${more} more ${plural(more, 'day')} of logging` };
+    test.needed = { days: more, text: `about ${more} more ${pluralWord(more, 'day')} of logging` };
     shown.push(test);
   }
   return shown;
@@ -615,8 +616,4 @@ function fewestDaysNeeded(tests: readonly InsightTest[]): number | null {
 
 export function addFlag(test: InsightTest, flag: InsightFlag): void {
   if (!test.flags.includes(flag)) test.flags.push(flag);
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }

@@ -1,5 +1,6 @@
 import { amountOf } from '../../contract/insightsReading';
 import { FINDING_Q, inSentence, type InsightTest } from '../../contract/insightsTerms';
+import { lagInSentence } from '../../contract/words';
 
 const SCORE_UNIT = 'points (0–10)';
 
@@ -10,7 +11,7 @@ const SCORE_UNIT = 'points (0–10)';
  */
 export function describeTest(test: InsightTest, names: ReadonlyMap<string, string> = new Map()): string {
   const outcome = `your ${inSentence(test.outcomeLabel, test.outcome)}`;
-  const pair = `${subject(test)} and ${outcome} ${lagPhrase(test.lag)}`;
+  const pair = `${subject(test)} and ${outcome} ${lagInSentence(test.lag)}`;
   if (test.status === 'not-enough-data' && !test.flags.includes('too-early')) {
     return `Not enough data yet for ${pair}: ${test.needed?.text ?? 'more days'} would let this be tested.`;
   }
@@ -135,12 +136,6 @@ function lowGroup(test: InsightTest): string {
   const { split, highIncludesSplit } = test.groups!;
   if (highIncludesSplit) return `less than ${formatNumber(split!)}`;
   return split === 0 ? 'none' : `${formatNumber(split!)} or less`;
-}
-
-function lagPhrase(lag: number): string {
-  if (lag === 0) return 'on the same day';
-  if (lag === 1) return 'the day after';
-  return `${lag} days later`;
 }
 
 /** " on the 0–10 scale", " on the Bristol scale (1–7)", " hours". */

@@ -1,4 +1,4 @@
-import { shortDate } from './dates';
+import { shortDate } from './format';
 
 export type DateChoice = { ok: true; date: string } | { ok: false; message: string };
 

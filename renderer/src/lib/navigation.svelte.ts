@@ -33,7 +33,8 @@ export interface ExperimentFocus {
   change: number | null;
 }
 
-export { addDaysIso, longDate, todayIso } from './dates';
+export { addDaysIso, todayIso } from './dates';
+export { longDate } from './format';
 
 type LeaveGuard = () => Promise<void>;
 

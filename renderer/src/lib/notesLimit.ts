@@ -1,4 +1,5 @@
 import { NOTE_MAX_LENGTH } from '$contract/journalTerms';
+import { formatNumber } from './format';
 
 /**
  * A paste that would take a note past its limit is refused as a whole, with a sentence saying so:
@@ -14,7 +15,6 @@ export function pastedNoteProblem(
 ): string | null {
   const after = current.length - (selectionEnd - selectionStart) + pasted.length;
   if (after <= max) return null;
-  const fmt = (n: number) => n.toLocaleString('en');
   const room = max - (current.length - (selectionEnd - selectionStart));
-  return `Not pasted: that text is ${fmt(pasted.length)} characters and there is room for ${fmt(room)} more (notes hold up to ${fmt(max)}). Nothing was cut — paste a shorter part.`;
+  return `Not pasted: that text is ${formatNumber(pasted.length)} characters and there is room for ${formatNumber(room)} more (notes hold up to ${formatNumber(max)}). Nothing was cut — paste a shorter part.`;
 }

@@ -1,3 +1,5 @@
+import { formatNumber } from './format';
+
 /**
  * What a typed number means, without touching the text: the Day view's number fields never
  * rewrite what is being typed. Pure (no Svelte), so every rule here is unit- and property-tested.
@@ -26,9 +28,9 @@ const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 /** "0–24 hours", "more than 0 and at most 20" */
 export function rangeWords(bounds: NumberBounds): string {
   const unit = bounds.unit ? ` ${bounds.unit}` : '';
-  const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
-  if (bounds.minExclusive) return `more than ${fmt(bounds.min)} and at most ${fmt(bounds.max)}${unit}`;
-  return `${fmt(bounds.min)}–${fmt(bounds.max)}${unit}`;
+  if (bounds.minExclusive)
+    return `more than ${formatNumber(bounds.min)} and at most ${formatNumber(bounds.max)}${unit}`;
+  return `${formatNumber(bounds.min)}–${formatNumber(bounds.max)}${unit}`;
 }
 
 /** The sentence after "Not saved:" and under the field, e.g. "sleep must be 0–24 hours." */
@@ -60,7 +62,7 @@ export function parseBounded(text: string, bounds: NumberBounds): Parsed {
 }
 
 /** The text a stored value is shown as when a day loads. */
-export function formatNumber(value: number | null | undefined): string {
+export function fieldText(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
@@ -86,7 +88,7 @@ export class BoundedNumberState {
     readonly bounds: NumberBounds,
     initial: number | null,
   ) {
-    this.text = formatNumber(initial);
+    this.text = fieldText(initial);
     this.value = initial;
     this.baseline = initial;
   }
@@ -110,7 +112,7 @@ export class BoundedNumberState {
 
   /** Another day loaded (or something else changed the value): show it, drop any error. */
   replace(value: number | null): void {
-    this.text = formatNumber(value);
+    this.text = fieldText(value);
     this.value = value;
     this.baseline = value;
     this.error = '';

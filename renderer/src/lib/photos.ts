@@ -1,7 +1,8 @@
 import type { PhotoMeta, Result } from '$contract';
 import { BODY_AREAS, PHOTO_MAX_BYTES, PHOTO_TYPES, type BodyArea } from '$contract/journalTerms';
 import { call } from './api';
-import { shortDate, todayIso } from './dates';
+import { todayIso } from './dates';
+import { shortDate } from './format';
 import { registerForgetOnLock } from './session.svelte';
 
 /**

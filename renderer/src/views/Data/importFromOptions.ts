@@ -1,5 +1,6 @@
 import type { ImportDestination, ImportFromSummary, ImportMappingItem, ImportProposal } from '$contract/importFrom';
 import { IMPORT_FIELDS, type ImportField } from '$contract/importFromTerms';
+import { plural } from '../../lib/format';
 
 /**
  * The choices of the mapping screen, pure (no DOM) and unit-tested: for one source item, the
@@ -117,11 +118,9 @@ export function describeDestination(to: ImportDestination): string {
 /** The dry run's headline in plain words. */
 export function summaryHeadline(s: ImportFromSummary): string {
   const verb = s.dryRun ? 'would add' : 'added';
-  const values = `${s.values.added} value${s.values.added === 1 ? '' : 's'}`;
-  const days = `${s.days.newDays} new day${s.days.newDays === 1 ? '' : 's'}`;
-  const filled = s.days.existingDays
-    ? ` and ${s.days.existingDays} day${s.days.existingDays === 1 ? '' : 's'} you already had`
-    : '';
+  const values = plural(s.values.added, 'value');
+  const days = plural(s.days.newDays, 'new day');
+  const filled = s.days.existingDays ? ` and ${plural(s.days.existingDays, 'day')} you already had` : '';
   const replaced = s.values.replaced ? `, replacing ${s.values.replaced} of your values` : '';
   return `${s.dryRun ? 'Importing' : 'The import'} ${verb} ${values} on ${days}${filled}${replaced}.`;
 }

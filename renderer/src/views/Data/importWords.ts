@@ -1,4 +1,5 @@
 import type { ImportSummary } from '$contract/dataExport';
+import { plural } from '../../lib/format';
 
 /** Before the import (the dry run's summary) or after it. */
 export type ImportTense = 'plan' | 'done';
@@ -31,7 +32,7 @@ const NOUNS = {
 
 /** "1 day", "1,200 days". */
 export function countOf(count: number, noun: Noun): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? noun[0] : noun[1]}`;
+  return plural(count, noun[0], noun[1]);
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -1,9 +1,5 @@
 import type { ExperimentSummary, ScheduleDay } from '$contract/experimentsTerms';
-import { shortDate as longDate } from '../../lib/dates';
-
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}
+import { plural, shortDate as longDate } from '../../lib/format';
 
 /** "Day 12 of 84 — 72 days left. 92% of days as planned so far (2 days nobody can tell yet)." */
 export function progressWords(
@@ -24,12 +20,12 @@ export function progressWords(
   const adherence =
     e.adherence === null
       ? ''
-      : ` ${Math.round(e.adherence * 100)}% of days as planned${e.state === 'running' ? ' so far' : ''}${e.daysUnknown > 0 ? ` (${days(e.daysUnknown)} nobody can tell yet)` : ''}.`;
+      : ` ${Math.round(e.adherence * 100)}% of days as planned${e.state === 'running' ? ' so far' : ''}${e.daysUnknown > 0 ? ` (${plural(e.daysUnknown, 'day')} nobody can tell yet)` : ''}.`;
   switch (e.state) {
     case 'planned':
-      return `Starts ${longDate(e.plan.startDate)} and lasts ${days(e.daysTotal)}.`;
+      return `Starts ${longDate(e.plan.startDate)} and lasts ${plural(e.daysTotal, 'day')}.`;
     case 'running':
-      return `Day ${e.daysDone} of ${e.daysTotal} — ${days(e.daysLeft)} left.${adherence}`;
+      return `Day ${e.daysDone} of ${e.daysTotal} — ${plural(e.daysLeft, 'day')} left.${adherence}`;
     case 'stopped':
       return `Ended early on ${longDate(e.endedOn!)}: ${e.endReason}.${adherence}`;
     default:
@@ -78,5 +74,5 @@ export function shortUnit(unit: string): string {
 /** 0.83 → "8 times", 0.1 → "1 time". */
 export function timesInTen(power: number): string {
   const n = Math.round(power * 10);
-  return `${n} time${n === 1 ? '' : 's'}`;
+  return plural(n, 'time');
 }

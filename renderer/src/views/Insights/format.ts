@@ -6,36 +6,19 @@ import { FINDING_Q, type InsightStatus, type InsightTest } from '$contract/insig
  */
 
 import { inSentence } from '$contract/insightsTerms';
+import { lagShort } from '../../lib/format';
 
 export { inSentence };
 
-/** "Same day", "1 day later", "2 days later": short, for chips and table cells. */
-export function lagShort(lag: number): string {
-  if (lag === 0) return 'Same day';
-  return `${lag} ${lag === 1 ? 'day' : 'days'} later`;
-}
-
-/** "on the same day", "the next day", "2 days later": inside a sentence. */
-export function lagPhrase(lag: number): string {
-  if (lag === 0) return 'on the same day';
-  if (lag === 1) return 'the next day';
-  return `${lag} days later`;
+/** "Same day", "1 day later", "2 days later": a delay as a chip or table cell, sentence-cased. */
+export function lagChip(lag: number): string {
+  const words = lagShort(lag);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The setting's choices: "the same day only", "1 day later", "7 days later". */
 export function maxLagOption(lag: number): string {
-  if (lag === 0) return 'the same day only';
-  return `${lag} ${lag === 1 ? 'day' : 'days'} later`;
-}
-
-/** A whole number with thousands separators: "1,440". */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-GB');
-}
-
-/** "1 day", "18 days". */
-export function countOf(value: number, word: string, plural = `${word}s`): string {
-  return `${formatCount(value)} ${value === 1 ? word : plural}`;
+  return lag === 0 ? 'the same day only' : lagShort(lag);
 }
 
 const MINUS = '\u2212';

@@ -1,6 +1,7 @@
 import type { InsightsResult, InsightsStatus } from '$contract/insightsTerms';
 import { andList, topicsOf } from '$contract/insightsReading';
-import { countOf, formatCount, inSentence, maxLagOption } from './format';
+import { inSentence, maxLagOption } from './format';
+import { formatCount, plural } from '../../lib/format';
 
 /**
  * What the insights view shows for a status from the backend. Pure.
@@ -33,17 +34,17 @@ export function isRunning(status: InsightsStatus | null): boolean {
 export function doneAnnouncement(result: InsightsResult): string {
   if (result.testsRun === 0) {
     return result.daysNeeded !== null
-      ? `Not enough days logged yet: at least ${countOf(result.daysNeeded, 'more day')} needed.`
+      ? `Not enough days logged yet: at least ${plural(result.daysNeeded, 'more day')} needed.`
       : 'There was nothing to compare yet.';
   }
   const found = patternCount(result);
-  if (found === 0) return `Insights are ready: no clear pattern in ${countOf(result.testsRun, 'comparison')}.`;
-  return `Insights are ready: ${countOf(found, 'pattern')} found in ${countOf(result.testsRun, 'comparison')}.`;
+  if (found === 0) return `Insights are ready: no clear pattern in ${plural(result.testsRun, 'comparison')}.`;
+  return `Insights are ready: ${plural(found, 'pattern')} found in ${plural(result.testsRun, 'comparison')}.`;
 }
 
 /** "Based on 167 logged days from 29 May 2026 to 23 Nov 2026, with 1,440 comparisons from the same day up to 7 days later." */
 export function basisLine(result: InsightsResult, date: (iso: string) => string): string {
-  const days = `Based on ${countOf(result.daysLogged, 'logged day')}`;
+  const days = `Based on ${plural(result.daysLogged, 'logged day')}`;
   const range =
     result.from && result.to
       ? result.from === result.to
@@ -51,7 +52,7 @@ export function basisLine(result: InsightsResult, date: (iso: string) => string)
         : ` from ${date(result.from)} to ${date(result.to)}`
       : '';
   const reach = result.maxLag === 0 ? 'on the same day only' : `from the same day up to ${maxLagOption(result.maxLag)}`;
-  const tests = result.testsRun > 0 ? `, with ${countOf(result.testsRun, 'comparison')} ${reach}` : '';
+  const tests = result.testsRun > 0 ? `, with ${plural(result.testsRun, 'comparison')} ${reach}` : '';
   return `${days}${range}${tests}.`;
 }
 
@@ -65,7 +66,7 @@ export function headline(result: InsightsResult): string {
   if (result.testsRun === 0) return '';
   const topics = topicsOf(result).filter((topic) => topic.cards.length > 0);
   const found = topics.reduce((sum, topic) => sum + topic.cards.length, 0);
-  if (found === 0) return `No pattern stood out clearly from chance in ${countOf(result.testsRun, 'comparison')}.`;
+  if (found === 0) return `No pattern stood out clearly from chance in ${plural(result.testsRun, 'comparison')}.`;
   const parts = topics.map(
     (topic) =>
       `${formatCount(topic.cards.length)} for ${topic.key === 'gut' ? 'your gut' : inSentence(topic.name, topic.key)}`,

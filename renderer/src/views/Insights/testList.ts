@@ -1,6 +1,7 @@
 import type { InsightDirection, InsightStatus, InsightTest } from '$contract/insightsTerms';
 import { andList, bestPerPair, clearer, pairKey } from '$contract/insightsReading';
-import { countOf, formatCount, inSentence } from './format';
+import { inSentence } from './format';
+import { formatCount, lagShort, plural } from '../../lib/format';
 
 /**
  * The "everything that was tested" list: one row per factor × outcome (at its clearest delay)
@@ -225,8 +226,8 @@ export function isGroupOpen(factor: string, toggled: ReadonlyMap<string, boolean
 
 /** "7 measures · 1 pattern found · 2 waiting for more days". */
 export function groupSummary(group: FactorGroup, everyLag: boolean): string {
-  const parts = [everyLag ? countOf(group.tests.length, 'comparison') : countOf(group.tests.length, 'measure')];
-  if (group.findings > 0) parts.push(`${countOf(group.findings, 'pattern')} found`);
+  const parts = [everyLag ? plural(group.tests.length, 'comparison') : plural(group.tests.length, 'measure')];
+  if (group.findings > 0) parts.push(`${plural(group.findings, 'pattern')} found`);
   if (group.waiting > 0) parts.push(`${formatCount(group.waiting)} waiting for more days`);
   return parts.join(' · ');
 }
@@ -237,11 +238,9 @@ export function testedSummary(tests: readonly InsightTest[], maxLag: number): st
   const tested = tests.filter((test) => test.status === 'finding' || test.status === 'no-finding').length;
   const waiting = tests.filter((test) => test.status === 'not-enough-data').length;
   const delays =
-    maxLag === 0
-      ? 'on the same day'
-      : `at ${countOf(maxLag + 1, 'delay')} (the same day up to ${maxLag} ${maxLag === 1 ? 'day' : 'days'} later)`;
+    maxLag === 0 ? 'on the same day' : `at ${plural(maxLag + 1, 'delay')} (the same day up to ${lagShort(maxLag)})`;
   const parts = [
-    `${countOf(pairs, 'pair')} of a factor and a skin or gut measure, each ${delays}: ${countOf(tests.length, 'comparison')} in all.`,
+    `${plural(pairs, 'pair')} of a factor and a skin or gut measure, each ${delays}: ${plural(tests.length, 'comparison')} in all.`,
   ];
   if (tested > 0) parts.push(`${formatCount(tested)} had enough data to be worked out.`);
   if (waiting > 0) parts.push(`${formatCount(waiting)} ${waiting === 1 ? 'is' : 'are'} waiting for more days.`);

@@ -5,6 +5,7 @@
  */
 import { addDaysIso } from '../../lib/dates';
 import type { CalendarDay } from '$contract/journal';
+import { APP_LOCALE } from '../../lib/format';
 
 /** A calendar month; `month` is 1–12. */
 export interface MonthRef {
@@ -64,8 +65,8 @@ export function monthWeeks(year: number, month: number): (string | null)[][] {
   return weeks;
 }
 
-/** Weekday names Monday first, short and long, in the given locale (default: the person's). */
-export function weekdayNames(locale?: string): { short: string; long: string }[] {
+/** Weekday names Monday first, short and long, in the given locale (default: the app's, lib/format). */
+export function weekdayNames(locale: string = APP_LOCALE): { short: string; long: string }[] {
   // 1 January 2024 was a Monday.
   return Array.from({ length: 7 }, (_, i) => {
     const day = new Date(Date.UTC(2024, 0, 1 + i));
@@ -77,7 +78,7 @@ export function weekdayNames(locale?: string): { short: string; long: string }[]
 }
 
 /** "June 2026" */
-export function monthTitle(ref: MonthRef, locale?: string): string {
+export function monthTitle(ref: MonthRef, locale: string = APP_LOCALE): string {
   return new Date(Date.UTC(ref.year, ref.month - 1, 1)).toLocaleDateString(locale, {
     month: 'long',
     year: 'numeric',

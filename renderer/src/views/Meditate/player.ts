@@ -1,4 +1,4 @@
-import { BellPlayer } from '../../lib/bells';
+import { BellPlayer } from './bells';
 import { registerForgetOnLock } from '../../lib/session.svelte';
 
 /**

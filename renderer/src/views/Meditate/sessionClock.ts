@@ -1,4 +1,5 @@
 import type { ActiveSession, BellKind, ScheduledBell, SessionPlan, SessionType } from '$contract/meditation';
+import { plural } from '../../lib/format';
 
 /**
  * The meditation clock as the page sees it: pure functions of the backend's last reply and a
@@ -111,10 +112,6 @@ export function formatElapsed(ms: number): string {
 /** The big number on the session screen: time left, or time sat for an open-ended session. */
 export function mainDisplay(view: ClockView): string {
   return view.remainingMs === null ? formatElapsed(view.sittingMs) : formatRemaining(view.remainingMs);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "1 minute", "10 minutes". */

@@ -1,6 +1,7 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { themedTooltip, type ChartColors } from '../../lib/chartTheme';
 import type { MeditationStats } from '$contract/meditation';
+import { plural } from '../../lib/format';
 
 /**
  * The weekly-minutes chart as pure data: labels, bars, options and a spoken summary. The
@@ -41,10 +42,6 @@ export function weekLabel(weekStart: string): string {
 export function weekLongLabel(weekStart: string): string {
   const [y, m, d] = parts(weekStart);
   return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export interface WeekRow {

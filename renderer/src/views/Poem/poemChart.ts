@@ -10,7 +10,7 @@ import {
   type ChartColors,
   type ReadVariable,
 } from '../../lib/chartTheme';
-import { shortDate } from '../../lib/dates';
+import { plural, shortDate } from '../../lib/format';
 
 /**
  * The POEM history chart as pure data: totals over time on a 0–28 axis, with the five severity
@@ -223,10 +223,6 @@ export function poemChartConfig(
       },
     },
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** What the chart shows, in words (the canvas's accessible description). */

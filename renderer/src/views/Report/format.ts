@@ -1,4 +1,5 @@
 import type { ReportPeriod, Trend } from '$contract/reportTerms';
+import { formatCount } from '../../lib/format';
 
 /**
  * Words and numbers as the printed report writes them. Dates are spelled the same whatever the
@@ -47,7 +48,7 @@ export function one(value: number | null | undefined): string {
 }
 
 export function whole(value: number | null | undefined): string {
-  return value === null || value === undefined ? NONE : Math.round(value).toLocaleString('en-GB');
+  return value === null || value === undefined ? NONE : formatCount(value);
 }
 
 export function percent(value: number | null | undefined): string {
@@ -73,10 +74,6 @@ export function changeWords(change: number | null | undefined): string {
   return `${text}, ${change > 0 ? 'worse' : 'better'}`;
 }
 
-export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? word : many}`;
-}
-
 /** The trend of a 0–10 score, as an arrow and words (higher scores are worse). */
 export function trendWords(trend: Trend): { arrow: string; words: string } {
   switch (trend.direction) {
@@ -89,11 +86,6 @@ export function trendWords(trend: Trend): { arrow: string; words: string } {
     default:
       return { arrow: NONE, words: 'too few scores to tell' };
   }
-}
-
-/** "same day", "1 day later", "3 days later". */
-export function lagWords(lag: number): string {
-  return lag === 0 ? 'same day' : `${plural(lag, 'day')} later`;
 }
 
 /** A q value as the Insights view writes it. */

@@ -15,17 +15,16 @@ import {
   ageOn,
   changeWords,
   dayMonth,
-  lagWords,
   NONE,
   one,
   paperDate,
   paperPeriod,
   percent,
-  plural,
   signed,
   trendWords,
   whole,
 } from './format';
+import { formatCount, lagShort, plural } from '../../lib/format';
 
 /** The report's sentences: what each section says in words (and the charts' descriptions). Pure. */
 
@@ -38,7 +37,7 @@ export function periodFacts(report: ReportData): string {
 }
 
 export function loggedFacts(report: ReportData): string {
-  return `${report.daysLogged.toLocaleString('en-GB')} of ${plural(report.days, 'day')} (${percent((report.daysLogged / Math.max(1, report.days)) * 100)})`;
+  return `${formatCount(report.daysLogged)} of ${plural(report.days, 'day')} (${percent((report.daysLogged / Math.max(1, report.days)) * 100)})`;
 }
 
 export function birthFacts(report: ReportData): string | null {
@@ -60,7 +59,7 @@ export function itchLine(report: ReportData): string {
     ? `Itch (the worst of each day) averaged ${one(itch.averageItch)} out of 10 on ${plural(itch.itchDays, 'day')}.`
     : 'No itch scores.';
   const sleepPart = itch.sleepDays
-    ? ` Sleep was lost to itch on ${plural(itch.nightsWithSleepLost, 'night')} of ${itch.sleepDays.toLocaleString('en-GB')} recorded (average ${one(itch.averageSleepLost)} out of 10).`
+    ? ` Sleep was lost to itch on ${plural(itch.nightsWithSleepLost, 'night')} of ${formatCount(itch.sleepDays)} recorded (average ${one(itch.averageSleepLost)} out of 10).`
     : '';
   return itchPart + sleepPart;
 }
@@ -245,7 +244,7 @@ export function shortFinding(finding: ReportFinding): string {
     finding.outcomeUnit === SCORE_UNIT && effect !== null && signed(effect) !== '0.0'
       ? `, ${effect > 0 ? 'worse' : 'better'}`
       : '';
-  return `${signed(effect)} points${direction}${intervalText(finding)}, ${lagWords(finding.lag)}${notes.map((note) => ` · ${note}`).join('')}`;
+  return `${signed(effect)} points${direction}${intervalText(finding)}, ${lagShort(finding.lag)}${notes.map((note) => ` · ${note}`).join('')}`;
 }
 
 /** " (95% CI +1.2 to +2.6)" (the report is read by a doctor), or nothing when the statistics gave none. */
@@ -271,7 +270,7 @@ export function triggersSpan(report: ReportData): string {
 /** "Too few days in this period …": said instead of "no link" when the period alone is short. */
 export function periodTooShortWords(report: ReportData): string {
   const { period } = report.triggers;
-  return `This period has too few logged days to look for links on its own (${period.daysLogged.toLocaleString('en-GB')}; at least ${REPORT_PERIOD_DAYS_FOR_LINKS} are needed).`;
+  return `This period has too few logged days to look for links on its own (${formatCount(period.daysLogged)}; at least ${REPORT_PERIOD_DAYS_FOR_LINKS} are needed).`;
 }
 
 /** Page 1's words when no trigger is listed: why, in the reader's terms. */

@@ -2,20 +2,8 @@ import { BODY_AREAS, STOOL_TYPES, TREATMENT_KIND_LABELS } from '$contract/journa
 import { POEM_ANSWERS, POEM_BANDS, POEM_MAX_TOTAL, POEM_QUESTIONS, poemBandByKey } from '$contract/poemTerms';
 import { REPORT_SERVINGS, REPORT_WEEKLY_FIGURES_MIN_DAYS, type ReportData } from '$contract/reportTerms';
 import { servingsRate } from './summaryText';
-import {
-  dayMonth,
-  lagWords,
-  NONE,
-  one,
-  paperDate,
-  percent,
-  periodLabel,
-  plural,
-  qText,
-  signed,
-  trendWords,
-  whole,
-} from './format';
+import { dayMonth, NONE, one, paperDate, percent, periodLabel, qText, signed, trendWords, whole } from './format';
+import { lagShort, plural } from '../../lib/format';
 
 /** The report's tables: every chart's numbers, and the lists. Pure: tested in tests/unit/report-view.test.ts. */
 
@@ -307,7 +295,7 @@ export function triggersTable(report: ReportData): ReportTableModel {
       cells: [
         finding.factorLabel,
         finding.outcomeLabel,
-        lagWords(finding.lag),
+        lagShort(finding.lag),
         String(finding.n),
         `${signed(finding.effect)} pts${finding.ciLow !== null && finding.ciHigh !== null ? ` (${signed(finding.ciLow)} to ${signed(finding.ciHigh)})` : ''}`,
         `${one(finding.highMean)} vs ${one(finding.lowMean)}`,

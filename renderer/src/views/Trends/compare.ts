@@ -2,7 +2,8 @@ import type { ChartConfiguration } from 'chart.js';
 import type { DailySeries } from '$contract/trendsTerms';
 import { themedTooltip, withAlpha } from '../../lib/chartTheme';
 import { clampShift } from './linkExplorer';
-import { formatValue, plural, round, type TrendsView } from './series';
+import { formatValue, round, type TrendsView } from './series';
+import { formatCount, plural } from '../../lib/format';
 import { periodWords } from './skinChart';
 import type { TableModel } from './table';
 import { axisFor, titleWithUnit, type AxisSpec, type RenderEnv, type TrendsColors } from './timeChart';
@@ -109,7 +110,7 @@ export function laggedLabel(label: string, lag: number): string {
 export function compareSummary(view: TrendsView, state: CompareState, pairs: readonly Pair[]): string {
   const a = view.label(state.a);
   const b = laggedLabel(view.label(state.b), clampShift(state.lag));
-  const head = `Scatter plot of ${b} (up) against ${a} (across), ${periodWords(view)}: n = ${pairs.length.toLocaleString('en-GB')} ${pairs.length === 1 ? 'day' : 'days'} with both recorded.`;
+  const head = `Scatter plot of ${b} (up) against ${a} (across), ${periodWords(view)}: n = ${plural(pairs.length, 'day')} with both recorded.`;
   if (!pairs.length) return `${head} Nothing to plot: choose other series or a longer period.`;
   const rho = spearman(pairs);
   const link =
@@ -134,7 +135,7 @@ export function compareTable(view: TrendsView, state: CompareState, pairs: reado
       key: `${point.x}|${point.y}`,
       cells: [formatValue(point.x, a?.kind), formatValue(point.y, b?.kind), String(point.days)],
     })),
-    note: `n = ${pairs.length.toLocaleString('en-GB')}: days with both recorded.`,
+    note: `n = ${formatCount(pairs.length)}: days with both recorded.`,
   };
 }
 

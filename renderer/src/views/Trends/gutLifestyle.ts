@@ -1,7 +1,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import { STOOL_TYPES } from '$contract/journalTerms';
 import { themedTooltip, withAlpha } from '../../lib/chartTheme';
-import { countValues, meanOf, oneDecimal, plural, type TrendsView } from './series';
+import { countValues, meanOf, oneDecimal, type TrendsView } from './series';
+import { plural } from '../../lib/format';
 import { lastValue, periodWords } from './skinChart';
 import { dailyTable, type TableModel } from './table';
 import type { Layer, RenderEnv, TimeChartSpec, TrendsColors } from './timeChart';

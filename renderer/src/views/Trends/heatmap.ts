@@ -1,5 +1,6 @@
 import { SEVERITY_STEPS, severityStep, type SeverityStep } from '../Journal/calendar';
-import { countValues, plural, shortDay, worstOf, type TrendsView, type Values } from './series';
+import { countValues, worstOf, type TrendsView, type Values } from './series';
+import { plural, shortDate } from '../../lib/format';
 import type { Condition } from './skinChart';
 import { periodWords } from './skinChart';
 import type { TableModel } from './table';
@@ -92,7 +93,7 @@ export function heatmapMonths(dates: readonly string[], data: HeatmapData): Heat
       value,
       step: severityStep(value),
       flare,
-      label: `${shortDay(date)}: ${words}${flare ? ', flare' : ''}`,
+      label: `${shortDate(date, 'short')}: ${words}${flare ? ', flare' : ''}`,
     };
   }
   return months;
@@ -121,7 +122,7 @@ export function heatmapSummary(view: TrendsView, data: HeatmapData, title: strin
   const flares = data.flares.filter(Boolean).length;
   return (
     `${head} ${plural(scored, 'day')} scored: ${steps}. ` +
-    `The highest was ${worst}, first on ${shortDay(view.dates[worstIndex]!)}. ` +
+    `The highest was ${worst}, first on ${shortDate(view.dates[worstIndex]!, 'short')}. ` +
     `${flares ? plural(flares, 'day') : 'No days'} with a flare marked.`
   );
 }

@@ -1,6 +1,7 @@
 import type { DailySeries, SeriesGroup } from '$contract/trendsTerms';
 import { MAX_LAG_LIMIT } from '$contract/insightsTerms';
-import { oneDecimal, plural, round, type TrendsView } from './series';
+import { oneDecimal, round, type TrendsView } from './series';
+import { plural } from '../../lib/format';
 import { periodWords } from './skinChart';
 import { dailyTable, type TableModel } from './table';
 import { axisFor, titleWithUnit, type TimeChartSpec, type TrendsColors } from './timeChart';

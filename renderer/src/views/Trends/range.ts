@@ -1,5 +1,6 @@
-import { addDaysIso, shortDate } from '../../lib/dates';
-import { LEAD_IN_DAYS, plural } from './series';
+import { addDaysIso } from '../../lib/dates';
+import { LEAD_IN_DAYS } from './series';
+import { formatCount, plural, shortDate } from '../../lib/format';
 
 /** The periods Trends offers. Pure: tested in tests/unit/trends-range.test.ts. */
 export type PeriodId = 'days30' | 'days90' | 'year' | 'all' | 'custom';
@@ -84,6 +85,6 @@ export function describePeriod(from: string, to: string, days: number, logged: n
       ? logged
         ? '1 day, logged'
         : '1 day, not logged'
-      : `${plural(days, 'day')}, ${logged === days ? 'all' : logged.toLocaleString('en-GB')} of them logged`;
+      : `${plural(days, 'day')}, ${logged === days ? 'all' : formatCount(logged)} of them logged`;
   return `${span}: ${count}`;
 }

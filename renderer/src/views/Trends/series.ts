@@ -158,24 +158,6 @@ export function formatValue(value: number | null | undefined, kind: DailySeries[
   return String(round(value, 1));
 }
 
-let shortDayFormat: Intl.DateTimeFormat | null = null;
-
-/**
- * "3 Mar 2026" in the person's locale, like lib/dates shortDate(date, 'short') but with one
- * shared formatter: tables and the heatmap label thousands of days, and toLocaleDateString
- * builds a new formatter on every call.
- */
-export function shortDay(date: string): string {
-  shortDayFormat ??= new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return shortDayFormat.format(Date.UTC(y, m - 1, d));
-}
-
 /** The person's local midnight of a 'YYYY-MM-DD' date, in milliseconds (what the time axis plots). */
 export function dayTime(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -204,8 +186,4 @@ export function meanOf(values: Values): number | null {
 /** A mean or average as text, always with one decimal ("4.0"). */
 export function oneDecimal(value: number): string {
   return round(value, 1).toFixed(1);
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
 }

@@ -1,5 +1,6 @@
 import type { TrendsData } from '$contract/trendsTerms';
-import { countValues, meanOf, oneDecimal, plural, shortDay, type TrendsView } from './series';
+import { countValues, meanOf, oneDecimal, type TrendsView } from './series';
+import { plural, shortDate } from '../../lib/format';
 import { dailyTable, type DailyColumn, type TableModel } from './table';
 import type { Layer, TimeChartSpec, TrendsColors } from './timeChart';
 
@@ -142,5 +143,5 @@ export function periodWords(view: TrendsView): string {
   const first = view.dates[0];
   const last = view.dates.at(-1);
   if (!first || !last) return 'no days';
-  return first === last ? shortDay(first) : `${shortDay(first)} to ${shortDay(last)}`;
+  return first === last ? shortDate(first, 'short') : `${shortDate(first, 'short')} to ${shortDate(last, 'short')}`;
 }

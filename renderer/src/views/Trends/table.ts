@@ -1,5 +1,6 @@
 import type { SeriesKind } from '$contract/trendsTerms';
-import { formatValue, oneDecimal, shortDay, type Values } from './series';
+import { formatValue, oneDecimal, type Values } from './series';
+import { shortDate } from '../../lib/format';
 
 /**
  * "Show as table": every chart's numbers as rows and columns, for screen readers, printing
@@ -58,7 +59,7 @@ export function dailyTable(
       if (flagged) text = value === null || value === undefined ? column.flag!.word : `${text} ${column.flag!.word}`;
       cells.push(text);
     }
-    if (any) rows.push({ key: dates[i]!, cells: [shortDay(dates[i]!), ...cells] });
+    if (any) rows.push({ key: dates[i]!, cells: [shortDate(dates[i]!, 'short'), ...cells] });
   }
   return {
     caption,
