@@ -10,7 +10,6 @@ import {
   saveTreatment,
   writeJournalSettings,
 } from '../journal/catalog';
-import { localDate } from '../journal/dates';
 import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../day/days';
 import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
 import { deleteUsualMeal, listUsualMeals, saveUsualMeal } from '../journal/usualMeals';
@@ -39,7 +38,7 @@ export type { Handler, Handlers } from './handlerTypes';
 /** One function per contract method; the compiler insists every method has one. */
 export function createHandlers(backend: Backend): Handlers {
   const { vault } = backend;
-  const today = (): string => localDate((backend.options.now ?? Date.now)());
+  const today = (): string => backend.today();
   return {
     'app.info': () => ({
       name: PRODUCT_NAME,
@@ -134,8 +133,8 @@ export function createHandlers(backend: Backend): Handlers {
     'trends.series': (range) => readDailySeries(vault.db, range, today()),
     'insights.run': (input) => backend.insights.run(vault.db, input?.maxLag),
     'insights.status': () => backend.insights.status(vault.db),
-    ...dataHandlers(backend, today),
-    ...importFromHandlers(backend, today),
+    ...dataHandlers(backend),
+    ...importFromHandlers(backend),
     'poem.list': () => listScores(vault.db),
     'poem.save': (input) => saveScore(vault.db, input, today()),
     'poem.delete': ({ date }) => {
@@ -144,8 +143,8 @@ export function createHandlers(backend: Backend): Handlers {
     },
     'poem.status': () => poemStatus(vault.db, today()),
     'poem.dismissPrompt': () => dismissPrompt(vault.db, today()),
-    ...reportHandlers(backend, today),
+    ...reportHandlers(backend),
     ...preferenceHandlers(backend),
-    ...experimentHandlers(backend, today),
+    ...experimentHandlers(backend),
   };
 }

@@ -15,9 +15,10 @@ type DataMethods =
   'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
 
 /** Export, import, backup, restore and delete-everything, for the page (files travel as base64). */
-export function dataHandlers(backend: Backend, today: () => string): Pick<Handlers, DataMethods> {
+export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
   const { vault } = backend;
-  const now = () => new Date((backend.options.now ?? Date.now)());
+  const today = (): string => backend.today();
+  const now = (): Date => backend.now();
   const download = (fileName: string, mime: string, bytes: Uint8Array): DownloadFile => ({
     fileName,
     mime,

@@ -9,8 +9,9 @@ type ImportFromMethods = 'importFrom.propose' | 'importFrom.run' | 'importFrom.h
  * Import from another app, for the page: the file travels as base64 (within the upload limit);
  * larger Apple Health exports go through the command line, which streams them from disk.
  */
-export function importFromHandlers(backend: Backend, today: () => string): Pick<Handlers, ImportFromMethods> {
+export function importFromHandlers(backend: Backend): Pick<Handlers, ImportFromMethods> {
   const { vault } = backend;
+  const today = (): string => backend.today();
   const file = (input: { fileName: string; dataBase64: string }) => ({
     fileName: input.fileName,
     bytes: Buffer.from(input.dataBase64, 'base64'),
