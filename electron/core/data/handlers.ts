@@ -41,7 +41,6 @@ export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
       return download(`${folder}.zip`, 'application/zip', zipSync(files, { level: 6 }));
     },
     'data.import': ({ content, dryRun }) => {
-      void vault.db; // a locked journal says so before the file is even read
       let raw: unknown;
       try {
         raw = JSON.parse(withoutBom(content));
@@ -55,7 +54,6 @@ export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
       return download(`axis-journal-${today()}${BACKUP_EXTENSION}`, 'application/octet-stream', bytes);
     },
     'data.restore': async (input) => {
-      void vault.db; // only someone with the journal open may replace it
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
       // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
@@ -70,7 +68,6 @@ export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
       return backend.status();
     },
     'data.deleteAll': () => {
-      void vault.db;
       backend.lock('user');
       deleteVaultFiles(vault.dir);
       // Nothing of it stays on this computer: not the remembered passphrase, not its settings.

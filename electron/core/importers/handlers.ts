@@ -18,14 +18,12 @@ export function importFromHandlers(backend: Backend): Pick<Handlers, ImportFromM
   });
   return {
     'importFrom.propose': async (input) => {
-      void vault.db; // a locked journal says so before the file is even read
       const read = await readSource(input.format, file(input));
       const mapping = proposeMapping(vault.db, read);
       const summary = runImport(vault.db, read, mapping, { dryRun: true, today: today() });
       return { mapping, summary, destinations: destinationsOf(vault.db) };
     },
     'importFrom.run': async (input) => {
-      void vault.db;
       const read = await readSource(input.mapping.format, file(input), { dateColumn: input.mapping.dateColumn });
       return runImport(vault.db, read, input.mapping, { dryRun: input.dryRun, today: today() });
     },

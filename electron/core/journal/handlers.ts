@@ -47,7 +47,6 @@ export function journalHandlers(backend: Backend): HandlersOf<JournalFeatures> {
       if (date > backend.today()) {
         throw new AppError('INVALID_INPUT', 'That date is in the future. The photo was not saved.');
       }
-      void vault.db; // fail fast with VAULT_LOCKED before the slow re-encode
       const prepared = await preparePhoto(Buffer.from(dataBase64, 'base64'));
       return insertPhoto(vault.db, { date, bodyArea }, prepared);
     },

@@ -14,10 +14,7 @@ export function meditationHandlers(backend: Backend): HandlersOf<'meditation'> {
   const { vault, meditation } = backend;
   return {
     'meditation.start': ({ plan, stressBefore }) => meditation.start(vault.db, plan, stressBefore),
-    'meditation.current': () => {
-      void vault.db;
-      return meditation.current();
-    },
+    'meditation.current': () => meditation.current(),
     'meditation.pause': () => meditation.pause(),
     'meditation.resume': () => meditation.resume(),
     'meditation.end': () => meditation.end(),

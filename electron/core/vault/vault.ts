@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreatedVault, VaultStatus } from '../../contract/vault';
-import { AppError, isAppError } from '../errors';
+import { AppError, isAppError, journalLocked } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { useClock } from '../clock';
 import { applyConnectionSettings, openCipherDatabase, writeRekeyedCopy, type Db } from '../db/database';
@@ -62,7 +62,7 @@ export class Vault {
 
   /** The open journal database; throws VAULT_LOCKED when locked. */
   get db(): Db {
-    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    if (!this.open) throw journalLocked();
     return this.open.db;
   }
 
@@ -383,7 +383,7 @@ export class Vault {
   }
 
   private requireUnlockedKeyFile(): KeyFile {
-    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    if (!this.open) throw journalLocked();
     return readKeyFile(this.dir);
   }
 
