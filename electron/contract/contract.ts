@@ -48,31 +48,43 @@ import {
   type TodayAssignment,
 } from './experiments';
 
-/** A method: the zod schema its input must pass, and (as a type only) what it returns. */
+/**
+ * A method: the zod schema its input must pass, whether it needs the journal open, and (as a type
+ * only) what it returns.
+ */
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
+  /**
+   * While the journal is locked (or not made yet) the dispatcher answers VAULT_LOCKED before the
+   * handler runs. False only for the methods that make, open or describe the journal.
+   */
+  needsOpenJournal: boolean;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
 
-function method<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+/** `method<Output>()(schema)` needs the journal open; `method<Output>(WITHOUT_JOURNAL)(schema)` does not. */
+function method<O>(options: { needsOpenJournal: boolean } = { needsOpenJournal: true }) {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, needsOpenJournal: options.needsOpenJournal });
 }
+
+/** For the methods that work on a locked journal: they make, open, lock or describe it. */
+const WITHOUT_JOURNAL = { needsOpenJournal: false };
 
 /** Methods that take nothing accept `undefined` or `{}` and nothing else. */
 const none = z.object({}).strict().optional();
 
 export const contract = {
-  'app.info': method<AppInfo>()(none),
-  'app.activity': method<null>()(none),
-  'vault.status': method<VaultStatus>()(none),
-  'vault.create': method<CreatedVault>()(vaultSchemas.create),
-  'vault.unlock': method<VaultStatus>()(vaultSchemas.unlock),
-  'vault.recover': method<VaultStatus>()(vaultSchemas.recover),
+  'app.info': method<AppInfo>(WITHOUT_JOURNAL)(none),
+  'app.activity': method<null>(WITHOUT_JOURNAL)(none),
+  'vault.status': method<VaultStatus>(WITHOUT_JOURNAL)(none),
+  'vault.create': method<CreatedVault>(WITHOUT_JOURNAL)(vaultSchemas.create),
+  'vault.unlock': method<VaultStatus>(WITHOUT_JOURNAL)(vaultSchemas.unlock),
+  'vault.recover': method<VaultStatus>(WITHOUT_JOURNAL)(vaultSchemas.recover),
   'vault.changePassphrase': method<null>()(vaultSchemas.changePassphrase),
   'vault.newRecoveryKey': method<NewRecoveryKey>()(vaultSchemas.newRecoveryKey),
   'vault.rekey': method<NewRecoveryKey>()(vaultSchemas.rekey),
-  'vault.lock': method<VaultStatus>()(none),
+  'vault.lock': method<VaultStatus>(WITHOUT_JOURNAL)(none),
   'day.get': method<DayView>()(journalSchemas.date),
   'day.save': method<DayView>()(dayEntryInput),
   'day.delete': method<null>()(journalSchemas.date),

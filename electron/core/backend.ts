@@ -63,11 +63,21 @@ export class Backend {
     // A new lock time applies from now on, not after the next click.
     this.preferences.onChange(() => this.noteActivity());
     const runner = options.insightsWorker ? workerRunner(options.insightsWorker) : inProcessRunner;
-    this.insights = new InsightsService(runner, () => localDate((options.now ?? Date.now)()));
+    this.insights = new InsightsService(runner, () => this.today());
     this.importReads = new ImportReads(options.importWorker);
     this.meditation = new MeditationTimer(options.clocks, (running) =>
       this.events.emit('event', { type: 'meditation', running }),
     );
+  }
+
+  /** The time now, by the clock the app was made with (`options.now`: tests pass their own). */
+  now(): Date {
+    return new Date((this.options.now ?? Date.now)());
+  }
+
+  /** Today's date (YYYY-MM-DD) in this computer's time zone, by the same clock. */
+  today(): string {
+    return localDate(this.now().getTime());
   }
 
   /** How long the journal stays open without use: the person's choice for this computer. */

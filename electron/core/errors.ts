@@ -18,6 +18,11 @@ export class AppError extends Error {
   }
 }
 
+/** The answer to anything that needs the journal while it is locked. */
+export function journalLocked(): AppError {
+  return new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+}
+
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }

@@ -2,7 +2,7 @@ import { contract } from '../../contract/contract';
 import type { Result } from '../../contract/errors';
 import { isMethodName, type MethodName } from '../../contract/methods';
 import type { Backend } from '../backend';
-import { isAppError, storageFailure } from '../errors';
+import { isAppError, journalLocked, storageFailure } from '../errors';
 import type { Handlers } from './handlerTypes';
 
 /** Calls that do not count as someone using the app (the page polls the status). */
@@ -15,8 +15,8 @@ export type Dispatch = (method: string, rawInput?: unknown) => Promise<Result<un
 
 /**
  * The single entry for every call from a page, whichever host carried it: checks the method
- * name, validates the input against the contract, runs the handler, and turns every outcome
- * into a Result. Inputs are never logged (they may hold a passphrase).
+ * name, that the journal is open if the method needs it, validates the input against the
+ * contract, runs the handler, and turns every outcome into a Result. Inputs are never logged (they may hold a passphrase).
  */
 export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch {
   return async (method, rawInput) => {
@@ -25,6 +25,11 @@ export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch
         ok: false,
         error: { code: 'UNKNOWN_METHOD', message: 'The app asked for something that does not exist.' },
       };
+    }
+    // Checked here, once, for every method that declares it (contract.ts): a locked journal says
+    // so whatever the input, before any handler reads a file or the database.
+    if (contract[method].needsOpenJournal && !backend.vault.isUnlocked) {
+      return { ok: false, error: journalLocked().toApiError() };
     }
     const parsed = contract[method].input.safeParse(rawInput ?? undefined);
     if (!parsed.success) {

@@ -7,3 +7,5 @@ import type { MethodName } from '../../contract/methods';
  */
 export type Handler<K extends MethodName> = (input: ParsedInput<K>) => Promise<Output<K>> | Output<K>;
 export type Handlers = { [K in MethodName]: Handler<K> };
+/** The handlers of one feature (or several): every method named `<feature>.<verb>`. */
+export type HandlersOf<Feature extends string> = Pick<Handlers, Extract<MethodName, `${Feature}.${string}`>>;

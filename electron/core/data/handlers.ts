@@ -15,9 +15,10 @@ type DataMethods =
   'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
 
 /** Export, import, backup, restore and delete-everything, for the page (files travel as base64). */
-export function dataHandlers(backend: Backend, today: () => string): Pick<Handlers, DataMethods> {
+export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
   const { vault } = backend;
-  const now = () => new Date((backend.options.now ?? Date.now)());
+  const today = (): string => backend.today();
+  const now = (): Date => backend.now();
   const download = (fileName: string, mime: string, bytes: Uint8Array): DownloadFile => ({
     fileName,
     mime,
@@ -40,7 +41,6 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       return download(`${folder}.zip`, 'application/zip', zipSync(files, { level: 6 }));
     },
     'data.import': async ({ content, dryRun }) => {
-      void vault.db; // a locked journal says so before the file is even read
       // Parsed and checked in a worker with a capped heap: a crafted file cannot freeze or abort
       // the process holding the open journal.
       const file = await readJournalExport({ text: content }, backend.options.jsonImportWorker);
@@ -51,8 +51,7 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       return download(`axis-journal-${today()}${BACKUP_EXTENSION}`, 'application/octet-stream', bytes);
     },
     'data.restore': async (input) => {
-      void vault.db; // only someone with the journal open may replace it
-      // ...and who knows its passphrase (wrong tries count, and wait, like wrong unlocks).
+      // Only someone who knows its passphrase (wrong tries count, and wait, like wrong unlocks).
       await vault.confirmPassphrase(input.currentPassphrase);
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
@@ -68,7 +67,6 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       return backend.status();
     },
     'data.deleteAll': async ({ currentPassphrase }) => {
-      void vault.db;
       await vault.confirmPassphrase(currentPassphrase);
       backend.lock('user');
       deleteVaultFiles(vault.dir);

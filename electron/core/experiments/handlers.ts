@@ -15,9 +15,10 @@ import {
 type ExperimentHandlers = Pick<Handlers, `experiments.${string}` & keyof Handlers>;
 
 /** The experiments methods of the contract. */
-export function experimentHandlers(backend: Backend, today: () => string): ExperimentHandlers {
+export function experimentHandlers(backend: Backend): ExperimentHandlers {
   const db = () => backend.vault.db;
-  const now = () => new Date((backend.options.now ?? Date.now)());
+  const today = (): string => backend.today();
+  const now = (): Date => backend.now();
   return {
     'experiments.choices': () => experimentChoices(db(), today()),
     'experiments.plan': (input) => planPreview(db(), input, today()),

@@ -19,8 +19,9 @@ type ImportFromMethods =
  * Apple Health export of any size is read in the background first (`backend.importReads`: by path
  * in the desktop app, streamed from the upload in the web host) and then named by its `readId`.
  */
-export function importFromHandlers(backend: Backend, today: () => string): Pick<Handlers, ImportFromMethods> {
+export function importFromHandlers(backend: Backend): Pick<Handlers, ImportFromMethods> {
   const { vault } = backend;
+  const today = (): string => backend.today();
   const file = (input: { fileName: string; dataBase64?: string | undefined }) => ({
     fileName: input.fileName,
     bytes: Buffer.from(input.dataBase64 ?? '', 'base64'),
@@ -28,14 +29,12 @@ export function importFromHandlers(backend: Backend, today: () => string): Pick<
   const reads = backend.importReads;
   return {
     'importFrom.propose': async (input) => {
-      void vault.db; // a locked journal says so before the file is even read
       const read = input.readId ? reads.source(input.readId) : await readSource(input.format, file(input));
       const mapping = proposeMapping(vault.db, read);
       const summary = runImport(vault.db, read, mapping, { dryRun: true, today: today() });
       return { mapping, summary, destinations: destinationsOf(vault.db) };
     },
     'importFrom.run': async (input) => {
-      void vault.db;
       const read = input.readId
         ? reads.source(input.readId)
         : await readSource(input.mapping.format, file(input), { dateColumn: input.mapping.dateColumn });
@@ -52,10 +51,7 @@ export function importFromHandlers(backend: Backend, today: () => string): Pick<
         'Choosing a file with the system dialog is part of the desktop app. Here, pick the file on the page.',
       );
     },
-    'importFrom.startUpload': ({ fileName, size }) => {
-      void vault.db;
-      return reads.startUpload(fileName, size);
-    },
+    'importFrom.startUpload': ({ fileName, size }) => reads.startUpload(fileName, size),
     'importFrom.readStatus': ({ readId }) => reads.status(readId),
     'importFrom.cancelRead': ({ readId }) => reads.cancel(readId),
   };

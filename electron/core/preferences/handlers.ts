@@ -14,17 +14,12 @@ export function preferenceHandlers(backend: Backend): Pick<Handlers, PreferenceM
     remindersAvailable: backend.options.remindersAvailable?.() === true,
   });
   return {
-    'preferences.get': () => {
-      void vault.db;
-      return view();
-    },
+    'preferences.get': () => view(),
     'preferences.save': (patch) => {
-      void vault.db;
       preferences.save(patch);
       return view();
     },
     'preferences.rememberPassphrase': async ({ passphrase }) => {
-      void vault.db;
       // Checked against the key file (a wrong one counts as a failed try), so only the passphrase
       // that opens this journal is ever kept.
       const key = await vault.revealDataKey(passphrase);
@@ -33,7 +28,6 @@ export function preferenceHandlers(backend: Backend): Pick<Handlers, PreferenceM
       return view();
     },
     'preferences.forgetPassphrase': () => {
-      void vault.db;
       rememberedPassphrase.forget();
       return view();
     },

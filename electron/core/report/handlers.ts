@@ -14,8 +14,9 @@ type ReportMethods = 'report.data' | 'report.savePdf';
 const INSIGHTS_WAIT_MS = 120_000;
 
 /** The dermatologist report's data; photos load through `photos.image`. */
-export function reportHandlers(backend: Backend, today: () => string): Pick<Handlers, ReportMethods> {
+export function reportHandlers(backend: Backend): Pick<Handlers, ReportMethods> {
   const { vault } = backend;
+  const today = (): string => backend.today();
   return {
     // The desktop shell answers this itself (electron/main/pdf.ts); a browser prints instead.
     'report.savePdf': () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { CURRENT_PASSPHRASE_WRONG } from '../../contract/dataTerms';
 import type { CreatedVault, VaultStatus } from '../../contract/vault';
-import { AppError, isAppError } from '../errors';
+import { AppError, isAppError, journalLocked } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { useClock } from '../clock';
 import {
@@ -88,7 +88,7 @@ export class Vault {
 
   /** The open journal database; throws VAULT_LOCKED when locked. */
   get db(): Db {
-    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    if (!this.open) throw journalLocked();
     return this.open.db;
   }
 
@@ -445,7 +445,7 @@ export class Vault {
   }
 
   private requireUnlockedKeyFile(): KeyFile {
-    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    if (!this.open) throw journalLocked();
     return readKeyFile(this.dir);
   }
 
