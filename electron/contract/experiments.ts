@@ -132,6 +132,8 @@ export const exportedPlan = z
     outcomeLabel: planText,
     outcomeUnit: planText,
     secondaryKeys: z.array(seriesKey).max(5),
+    /** The secondary outcomes' names in the exporting journal, to re-link their keys (older files lack them). */
+    secondaryLabels: z.array(planText).max(5).optional(),
     onText: planText,
     offText: planText,
     backdated: z.boolean(),

@@ -168,6 +168,23 @@ export interface AdherenceDay {
   from: 'journal' | 'check-in' | null;
 }
 
+/**
+ * A secondary outcome, analysed with the same randomisation test as the main one but labelled
+ * exploratory: with several outcomes, one of them differing by chance becomes more likely.
+ */
+export interface SecondaryOutcome {
+  key: string;
+  label: string;
+  unit: string;
+  analysis: ExperimentAnalysis;
+  /** The result in one plain sentence, starting "Exploratory:". */
+  sentence: string;
+}
+
+/** Said wherever secondary outcomes are shown. */
+export const EXPLORATORY_NOTE =
+  'Exploratory: these extra outcomes were not the one chosen before starting. Looking at several outcomes makes one chance difference more likely, so treat them as ideas for a next experiment, not as results.';
+
 export interface ExperimentDetail extends ExperimentSummary {
   schedule: ScheduleDay[];
   deviations: ExperimentDeviation[];
@@ -179,6 +196,8 @@ export interface ExperimentDetail extends ExperimentSummary {
   asDone: AsDoneAnalysis | null;
   /** The result (or why there is none yet) as plain sentences. */
   sentences: string[];
+  /** Secondary outcomes, exploratory (empty while the result is hidden). */
+  secondary: SecondaryOutcome[];
   /** True when the result is hidden because the experiment is still running. */
   hidden: boolean;
 }

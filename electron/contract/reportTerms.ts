@@ -331,4 +331,5 @@ export type ReportExperiment = Pick<
   | 'deviations'
   | 'sentences'
   | 'analysis'
+  | 'secondary'
 >;
