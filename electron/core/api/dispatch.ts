@@ -6,7 +6,13 @@ import { isAppError, storageFailure } from '../errors';
 import type { Handlers } from './handlerTypes';
 
 /** Calls that do not count as someone using the app (the page polls the status). */
-const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info', 'insights.status']);
+const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set([
+  'vault.status',
+  'app.info',
+  'insights.status',
+  // Asked by the page's reminder timer, not by the person.
+  'experiments.reminder',
+]);
 
 export type Dispatch = (method: string, rawInput?: unknown) => Promise<Result<unknown>>;
 

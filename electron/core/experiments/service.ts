@@ -512,11 +512,17 @@ export function assignmentsOn(db: Db, date: string, today: string): TodayAssignm
 }
 
 /** Finished or ended experiments that overlap a period, for the dermatologist report. */
-export function finishedExperimentsIn(db: Db, from: string, to: string, today: string): ReportExperiment[] {
+export function finishedExperimentsIn(
+  db: Db,
+  from: string,
+  to: string,
+  today: string,
+  now: Date = new Date(),
+): ReportExperiment[] {
   return listExperimentRows(db)
     .reverse()
     .filter((row) => row.startDate <= to && (row.endedOn ?? row.endDate) >= from)
-    .map((row) => experimentDetail(db, row.id, today, false, new Date()))
+    .map((row) => experimentDetail(db, row.id, today, false, now))
     .filter((detail) => detail.state === 'finished' || detail.state === 'stopped')
     .map(
       ({
