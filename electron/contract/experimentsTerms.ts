@@ -198,6 +198,8 @@ export interface ExperimentDetail extends ExperimentSummary {
   sentences: string[];
   /** Secondary outcomes, exploratory (empty while the result is hidden). */
   secondary: SecondaryOutcome[];
+  /** The secondary outcomes' names, shown with the plan even while the result is hidden. */
+  secondaryLabels: string[];
   /** True when the result is hidden because the experiment is still running. */
   hidden: boolean;
 }

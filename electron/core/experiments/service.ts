@@ -406,6 +406,7 @@ export function experimentDetail(db: Db, id: number, today: string, reveal: bool
     asDone,
     sentences: resultSentences(loaded.row.plan, summary.state, analysis, asDone, peeked),
     secondary,
+    secondaryLabels: loaded.secondary.map((s) => s.label),
     hidden,
   };
 }
