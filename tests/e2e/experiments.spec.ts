@@ -45,6 +45,21 @@ async function press(page: Page, target: Locator): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Opens the app on a page whose clock the test moves, and unlocks the journal. */
+async function openWithClock(page: Page, openApp: () => Promise<void>): Promise<void> {
+  await page.clock.install({ time: new Date() });
+  await openApp();
+  await unlock(page);
+}
+
+/** A day later on both clocks: the journal has locked itself; unlocking opens today's page. */
+async function toNextDay(page: Page, advanceBackendClock: (ms: number) => Promise<void>): Promise<void> {
+  await page.clock.fastForward(DAY);
+  await advanceBackendClock(DAY);
+  await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
+  await unlock(page);
+}
+
 async function bothThemes(
   page: Page,
   testInfo: Parameters<Parameters<typeof test>[2]>[1],
@@ -64,9 +79,7 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   advanceBackendClock,
 }, testInfo) => {
   test.setTimeout(600_000);
-  await page.clock.install({ time: new Date() });
-  await openApp();
-  await unlock(page);
+  await openWithClock(page, openApp);
   await press(page, page.getByRole('button', { name: 'Insights', exact: true }));
   // Insights opens on the first condition, acne: its card for dairy offers the experiment.
   const acne = page.getByRole('tabpanel', { name: /^Acne/ });
@@ -116,11 +129,7 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   const arms: string[] = [];
   for (let day = 0; day < 24; day++) {
     if (day > 0) {
-      // A day later the journal has locked itself; unlocking opens today's page.
-      await page.clock.fastForward(DAY);
-      await advanceBackendClock(DAY);
-      await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
-      await unlock(page);
+      await toNextDay(page, advanceBackendClock);
     } else {
       await press(page, page.getByRole('button', { name: 'Day', exact: true }));
     }
@@ -158,9 +167,7 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   expect(arms.filter((a) => a === 'on')).toHaveLength(12);
 
   // The day after the last: finished, and the result is shown.
-  await page.clock.fastForward(DAY);
-  await advanceBackendClock(DAY);
-  await unlock(page);
+  await toNextDay(page, advanceBackendClock);
   await press(page, page.getByRole('button', { name: 'Experiments', exact: true }));
   const finished = page.getByRole('region', { name: 'Finished' });
   await expect(finished).toContainText(/Finished on .*\. \d+% of days as planned\./);
@@ -226,10 +233,7 @@ async function followDays(
   const arms: string[] = [];
   for (let day = 0; day < expected.length; day++) {
     if (day > 0) {
-      await page.clock.fastForward(DAY);
-      await advanceBackendClock(DAY);
-      await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
-      await unlock(page);
+      await toNextDay(page, advanceBackendClock);
     } else {
       await page.getByRole('button', { name: 'Day', exact: true }).click();
     }
@@ -249,9 +253,7 @@ async function followDays(
     await expect(page.getByText('Saved', { exact: true })).toBeVisible();
   }
   // The day after the last: the experiment has finished.
-  await page.clock.fastForward(DAY);
-  await advanceBackendClock(DAY);
-  await unlock(page);
+  await toNextDay(page, advanceBackendClock);
   return arms;
 }
 
@@ -269,9 +271,7 @@ test('an elimination: avoid first, then randomised reintroduction; calendar, rem
   advanceBackendClock,
 }, testInfo) => {
   test.setTimeout(600_000);
-  await page.clock.install({ time: new Date() });
-  await openApp();
-  await unlock(page);
+  await openWithClock(page, openApp);
   await planDairyAcne(
     page,
     /^Elimination, then randomised reintroduction/,
@@ -386,9 +386,7 @@ test('a before/after experiment: followed, read with its weak-evidence warning, 
   advanceBackendClock,
 }, testInfo) => {
   test.setTimeout(600_000);
-  await page.clock.install({ time: new Date() });
-  await openApp();
-  await unlock(page);
+  await openWithClock(page, openApp);
   await planDairyAcne(page, /^Before and after \(weaker\)/, [
     ['Days per block', '3'],
     ['Settling-in days at the start of each block', '0'],

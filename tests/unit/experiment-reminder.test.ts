@@ -8,6 +8,7 @@ import {
 import { createApp } from '../../electron/core/app';
 import { scheduleExperimentReminder } from '../../electron/main/experimentReminder';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
+import { inTimeZone } from '../helpers/timeZone';
 
 // Electron, the only mock: notifications are recorded.
 const electron = vi.hoisted(() => ({
@@ -75,9 +76,8 @@ describe('when the experiment reminder is next due', () => {
   });
 
   it('keeps to the clock on the wall across a change to summer time', () => {
-    const zone = process.env.TZ;
-    process.env.TZ = 'Europe/Berlin'; // clocks go forward on 29 March 2026
-    try {
+    // Europe/Berlin: clocks go forward on 29 March 2026.
+    inTimeZone('Europe/Berlin', () => {
       const from = new Date(2026, 2, 28, 21, 0);
       const next = nextExperimentReminder(from, {
         ...status,
@@ -86,10 +86,7 @@ describe('when the experiment reminder is next due', () => {
       })!;
       expect([next.getDate(), next.getHours(), next.getMinutes()]).toEqual([29, 20, 0]);
       expect((next.getTime() - from.getTime()) / HOUR).toBe(22);
-    } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    }
+    });
   });
 });
 
