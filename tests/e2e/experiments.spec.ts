@@ -78,7 +78,8 @@ test('plan from an Insights finding, follow a short experiment day by day by key
   openApp,
   advanceBackendClock,
 }, testInfo) => {
-  test.setTimeout(600_000);
+  // 24 days by keyboard alone: about 7 minutes on a quiet 2-core machine, more when it is shared.
+  test.setTimeout(900_000);
   await openWithClock(page, openApp);
   await press(page, page.getByRole('button', { name: 'Insights', exact: true }));
   // Insights opens on the first condition, acne: its card for dairy offers the experiment.
