@@ -1,4 +1,4 @@
-import type { ExperimentDeviation, ScheduleDay } from '../../../../electron/contract/experimentsTerms';
+import type { ExperimentDeviation, ScheduleDay } from '$contract/experimentsTerms';
 import { addDaysIso } from '../../lib/dates';
 
 /** How a day of the schedule is shaded; every kind also has words, so colour is never the only cue. */

@@ -3,7 +3,7 @@ import {
   EXPERIMENT_REMINDER_TITLE,
   nextExperimentReminder,
   type ExperimentReminderStatus,
-} from '../../../../electron/contract/experimentsTerms';
+} from '$contract/experimentsTerms';
 import { call } from '../../lib/api';
 import { todayIso } from '../../lib/dates';
 import { session } from '../../lib/session.svelte';

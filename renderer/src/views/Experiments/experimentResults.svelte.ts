@@ -1,4 +1,4 @@
-import type { ExperimentSummary, FinishedExperiment } from '../../../../electron/contract/experimentsTerms';
+import type { ExperimentSummary, FinishedExperiment } from '$contract/experimentsTerms';
 import { call } from '../../lib/api';
 import { registerForgetOnLock } from '../../lib/session.svelte';
 

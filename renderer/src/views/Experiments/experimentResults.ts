@@ -1,5 +1,5 @@
-import type { ExperimentSummary, FinishedExperiment } from '../../../../electron/contract/experimentsTerms';
-import { factorFamily } from '../../../../electron/contract/insightsReading';
+import type { ExperimentSummary, FinishedExperiment } from '$contract/experimentsTerms';
+import { factorFamily } from '$contract/insightsReading';
 
 /** The sentence that states the result (not the "planned after the fact" warning before it). */
 export function resultSentence(e: Pick<FinishedExperiment, 'sentences' | 'plan'>): string {
