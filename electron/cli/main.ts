@@ -35,6 +35,7 @@ import type { Input, Output } from '../contract/contract';
 import type { MethodName } from '../contract/methods';
 import {
   defaultArmTexts,
+  EXPLORATORY_NOTE,
   MAX_BLOCK_DAYS,
   MAX_PAIRS,
   MIN_BLOCK_DAYS,
@@ -54,7 +55,7 @@ interface Command {
   takesFile?: true;
   /** Takes up to this many words besides the options (experiment: a subcommand and an id; import-from: FORMAT FILE). */
   takesWords?: number;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void>;
+  run(values: Record<string, string | boolean | string[] | undefined>, positionals: string[]): Promise<void>;
 }
 
 class UsageError extends Error {}
@@ -163,9 +164,11 @@ const COMMANDS: Record<string, Command> = {
       create --factor KEY --outcome KEY [--design pairs|elimination|before-after] [--pairs K]
         [--block-days B] [--washout-days W] [--run-in-days R] [--start DATE] [--seed S]
         [--on TEXT] [--off TEXT] [--threshold N] [--change N] [--title TEXT] [--backdate]
+        [--secondary KEY ...]
       Plan a self-experiment (keys as in \`axis insights --json\`; defaults: 6 pairs of 7-day
       blocks, 2 settling-in days, starting today). A past --start needs --backdate and is marked
-      as planned after the fact. show --reveal shows the result of a running experiment (recorded
+      as planned after the fact. --secondary adds up to 5 more outcomes, analysed the same way
+      but labelled exploratory. show --reveal shows the result of a running experiment (recorded
       as looking early). stop ID --reason TEXT ends one early.`,
     options: {
       vault: { type: 'string' },
@@ -187,6 +190,7 @@ const COMMANDS: Record<string, Command> = {
       backdate: { type: 'boolean', default: false },
       reveal: { type: 'boolean', default: false },
       reason: { type: 'string' },
+      secondary: { type: 'string', multiple: true },
     },
     takesWords: 2,
     run: experimentCommand,
@@ -720,7 +724,7 @@ async function called<K extends MethodName>(dispatch: Dispatch, method: K, input
 }
 
 async function experimentCommand(
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | boolean | string[] | undefined>,
   positionals: string[],
 ): Promise<void> {
   const [action, idWord] = positionals;
@@ -787,12 +791,18 @@ async function experimentCommand(
         `  ${d.kind === 'pause' ? `Paused ${d.fromDate} to ${d.toDate}` : d.kind === 'stop' ? `Ended early on ${d.fromDate}` : `Result looked at early on ${d.fromDate}`}: ${d.reason}`,
       );
     for (const sentence of detail.sentences) console.log(sentence);
+    if (detail.secondary.length > 0) {
+      console.log(EXPLORATORY_NOTE);
+      for (const s of detail.secondary) console.log(s.sentence);
+    }
   } finally {
     backend.dispose();
   }
 }
 
-function experimentPlanFromOptions(values: Record<string, string | boolean | undefined>): Input<'experiments.create'> {
+function experimentPlanFromOptions(
+  values: Record<string, string | boolean | string[] | undefined>,
+): Input<'experiments.create'> {
   if (typeof values.factor !== 'string' || typeof values.outcome !== 'string') {
     throw new UsageError(
       'Please say what to test and what to watch: --factor KEY --outcome KEY (keys as in axis insights --json).',
@@ -832,7 +842,17 @@ function experimentPlanFromOptions(values: Record<string, string | boolean | und
     onThreshold: number('threshold') ?? null,
     targetChange: number('change') ?? 1,
     title: typeof values.title === 'string' ? values.title : '',
+    secondaryKeys: secondaryOption(values.secondary),
   };
+}
+
+/** `--secondary a --secondary b` or `--secondary a,b`: the exploratory outcomes. */
+function secondaryOption(raw: string | boolean | string[] | undefined): string[] {
+  if (raw === undefined || typeof raw === 'boolean') return [];
+  const keys = (Array.isArray(raw) ? raw : [raw]).flatMap((k) => k.split(',')).map((k) => k.trim());
+  if (keys.some((k) => k === '')) throw new UsageError('--secondary needs an outcome key, e.g. --secondary skin.itch.');
+  if (keys.length > 5) throw new UsageError('At most 5 secondary outcomes.');
+  return [...new Set(keys)];
 }
 
 function experimentLine(e: ExperimentSummary): string {
@@ -873,6 +893,21 @@ function experimentJson(detail: ExperimentDetail) {
       : null,
     hidden: detail.hidden,
     asDone: detail.asDone,
+    /** Exploratory outcomes: the same test, not chosen as the main one (empty while hidden). */
+    secondary: detail.secondary.map((s) => ({
+      key: s.key,
+      label: s.label,
+      exploratory: true,
+      effect: s.analysis.effect,
+      ciLow: s.analysis.ciLow,
+      ciHigh: s.analysis.ciHigh,
+      p: s.analysis.p,
+      daysOn: s.analysis.daysOn,
+      daysOff: s.analysis.daysOff,
+      status: s.analysis.status,
+      sentence: s.sentence,
+    })),
+    secondaryNote: detail.secondary.length > 0 ? EXPLORATORY_NOTE : null,
     deviations: detail.deviations,
     endDate: detail.endDate,
     endedOn: detail.endedOn,
@@ -932,7 +967,7 @@ async function main(argv: string[]): Promise<void> {
   });
   if (positionals.length > (command.takesWords ?? (command.takesFile ? 1 : 0)))
     throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
-  await command.run(values as Record<string, string | boolean | undefined>, positionals);
+  await command.run(values as Record<string, string | boolean | string[] | undefined>, positionals);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -31,5 +31,7 @@ export type AxisEvent =
   | { type: 'vault-locked'; reason: LockReason }
   | { type: 'vault-unlocked' }
   | { type: 'meditation'; running: boolean }
+  /** An experiment or its reminder changed: the desktop shell plans the reminder again. */
+  | { type: 'experiments-changed' }
   | { type: 'command'; command: AppCommand };
 export type LockReason = 'user' | 'idle' | 'system' | 'shutdown';

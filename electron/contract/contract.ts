@@ -43,7 +43,9 @@ import {
   experimentSchemas,
   type ExperimentChoices,
   type ExperimentDetail,
+  type ExperimentReminderStatus,
   type ExperimentSummary,
+  type FinishedExperiment,
   type PlanPreview,
   type TodayAssignment,
 } from './experiments';
@@ -159,6 +161,9 @@ export const contract = {
   'experiments.pause': method<ExperimentDetail>()(experimentSchemas.pause),
   'experiments.checkIn': method<TodayAssignment>()(experimentSchemas.checkIn),
   'experiments.today': method<TodayAssignment[]>()(experimentSchemas.today),
+  'experiments.results': method<FinishedExperiment[]>()(none),
+  'experiments.reminder': method<ExperimentReminderStatus>()(none),
+  'experiments.setReminder': method<ExperimentReminderStatus>()(experimentSchemas.setReminder),
 } satisfies { [K in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

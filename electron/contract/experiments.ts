@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './journal';
+import { REMINDER_TIME_PATTERN } from './preferencesTerms';
 import { EXPERIMENT_DESIGNS, MAX_BLOCK_DAYS, MAX_PAIRS, MIN_BLOCK_DAYS } from './experimentsTerms';
 export * from './experimentsTerms';
 
@@ -58,7 +59,18 @@ function checkDesign(
 
 const threshold = z.number().finite().min(0).max(100_000).nullable().default(null);
 
+/** The experiment reminder setting (stored in the journal's settings, SETTING_SCHEMAS). */
+export const experimentReminderSetting = z
+  .object({
+    enabled: z.boolean({ error: 'Please say whether the reminder is on or off.' }),
+    time: z
+      .string({ error: 'Please choose a time for the reminder.' })
+      .regex(REMINDER_TIME_PATTERN, 'Please choose a time for the reminder, such as 20:00.'),
+  })
+  .strict();
+
 export const experimentSchemas = {
+  setReminder: experimentReminderSetting,
   plan: z
     .object({
       factorKey: seriesKey,
@@ -132,6 +144,8 @@ export const exportedPlan = z
     outcomeLabel: planText,
     outcomeUnit: planText,
     secondaryKeys: z.array(seriesKey).max(5),
+    /** The secondary outcomes' names in the exporting journal, to re-link their keys (older files lack them). */
+    secondaryLabels: z.array(planText).max(5).optional(),
     onText: planText,
     offText: planText,
     backdated: z.boolean(),

@@ -168,6 +168,23 @@ export interface AdherenceDay {
   from: 'journal' | 'check-in' | null;
 }
 
+/**
+ * A secondary outcome, analysed with the same randomisation test as the main one but labelled
+ * exploratory: with several outcomes, one of them differing by chance becomes more likely.
+ */
+export interface SecondaryOutcome {
+  key: string;
+  label: string;
+  unit: string;
+  analysis: ExperimentAnalysis;
+  /** The result in one plain sentence, starting "Exploratory:". */
+  sentence: string;
+}
+
+/** Said wherever secondary outcomes are shown. */
+export const EXPLORATORY_NOTE =
+  'Exploratory: these extra outcomes were not the one chosen before starting. Looking at several outcomes makes one chance difference more likely, so treat them as ideas for a next experiment, not as results.';
+
 export interface ExperimentDetail extends ExperimentSummary {
   schedule: ScheduleDay[];
   deviations: ExperimentDeviation[];
@@ -179,9 +196,32 @@ export interface ExperimentDetail extends ExperimentSummary {
   asDone: AsDoneAnalysis | null;
   /** The result (or why there is none yet) as plain sentences. */
   sentences: string[];
+  /** Secondary outcomes, exploratory (empty while the result is hidden). */
+  secondary: SecondaryOutcome[];
+  /** The secondary outcomes' names, shown with the plan even while the result is hidden. */
+  secondaryLabels: string[];
   /** True when the result is hidden because the experiment is still running. */
   hidden: boolean;
 }
+
+/** A finished or ended experiment as Insights and the report show it: design, adherence, result, chart data. */
+export type FinishedExperiment = Pick<
+  ExperimentDetail,
+  | 'id'
+  | 'title'
+  | 'plan'
+  | 'state'
+  | 'endDate'
+  | 'endedOn'
+  | 'endReason'
+  | 'adherence'
+  | 'schedule'
+  | 'outcome'
+  | 'deviations'
+  | 'sentences'
+  | 'analysis'
+  | 'secondary'
+>;
 
 export interface PlanPreview {
   power: number | null;
@@ -244,4 +284,56 @@ export function defaultArmTexts(
   if (choice.key.startsWith('food.')) return { onText: `${choice.label} as usual`, offText: `No ${lower} at all` };
   if (choice.key.startsWith('treatment.')) return { onText: `Take ${choice.label}`, offText: `No ${choice.label}` };
   return { onText: `${choice.label}: yes`, offText: `${choice.label}: no` };
+}
+
+/** The optional reminder to log a running experiment (a journal setting, off unless chosen). */
+export interface ExperimentReminderSetting {
+  enabled: boolean;
+  /** Local time of day, "HH:MM". */
+  time: string;
+}
+
+export const DEFAULT_EXPERIMENT_REMINDER: ExperimentReminderSetting = { enabled: false, time: '20:00' };
+
+/**
+ * The notification's only words. It can show on a lock screen, so it never names the experiment,
+ * the food or the skin — nothing about the person's health.
+ */
+export const EXPERIMENT_REMINDER_TITLE = 'Axis Journal';
+export const EXPERIMENT_REMINDER_BODY = 'Time to log today’s experiment.';
+
+export interface ExperimentReminderStatus extends ExperimentReminderSetting {
+  /** Date ranges (inclusive) on which an experiment runs or will run, earliest first. */
+  ranges: { from: string; to: string }[];
+  /** The date this status was worked out for. */
+  today: string;
+  /** True when every experiment running today already has today told (by the journal or a one-tap answer). */
+  todayLogged: boolean;
+}
+
+function isoOf(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * When the experiment reminder should next appear: the first local `time` after `now` on a day an
+ * experiment runs, or null (off, or no experiment ahead). Today's is skipped when today is already
+ * logged. Built from local calendar fields, so summer time moves it with the clock.
+ */
+export function nextExperimentReminder(
+  now: Date,
+  status: Pick<ExperimentReminderStatus, 'enabled' | 'time' | 'ranges' | 'today' | 'todayLogged'>,
+): Date | null {
+  if (!status.enabled || status.ranges.length === 0) return null;
+  const [hours, minutes] = status.time.split(':').map(Number) as [number, number];
+  const last = status.ranges.reduce((max, r) => (r.to > max ? r.to : max), '');
+  for (let offset = 0; offset < 3700; offset++) {
+    const at = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset, hours, minutes, 0, 0);
+    const date = isoOf(at);
+    if (date > last) return null;
+    if (at.getTime() <= now.getTime()) continue;
+    if (date === status.today && status.todayLogged) continue;
+    if (status.ranges.some((r) => r.from <= date && date <= r.to)) return at;
+  }
+  return null;
 }

@@ -87,6 +87,9 @@ export const METHOD_NAMES = [
   'experiments.pause',
   'experiments.checkIn',
   'experiments.today',
+  'experiments.results',
+  'experiments.reminder',
+  'experiments.setReminder',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,4 +1,4 @@
-import type { ExperimentDetail } from './experimentsTerms';
+import type { FinishedExperiment } from './experimentsTerms';
 /**
  * The dermatologist report's vocabulary and shapes, free of zod so the renderer can import it
  * cheaply: the sections one can choose, paper sizes, limits, and the data `report.data` returns.
@@ -316,19 +316,4 @@ export interface ReportData {
 }
 
 /** A finished experiment as the report shows it: design, adherence, result and its chart's data. */
-export type ReportExperiment = Pick<
-  ExperimentDetail,
-  | 'id'
-  | 'title'
-  | 'plan'
-  | 'state'
-  | 'endDate'
-  | 'endedOn'
-  | 'endReason'
-  | 'adherence'
-  | 'schedule'
-  | 'outcome'
-  | 'deviations'
-  | 'sentences'
-  | 'analysis'
->;
+export type ReportExperiment = FinishedExperiment;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_LAG_LIMIT } from './insightsTerms';
+import { experimentReminderSetting } from './experiments';
 import { isoDate } from './journal';
 import { sessionPlan } from './meditation';
 
@@ -13,6 +14,7 @@ export const SETTING_SCHEMAS = {
   meditation: z.object({ hideStreaks: z.boolean(), lastPlan: sessionPlan.nullable() }).partial().strict(),
   poem: z.object({ promptDismissedOn: isoDate.nullable() }).partial().strict(),
   'insights.maxLag': z.number().int().min(0).max(MAX_LAG_LIMIT),
+  'experiments.reminder': experimentReminderSetting,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;

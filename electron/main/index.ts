@@ -11,6 +11,8 @@ import { electronNativeBinding, outsideAsar } from './packagedPaths';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { keepDisplayAwakeDuringMeditation } from './power';
 import { scheduleDailyReminder } from './reminder';
+import { scheduleExperimentReminder } from './experimentReminder';
+import type { AppCommand } from '../contract/app';
 import { electronSecretStore } from './secretStore';
 import { installSecurity } from './security';
 import { bringToFront, createMainWindow } from './window';
@@ -69,11 +71,17 @@ async function start(): Promise<void> {
   keepDisplayAwakeDuringMeditation(backend);
   powerMonitor.on('suspend', () => backend.lock('system'));
   powerMonitor.on('lock-screen', () => backend.lock('system'));
-  const reminder = scheduleDailyReminder(backend, (command) => {
+  // Clicking a reminder brings the window forward and opens today's entry.
+  const openFromReminder = (command: AppCommand): void => {
     if (mainWindow) bringToFront(mainWindow);
     backend.events.emit('event', { type: 'command', command });
+  };
+  const reminder = scheduleDailyReminder(backend, openFromReminder);
+  const experimentReminder = scheduleExperimentReminder(backend, openFromReminder);
+  powerMonitor.on('resume', () => {
+    reminder.replan();
+    experimentReminder.replan();
   });
-  powerMonitor.on('resume', () => reminder.replan());
   // Only at start: after any lock the passphrase is asked for again.
   await backend.unlockWithRememberedPassphrase();
 

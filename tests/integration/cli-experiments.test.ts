@@ -129,6 +129,10 @@ describe('axis experiment', () => {
       '--seed',
       '5',
       '--backdate',
+      '--secondary',
+      'skin.itch',
+      '--secondary',
+      'gut.bloating',
       '--json',
     ]);
     expect(made.stderr).toBe('');
@@ -163,8 +167,20 @@ describe('axis experiment', () => {
     expect(a.p).toBeGreaterThanOrEqual(2 / 64);
     expect(a.daysOn + a.daysOff).toBeLessThanOrEqual(60);
     expect(json.sentences[0]).toMatch(/^Planned after the fact/);
+    // Secondary outcomes: the same exact test, labelled exploratory, with the note about several outcomes.
+    expect(json.plan.secondaryKeys).toEqual(['skin.itch', 'gut.bloating']);
+    expect(json.secondary.map((s: { key: string; exploratory: boolean }) => [s.key, s.exploratory])).toEqual([
+      ['skin.itch', true],
+      ['gut.bloating', true],
+    ]);
+    for (const s of json.secondary) {
+      expect(s.sentence).toMatch(/^Exploratory — /);
+      if (s.status === 'complete') expect(Number.isInteger(s.p * 64)).toBe(true);
+    }
+    expect(json.secondaryNote).toMatch(/several outcomes makes one chance difference more likely/);
     const text = await axis(['experiment', 'show', String(created.id), '--vault', vault]);
     expect(text.stdout).toMatch(/\[planned after the fact\]/);
+    expect(text.stdout).toMatch(/^Exploratory — itch: /m);
     expect(text.stdout).toMatch(/In your experiment, your .+ was \d\.\d points (higher|lower)/);
   }, 60_000);
 

@@ -429,3 +429,118 @@ describe('experiments in exports, imports and backups', () => {
     expect(list.ok && (list.value as Output<'experiments.list'>).map((e) => e.endReason)).toEqual(['Holiday', null]);
   });
 });
+
+describe('secondary outcomes', () => {
+  it('are analysed with the same exact test, labelled exploratory, hidden while running, and re-linked on import', async () => {
+    const app = await appWithClock();
+    await app.call('conditions.save', { name: 'Perioral dermatitis', tracked: true });
+    const eczema = (await app.call('conditions.list')).find((c) => c.name === 'Perioral dermatitis')!;
+    const eczemaKey = `skin.severity.${eczema.id}`;
+    const made = await app.call(
+      'experiments.create',
+      plan(app.acneKey, {
+        startDate: '2026-05-01',
+        backdate: true,
+        secondaryKeys: ['skin.itch', eczemaKey, 'gut.bloating'],
+      }),
+    );
+    const acneId = Number(app.acneKey.split('.').pop());
+    const score = (conditionId: number, severity: number, itch: number | null) => ({
+      conditionId,
+      severity,
+      itch,
+      sleepLost: null,
+      newLesions: null,
+      flare: false,
+      areas: [],
+    });
+    for (const [i, day] of made.schedule.entries()) {
+      const severity = 3 + (day.arm === 'on' ? 2 : 0) + (i % 3 === 2 ? 1 : 0);
+      // Itch moves exactly with acne (one point lower): its test must agree with the main one.
+      // The other condition stays put whatever the arm.
+      const entry: DayEntry = {
+        ...emptyDay(day.date),
+        skin: [score(acneId, severity, severity - 1), score(eczema.id, 2 + (i % 2), null)],
+      };
+      await app.call('day.save', entry);
+    }
+    const detail = await app.call('experiments.get', { id: made.id });
+    expect(detail.state).toBe('finished');
+    // Bloating was never logged: too few days, said in words, never zeros.
+    expect(detail.secondary.map((s) => [s.key, s.analysis.status])).toEqual([
+      ['skin.itch', 'complete'],
+      [eczemaKey, 'complete'],
+      ['gut.bloating', 'not-enough-data'],
+    ]);
+    const [itch, eczemaResult, bloating] = detail.secondary;
+    expect(itch!.analysis.effect).toBeCloseTo(detail.analysis!.effect!, 9);
+    expect(itch!.analysis.p).toBe(detail.analysis!.p);
+    expect(itch!.analysis.ciLow).toBeCloseTo(detail.analysis!.ciLow!, 6);
+    expect(itch!.sentence).toMatch(
+      /^Exploratory — itch: 2\.0 points higher on “Dairy as usual” days than on “No dairy at all” days \(interval .*; p = 0\.031\)\.$/,
+    );
+    expect(eczemaResult!.analysis.p).toBeGreaterThan(0.05);
+    expect(bloating!.sentence).toMatch(/^Exploratory — bloating: Too few days to analyse yet/);
+    // The main result's sentences do not change because other outcomes were added.
+    expect(detail.sentences.join(' ')).not.toMatch(/Exploratory/);
+
+    // While an experiment runs, secondary results stay hidden with the main one.
+    const running = await app.call('experiments.create', plan(app.acneKey, { secondaryKeys: ['skin.itch'] }));
+    expect(running).toMatchObject({ hidden: true, secondary: [] });
+    const report = await app.call('report.data', { from: '2026-04-01', to: '2026-06-15', sections: ['experiments'] });
+    expect(report.experiments![0]!.secondary.map((s) => s.key)).toEqual(['skin.itch', eczemaKey, 'gut.bloating']);
+
+    // Another journal where eczema has another id: its key is re-linked by name.
+    const file = JSON.parse(
+      JSON.stringify(exportJournalJson(app.backend.vault.db, { photos: false, appVersion: 't', now: new Date() })),
+    );
+    expect(file.experiments[0].plan.secondaryLabels).toEqual([
+      'skin.itch',
+      'Perioral dermatitis severity',
+      'gut.bloating',
+    ]);
+    const other = await appWithClock();
+    // Another condition takes its id there, so the file's arrives with a new one.
+    await other.call('conditions.save', { name: 'Something else', tracked: true });
+    await importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' });
+    const imported = (await other.call('experiments.list')).find((e) => e.state === 'finished')!;
+    const eczemaNow = (await other.call('conditions.list')).find((c) => c.name === 'Perioral dermatitis')!;
+    expect(eczemaNow.id).not.toBe(eczema.id);
+    expect(imported.plan.secondaryKeys).toEqual(['skin.itch', `skin.severity.${eczemaNow.id}`, 'gut.bloating']);
+  });
+});
+
+describe('importing an experiment that cannot be linked', () => {
+  it('refuses the whole file with a clear message and changes nothing in the journal', async () => {
+    const app = await appWithClock();
+    const factors = await app.call('factors.save', { name: 'Cold shower', kind: 'yesno', unit: '' });
+    const shower = factors.find((f) => f.name === 'Cold shower')!;
+    await app.call(
+      'experiments.create',
+      plan(app.acneKey, {
+        factorKey: `custom.${shower.id}`,
+        startDate: '2026-05-01',
+        backdate: true,
+        onText: 'Cold shower',
+        offText: 'Warm shower',
+      }),
+    );
+    const file = JSON.parse(
+      JSON.stringify(exportJournalJson(app.backend.vault.db, { photos: false, appVersion: 't', now: new Date() })),
+    );
+    // A file whose custom factor was left out (edited by hand, or a partial export).
+    file.customFactors = file.customFactors.filter((f: { name: string }) => f.name !== 'Cold shower');
+
+    const other = await appWithClock();
+    await other.log('2026-06-14', 5, true);
+    const before = await other.call('day.get', { date: '2026-06-14' });
+    for (const dryRun of [true, false]) {
+      await expect(importJournalJson(other.backend.vault.db, file, { dryRun, today: '2026-06-15' })).rejects.toThrow(
+        /The experiment “Cold shower and acne severity” refers to Cold shower, which is not in the file or this journal\. Nothing was imported\./,
+      );
+    }
+    expect(await other.call('experiments.list')).toEqual([]);
+    expect((await other.call('factors.list')).map((f) => f.name)).not.toContain('Cold shower');
+    expect(await other.call('day.get', { date: '2026-06-14' })).toEqual(before);
+  });
+});

@@ -6,7 +6,13 @@ import { isAppError, journalLocked, storageFailure } from '../errors';
 import type { Handlers } from './handlerTypes';
 
 /** Calls that do not count as someone using the app (the page polls the status). */
-const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info', 'insights.status']);
+const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set([
+  'vault.status',
+  'app.info',
+  'insights.status',
+  // Asked by the page's reminder timer, not by the person.
+  'experiments.reminder',
+]);
 
 /** Calls that never touch the journal's database, answered even while a re-key runs (its progress). */
 const ANSWERED_DURING_REKEY: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info', 'app.activity']);

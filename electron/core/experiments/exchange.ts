@@ -16,13 +16,25 @@ import {
   writeCheckIn,
 } from './store';
 
+/** A key's name in this journal, the way `relink` looks it up again in another (the key itself otherwise). */
+function labelOf(db: Db, key: string): string {
+  const match = /^(treatment|custom|skin\.severity|skin\.itch|skin\.flare)\.(\d+)$/.exec(key);
+  if (!match) return key;
+  const [, kind, id] = match;
+  const table = kind === 'treatment' ? 'treatments' : kind === 'custom' ? 'custom_factors' : 'conditions';
+  const name = db.prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(Number(id)) as string | undefined;
+  if (name === undefined) return key;
+  const suffix = { 'skin.severity': ' severity', 'skin.itch': ' itch', 'skin.flare': ' flare' }[kind!] ?? '';
+  return name + suffix;
+}
+
 /** Every experiment for the JSON export: the frozen plan, what happened to it, and the one-tap answers. */
 export function exportExperiments(db: Db): ExportedExperiment[] {
   return listExperimentRows(db)
     .reverse()
     .map((row) => ({
       title: row.title,
-      plan: row.plan,
+      plan: { ...row.plan, secondaryLabels: row.plan.secondaryKeys.map((key) => labelOf(db, key)) },
       createdAt: row.createdAt,
       endedOn: row.endedOn,
       endReason: row.endReason,
@@ -73,12 +85,21 @@ export function importExperiments(db: Db, experiments: readonly ExportedExperime
         `The experiment “${experiment.title}” refers to ${factorKey ? source.outcomeLabel : source.factorLabel}, which is not in the file or this journal. Nothing was imported.`,
       );
     }
-    const plan: ExperimentPlan = {
-      ...source,
-      factorKey,
-      outcomeKey,
-      secondaryKeys: source.secondaryKeys.filter((key) => !/\.\d+$/.test(key)),
-    };
+    const { secondaryLabels, ...frozen } = source;
+    // Older files carry no names for secondary outcomes: those pointing at an id cannot be re-linked.
+    const secondaryKeys = source.secondaryKeys.flatMap((key, i) => {
+      const label = secondaryLabels?.[i];
+      if (label === undefined) return /\.\d+$/.test(key) ? [] : [key];
+      const linked = relink(db, key, label);
+      if (!linked) {
+        throw new AppError(
+          'IMPORT_INVALID',
+          `The experiment “${experiment.title}” also looks at ${label}, which is not in the file or this journal. Nothing was imported.`,
+        );
+      }
+      return [linked];
+    });
+    const plan: ExperimentPlan = { ...frozen, factorKey, outcomeKey, secondaryKeys };
     if (same.get(plan.startDate, factorKey, outcomeKey, plan.design)) {
       counts.alreadyThere++;
       continue;

@@ -9,6 +9,7 @@ import {
   type ExperimentSummary,
   type PlanPreview,
   type ScheduleDay,
+  type SecondaryOutcome,
   type TodayAssignment,
   EXPERIMENT_ALPHA,
   safetySentences,
@@ -34,7 +35,7 @@ import {
   writeCheckIn,
   type ExperimentRow,
 } from './store';
-import { formatNumber, resultSentences, shortUnit } from './words';
+import { formatNumber, resultSentences, secondarySentence, shortUnit } from './words';
 
 const OUTCOME_ROLES = new Set(['skin', 'gut']);
 
@@ -248,6 +249,8 @@ interface Loaded {
   paused: Set<string>;
   factor: Map<string, number | null>;
   outcome: Map<string, number | null>;
+  /** The exploratory outcomes, labelled from the journal (the key when it no longer has that measure). */
+  secondary: { key: string; label: string; unit: string; values: Map<string, number | null> }[];
   checkIns: Map<string, boolean>;
 }
 
@@ -267,6 +270,10 @@ function load(db: Db, id: number, today: string): Loaded {
     paused: pausedDates(deviations),
     factor: byDate(row.plan.factorKey),
     outcome: byDate(row.plan.outcomeKey),
+    secondary: row.plan.secondaryKeys.map((key) => {
+      const series = data.series.find((s) => s.key === key);
+      return { key, label: series?.label ?? key, unit: series?.unit ?? '', values: byDate(key) };
+    }),
     checkIns: readCheckIns(db, id),
   };
 }
@@ -362,13 +369,27 @@ export function experimentDetail(db: Db, id: number, today: string, reveal: bool
     excluded: loaded.paused,
     lastDay,
   };
-  const analysis = hidden
-    ? null
-    : analyseExperiment({
-        ...base,
-        design: loaded.row.plan.design,
-        adherence: adherence.share,
-        finished: !running && summary.state !== 'planned',
+  const analyse = (outcome: Map<string, number | null>) =>
+    analyseExperiment({
+      ...base,
+      outcome,
+      design: loaded.row.plan.design,
+      adherence: adherence.share,
+      finished: !running && summary.state !== 'planned',
+    });
+  const analysis = hidden ? null : analyse(loaded.outcome);
+  // Secondary outcomes: the same exact test, labelled exploratory (several outcomes, more chances).
+  const secondary: SecondaryOutcome[] = hidden
+    ? []
+    : loaded.secondary.map(({ key, label, unit, values }) => {
+        const result = analyse(values);
+        return {
+          key,
+          label,
+          unit,
+          analysis: result,
+          sentence: secondarySentence(loaded.row.plan, { key, label, unit }, result),
+        };
       });
   const exposure = new Map(
     loaded.schedule.map((d) => [d.date, exposureOf(loaded.row.plan, loaded.factor.get(d.date))]),
@@ -384,6 +405,8 @@ export function experimentDetail(db: Db, id: number, today: string, reveal: bool
     analysis,
     asDone,
     sentences: resultSentences(loaded.row.plan, summary.state, analysis, asDone, peeked),
+    secondary,
+    secondaryLabels: loaded.secondary.map((s) => s.label),
     hidden,
   };
 }
@@ -490,11 +513,17 @@ export function assignmentsOn(db: Db, date: string, today: string): TodayAssignm
 }
 
 /** Finished or ended experiments that overlap a period, for the dermatologist report. */
-export function finishedExperimentsIn(db: Db, from: string, to: string, today: string): ReportExperiment[] {
+export function finishedExperimentsIn(
+  db: Db,
+  from: string,
+  to: string,
+  today: string,
+  now: Date = new Date(),
+): ReportExperiment[] {
   return listExperimentRows(db)
     .reverse()
     .filter((row) => row.startDate <= to && (row.endedOn ?? row.endDate) >= from)
-    .map((row) => experimentDetail(db, row.id, today, false, new Date()))
+    .map((row) => experimentDetail(db, row.id, today, false, now))
     .filter((detail) => detail.state === 'finished' || detail.state === 'stopped')
     .map(
       ({
@@ -511,6 +540,7 @@ export function finishedExperimentsIn(db: Db, from: string, to: string, today: s
         deviations,
         sentences,
         analysis,
+        secondary,
       }) => ({
         id,
         title,
@@ -525,6 +555,7 @@ export function finishedExperimentsIn(db: Db, from: string, to: string, today: s
         deviations,
         sentences,
         analysis,
+        secondary,
       }),
     );
 }

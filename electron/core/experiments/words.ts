@@ -102,3 +102,29 @@ export function resultSentences(
   }
   return sentences;
 }
+
+/**
+ * One exploratory outcome's result in a sentence: the same numbers as the main result, but never
+ * called evidence — it was not chosen before starting.
+ */
+export function secondarySentence(
+  plan: ExperimentPlan,
+  outcome: { key: string; label: string; unit: string },
+  analysis: ExperimentAnalysis,
+): string {
+  const words = inSentence(outcome.label, outcome.key);
+  if (analysis.status === 'not-started' || analysis.status === 'not-enough-data') {
+    return `Exploratory — ${words}: ${analysis.reason ?? 'there is not enough data yet.'}`;
+  }
+  const unit = shortUnit(outcome.unit);
+  const effect = analysis.effect ?? 0;
+  const direction = effect >= 0 ? 'higher' : 'lower';
+  if (analysis.status === 'not-randomised') {
+    return `Exploratory — ${words}: ${formatNumber(Math.abs(effect))} ${unit} ${direction} after the change than before (${analysis.daysOn} and ${analysis.daysOff} days; no test is possible without a random order).`;
+  }
+  const interval =
+    analysis.ciLow !== null && analysis.ciHigh !== null
+      ? `interval ${formatNumber(analysis.ciLow)} to ${formatNumber(analysis.ciHigh)}; `
+      : '';
+  return `Exploratory — ${words}: ${formatNumber(Math.abs(effect))} ${unit} ${direction} on “${plan.onText}” days than on “${plan.offText}” days (${interval}p ${formatP(analysis.p ?? 1)}).`;
+}

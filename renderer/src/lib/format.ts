@@ -48,6 +48,11 @@ export function shortDate(date: string, month: 'long' | 'short' = 'long'): strin
   return dateFormat({ day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(utcDay(date));
 }
 
+/** "7 Dec": day and short month, for places where the year is plain from the context. */
+export function dayMonth(date: string): string {
+  return dateFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcDay(date));
+}
+
 /** "June 2026" for a 'YYYY-MM-DD' or 'YYYY-MM' date. */
 export function monthTitle(date: string): string {
   const day = date.length === 7 ? `${date}-01` : date;

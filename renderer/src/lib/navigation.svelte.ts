@@ -51,6 +51,8 @@ class Navigation {
   trendsFocus = $state<TrendsFocus | null>(null);
   /** Set by `planExperiment`, read (and cleared) by the experiments view. */
   experimentFocus = $state<ExperimentFocus | null>(null);
+  /** Set by `openExperiment`, read (and cleared) by the experiments view: open that one, not the list. */
+  experimentToOpen = $state<number | null>(null);
   private guards = new Set<LeaveGuard>();
 
   async open(section: SectionId, date?: string): Promise<void> {
@@ -76,6 +78,13 @@ class Navigation {
     this.section = 'experiments';
   }
 
+  /** Opens one experiment (from the Day view's line or an Insights result). */
+  async openExperiment(id: number): Promise<void> {
+    await this.beforeLeave();
+    this.experimentToOpen = id;
+    this.section = 'experiments';
+  }
+
   async setDate(date: string): Promise<void> {
     await this.beforeLeave();
     this.date = date;
@@ -97,6 +106,7 @@ class Navigation {
     this.followsToday = true;
     this.trendsFocus = null;
     this.experimentFocus = null;
+    this.experimentToOpen = null;
   }
 }
 
