@@ -93,7 +93,7 @@ export class Vault {
         throw new AppError('VAULT_EXISTS', `There is already a journal in ${this.dir}. Nothing was changed.`);
       }
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const lock = VaultLock.acquire(this.dir);
+      const lock = VaultLock.acquire(this.dir, this.options.nativeBinding);
       // A journal whose making was cut off (the app stopped before vault.json existed) has no key
       // anyone could use and nothing written in it: clear it away and start again.
       if (unfinished) removeFreshJournal(this.journalPath);
@@ -552,7 +552,7 @@ export class Vault {
   }
 
   private openJournal(dataKey: Buffer, createdAt: string): void {
-    const lock = VaultLock.acquire(this.dir);
+    const lock = VaultLock.acquire(this.dir, this.options.nativeBinding);
     let db: Db;
     try {
       db = openCipherDatabase(this.journalPath, dataKey, { create: false, nativeBinding: this.options.nativeBinding });
