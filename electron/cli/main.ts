@@ -7,7 +7,7 @@ import { generateDemoJournal, PLANTED_EFFECTS } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { normalizeRecoveryKey } from '../contract/recoveryKey';
 import { IMPORT_MAX_FILE_BYTES, type ImportSummary } from '../contract/dataExport';
-import { restoreBackup, writeBackup, type Credential } from '../core/data/backup';
+import { restoreBackup, UNSEALED_BACKUP_ADVICE, writeBackup, type Credential } from '../core/data/backup';
 import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
@@ -563,7 +563,7 @@ async function backupCommand(values: Record<string, string | boolean | undefined
   const out = newPath(values, 'out');
   const { backend } = await openJournal(vaultDir);
   try {
-    const info = writeBackup(backend.vault.db, vaultDir, out, __APP_VERSION__, new Date());
+    const info = writeBackup(backend.vault, out, __APP_VERSION__, new Date());
     console.log(`Wrote an encrypted backup to ${out} (${Math.ceil(info.journalBytes / 1024)} KB of journal).`);
   } finally {
     backend.dispose();
@@ -584,10 +584,11 @@ async function restoreCommand(
         ),
       }
     : { passphrase: await readPassphrase('Passphrase of the backup: ') };
-  const { info, previous } = await restoreBackup(vaultDir, resolve(file), credential, new Date());
+  const { info, previous, sealed } = await restoreBackup(vaultDir, resolve(file), credential, new Date());
   console.log(
     `Restored the backup made ${info.createdAt} into ${vaultDir}.${previous ? ` The journal that was there is kept in ${previous}.` : ''}`,
   );
+  if (!sealed) console.warn(`Warning: ${UNSEALED_BACKUP_ADVICE}`);
 }
 
 async function checkCommand(values: Record<string, string | boolean | undefined>): Promise<void> {

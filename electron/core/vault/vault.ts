@@ -12,8 +12,11 @@ import {
   DEFAULT_SCRYPT_COST,
   derivePassphraseKey,
   deriveRecoveryWrapKey,
+  deriveSubkey,
+  hmacSha256,
   randomDataKey,
   randomSalt,
+  SUBKEY_LABEL,
   unwrapKey,
   wipe,
   wrapKey,
@@ -36,6 +39,20 @@ interface OpenVault {
   db: Db;
   lock: VaultLock;
   createdAt: string;
+  /** HKDF subkeys of the data key, held while unlocked (the data key itself is only in SQLite). */
+  subkeys: Subkeys;
+}
+
+interface Subkeys {
+  backupHeader: Buffer;
+}
+
+function deriveSubkeys(dataKey: Buffer): Subkeys {
+  return { backupHeader: deriveSubkey(dataKey, SUBKEY_LABEL.backupHeader) };
+}
+
+function wipeSubkeys(subkeys: Subkeys): void {
+  wipe(subkeys.backupHeader);
 }
 
 /**
@@ -58,6 +75,15 @@ export class Vault {
 
   get isUnlocked(): boolean {
     return this.open !== null;
+  }
+
+  /**
+   * The seal of a backup's header: HMAC-SHA256 under a key derived from the open journal's data
+   * key, checked on restore once the backup's own key file has yielded that data key.
+   */
+  sealBackupHeader(headerBytes: Buffer): Buffer {
+    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    return hmacSha256(this.open.subkeys.backupHeader, headerBytes);
   }
 
   /** The open journal database; throws VAULT_LOCKED when locked. */
@@ -129,7 +155,7 @@ export class Vault {
           throw error;
         }
         rmSync(this.creatingMarkerPath, { force: true });
-        this.open = { db, lock, createdAt: now };
+        this.open = { db, lock, createdAt: now, subkeys: deriveSubkeys(dataKey) };
         this.attempts.recordSuccess();
         return { recoveryKey: recovery.formatted, status: this.status() };
       } catch (error) {
@@ -422,8 +448,9 @@ export class Vault {
    * WAL is emptied and left first, so no frame under the old key can be applied to the new file.
    */
   private replaceJournalWith(copy: string, newKey: Buffer): void {
-    const { db, lock, createdAt } = this.open!;
+    const { db, lock, createdAt, subkeys } = this.open!;
     this.open = null;
+    wipeSubkeys(subkeys);
     try {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
@@ -437,7 +464,7 @@ export class Vault {
       });
       applyConnectionSettings(reopened);
       this.options.onOpen?.(reopened);
-      this.open = { db: reopened, lock, createdAt };
+      this.open = { db: reopened, lock, createdAt, subkeys: deriveSubkeys(newKey) };
     } catch (error) {
       if (db.open) db.close();
       lock.release();
@@ -583,7 +610,7 @@ export class Vault {
       lock.release();
       throw error;
     }
-    this.open = { db, lock, createdAt };
+    this.open = { db, lock, createdAt, subkeys: deriveSubkeys(dataKey) };
     this.attempts.recordSuccess();
     removeLeftovers(this.dir);
   }
@@ -599,8 +626,9 @@ export class Vault {
 
   private closeJournal(): void {
     if (!this.open) return;
-    const { db, lock } = this.open;
+    const { db, lock, subkeys } = this.open;
     this.open = null;
+    wipeSubkeys(subkeys);
     try {
       db.close();
     } finally {
