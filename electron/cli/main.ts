@@ -134,15 +134,16 @@ const COMMANDS: Record<string, Command> = {
   restore: {
     usage: `restore FILE --vault DIR [--recovery-key]
       Replace the journal in DIR with a backup, after checking the backup's passphrase (or, with
-      --recovery-key, its recovery key from AXIS_RECOVERY_KEY or a prompt). The current files are
-      kept in a before-restore-… folder inside DIR.`,
+      --recovery-key, its recovery key from AXIS_RECOVERY_KEY or a prompt) and its seal. The
+      current files are kept in a before-restore-… folder inside DIR.`,
     options: { vault: { type: 'string' }, 'recovery-key': { type: 'boolean', default: false } },
     takesFile: true,
     run: restoreCommand,
   },
   check: {
     usage: `check --vault DIR
-      Check the key file and the database (SQLite integrity and references) without changing them.`,
+      Check the key file and the database (that they belong together, SQLite integrity and
+      references) without changing them. Works while the app has the journal open.`,
     options: { vault: { type: 'string' } },
     run: checkCommand,
   },

@@ -103,8 +103,9 @@ describe('L2: a backup header changed after it was made is refused, and the jour
 
 describe('L2: backups made before seals (version 1)', () => {
   /** A version 1 file: the same header without a seal, around `journal`. */
-  function unsealed(sealedBackup: Buffer, journal: Buffer): Buffer {
+  function unsealed(sealedBackup: Buffer, journal: Buffer, keyFileEdit: (keyFile: any) => void = () => {}): Buffer {
     const parsed = readBackup(sealedBackup);
+    keyFileEdit(parsed.keyFile);
     const header = Buffer.from(
       JSON.stringify({
         format: 'axis-journal-backup',
@@ -130,11 +131,12 @@ describe('L2: backups made before seals (version 1)', () => {
     const oldJournal = join(tempDir('axis-old-'), 'journal.db');
     writeFileSync(oldJournal, readBackup(backup).journal);
     const db = openCipherDatabase(oldJournal, dataKey, { create: false });
-    db.exec('DROP TABLE IF EXISTS journal_binding');
+    db.exec('DROP TABLE IF EXISTS journal_binding; PRAGMA user_version = 8');
     db.close();
     const result = await restoreBackup(
       dir,
-      unsealed(backup, readFileSync(oldJournal)),
+      // …and its key file, which had no binding either.
+      unsealed(backup, readFileSync(oldJournal), (keyFile) => delete keyFile.binding),
       { passphrase: PASSPHRASE },
       new Date(),
     );
@@ -144,5 +146,20 @@ describe('L2: backups made before seals (version 1)', () => {
     await reopened.unlock(PASSPHRASE);
     expect(reopened.db.prepare('SELECT note FROM marker').pluck().all()).toEqual(['before the backup']);
     reopened.lock();
+  });
+
+  it('a new backup with its seal cut off (to slip a changed header past it) is refused', async () => {
+    const { dir, vault, backup } = await vaultWithBackup();
+    vault.lock();
+    const before = snapshot(dir);
+    const stripped = withHeader(unsealed(backup, readBackup(backup).journal), (h) => {
+      h.keyFile.recovery.wrapped.ciphertext = flipBit(h.keyFile.recovery.wrapped.ciphertext);
+    });
+    const error = (await restoreBackup(dir, stripped, { passphrase: PASSPHRASE }, new Date()).catch(
+      (e: unknown) => e,
+    )) as AppError;
+    expect(error.code).toBe('BACKUP_DAMAGED');
+    expect(error.message).toMatch(/seal was removed/);
+    expect(snapshot(dir)).toEqual(before);
   });
 });

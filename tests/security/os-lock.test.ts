@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,8 @@ describe('L6: an OS lock is the real mutex', () => {
     expect((await vault.unlock(PASSPHRASE)).state).toBe('unlocked');
     vault.lock();
     expect(existsSync(join(dir, 'journal.lock'))).toBe(false);
+    // The mutex file holds nothing (SQLite only locks it) and is never deleted.
+    expect(statSync(join(dir, 'journal.mutex')).size).toBe(0);
   });
 
   it('another Axis really holding it: refused, naming the process, saying nothing needs removing', async () => {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { openCipherDatabase, type Db } from '../db/database';
+import { openCipherDatabase, removeDatabaseFiles, type Db } from '../db/database';
 import { assertNotFromTheFuture, schemaVersion } from '../db/migrate';
-import { fsyncDirectory, writeFileAtomically, writeFileDurably } from '../durableFiles';
+import { fsyncDirectory, fsyncFile, writeFileAtomically, writeFileDurably } from '../durableFiles';
 import { AppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import {
@@ -18,6 +18,7 @@ import {
   wipe,
 } from '../vault/crypto';
 import { parseKeyFile, readKeyFile, WRAP_PURPOSE, writeKeyFile, type KeyFile } from '../vault/keyFile';
+import { advanceJournalBinding, sealBinding, type JournalBinding, type KeyFileBinding } from '../vault/binding';
 import { VaultLock } from '../vault/lockFile';
 
 /**
@@ -189,12 +190,14 @@ export async function restoreBackup(
   }
   mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
   const restoring = join(vaultDir, `${VAULT_FILES.journal}.restoring`);
+  let binding: KeyFileBinding | null;
   try {
     // Everything about the backup is checked before the app locks or anything is replaced.
     writeFileDurably(restoring, backup.journal);
     checkSnapshot(restoring, dataKey, backup.seal !== null, options.nativeBinding);
+    binding = bindAsNewJournal(restoring, dataKey, options.nativeBinding);
   } catch (error) {
-    rmSync(restoring, { force: true });
+    removeDatabaseFiles(restoring);
     throw error;
   } finally {
     wipe(dataKey);
@@ -204,17 +207,18 @@ export async function restoreBackup(
   try {
     lock = VaultLock.acquire(vaultDir, options.nativeBinding);
   } catch (error) {
-    rmSync(restoring, { force: true });
+    removeDatabaseFiles(restoring);
     throw error;
   }
   let previous: string | null = null;
   try {
     previous = moveAside(vaultDir, now);
     renameSync(restoring, join(vaultDir, VAULT_FILES.journal));
-    writeKeyFile(vaultDir, backup.keyFile);
+    const { binding: _asBackedUp, ...keyFile } = backup.keyFile;
+    writeKeyFile(vaultDir, binding ? { ...keyFile, binding } : keyFile);
     fsyncDirectory(vaultDir);
   } catch (error) {
-    rmSync(restoring, { force: true });
+    removeDatabaseFiles(restoring);
     if (previous) putBack(vaultDir, previous);
     throw error;
   } finally {
@@ -275,6 +279,36 @@ async function unwrapBackupKey(keyFile: KeyFile, credential: Credential): Promis
   return dataKey;
 }
 
+/**
+ * A restored journal becomes a journal of its own: a fresh id (so the journal it replaces, kept
+ * aside, or another copy restored from the same backup, is never taken for it) and the next
+ * generation, sealed for the key file that goes with it. Null for a journal from before bindings.
+ */
+function bindAsNewJournal(path: string, dataKey: Buffer, nativeBinding: string | undefined): KeyFileBinding | null {
+  const db = openCipherDatabase(path, dataKey, { create: false, nativeBinding });
+  let binding: JournalBinding;
+  try {
+    if (!hasBindingTable(db)) return null;
+    db.pragma('synchronous = FULL');
+    binding = advanceJournalBinding(db, { newId: true });
+  } finally {
+    db.close();
+  }
+  fsyncFile(path);
+  const subkey = deriveSubkey(dataKey, SUBKEY_LABEL.journalBinding);
+  try {
+    return sealBinding(subkey, binding);
+  } finally {
+    wipe(subkey);
+  }
+}
+
+function hasBindingTable(db: Db): boolean {
+  return (
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_binding'`).get() !== undefined
+  );
+}
+
 function checkSnapshot(path: string, dataKey: Buffer, sealed: boolean, nativeBinding: string | undefined): void {
   let db: Db;
   try {
@@ -307,8 +341,7 @@ function checkSnapshot(path: string, dataKey: Buffer, sealed: boolean, nativeBin
  * record cannot be forged or removed without the data key.
  */
 function assertNotStrippedOfSeal(db: Db): void {
-  const bound = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_binding'`).get();
-  if (bound) {
+  if (hasBindingTable(db)) {
     throw new AppError(
       'BACKUP_DAMAGED',
       'This backup has been changed since it was made (its seal was removed), so it was not restored. Nothing was changed. Try another backup.',

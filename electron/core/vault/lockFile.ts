@@ -18,7 +18,7 @@ const heldHere = new Set<string>();
 /**
  * Lets one process at a time open the journal. The real mutex is an operating-system lock: an
  * exclusive SQLite lock (POSIX `fcntl` on Unix, `LockFileEx` on Windows) held on `journal.mutex`,
- * an empty, unencrypted SQLite file, for as long as the journal is open. The OS drops it the
+ * an empty (0-byte) file opened with SQLite, for as long as the journal is open. The OS drops it the
  * moment the process ends, however it ends, so there is no stale lock to take over and no race
  * in taking one over; two processes asking at the same instant cannot both get it. It needs no
  * key, so it also guards creating, restoring and deleting a journal.
@@ -78,11 +78,13 @@ function takeOsLock(path: string, nativeBinding: string | undefined): Database.D
   const db = new Database(path, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     if (process.platform !== 'win32') chmodSync(path, 0o600);
-    // In EXCLUSIVE locking mode SQLite keeps the lock it takes until the connection closes.
+    // In EXCLUSIVE locking mode SQLite keeps the lock it takes until the connection closes. The
+    // empty transaction is rolled back and its journal kept in memory: the file stays 0 bytes and
+    // no other file appears.
     db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = OFF');
+    db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
-    db.exec('COMMIT');
+    db.exec('ROLLBACK');
     return db;
   } catch (error) {
     db.close();

@@ -23,6 +23,14 @@ import {
   type ScryptCost,
 } from './crypto';
 import { KEY_FILE_FORMAT, KEY_FILE_VERSION, WRAP_PURPOSE, readKeyFile, writeKeyFile, type KeyFile } from './keyFile';
+import {
+  advanceJournalBinding,
+  bindingRefusal,
+  compareBinding,
+  readJournalBinding,
+  sealBinding,
+  type JournalBinding,
+} from './binding';
 import { VaultLock } from './lockFile';
 import { generateRecoveryKey } from './recoveryKey';
 
@@ -41,18 +49,24 @@ interface OpenVault {
   createdAt: string;
   /** HKDF subkeys of the data key, held while unlocked (the data key itself is only in SQLite). */
   subkeys: Subkeys;
+  /** The journal's id and generation as the database now records them. */
+  binding: JournalBinding;
 }
 
 interface Subkeys {
   backupHeader: Buffer;
+  binding: Buffer;
 }
 
 function deriveSubkeys(dataKey: Buffer): Subkeys {
-  return { backupHeader: deriveSubkey(dataKey, SUBKEY_LABEL.backupHeader) };
+  return {
+    backupHeader: deriveSubkey(dataKey, SUBKEY_LABEL.backupHeader),
+    binding: deriveSubkey(dataKey, SUBKEY_LABEL.journalBinding),
+  };
 }
 
 function wipeSubkeys(subkeys: Subkeys): void {
-  wipe(subkeys.backupHeader);
+  wipe(subkeys.backupHeader, subkeys.binding);
 }
 
 /**
@@ -142,20 +156,25 @@ export class Vault {
           create: true,
           nativeBinding: this.options.nativeBinding,
         });
+        let binding: JournalBinding;
+        let subkeys: Subkeys | undefined;
         try {
           applyConnectionSettings(db);
           useClock(db, () => this.now());
           migrate(db);
           this.options.onOpen?.(db);
-          writeKeyFile(this.dir, keyFile);
+          binding = advanceJournalBinding(db);
+          subkeys = deriveSubkeys(dataKey);
+          writeKeyFile(this.dir, { ...keyFile, binding: sealBinding(subkeys.binding, binding) });
         } catch (error) {
+          if (subkeys) wipeSubkeys(subkeys);
           db.close();
           removeFreshJournal(this.journalPath);
           rmSync(this.creatingMarkerPath, { force: true });
           throw error;
         }
         rmSync(this.creatingMarkerPath, { force: true });
-        this.open = { db, lock, createdAt: now, subkeys: deriveSubkeys(dataKey) };
+        this.open = { db, lock, createdAt: now, subkeys: subkeys!, binding: binding! };
         this.attempts.recordSuccess();
         return { recoveryKey: recovery.formatted, status: this.status() };
       } catch (error) {
@@ -177,13 +196,17 @@ export class Vault {
       }
       const dataKey = await this.unwrapForUnlock(keyFile, passphrase);
       try {
-        this.openJournal(dataKey, keyFile.createdAt);
-        if (isWeaker(keyFile.passphrase.kdf, this.scryptCost)) {
-          // Raise an old or test-strength key derivation to today's cost while we have the passphrase.
-          writeKeyFile(this.dir, {
-            ...keyFile,
-            passphrase: await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt),
-          });
+        this.openJournal(dataKey, keyFile);
+        // Raise an old or test-strength key derivation to today's cost while we have the passphrase.
+        const upgraded = isWeaker(keyFile.passphrase.kdf, this.scryptCost)
+          ? await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt)
+          : keyFile.passphrase;
+        try {
+          // The journal has moved one generation on (committed): vault.json follows.
+          this.writeKeyFileBound({ ...keyFile, passphrase: upgraded });
+        } catch {
+          // Not fatal: the journal is then a generation ahead of vault.json, which the next
+          // open accepts and records (and the stronger key derivation is tried again then).
         }
       } finally {
         wipe(dataKey);
@@ -215,9 +238,9 @@ export class Vault {
         );
       }
       try {
-        this.openJournal(dataKey, keyFile.createdAt);
+        this.openJournal(dataKey, keyFile);
         const now = new Date(this.now()).toISOString();
-        writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
+        this.writeKeyFileBound({ ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
       } catch (error) {
         this.closeJournal();
         throw error;
@@ -238,7 +261,7 @@ export class Vault {
       const dataKey = await this.unwrapWithPassphrase(keyFile, currentPassphrase);
       try {
         const now = new Date(this.now()).toISOString();
-        writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
+        this.writeKeyFileBound({ ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
         await this.rewrapKeptAside(currentPassphrase, newPassphrase, now);
       } finally {
         wipe(dataKey);
@@ -327,7 +350,8 @@ export class Vault {
           );
         }
         this.replaceJournalWith(copy, newKey);
-        writeKeyFile(this.dir, { ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
+        // The binding is sealed again, under the new key.
+        this.writeKeyFileBound({ ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
         removeJournalsKeptAside(this.dir);
         return recovery.formatted;
       } finally {
@@ -344,11 +368,30 @@ export class Vault {
     return this.serial(async () => this.unwrapForUnlock(this.readForUnlock(), passphrase));
   }
 
-  /** Closes the database and forgets the key. Safe to call when already locked. */
+  /**
+   * Closes the database and forgets the key. Safe to call when already locked. The journal moves
+   * one generation on first (then vault.json), so a copy of journal.db taken while it was open is
+   * recognised as older if it is ever put back.
+   */
   lock(): boolean {
     const wasOpen = this.open !== null;
+    if (this.open) {
+      try {
+        this.open.binding = advanceJournalBinding(this.open.db);
+        this.writeKeyFileBound(readKeyFile(this.dir));
+      } catch {
+        // Locking must never fail. The journal may now be a generation ahead of vault.json,
+        // which the next open accepts and records.
+      }
+    }
     this.closeJournal();
     return wasOpen;
+  }
+
+  /** Writes vault.json with the open journal's binding, sealed under the open data key. */
+  private writeKeyFileBound(keyFile: KeyFile): void {
+    const { subkeys, binding } = this.open!;
+    writeKeyFile(this.dir, { ...keyFile, binding: sealBinding(subkeys.binding, binding) });
   }
 
   private get journalPath(): string {
@@ -448,7 +491,7 @@ export class Vault {
    * WAL is emptied and left first, so no frame under the old key can be applied to the new file.
    */
   private replaceJournalWith(copy: string, newKey: Buffer): void {
-    const { db, lock, createdAt, subkeys } = this.open!;
+    const { db, lock, createdAt, subkeys, binding } = this.open!;
     this.open = null;
     wipeSubkeys(subkeys);
     try {
@@ -464,7 +507,7 @@ export class Vault {
       });
       applyConnectionSettings(reopened);
       this.options.onOpen?.(reopened);
-      this.open = { db: reopened, lock, createdAt, subkeys: deriveSubkeys(newKey) };
+      this.open = { db: reopened, lock, createdAt, subkeys: deriveSubkeys(newKey), binding };
     } catch (error) {
       if (db.open) db.close();
       lock.release();
@@ -511,7 +554,7 @@ export class Vault {
     else if (newKey && !oldKey) oldKey = unwrapKey(pending.oldUnderNewKey, newKey, WRAP_PURPOSE.rekeyBack);
     try {
       const now = new Date(this.now()).toISOString();
-      const journalMoved = newKey !== null && this.tryOpenJournal(newKey, keyFile.createdAt, oldKey);
+      const journalMoved = newKey !== null && this.tryOpenJournal(newKey, keyFile, oldKey);
       if (journalMoved) {
         // The re-key had committed: keep the new key, under the passphrase typed now.
         const passphrase =
@@ -520,7 +563,7 @@ export class Vault {
               ? pending.passphrase
               : await this.passphraseWrap(newKey!, credential.passphrase, now)
             : await this.passphraseWrap(newKey!, credential.newPassphrase, now);
-        writeKeyFile(this.dir, { ...settled, passphrase, recovery: pending.recovery });
+        this.writeKeyFileBound({ ...settled, passphrase, recovery: pending.recovery });
         removeJournalsKeptAside(this.dir);
       } else {
         // The re-key never committed: the journal is still under the old key.
@@ -529,14 +572,14 @@ export class Vault {
             'JOURNAL_DAMAGED',
             `The journal file journal.db in ${this.dir} does not open with this key file. Nothing was changed.`,
           );
-        if (!this.open) this.openJournal(oldKey, keyFile.createdAt);
+        if (!this.open) this.openJournal(oldKey, keyFile);
         const passphrase =
           'newPassphrase' in credential
             ? await this.passphraseWrap(oldKey, credential.newPassphrase, now)
             : typedNew
               ? await this.passphraseWrap(oldKey, credential.passphrase, now)
               : settled.passphrase;
-        writeKeyFile(this.dir, { ...settled, passphrase });
+        this.writeKeyFileBound({ ...settled, passphrase });
       }
     } catch (error) {
       this.closeJournal();
@@ -547,21 +590,29 @@ export class Vault {
   }
 
   /**
-   * Opens the journal with `newKey` if it is under that key. The old key is tried first when given:
-   * a re-key cut off mid-way leaves a rollback journal under the old key, which only the old key
-   * can play back.
+   * Opens the journal with `newKey` if it is under that key. The old key is tried first when given.
+   * vault.json's binding is still sealed under the old key (the re-key had not settled).
    */
-  private tryOpenJournal(newKey: Buffer, createdAt: string, oldKey: Buffer | null): boolean {
-    if (oldKey) {
-      try {
-        this.openJournal(oldKey, createdAt);
-        return false;
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'JOURNAL_DAMAGED') throw error;
-      }
+  private tryOpenJournal(newKey: Buffer, keyFile: KeyFile, oldKey: Buffer | null): boolean {
+    if (oldKey && this.keyOpensJournal(oldKey)) {
+      this.openJournal(oldKey, keyFile, oldKey);
+      return false;
     }
-    this.openJournal(newKey, createdAt);
+    this.openJournal(newKey, keyFile, oldKey ?? newKey);
     return true;
+  }
+
+  /** Whether journal.db is encrypted with `dataKey` (opened and closed again, nothing else). */
+  private keyOpensJournal(dataKey: Buffer): boolean {
+    try {
+      openCipherDatabase(this.journalPath, dataKey, {
+        create: false,
+        nativeBinding: this.options.nativeBinding,
+      }).close();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async passphraseWrap(dataKey: Buffer, passphrase: string, changedAt: string): Promise<KeyFile['passphrase']> {
@@ -578,7 +629,13 @@ export class Vault {
     }
   }
 
-  private openJournal(dataKey: Buffer, createdAt: string): void {
+  /**
+   * Opens journal.db with `dataKey` once it is known to be the journal `keyFile` belongs to (its
+   * binding is sealed under `bindingKey`, the data key unless a re-key is being settled), and
+   * moves it one generation on. The caller then writes vault.json with `writeKeyFileBound`.
+   */
+  private openJournal(dataKey: Buffer, keyFile: KeyFile, bindingKey: Buffer = dataKey): void {
+    const { createdAt } = keyFile;
     const lock = VaultLock.acquire(this.dir, this.options.nativeBinding);
     let db: Db;
     try {
@@ -591,6 +648,7 @@ export class Vault {
         `The journal file journal.db in ${this.dir} could not be read: it may be damaged or not belong to this key file. Nothing was changed.`,
       );
     }
+    let binding: JournalBinding;
     try {
       // An empty (0-byte) or swapped-in blank file opens as a database with no schema: migrating
       // it would silently turn it into a fresh, empty journal. Every real journal has a version.
@@ -601,16 +659,23 @@ export class Vault {
         );
       }
       assertNotFromTheFuture(db);
+      // Before anything is written to it (migrations, WAL mode): is it this key file's journal?
+      const bindingSubkey = deriveSubkey(bindingKey, SUBKEY_LABEL.journalBinding);
+      const state = compareBinding(keyFile.binding, readJournalBinding(db), bindingSubkey);
+      wipe(bindingSubkey);
+      const refusal = bindingRefusal(state, this.dir);
+      if (refusal) throw refusal;
       applyConnectionSettings(db);
       useClock(db, () => this.now());
       migrate(db);
       this.options.onOpen?.(db);
+      binding = advanceJournalBinding(db);
     } catch (error) {
       db.close();
       lock.release();
       throw error;
     }
-    this.open = { db, lock, createdAt, subkeys: deriveSubkeys(dataKey) };
+    this.open = { db, lock, createdAt, subkeys: deriveSubkeys(dataKey), binding };
     this.attempts.recordSuccess();
     removeLeftovers(this.dir);
   }
