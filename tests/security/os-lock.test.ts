@@ -3,6 +3,7 @@ import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkVault } from '../../electron/core/data/check';
 import { type AppError } from '../../electron/core/errors';
 import { PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';
 import { apiClient, startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
@@ -102,6 +103,10 @@ describe('L6: an OS lock is the real mutex', () => {
     expect(refused.message).toMatch(/Close it there, or lock it there, then try again/);
     expect(refused.message).toMatch(/ends by itself when that process ends/);
     expect(second.status().state).toBe('locked');
+    // `axis check` takes no lock: it reads the journal another process has open, and says it is fine.
+    const report = await checkVault(fastVault(dir), PASSPHRASE);
+    expect(report.ok).toBe(true);
+    expect(report.lines.join('\n')).toMatch(/Binding: journal\.db belongs to this key file/);
 
     // The holder is killed (no clean-up at all): the OS drops its lock, and the journal opens.
     await host.stop('SIGKILL');
