@@ -18,7 +18,13 @@ import {
   wipe,
 } from '../vault/crypto';
 import { parseKeyFile, readKeyFile, WRAP_PURPOSE, writeKeyFile, type KeyFile } from '../vault/keyFile';
-import { advanceJournalBinding, sealBinding, type JournalBinding, type KeyFileBinding } from '../vault/binding';
+import {
+  advanceJournalBinding,
+  hasBindingTable,
+  sealBinding,
+  type JournalBinding,
+  type KeyFileBinding,
+} from '../vault/binding';
 import { VaultLock } from '../vault/lockFile';
 
 /**
@@ -301,12 +307,6 @@ function bindAsNewJournal(path: string, dataKey: Buffer, nativeBinding: string |
   } finally {
     wipe(subkey);
   }
-}
-
-function hasBindingTable(db: Db): boolean {
-  return (
-    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_binding'`).get() !== undefined
-  );
 }
 
 function checkSnapshot(path: string, dataKey: Buffer, sealed: boolean, nativeBinding: string | undefined): void {

@@ -41,10 +41,16 @@ export function sealBinding(subkey: Buffer, binding: JournalBinding): KeyFileBin
   return { ...binding, mac: bindingMac(subkey, binding).toString('base64') };
 }
 
+/** Whether the journal was made (or migrated) by a version that binds journals to key files. */
+export function hasBindingTable(db: Db): boolean {
+  return (
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_binding'`).get() !== undefined
+  );
+}
+
 /** The journal's own record; null for a journal made before bindings (or not yet migrated). */
 export function readJournalBinding(db: Db): JournalBinding | null {
-  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_binding'`).get();
-  if (!table) return null;
+  if (!hasBindingTable(db)) return null;
   const row = db.prepare('SELECT journal_id AS journalId, generation FROM journal_binding WHERE id = 1').get() as
     JournalBinding | undefined;
   return row ?? null;
