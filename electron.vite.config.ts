@@ -36,6 +36,8 @@ export default defineConfig({
           cli: resolve(root, 'electron/cli/main.ts'),
           insightsWorker: resolve(root, 'electron/core/insights/worker.ts'),
           importWorker: resolve(root, 'electron/core/importers/worker.ts'),
+          jsonImportWorker: resolve(root, 'electron/core/data/importWorker.ts'),
+          rekeyWorker: resolve(root, 'electron/core/db/rekeyWorker.ts'),
         },
       },
     },
@@ -56,6 +58,8 @@ export default defineConfig({
     base: './',
     // Icons and bell sounds made by the project live in resources/ and are served as-is.
     publicDir: resolve(root, 'resources'),
+    // `$contract` is the one way the renderer names the shared contract (see docs/architecture.md).
+    resolve: { alias: { $contract: resolve(root, 'electron/contract') } },
     plugins: [svelte(), cspMetaTag()],
     define,
     build: {

@@ -1,6 +1,7 @@
 // ESLint: correctness rules for TypeScript and Svelte, plus the project's architecture as rules
 // (docs/architecture.md): which layer may import what, how the renderer reaches the backend, and no
 // import cycles. Formatting is Prettier's (eslint-config-prettier switches off ESLint's style rules).
+import { join } from 'node:path';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
@@ -73,7 +74,11 @@ export default ts.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.mts', '.mjs', '.js', '.svelte', '.json'] }),
+        createNodeResolver({
+          extensions: ['.ts', '.mts', '.mjs', '.js', '.svelte', '.json'],
+          // The renderer's `$contract` alias (electron.vite.config.ts), so the layer rules see through it.
+          alias: { $contract: [join(import.meta.dirname, 'electron/contract')] },
+        }),
       ],
       'import-x/extensions': ['.ts', '.mts', '.mjs', '.js'],
       // Read imported modules as TypeScript even when the importer is a Svelte component.

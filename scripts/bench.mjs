@@ -170,10 +170,10 @@ const MEASUREMENTS = [
       });
       const samples = [];
       for (let i = 0; i < RUNS; i++) {
-        const res = await page.request.post(`http://127.0.0.1:${host.port}/api/journal.deleteDay`, {
+        const res = await page.request.post(`http://127.0.0.1:${host.port}/api/day.delete`, {
           data: { date: today },
         });
-        if (!(await res.json()).ok) throw new Error('journal.deleteDay failed');
+        if (!(await res.json()).ok) throw new Error('day.delete failed');
         await page.getByRole('button', { name: 'Journal', exact: true }).click();
         await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS });
         const started = performance.now();

@@ -6,12 +6,15 @@ import { createApp } from '../core/app';
 import { generateDemoJournal, PLANTED_EFFECTS } from '../core/demo/generate';
 import { localDate } from '../core/journal/dates';
 import { normalizeRecoveryKey } from '../contract/recoveryKey';
+import type { VaultStatus } from '../contract/vault';
 import { IMPORT_MAX_FILE_BYTES, type ImportSummary } from '../contract/dataExport';
 import { restoreBackup, UNSEALED_BACKUP_ADVICE, writeBackup, type Credential } from '../core/data/backup';
 import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
-import { importJournalJson, withoutBom } from '../core/data/importJson';
+import { applyJournalExport } from '../core/data/importJson';
+import { readJournalExport } from '../core/data/importRunner';
+import { isAppError } from '../core/errors';
 import {
   IMPORT_FIELDS,
   IMPORT_FORMAT_NAMES,
@@ -140,6 +143,15 @@ const COMMANDS: Record<string, Command> = {
     takesFile: true,
     run: restoreCommand,
   },
+  rekey: {
+    usage: `rekey --vault DIR [--new-passphrase]
+      "I think someone knows my passphrase or recovery key": re-encrypt the whole journal with a
+      new data key and print a new recovery key (shown once). The old recovery key and the old
+      database key (db-key) open nothing in DIR afterwards; with --new-passphrase the passphrase
+      is replaced too (from AXIS_NEW_PASSPHRASE or a prompt, typed twice). Progress goes to stderr.`,
+    options: { vault: { type: 'string' }, 'new-passphrase': { type: 'boolean', default: false } },
+    run: rekeyCommand,
+  },
   check: {
     usage: `check --vault DIR
       Check the key file and the database (that they belong together, SQLite integrity and
@@ -220,6 +232,7 @@ async function openJournal(vaultDir: string) {
     host: 'web',
     version: __APP_VERSION__,
     insightsWorker: new URL('./insightsWorker.js', import.meta.url),
+    rekeyWorker: new URL('./rekeyWorker.js', import.meta.url),
   });
   const status = app.backend.status();
   if (status.state === 'absent' || status.state === 'unavailable') {
@@ -231,7 +244,23 @@ async function openJournal(vaultDir: string) {
     app.backend.dispose();
     throw new Error(unlocked.error.message);
   }
+  const opened = unlocked.value as VaultStatus;
+  if (opened.state === 'unlocked' && opened.interruptedRekey) {
+    console.error(interruptedRekeyWords(opened.interruptedRekey.recoveryKey));
+  }
   return app;
+}
+
+/** What the person is told when an unlock finished a re-key a crash had cut off after the switch. */
+function interruptedRekeyWords(recoveryKey: string): string {
+  return [
+    'Your last re-key was interrupted after the journal had switched to its new key, before its new',
+    'recovery key was shown. Your journal is safe and uses the new key; your old recovery key no longer',
+    'opens it. Here is a new recovery key. Write it down now and keep it somewhere safe; it is not shown again:',
+    '',
+    `    ${recoveryKey}`,
+    '',
+  ].join('\n');
 }
 
 async function demo(values: Record<string, string | boolean | undefined>): Promise<void> {
@@ -379,7 +408,6 @@ async function importCommand(
   const vaultDir = vaultOption(values, 'the journal');
   const [path] = positionals;
   if (!path) throw new UsageError('Please give the JSON export to import: axis import FILE --vault DIR.');
-  let raw: unknown;
   try {
     // Checked before reading: a huge file would otherwise be read and parsed into memory whole.
     const size = statSync(resolve(path)).size;
@@ -391,20 +419,17 @@ async function importCommand(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
   }
-  try {
-    raw = JSON.parse(withoutBom(readFileSync(resolve(path), 'utf8')));
-  } catch (error) {
-    throw new Error(
-      `${resolve(path)} could not be read as JSON (${(error as Error).message.split('\n')[0]}). Nothing was changed.`,
-      {
-        cause: error,
-      },
-    );
-  }
+  // Read and checked in a worker thread with a capped heap, before the journal is even opened.
+  const file = await readJournalExport(
+    { path: resolve(path) },
+    new URL('./jsonImportWorker.js', import.meta.url),
+  ).catch((error: unknown) => {
+    throw new Error(isAppError(error) ? error.message : `${resolve(path)} could not be imported (${String(error)}).`);
+  });
   const { backend } = await openJournal(vaultDir);
   try {
     const dryRun = values['dry-run'] === true;
-    const summary = importJournalJson(backend.vault.db, raw, { dryRun, today: localDate(Date.now()) });
+    const summary = await applyJournalExport(() => backend.vault.db, file, { dryRun, today: localDate(Date.now()) });
     console.log(
       `${dryRun ? 'Dry run — nothing was changed. Importing would' : 'Imported. It did'}: ${describeImport(summary)}.`,
     );
@@ -590,6 +615,75 @@ async function restoreCommand(
     `Restored the backup made ${info.createdAt} into ${vaultDir}.${previous ? ` The journal that was there is kept in ${previous}.` : ''}`,
   );
   if (!sealed) console.warn(`Warning: ${UNSEALED_BACKUP_ADVICE}`);
+}
+
+async function rekeyCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const vaultDir = vaultOption(values, 'the journal');
+  const app = await openJournal(vaultDir);
+  try {
+    const currentPassphrase = await readPassphrase('Passphrase: ');
+    let newPassphrase: string | undefined;
+    if (values['new-passphrase']) {
+      const typed = !process.env.AXIS_NEW_PASSPHRASE;
+      newPassphrase = await readSecret('AXIS_NEW_PASSPHRASE', 'the new passphrase', 'New passphrase: ');
+      if (typed) {
+        const again = await readSecret('AXIS_NEW_PASSPHRASE_AGAIN', 'the new passphrase again', 'Type it again: ');
+        if (again !== newPassphrase) throw new Error('The two new passphrases are not the same. Nothing was changed.');
+      }
+    }
+    const progress = rekeyProgressLine();
+    const poll = setInterval(() => {
+      const running = app.backend.vault.rekeyProgress;
+      if (running) progress.update(running.pagesDone, running.pagesTotal);
+    }, 100);
+    let recoveryKey: string;
+    try {
+      ({ recoveryKey } = await called(
+        app.dispatch,
+        'vault.rekey',
+        newPassphrase ? { currentPassphrase, newPassphrase } : { currentPassphrase },
+      ));
+    } finally {
+      clearInterval(poll);
+    }
+    progress.end();
+    console.log(
+      [
+        'Your journal was re-encrypted with a new key. Your new recovery key (shown only now; write it down):',
+        '',
+        `    ${recoveryKey}`,
+        '',
+        'The old recovery key and the old database key open nothing in this folder any more.',
+        'Backups made before still open with the passphrase and recovery key of their day.',
+      ].join('\n'),
+    );
+  } finally {
+    app.backend.dispose();
+  }
+}
+
+/** Re-key progress on stderr: a line that updates in a terminal, a few plain lines otherwise. */
+function rekeyProgressLine() {
+  let shown = -1;
+  let last = { done: 0, total: 0 };
+  const write = (done: number, total: number) => {
+    const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+    const step = process.stderr.isTTY ? percent : Math.floor(percent / 25) * 25;
+    if (step === shown) return;
+    shown = step;
+    const text = `Re-encrypting your journal: page ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${percent}%)`;
+    process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
+  };
+  return {
+    update(done: number, total: number) {
+      last = { done, total };
+      write(done, total);
+    },
+    end() {
+      if (last.total > 0) write(last.total, last.total);
+      if (process.stderr.isTTY && shown >= 0) process.stderr.write('\n');
+    },
+  };
 }
 
 async function checkCommand(values: Record<string, string | boolean | undefined>): Promise<void> {

@@ -24,7 +24,8 @@ import {
   type MeditationSettings,
   type MeditationStats,
 } from './meditation';
-import { insightsSchemas, type InsightsStatus, type TrendsData } from './insights';
+import { insightsSchemas, type InsightsStatus } from './insights';
+import { trendsSchemas, type TrendsData } from './trends';
 import { dataSchemas, type DownloadFile } from './data';
 import type { ImportSummary } from './dataExport';
 import {
@@ -71,9 +72,9 @@ export const contract = {
   'vault.newRecoveryKey': method<NewRecoveryKey>()(vaultSchemas.newRecoveryKey),
   'vault.rekey': method<NewRecoveryKey>()(vaultSchemas.rekey),
   'vault.lock': method<VaultStatus>()(none),
-  'journal.getDay': method<DayView>()(journalSchemas.date),
-  'journal.saveDay': method<DayView>()(dayEntryInput),
-  'journal.deleteDay': method<null>()(journalSchemas.date),
+  'day.get': method<DayView>()(journalSchemas.date),
+  'day.save': method<DayView>()(dayEntryInput),
+  'day.delete': method<null>()(journalSchemas.date),
   'journal.month': method<CalendarDay[]>()(journalSchemas.month),
   'journal.list': method<DaySummary[]>()(journalSchemas.list),
   'journal.search': method<SearchHit[]>()(journalSchemas.search),
@@ -108,7 +109,7 @@ export const contract = {
   'meditation.stats': method<MeditationStats>()(none),
   'meditation.settings': method<MeditationSettings>()(none),
   'meditation.saveSettings': method<MeditationSettings>()(meditationSchemas.saveSettings),
-  'trends.series': method<TrendsData>()(insightsSchemas.range),
+  'trends.series': method<TrendsData>()(trendsSchemas.range),
   'insights.run': method<InsightsStatus>()(insightsSchemas.run),
   'insights.status': method<InsightsStatus>()(none),
   'data.exportJson': method<DownloadFile>()(dataSchemas.exportJson),

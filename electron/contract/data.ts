@@ -22,6 +22,11 @@ export const dataSchemas = {
       dryRun: z.boolean(),
     })
     .strict(),
+  /**
+   * Replacing or deleting the journal asks for the passphrase it is unlocked with (`currentPassphrase`),
+   * so nobody at an unlocked window can swap in their own backup or wipe it; wrong tries count like
+   * wrong unlocks. A restore also needs the backup's own passphrase or recovery key.
+   */
   restore: z.union([
     z
       .object({
@@ -29,6 +34,7 @@ export const dataSchemas = {
           .string()
           .max(MAX_UPLOAD_CHARACTERS, 'That backup is too large to restore here; use the command line (axis restore).'),
         passphrase: existingPassphrase,
+        currentPassphrase: existingPassphrase,
       })
       .strict(),
     z
@@ -37,12 +43,14 @@ export const dataSchemas = {
           .string()
           .max(MAX_UPLOAD_CHARACTERS, 'That backup is too large to restore here; use the command line (axis restore).'),
         recoveryKey,
+        currentPassphrase: existingPassphrase,
       })
       .strict(),
   ]),
   deleteAll: z
     .object({
       confirmation: z.string().refine(confirmsDeletion, `Type "${DELETE_CONFIRMATION}" to confirm.`),
+      currentPassphrase: existingPassphrase,
     })
     .strict(),
 };

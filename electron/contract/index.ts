@@ -10,6 +10,7 @@ export * from './journalTerms';
 export * from './photos';
 export * from './meditation';
 export * from './insights';
+export * from './trends';
 export * from './poem';
 export * from './report';
 export * from './data';

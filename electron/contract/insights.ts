@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isoDate } from './journal';
 import { MAX_LAG_LIMIT } from './insightsTerms';
 
 export * from './insightsTerms';
@@ -11,12 +10,5 @@ const maxLag = z
   .max(MAX_LAG_LIMIT, `The longest delay can be at most ${MAX_LAG_LIMIT} days.`);
 
 export const insightsSchemas = {
-  range: z
-    .object({ from: isoDate.optional(), to: isoDate.optional() })
-    .strict()
-    .refine(
-      (range) => !range.from || !range.to || range.from <= range.to,
-      'The start date must be on or before the end date.',
-    ),
   run: z.object({ maxLag: maxLag.optional() }).strict().optional(),
 };

@@ -1,11 +1,11 @@
 import {
-  FOOD_SERIES_LABELS,
   inSentence,
   type InsightFlag,
   type InsightStatus,
   type InsightTest,
   type InsightsResult,
 } from './insightsTerms';
+import { FOOD_SERIES_LABELS } from './trendsTerms';
 
 /**
  * How an insights result is read to the person: which tests make a card, what a card is called,

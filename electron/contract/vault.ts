@@ -45,7 +45,19 @@ export type VaultStatus =
       /** The passphrase remembered on this device no longer opened the journal, so it was forgotten. */
       rememberedPassphraseForgotten?: boolean;
     }
-  | { state: 'unlocked'; vaultDir: string; createdAt: string }
+  | {
+      state: 'unlocked';
+      vaultDir: string;
+      createdAt: string;
+      /**
+       * Only in the answer to the unlock (or recovery) that finished a re-key cut off after the
+       * journal had moved to its new key: the re-key's recovery key was never shown, so a new one
+       * was made. Shown once, like at creation; the old recovery key no longer opens the journal.
+       */
+      interruptedRekey?: { recoveryKey: string };
+      /** While a re-key runs: the journal's pages re-encrypted so far, of all its pages. */
+      rekey?: { pagesDone: number; pagesTotal: number };
+    }
   | { state: 'unavailable'; vaultDir: string; problem: { code: string; message: string } };
 
 export interface CreatedVault {

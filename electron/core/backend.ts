@@ -25,6 +25,8 @@ export interface BackendOptions extends VaultOptions {
   clocks?: Clocks;
   /** The built insights worker (out/main/insightsWorker.js); without it insights run on this thread. */
   insightsWorker?: URL;
+  /** The built JSON-import check (out/main/jsonImportWorker.js); without it imports are checked on this thread. */
+  jsonImportWorker?: URL;
 }
 
 /**
@@ -75,6 +77,8 @@ export class Backend {
   async unlockWithRememberedPassphrase(): Promise<boolean> {
     if (this.vault.isUnlocked) return true;
     if (this.vault.status().state !== 'locked') return false;
+    // A re-key cut off by a crash may need a new recovery key shown: the person unlocks by hand.
+    if (this.vault.hasInterruptedRekey) return false;
     const passphrase = await this.rememberedPassphrase.read();
     if (passphrase === null) return false;
     try {

@@ -34,6 +34,8 @@ async function start(): Promise<void> {
     vaultDir: resolve(vaultArgument(process.argv) ?? defaultVaultDir()),
     // Built next to this file from electron/core/insights/worker.ts; unpacked in installed apps.
     insightsWorker: outsideAsar(new URL('./insightsWorker.js', import.meta.url)),
+    jsonImportWorker: outsideAsar(new URL('./jsonImportWorker.js', import.meta.url)),
+    rekeyWorker: outsideAsar(new URL('./rekeyWorker.js', import.meta.url)),
     host: 'desktop',
     version: app.getVersion(),
     // The native module built for Electron's ABI (see scripts/electron-native.mjs).

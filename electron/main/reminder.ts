@@ -1,7 +1,7 @@
 import { Notification } from 'electron';
 import type { AppCommand } from '../contract/app';
 import type { Backend } from '../core/backend';
-import { readDay } from '../core/journal/days';
+import { readDay } from '../core/day/days';
 import { localDate } from '../core/journal/dates';
 import { nextReminderAt } from '../core/preferences/reminderSchedule';
 

@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     vaultDir,
     // Built next to this file from electron/core/insights/worker.ts.
     insightsWorker: new URL('./insightsWorker.js', import.meta.url),
+    jsonImportWorker: new URL('./jsonImportWorker.js', import.meta.url),
+    rekeyWorker: new URL('./rekeyWorker.js', import.meta.url),
     host: 'web',
     version: __APP_VERSION__,
   });

@@ -221,16 +221,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
   if (res.headersSent) return;
-  // After a refused body the connection is closed once the answer is out, so the client reads it.
+  // After a refused body the connection is closed once the answer is out (Node ends it gracefully
+  // after the last byte is written), so the client reads the 413 rather than a reset.
   if (status === 413) headers = { ...headers, Connection: 'close' };
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   res.end(body);
-  if (status === 413) res.once('finish', () => res.req.destroy());
 }
 
+/**
+ * The request body, at most MAX_BODY_BYTES. A body announced as larger is refused before a byte is
+ * read; a body sent without a length (chunked) is counted as it arrives and refused the moment it
+ * passes the limit — the 413 goes out while the client may still be sending. What follows is read
+ * and dropped (memory stays bounded) so the answer is not lost to a reset; a client that goes on
+ * sending is cut off at four times the limit.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    // Refused before a byte is read when the size is announced; otherwise counted as it arrives.
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
       req.pause();
       reject(new HttpError(413, 'Request too large'));
@@ -241,23 +247,24 @@ function readBody(req: IncomingMessage): Promise<string> {
     let refused = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (refused) return;
+      if (refused) {
+        if (size > 4 * MAX_BODY_BYTES) req.destroy();
+        return;
+      }
       if (size > MAX_BODY_BYTES) {
-        // The rest is read and dropped (memory stays bounded), so the client is still listening
-        // when the 413 comes; a client sending without end is cut off at four times the limit.
         refused = true;
         chunks.length = 0;
+        reject(new HttpError(413, 'Request too large'));
         return;
       }
       chunks.push(chunk);
     });
-    req.on('data', () => {
-      if (refused && size > 4 * MAX_BODY_BYTES) req.destroy();
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    req.on('end', () =>
-      refused ? reject(new HttpError(413, 'Request too large')) : resolve(Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
+    req.on('error', (error) => {
+      if (!refused) reject(error);
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import type { AxisBridge } from '../../electron/contract';
+import type { AxisBridge } from '$contract';
 
 declare global {
   interface Window {

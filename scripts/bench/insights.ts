@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../../electron/core/app';
 import { generateDemoJournal } from '../../electron/core/demo/generate';
 import { runInsights } from '../../electron/core/insights/engine';
-import { readDailySeries } from '../../electron/core/insights/series';
+import { readDailySeries } from '../../electron/core/trends/series';
 import { localDate } from '../../electron/core/journal/dates';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

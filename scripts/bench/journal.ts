@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../../electron/core/app';
 import { generateDemoJournal } from '../../electron/core/demo/generate';
 import { localDate } from '../../electron/core/journal/dates';
-import { monthCalendar, readDay, searchNotes, writeDay } from '../../electron/core/journal/days';
+import { monthCalendar, readDay, searchNotes, writeDay } from '../../electron/core/day/days';
 
 const DAYS = 3650;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -7,9 +7,9 @@
  * factor; skin → gut). The series are built directly (no database), with the same rule for
  * food on days whose meals are not complete as the app (`foodValue` in series.ts).
  */
-import type { DailySeries, SeriesGroup, SeriesKind, SeriesRole } from '../../electron/contract/insightsTerms';
+import type { DailySeries, SeriesGroup, SeriesKind, SeriesRole } from '../../electron/contract/trendsTerms';
 import { SeededRandom } from '../../electron/core/demo/random';
-import { foodValue } from '../../electron/core/insights/series';
+import { foodValue } from '../../electron/core/trends/series';
 
 export interface Planted {
   factor: string;

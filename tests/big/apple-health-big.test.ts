@@ -37,7 +37,7 @@ it('a generated export.xml of more than 200 MB: every night right from phone and
     expect(summary.days.newDays).toBe(2000);
     expect(truth.sleepHours.size).toBe(2000);
     for (const [date, hours] of truth.sleepHours) {
-      const day = (await app.call('journal.getDay', { date })).entry;
+      const day = (await app.call('day.get', { date })).entry;
       expect(day.lifestyle.sleepHours, date).toBeCloseTo(hours, 2);
     }
   } finally {

@@ -193,6 +193,7 @@ test('an encrypted backup restores with its passphrase; a wrong passphrase chang
   });
   await restore.getByLabel('Passphrase the backup was made with').fill(PASSPHRASE);
   await restore.getByRole('button', { name: 'Restore this backup…' }).click();
+  await restore.getByLabel('Your current passphrase', { exact: true }).fill(PASSPHRASE);
   await restore.getByRole('button', { name: 'Restore and lock' }).click();
   await expect(restore.getByRole('alert')).toHaveText(
     'This file is not an Axis Journal backup, or it is damaged. Nothing was changed.',
@@ -213,7 +214,25 @@ test('an encrypted backup restores with its passphrase; a wrong passphrase chang
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'restore confirmation (dark)');
   await page.emulateMedia({ colorScheme: 'light' });
+  // The passphrase this journal unlocks with is asked first: without it, or wrong, nothing happens.
+  const current = restore.getByLabel('Your current passphrase', { exact: true });
   await restore.getByRole('button', { name: 'Restore and lock' }).click();
+  await expect(current).toBeFocused();
+  await expect(restore).toContainText('Please enter the passphrase you unlock this journal with.');
+  await current.fill('not my passphrase either');
+  await restore.getByRole('button', { name: 'Restore and lock' }).click();
+  await expect(restore).toContainText('That passphrase is not right: it is not the one this journal unlocks with.');
+  await expect(current).toBeFocused();
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'restore confirmation, wrong current passphrase');
+  await saveScreenshot(page, testInfo, 'restore-wrong-current-passphrase');
+  expect(readdirSync(vaultDir).filter((name) => name.startsWith('before-restore-'))).toEqual([]);
+  // Right current passphrase, wrong backup passphrase.
+  await current.fill(PASSPHRASE);
+  await current.press('Tab');
+  await page.keyboard.press('Tab'); // past "Show"
+  await expect(restore.getByRole('button', { name: 'Restore and lock' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(restore.getByRole('alert')).toContainText('That passphrase does not open this backup');
   await expect(restore.getByRole('alert')).toContainText('Nothing was changed.');
   await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
@@ -228,6 +247,7 @@ test('an encrypted backup restores with its passphrase; a wrong passphrase chang
     .setInputFiles({ name: 'backup.axisbackup', mimeType: 'application/octet-stream', buffer: backup.bytes });
   await restore.getByLabel('Passphrase the backup was made with').fill(PASSPHRASE);
   await restore.getByRole('button', { name: 'Restore this backup…' }).click();
+  await restore.getByLabel('Your current passphrase', { exact: true }).fill(PASSPHRASE);
   await restore.getByRole('button', { name: 'Restore and lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock your journal' })).toBeVisible();
   await expect(
@@ -265,7 +285,36 @@ test('delete everything only after typing the words, then the welcome screen', a
   await words.fill('Delete my journal');
   await expect(button).toBeEnabled();
   await expectAccessible(page, 'delete everything, ready');
+
+  // The passphrase the journal unlocks with is asked too, and wrong ones wait like on the lock screen.
+  const current = zone.getByLabel('Your passphrase', { exact: true });
   await button.click();
+  await expect(current).toBeFocused();
+  await expect(zone).toContainText('Please enter your passphrase.');
+  for (const guess of ['first wrong guess', 'second wrong guess', 'third wrong guess']) {
+    await current.fill(guess);
+    await current.press('Enter');
+    await expect(zone.locator(`#${await current.getAttribute('id')}-error`)).toContainText(
+      'That passphrase is not right',
+    );
+    await expect(current).toBeFocused();
+    await expect(current).toHaveValue('');
+  }
+  await expect(zone).toContainText(/please wait \d+ seconds/i);
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'delete everything, wrong passphrase (light)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'delete everything, wrong passphrase (dark)');
+  await saveScreenshot(page, testInfo, 'delete-everything-wrong-passphrase-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(existsSync(join(vaultDir, 'journal.db'))).toBe(true);
+  await expect(page.getByRole('button', { name: 'Lock journal' })).toBeVisible();
+
+  // By keyboard alone, once the wait is over.
+  await page.waitForTimeout(2_500);
+  await tabTo(page, current);
+  await page.keyboard.type(PASSPHRASE);
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Welcome to Axis Journal' })).toBeVisible();
   await expect(
     page.getByRole('status').filter({ hasText: 'Your journal was deleted from this computer.' }),

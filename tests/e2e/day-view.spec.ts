@@ -73,7 +73,7 @@ async function seedYesterday(page: Page, origin: string, conditions = ['Acne']) 
   const foods = await api<Food[]>(page, origin, 'foods.list');
   const food = (name: string) => foods.find((f) => f.name === name)!.id;
   const acne = all.find((x) => x.name === 'Acne')!.id;
-  await api(page, origin, 'journal.saveDay', {
+  await api(page, origin, 'day.save', {
     ...emptyEntry(localIso(1)),
     skin: [{ conditionId: acne, severity: 5, itch: null, sleepLost: null, newLesions: 2, flare: false, areas: [] }],
     meals: [
@@ -390,7 +390,7 @@ test('first run and the day by keyboard: focus moves on, digits score, Alt+arrow
       treatments: { taken: boolean }[];
       gut: { bloating: number };
     };
-  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  }>(page, webHost.origin, 'day.get', { date: localIso(0) });
   expect(stored.entry.skin[0]!.severity).toBe(5);
   expect(stored.entry.lifestyle).toMatchObject({ stress: 7, sleepHours: 6.5 });
   expect(stored.entry.bowelMovements).toEqual([{ time: null, bristol: 4 }]);
@@ -447,7 +447,7 @@ test('a day like yesterday: start from yesterday, change stress and a meal, keep
   const before = await api<{
     saved: boolean;
     entry: { meals: unknown[]; treatments: unknown[]; lifestyle: { stress: number | null } };
-  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  }>(page, webHost.origin, 'day.get', { date: localIso(0) });
   expect(before.entry.meals).toEqual([]);
   expect(before.entry.treatments).toEqual([]);
   expect(before.entry.lifestyle.stress).toBeNull();
@@ -460,7 +460,7 @@ test('a day like yesterday: start from yesterday, change stress and a meal, keep
   await waitSettled(page);
   const touched = await api<{
     entry: { meals: { kind: string }[]; lifestyle: { stress: number | null; sleepHours: number | null } };
-  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  }>(page, webHost.origin, 'day.get', { date: localIso(0) });
   expect(touched.entry.lifestyle).toMatchObject({ stress: 3, sleepHours: null });
   expect(touched.entry.meals.map((m) => m.kind)).toEqual(['lunch']);
 
@@ -476,7 +476,7 @@ test('a day like yesterday: start from yesterday, change stress and a meal, keep
       treatments: { treatmentId: number; taken: boolean }[];
       lifestyle: Record<string, number | null>;
     };
-  }>(page, webHost.origin, 'journal.getDay', { date: localIso(0) });
+  }>(page, webHost.origin, 'day.get', { date: localIso(0) });
   expect(kept.entry.meals.map((m) => [m.kind, m.foods.length])).toEqual([
     ['breakfast', 2],
     ['lunch', 1],
@@ -501,7 +501,7 @@ test('an unconfirmed copy does not survive a lock, and undo takes it back out', 
   await page.getByRole('button', { name: 'Copy from yesterday' }).click();
   await page.getByRole('button', { name: 'Lock journal' }).click();
   await unlock(page);
-  const stored = await api<{ saved: boolean; entry: { meals: unknown[] } }>(page, webHost.origin, 'journal.getDay', {
+  const stored = await api<{ saved: boolean; entry: { meals: unknown[] } }>(page, webHost.origin, 'day.get', {
     date: localIso(0),
   });
   expect(stored.entry.meals).toEqual([]);

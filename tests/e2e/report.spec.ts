@@ -72,8 +72,8 @@ test('a year’s report: options, preview, and a PDF whose first page is the who
   await openApp();
   await unlock(page);
   for (const check of CHECKS) await api(page, 'poem.save', { date: localIso(check.daysAgo), answers: check.answers });
-  const noteDay = (await api(page, 'journal.getDay', { date: localIso(3) })) as { entry: Record<string, unknown> };
-  await api(page, 'journal.saveDay', {
+  const noteDay = (await api(page, 'day.get', { date: localIso(3) })) as { entry: Record<string, unknown> };
+  await api(page, 'day.save', {
     ...noteDay.entry,
     notes: 'Should I keep the cream going on the <i>wrist</i>?',
     notesForDermatologist: true,

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { TrendsData } from '../../electron/contract/insightsTerms';
+import type { TrendsData } from '../../electron/contract/trendsTerms';
 import { createJournal, expect, expectAccessible, PASSPHRASE, saveScreenshot, test as base, unlock } from './fixtures';
 
 const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');

@@ -1,4 +1,4 @@
-import type { DailySeries, TrendsData } from '../../electron/contract/insightsTerms';
+import type { DailySeries, TrendsData } from '../../electron/contract/trendsTerms';
 
 /** Every date from `from`, `days` of them. */
 export function datesFrom(from: string, days: number): string[] {

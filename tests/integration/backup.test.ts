@@ -6,7 +6,7 @@ import { normalizeRecoveryKey } from '../../electron/contract/recoveryKey';
 import { readBackup, restoreBackup, writeBackup } from '../../electron/core/data/backup';
 import { checkVault } from '../../electron/core/data/check';
 import { openCipherDatabase } from '../../electron/core/db/database';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { Vault } from '../../electron/core/vault/vault';
 import { journalAppsClosedAfterEach, TODAY_MS } from '../helpers/journalApp';
 import { FAST_SCRYPT, PASSPHRASE, snapshot, tempDir } from '../helpers/tempVault';
@@ -17,7 +17,7 @@ const NOW = new Date(TODAY_MS);
 async function journalWithDays(count: number) {
   const app = await openApp();
   for (let i = 1; i <= count; i++) {
-    await app.call('journal.saveDay', {
+    await app.call('day.save', {
       ...emptyDay(`2026-05-${String(i).padStart(2, '0')}`),
       notes: `day ${i}`,
       lifestyle: { ...emptyDay('x').lifestyle, stress: i % 11 },
@@ -62,7 +62,7 @@ describe('encrypted backup and restore', () => {
 
   it('checks the passphrase or recovery key before replacing anything, and keeps the previous journal aside', async () => {
     const source = await openApp();
-    await source.call('journal.saveDay', { ...emptyDay('2026-06-01'), notes: 'from the backup' });
+    await source.call('day.save', { ...emptyDay('2026-06-01'), notes: 'from the backup' });
     const file = join(tempDir(), 'b.axisbackup');
     writeBackup(source.backend.vault, file, 'test', NOW);
 
@@ -86,8 +86,8 @@ describe('encrypted backup and restore', () => {
     expect(previous).toMatch(/before-restore-2026-06-15T/);
     expect(readdirSync(previous!).sort()).toEqual(['journal.db', 'vault.json']);
     expect(await target.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
-    expect((await target.call('journal.getDay', { date: '2026-06-01' })).entry.notes).toBe('from the backup');
-    expect((await target.call('journal.getDay', { date: '2026-05-01' })).saved).toBe(false);
+    expect((await target.call('day.get', { date: '2026-06-01' })).entry.notes).toBe('from the backup');
+    expect((await target.call('day.get', { date: '2026-05-01' })).saved).toBe(false);
   });
 
   it('refuses to restore over a journal that is open, and refuses a damaged backup, changing nothing', async () => {

@@ -12,7 +12,7 @@ import { applyConnectionSettings, openCipherDatabase, type Db } from '../../elec
 import { latestVersion, migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { SeededRandom } from '../../electron/core/demo/random';
-import { readDay } from '../../electron/core/journal/days';
+import { readDay } from '../../electron/core/day/days';
 import { VAULT_FILES } from '../../electron/core/paths';
 import { derivePassphraseKey, unwrapKey } from '../../electron/core/vault/crypto';
 import { WRAP_PURPOSE, parseKeyFile, readKeyFile } from '../../electron/core/vault/keyFile';
@@ -317,9 +317,7 @@ describe('crash safety', () => {
             const entry = rng() < 0.06 ? null : randomDay(rng, date, ids, `round ${round} writer ${w} save ${n}`);
             cutOff.set(date, entry);
             sent++;
-            const answer = await (entry ? api('journal.saveDay', entry) : api('journal.deleteDay', { date })).catch(
-              () => null,
-            );
+            const answer = await (entry ? api('day.save', entry) : api('day.delete', { date })).catch(() => null);
             if (!answer) return; // the host died with this request in flight: it stays in cutOff
             if (!answer.ok) {
               failures.push(`${date}: ${answer.error?.code} ${answer.error?.message}`);
@@ -601,7 +599,7 @@ describe('crash safety', () => {
           const date = pick(wrng, mine);
           const entry = randomDay(wrng, date, ids, `re-key round ${round} writer ${w} save ${n}`);
           cutOff.set(date, entry);
-          const answer = await api('journal.saveDay', entry).catch(() => null);
+          const answer = await api('day.save', entry).catch(() => null);
           if (!answer) return;
           expect(answer.ok, `${where}: ${JSON.stringify(answer.error)}`).toBe(true);
           cutOff.delete(date);

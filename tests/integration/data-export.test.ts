@@ -6,8 +6,8 @@ import { generateDemoJournal } from '../../electron/core/demo/generate';
 import { exportJournalCsv } from '../../electron/core/data/exportCsv';
 import { exportJournalJson } from '../../electron/core/data/exportJson';
 import { importJournalJson } from '../../electron/core/data/importJson';
-import { readDailySeries } from '../../electron/core/insights/series';
-import { emptyDay } from '../../electron/core/journal/days';
+import { readDailySeries } from '../../electron/core/trends/series';
+import { emptyDay } from '../../electron/core/day/days';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 
 const openApp = journalAppsClosedAfterEach();
@@ -19,8 +19,8 @@ async function demoApp(days = 60): Promise<App> {
   const app = await openApp();
   await generateDemoJournal(app.dispatch, { days, seed: 8, effects: true, endDate: TODAY });
   // A note that tests quoting, and a photo.
-  const day = await app.call('journal.getDay', { date: '2026-06-10' });
-  await app.call('journal.saveDay', { ...day.entry, notes: 'Itchy, "very" itchy;\nslept badly, 3 am' });
+  const day = await app.call('day.get', { date: '2026-06-10' });
+  await app.call('day.save', { ...day.entry, notes: 'Itchy, "very" itchy;\nslept badly, 3 am' });
   const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c98f84' } })
     .jpeg()
     .toBuffer();
@@ -48,7 +48,7 @@ describe('JSON export and import', () => {
     expect(first.photos).toHaveLength(1);
     expect(first.meditationSessions).toEqual([]);
     const target = await openApp();
-    const summary = importJournalJson(target.backend.vault.db, JSON.parse(JSON.stringify(first)), {
+    const summary = await importJournalJson(target.backend.vault.db, JSON.parse(JSON.stringify(first)), {
       dryRun: false,
       today: TODAY,
     });
@@ -69,10 +69,10 @@ describe('JSON export and import', () => {
     const older = JSON.parse(JSON.stringify(first)) as { days: Record<string, unknown>[] };
     for (const day of older.days) delete day.mealsComplete;
     const third = await openApp();
-    importJournalJson(third.backend.vault.db, older, { dryRun: false, today: TODAY });
+    await importJournalJson(third.backend.vault.db, older, { dryRun: false, today: TODAY });
     expect(json(third).days.every((day) => day.mealsComplete === null)).toBe(true);
     // Importing the same file again replaces the days with themselves and adds nothing new.
-    const again = importJournalJson(target.backend.vault.db, first, { dryRun: false, today: TODAY });
+    const again = await importJournalJson(target.backend.vault.db, first, { dryRun: false, today: TODAY });
     expect(again).toMatchObject({
       days: { added: 0, replaced: first.days.length },
       photos: { added: 0, alreadyThere: 1 },
@@ -85,9 +85,9 @@ describe('JSON export and import', () => {
     const source = await demoApp(30);
     const file = json(source);
     const target = await openApp();
-    await target.call('journal.saveDay', { ...emptyDay(file.days[0]!.date), notes: 'already here' });
+    await target.call('day.save', { ...emptyDay(file.days[0]!.date), notes: 'already here' });
     const before = json(target);
-    const summary = importJournalJson(target.backend.vault.db, file, { dryRun: true, today: TODAY });
+    const summary = await importJournalJson(target.backend.vault.db, file, { dryRun: true, today: TODAY });
     expect(summary.days).toEqual({ added: file.days.length - 1, replaced: 1 });
     expect(withoutTime(json(target))).toEqual(withoutTime(before));
   });
@@ -140,12 +140,12 @@ describe('JSON export and import', () => {
     const source = await demoApp(20);
     const file = json(source, false);
     const target = await openApp();
-    await target.call('journal.saveDay', { ...emptyDay('2026-06-01'), notes: 'mine' });
+    await target.call('day.save', { ...emptyDay('2026-06-01'), notes: 'mine' });
     const before = json(target);
     const bad = typeof make === 'function' ? make(file) : make;
     let error: (Error & { code?: string }) | undefined;
     try {
-      importJournalJson(target.backend.vault.db, bad, { dryRun: false, today: TODAY });
+      await importJournalJson(target.backend.vault.db, bad, { dryRun: false, today: TODAY });
     } catch (caught) {
       error = caught as Error & { code?: string };
     }

@@ -6,7 +6,7 @@ import { latestVersion, migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { listUsualMeals, saveUsualMeal } from '../../electron/core/journal/usualMeals';
 import { tempDir } from '../helpers/tempVault';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { FOOD_LIBRARY, FOOD_SYNONYMS, TYPICAL_FOR_MEAL } from '../../electron/core/journal/foodLibrary';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 
@@ -43,7 +43,7 @@ describe('food suggestions for logging a day fast', () => {
     const foods = await app.call('foods.list');
     const id = (name: string) => foods.find((f) => f.name === name)!.id;
     for (const date of ['2026-06-10', '2026-06-11', '2026-06-12']) {
-      await app.call('journal.saveDay', {
+      await app.call('day.save', {
         ...emptyDay(date),
         meals: [
           {

@@ -72,7 +72,7 @@ describe('demo journal', () => {
     const list = await app.call('journal.list', { limit: 400 });
     expect(list.some((d) => d.hasNotes)).toBe(true);
     expect(list.some((d) => d.flare)).toBe(true);
-    const day = await app.call('journal.getDay', { date: list[0]!.date });
+    const day = await app.call('day.get', { date: list[0]!.date });
     expect(day.entry.meals.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -82,7 +82,7 @@ describe('demo journal', () => {
     const days = async (app: typeof a.app) =>
       Promise.all(
         (await app.call('journal.list', { limit: 100 })).map((d) =>
-          app.call('journal.getDay', { date: d.date }).then((v) => v.entry),
+          app.call('day.get', { date: d.date }).then((v) => v.entry),
         ),
       );
     expect(await days(a.app)).toEqual(await days(b.app));
@@ -99,8 +99,7 @@ describe('demo journal', () => {
     expect(Math.abs(laggedDifference(none.app, 'Acne', 'dairy', 2))).toBeLessThan(0.6);
     expect(Math.abs(laggedDifference(none.app, 'Eczema', 'fermented', 3))).toBeLessThan(0.6);
     // Same diet and stress with or without effects.
-    const meals = async (app: typeof planted.app) =>
-      (await app.call('journal.getDay', { date: '2026-05-01' })).entry.meals;
+    const meals = async (app: typeof planted.app) => (await app.call('day.get', { date: '2026-05-01' })).entry.meals;
     expect(await meals(none.app)).toEqual(await meals(planted.app));
   });
 });

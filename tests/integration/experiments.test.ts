@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DayEntry, Input, MethodName, Output } from '../../electron/contract';
 import { createApp } from '../../electron/core/app';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { localDate } from '../../electron/core/journal/dates';
 import { join } from 'node:path';
 import { restoreBackup, writeBackup } from '../../electron/core/data/backup';
@@ -71,7 +71,7 @@ async function appWithClock(start = new Date(2026, 5, 15, 9, 0).getTime(), vault
         // A day without dairy counts as one only when its meals are complete (docs/insights-method.md).
         mealsComplete: dairy === null ? null : true,
       };
-      return call('journal.saveDay', entry);
+      return call('day.save', entry);
     },
   };
 }
@@ -309,7 +309,7 @@ describe('adherence from what is logged', () => {
     const arm = (e: { schedule: { arm: string }[] }, i: number) => e.schedule[i]!.arm === 'on';
     for (let i = 0; i < 4; i++) {
       const date = treatment.schedule[i]!.date;
-      await app.call('journal.saveDay', {
+      await app.call('day.save', {
         ...emptyDay(date),
         // Day 3 breaks every plan; the others follow them.
         treatments: [{ treatmentId: probiotic!.id, taken: i === 3 ? !arm(treatment, i) : arm(treatment, i) }],
@@ -397,19 +397,19 @@ describe('experiments in exports, imports and backups', () => {
       startedOn: null,
       stoppedOn: null,
     });
-    const dry = importJournalJson(other.backend.vault.db, file, { dryRun: true, today: '2026-06-15' });
+    const dry = await importJournalJson(other.backend.vault.db, file, { dryRun: true, today: '2026-06-15' });
     expect(dry.experiments).toEqual({ added: 2, alreadyThere: 0 });
     expect(await other.call('experiments.list')).toEqual([]);
-    importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' });
+    await importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' });
     const imported = await other.call('experiments.list');
     const probioticThere = (await other.call('treatments.list')).find((t) => t.name === 'Probiotic capsule')!;
     expect(imported.map((e) => [e.plan.factorKey, e.state, e.plan.backdated])).toEqual([
       ['food.dairy', 'stopped', false],
       [`treatment.${probioticThere.id}`, 'finished', true],
     ]);
-    expect(importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' }).experiments).toEqual(
-      { added: 0, alreadyThere: 2 },
-    );
+    expect(
+      (await importJournalJson(other.backend.vault.db, file, { dryRun: false, today: '2026-06-15' })).experiments,
+    ).toEqual({ added: 0, alreadyThere: 2 });
 
     // A backup is the whole encrypted database: experiments come back with it.
     const backupFile = join(tempDir(), 'journal.axisbackup');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../electron/contract/importFrom';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { exportedJournal, journalAppsClosedAfterEach } from '../helpers/journalApp';
 
 const openApp = journalAppsClosedAfterEach();
@@ -76,7 +76,7 @@ describe('import from Bearable, through the contract', () => {
       factors: expect.arrayContaining(['Headache', 'Caffeine', 'Alcohol', 'Energy']),
     });
     const id = await ids(app);
-    const day1 = (await app.call('journal.getDay', { date: '2026-03-01' })).entry;
+    const day1 = (await app.call('day.get', { date: '2026-03-01' })).entry;
     expect(day1.lifestyle).toMatchObject({ mood: 8, sleepHours: 7.5 });
     expect(day1.skin).toEqual([
       {
@@ -107,11 +107,11 @@ describe('import from Bearable, through the contract', () => {
     ]);
     expect(day1.treatments).toEqual([{ treatmentId: id.treatment('Probiotic'), taken: true }]);
     expect(day1.notes).toBe('Long day, lots of meetings\nand a late "dinner"');
-    const day2 = (await app.call('journal.getDay', { date: '2026-03-02' })).entry;
+    const day2 = (await app.call('day.get', { date: '2026-03-02' })).entry;
     expect(day2.lifestyle).toMatchObject({ mood: 3, sleepHours: 6 });
     expect(day2.skin[0]).toMatchObject({ severity: 10 }); // the day's highest of 4 and 1
     expect(day2.gut.bloating).toBe(5);
-    const day3 = (await app.call('journal.getDay', { date: '2026-03-13' })).entry;
+    const day3 = (await app.call('day.get', { date: '2026-03-13' })).entry;
     expect(day3.lifestyle).toMatchObject({ mood: 10, sleepQuality: 5 });
     expect(day3.custom).toEqual([{ factorId: id.factor('Energy'), value: 8 }]);
     expect((await app.call('conditions.list')).find((c) => c.name === 'Eczema')!.tracked).toBe(true);
@@ -141,7 +141,7 @@ describe('import from Bearable, through the contract', () => {
 
   it('fills only empty fields by default, lists what differs, overwrites only when asked, and undo leaves later edits alone', async () => {
     const app = await openApp();
-    await app.call('journal.saveDay', {
+    await app.call('day.save', {
       ...emptyDay('2026-03-01'),
       lifestyle: { ...emptyDay('2026-03-01').lifestyle, mood: 2 },
       notes: 'mine',
@@ -164,12 +164,12 @@ describe('import from Bearable, through the contract', () => {
       ]),
     );
     await app.call('importFrom.run', { ...fixture('bearable.csv'), mapping, dryRun: false });
-    const kept = (await app.call('journal.getDay', { date: '2026-03-01' })).entry;
+    const kept = (await app.call('day.get', { date: '2026-03-01' })).entry;
     expect(kept.lifestyle).toMatchObject({ mood: 2, sleepHours: 7.5 });
     expect(kept.notes).toBe('mine');
 
     const other = await openApp();
-    await other.call('journal.saveDay', {
+    await other.call('day.save', {
       ...emptyDay('2026-03-01'),
       lifestyle: { ...emptyDay('2026-03-01').lifestyle, mood: 2 },
     });
@@ -187,14 +187,14 @@ describe('import from Bearable, through the contract', () => {
       theirs: '8',
       action: 'replaced',
     });
-    expect((await other.call('journal.getDay', { date: '2026-03-01' })).entry.lifestyle.mood).toBe(8);
+    expect((await other.call('day.get', { date: '2026-03-01' })).entry.lifestyle.mood).toBe(8);
     // Edited by hand after the import: undo keeps the edit.
-    const day2 = (await other.call('journal.getDay', { date: '2026-03-02' })).entry;
-    await other.call('journal.saveDay', { ...day2, lifestyle: { ...day2.lifestyle, sleepHours: 9 } });
+    const day2 = (await other.call('day.get', { date: '2026-03-02' })).entry;
+    await other.call('day.save', { ...day2, lifestyle: { ...day2.lifestyle, sleepHours: 9 } });
     const undo = await other.call('importFrom.undo', { id: overwrite.importId! });
     expect(undo.keptBecauseEdited).toBe(1);
-    expect((await other.call('journal.getDay', { date: '2026-03-01' })).entry.lifestyle.mood).toBe(2);
-    expect((await other.call('journal.getDay', { date: '2026-03-02' })).entry.lifestyle.sleepHours).toBe(9);
+    expect((await other.call('day.get', { date: '2026-03-01' })).entry.lifestyle.mood).toBe(2);
+    expect((await other.call('day.get', { date: '2026-03-02' })).entry.lifestyle.sleepHours).toBe(9);
     expect(before).not.toEqual(await exported(other));
   });
 
@@ -254,11 +254,11 @@ describe('the other formats', () => {
     };
     expect(summary.days.inFile).toBe(3);
     await app.call('importFrom.run', { ...fixture('daylio.csv'), mapping: ranked, dryRun: false });
-    const day = (await app.call('journal.getDay', { date: '2026-03-02' })).entry;
+    const day = (await app.call('day.get', { date: '2026-03-02' })).entry;
     expect(day.lifestyle.mood).toBe(8); // the mean of rad (10) and meh (5), rounded
     expect(day.notes).toBe('Good day\nFelt great, skin calm');
-    expect((await app.call('journal.getDay', { date: '2026-03-01' })).entry.notes).toBe('Itchy\nagain');
-    expect((await app.call('journal.getDay', { date: '2026-02-28' })).entry.lifestyle.mood).toBe(2);
+    expect((await app.call('day.get', { date: '2026-03-01' })).entry.notes).toBe('Itchy\nagain');
+    expect((await app.call('day.get', { date: '2026-02-28' })).entry.lifestyle.mood).toBe(2);
 
     const old = await app.call('importFrom.propose', { ...fixture('daylio-old.csv'), format: 'daylio' });
     expect(old.summary.days.inFile).toBe(2);
@@ -277,7 +277,7 @@ describe('the other formats', () => {
     expect(destinationOf(mapping, 'food:eggs')).toEqual({ type: 'food', name: 'Eggs' });
     await app.call('importFrom.run', { ...fixture('flaredown.csv'), mapping, dryRun: false });
     const id = await ids(app);
-    const feb3 = (await app.call('journal.getDay', { date: '2026-02-03' })).entry;
+    const feb3 = (await app.call('day.get', { date: '2026-02-03' })).entry;
     expect(feb3.skin[0]).toMatchObject({ conditionId: id.condition('Eczema'), severity: 8 });
     expect(feb3.treatments).toEqual(
       expect.arrayContaining([
@@ -286,11 +286,11 @@ describe('the other formats', () => {
       ]),
     );
     expect(feb3.custom).toContainEqual({ factorId: id.factor('Stressed'), value: 1 });
-    expect((await app.call('journal.getDay', { date: '2026-02-04' })).entry.custom).toContainEqual({
+    expect((await app.call('day.get', { date: '2026-02-04' })).entry.custom).toContainEqual({
       factorId: id.factor('Fatigue'),
       value: 6,
     });
-    expect((await app.call('journal.getDay', { date: '2026-02-13' })).entry.skin[0]).toMatchObject({ severity: 3 });
+    expect((await app.call('day.get', { date: '2026-02-13' })).entry.skin[0]).toMatchObject({ severity: 3 });
 
     const long = await app.call('importFrom.propose', { ...fixture('flaredown-long.csv'), format: 'auto' });
     expect(long.mapping.format).toBe('flaredown');
@@ -314,14 +314,14 @@ describe('the other formats', () => {
     );
     await app.call('importFrom.run', { ...fixture('mysymptoms.csv'), mapping, dryRun: false });
     const id = await ids(app);
-    const day = (await app.call('journal.getDay', { date: '2026-02-10' })).entry;
+    const day = (await app.call('day.get', { date: '2026-02-10' })).entry;
     expect(day.gut.bloating).toBe(6);
     expect(day.lifestyle.exerciseMinutes).toBe(45);
     expect(day.meals.find((m) => m.kind === 'breakfast')!.foods.map((f) => f.foodId)).toEqual([
       id.food('Oats'),
       id.food('Blueberries'),
     ]);
-    expect((await app.call('journal.getDay', { date: '2026-02-11' })).entry.lifestyle.sleepHours).toBe(7.25);
+    expect((await app.call('day.get', { date: '2026-02-11' })).entry.lifestyle.sleepHours).toBe(7.25);
   });
 
   it('Google Fit daily metrics and any CSV (semicolons, BOM, DD.MM.YYYY, decimal commas, yes/no)', async () => {
@@ -348,10 +348,10 @@ describe('the other formats', () => {
     };
     await app.call('importFrom.run', { ...fixture('google-fit.csv'), mapping: onlyThree, dryRun: false });
     const id = await ids(app);
-    const feb1 = (await app.call('journal.getDay', { date: '2026-02-01' })).entry;
+    const feb1 = (await app.call('day.get', { date: '2026-02-01' })).entry;
     expect(feb1.lifestyle).toMatchObject({ exerciseMinutes: 45, sleepHours: 7.5 });
     expect(feb1.custom).toEqual([{ factorId: id.factor('Steps'), value: 6543 }]);
-    expect((await app.call('journal.getDay', { date: '2026-02-03' })).saved).toBe(false);
+    expect((await app.call('day.get', { date: '2026-02-03' })).saved).toBe(false);
 
     const any = await app.call('importFrom.propose', { ...fixture('daily.csv'), format: 'csv' });
     expect(any.summary.notes[0]).toBe('Dates were read from the column "Day".');
@@ -359,7 +359,7 @@ describe('the other formats', () => {
     expect(destinationOf(any.mapping, 'column:comment')).toEqual({ type: 'field', field: 'notes' });
     await app.call('importFrom.run', { ...fixture('daily.csv'), mapping: any.mapping, dryRun: false });
     const id2 = await ids(app);
-    const feb5 = (await app.call('journal.getDay', { date: '2026-02-05' })).entry;
+    const feb5 = (await app.call('day.get', { date: '2026-02-05' })).entry;
     expect(feb5.lifestyle.mood).toBe(7);
     expect(feb5.notes).toBe('fine; slept well');
     expect(feb5.custom).toEqual(
@@ -368,7 +368,7 @@ describe('the other formats', () => {
         { factorId: id2.factor('Took vitamin D'), value: 1 },
       ]),
     );
-    expect((await app.call('journal.getDay', { date: '2026-02-06' })).entry.custom).toEqual([
+    expect((await app.call('day.get', { date: '2026-02-06' })).entry.custom).toEqual([
       { factorId: id2.factor('Weight (kg)'), value: 71.2 },
     ]);
   });
@@ -423,10 +423,10 @@ describe('Apple Health', () => {
     ).rejects.toMatchObject({ message: expect.stringContaining('you do not track your cycle') });
     await app.call('importFrom.run', { ...file, mapping: withSteps, dryRun: false });
     const id = await ids(app);
-    const march2 = (await app.call('journal.getDay', { date: '2026-03-02' })).entry;
+    const march2 = (await app.call('day.get', { date: '2026-03-02' })).entry;
     expect(march2.lifestyle).toMatchObject({ sleepHours: 8.5, meditationMinutes: 15, exerciseMinutes: 40 });
     expect(march2.custom).toEqual([{ factorId: id.factor('Steps'), value: 4200 }]);
-    expect((await app.call('journal.getDay', { date: '2026-03-03' })).entry.lifestyle.sleepHours).toBe(11);
+    expect((await app.call('day.get', { date: '2026-03-03' })).entry.lifestyle.sleepHours).toBe(11);
 
     const other = await openApp();
     await other.call('journal.saveSettings', { trackCycle: true });
@@ -434,7 +434,7 @@ describe('Apple Health', () => {
     const tracked = await other.call('importFrom.propose', { ...xml, format: 'apple-health' });
     expect(destinationOf(tracked.mapping, 'cycle')).toEqual({ type: 'field', field: 'cycleDay' });
     await other.call('importFrom.run', { ...xml, mapping: tracked.mapping, dryRun: false });
-    expect((await other.call('journal.getDay', { date: '2026-03-01' })).entry.lifestyle.cycleDay).toBe(1);
-    expect((await other.call('journal.getDay', { date: '2026-03-02' })).entry.lifestyle.cycleDay).toBe(2);
+    expect((await other.call('day.get', { date: '2026-03-01' })).entry.lifestyle.cycleDay).toBe(1);
+    expect((await other.call('day.get', { date: '2026-03-02' })).entry.lifestyle.cycleDay).toBe(2);
   });
 });

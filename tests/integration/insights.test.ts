@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoJournal, PLANTED_EFFECTS } from '../../electron/core/demo/generate';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import type { InsightsStatus } from '../../electron/contract/insightsTerms';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
 import { PASSPHRASE } from '../helpers/tempVault';
@@ -37,7 +37,7 @@ describe('daily series as insights and trends see them', () => {
     const skin = (severity: number | null, flare = false, itch: number | null = null) => [
       { conditionId: acne.id, severity, itch, sleepLost: null, newLesions: null, flare, areas: [] },
     ];
-    await app.call('journal.saveDay', {
+    await app.call('day.save', {
       ...emptyDay('2026-06-01'),
       skin: skin(4, false, 2),
       meals: [
@@ -61,7 +61,7 @@ describe('daily series as insights and trends see them', () => {
       custom: [{ factorId: sunscreen!.id, value: 1 }],
     });
     // 2 June not logged at all; 3 June logged with only a skin score (no food, no stress).
-    await app.call('journal.saveDay', {
+    await app.call('day.save', {
       ...emptyDay('2026-06-03'),
       skin: skin(7, true),
       treatments: [{ treatmentId: probiotic!.id, taken: false }],
@@ -107,21 +107,21 @@ describe('daily series as insights and trends see them', () => {
     const all = [meal('breakfast', oats.id), meal('lunch', oats.id), meal('dinner', oats.id)];
     // 1 June: ticked complete, no dairy. 2 June: not answered, but all main meals → complete. 3 June: not answered,
     // lunch only → unknown. 4 June: marked incomplete, cheese listed → unknown too. 5 June: ticked, nothing eaten.
-    await app.call('journal.saveDay', {
+    await app.call('day.save', {
       ...emptyDay('2026-06-01'),
       meals: [meal('lunch', oats.id)],
       mealsComplete: true,
     });
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-02'), meals: all });
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-03'), meals: [meal('lunch', cheese.id)] });
-    await app.call('journal.saveDay', {
+    await app.call('day.save', { ...emptyDay('2026-06-02'), meals: all });
+    await app.call('day.save', { ...emptyDay('2026-06-03'), meals: [meal('lunch', cheese.id)] });
+    await app.call('day.save', {
       ...emptyDay('2026-06-04'),
       meals: [...all, meal('dinner', cheese.id)],
       mealsComplete: false,
     });
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-05'), mealsComplete: true, notes: 'fasting' });
-    expect((await app.call('journal.getDay', { date: '2026-06-04' })).entry.mealsComplete).toBe(false);
-    expect((await app.call('journal.getDay', { date: '2026-06-02' })).entry.mealsComplete).toBeNull();
+    await app.call('day.save', { ...emptyDay('2026-06-05'), mealsComplete: true, notes: 'fasting' });
+    expect((await app.call('day.get', { date: '2026-06-04' })).entry.mealsComplete).toBe(false);
+    expect((await app.call('day.get', { date: '2026-06-02' })).entry.mealsComplete).toBeNull();
     const data = await app.call('trends.series', { from: '2026-06-01', to: '2026-06-05' });
     const values = (key: string) => data.series.find((s) => s.key === key)!.values;
     expect(values('food.dairy')).toEqual([0, 0, null, null, 0]);
@@ -212,7 +212,7 @@ describe('the insights job', () => {
     expect(first.result!.maxLag).toBe(7);
     const again = await app.call('insights.run');
     expect(again.result).toBe(first.result);
-    await app.call('journal.saveDay', { ...emptyDay('2026-03-01'), notes: 'an older day, added later' });
+    await app.call('day.save', { ...emptyDay('2026-03-01'), notes: 'an older day, added later' });
     expect((await app.call('insights.status')).stale).toBe(true);
     const rerun = await finished(app);
     expect(rerun.stale).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import type { DayEntry } from '../../electron/contract';
 import { PASSPHRASE } from '../helpers/tempVault';
 import { journalAppsClosedAfterEach } from '../helpers/journalApp';
@@ -90,13 +90,13 @@ describe('the journal', () => {
       notes: 'Itchy elbows after the cheese board <b>at dinner</b>',
       notesForDermatologist: true,
     };
-    const saved = await app.call('journal.saveDay', entry);
+    const saved = await app.call('day.save', entry);
     expect(saved.saved).toBe(true);
 
     // Lock and unlock: everything survives in the encrypted file.
     await app.call('vault.lock');
     await app.call('vault.unlock', { passphrase: PASSPHRASE });
-    const view = await app.call('journal.getDay', { date: '2026-06-14' });
+    const view = await app.call('day.get', { date: '2026-06-14' });
     expect(view.entry).toEqual(entry);
     expect(view.derived.servingsByCategory).toMatchObject({ prebiotic: 3, fermented: 0.5, dairy: 0.5, fruit: 2 });
     expect(view.derived.plantsToday).toBe(2);
@@ -111,12 +111,12 @@ describe('the journal', () => {
       ...emptyDay(date),
       meals: [{ kind: 'lunch', time: null, foods: ids.map((id) => ({ foodId: id, servings: 1 })) }],
     });
-    await app.call('journal.saveDay', day('2026-06-07', [garlic!])); // Sunday of the week before
-    await app.call('journal.saveDay', day('2026-06-08', [oats!, banana!])); // Monday
-    await app.call('journal.saveDay', day('2026-06-10', [banana!, lentils!]));
-    expect((await app.call('journal.getDay', { date: '2026-06-10' })).derived.plantsThisWeek).toBe(3);
-    expect((await app.call('journal.getDay', { date: '2026-06-08' })).derived.plantsThisWeek).toBe(2);
-    expect((await app.call('journal.getDay', { date: '2026-06-07' })).derived.plantsThisWeek).toBe(1);
+    await app.call('day.save', day('2026-06-07', [garlic!])); // Sunday of the week before
+    await app.call('day.save', day('2026-06-08', [oats!, banana!])); // Monday
+    await app.call('day.save', day('2026-06-10', [banana!, lentils!]));
+    expect((await app.call('day.get', { date: '2026-06-10' })).derived.plantsThisWeek).toBe(3);
+    expect((await app.call('day.get', { date: '2026-06-08' })).derived.plantsThisWeek).toBe(2);
+    expect((await app.call('day.get', { date: '2026-06-07' })).derived.plantsThisWeek).toBe(1);
   });
 
   it('replaces a day on every save and keeps other days as they are', async () => {
@@ -128,18 +128,18 @@ describe('the journal', () => {
         { conditionId: acne!.id, severity: 3, itch: null, sleepLost: null, newLesions: null, flare: false, areas: [] },
       ],
     } as DayEntry;
-    await app.call('journal.saveDay', base);
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-11'), notes: 'other day' });
-    await app.call('journal.saveDay', { ...base, skin: [], notes: 'cleared the score' });
-    expect((await app.call('journal.getDay', { date: '2026-06-10' })).entry.skin).toEqual([]);
-    expect((await app.call('journal.getDay', { date: '2026-06-11' })).entry.notes).toBe('other day');
+    await app.call('day.save', base);
+    await app.call('day.save', { ...emptyDay('2026-06-11'), notes: 'other day' });
+    await app.call('day.save', { ...base, skin: [], notes: 'cleared the score' });
+    expect((await app.call('day.get', { date: '2026-06-10' })).entry.skin).toEqual([]);
+    expect((await app.call('day.get', { date: '2026-06-11' })).entry.notes).toBe('other day');
   });
 
   it('refuses bad input with a specific message and leaves the saved day unchanged', async () => {
     const app = await journal();
     const [acne] = await app.call('conditions.list');
     const good: DayEntry = { ...emptyDay('2026-06-12'), notes: 'the original note' };
-    await app.call('journal.saveDay', good);
+    await app.call('day.save', good);
     const skin = (patch: object) => ({
       ...good,
       skin: [
@@ -176,12 +176,12 @@ describe('the journal', () => {
       [{ ...good, unexpected: true }, /unexpected/],
     ];
     for (const [input, message] of cases) {
-      const result = await app.dispatch('journal.saveDay', input);
+      const result = await app.dispatch('day.save', input);
       expect(result.ok, JSON.stringify(input).slice(0, 120)).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(message);
     }
-    expect((await app.call('journal.getDay', { date: '2026-06-12' })).entry).toEqual(good);
-    expect((await app.call('journal.getDay', { date: '2026-06-16' }).catch(() => null))?.saved ?? false).toBe(false);
+    expect((await app.call('day.get', { date: '2026-06-12' })).entry).toEqual(good);
+    expect((await app.call('day.get', { date: '2026-06-16' }).catch(() => null))?.saved ?? false).toBe(false);
   });
 
   it('checks custom factor values against their kind', async () => {
@@ -199,13 +199,13 @@ describe('the journal', () => {
     expect(factors.find((f) => f.name === 'Screen time')?.unit).toBe('h');
     expect(scale.unit).toBe('');
     const day = emptyDay('2026-06-01');
-    await expect(app.call('journal.saveDay', { ...day, custom: [{ factorId: yesno!.id, value: 2 }] })).rejects.toThrow(
+    await expect(app.call('day.save', { ...day, custom: [{ factorId: yesno!.id, value: 2 }] })).rejects.toThrow(
       /yes\/no factor/,
     );
-    await expect(app.call('journal.saveDay', { ...day, custom: [{ factorId: scale.id, value: 11 }] })).rejects.toThrow(
+    await expect(app.call('day.save', { ...day, custom: [{ factorId: scale.id, value: 11 }] })).rejects.toThrow(
       /0 to 10/,
     );
-    await app.call('journal.saveDay', { ...day, custom: [{ factorId: scale.id, value: 7 }] });
+    await app.call('day.save', { ...day, custom: [{ factorId: scale.id, value: 7 }] });
     await expect(
       app.call('factors.save', { id: scale.id, name: 'Humidity feel', kind: 'yesno', unit: '', archived: false }),
     ).rejects.toThrow(/kind cannot change/);
@@ -235,7 +235,7 @@ describe('the journal', () => {
     expect(edited.categories).toEqual(['fermented']);
 
     const cheddar = await foodId(app, 'Cheddar cheese');
-    await app.call('journal.saveDay', {
+    await app.call('day.save', {
       ...emptyDay('2026-06-13'),
       meals: [{ kind: 'dinner', time: null, foods: [{ foodId: cheddar, servings: 1 }] }],
     });
@@ -262,13 +262,13 @@ describe('the journal', () => {
       flare,
       areas: [],
     });
-    await app.call('journal.saveDay', {
+    await app.call('day.save', {
       ...emptyDay('2026-06-02'),
       skin: [score(acne!.id, 2), score(eczema!.id, 7, true)],
       notes: 'Tried the new oat cream',
     });
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-03'), notes: 'Crème fraîche at lunch, itchy after' });
-    await app.call('journal.saveDay', { ...emptyDay('2026-05-31'), skin: [score(acne!.id, 1)] });
+    await app.call('day.save', { ...emptyDay('2026-06-03'), notes: 'Crème fraîche at lunch, itchy after' });
+    await app.call('day.save', { ...emptyDay('2026-05-31'), skin: [score(acne!.id, 1)] });
 
     expect(await app.call('journal.month', { year: 2026, month: 6 })).toEqual([
       { date: '2026-06-02', maxSeverity: 7, flare: true, hasNotes: true },
@@ -289,7 +289,7 @@ describe('the journal', () => {
       expect((await app.dispatch('journal.search', { query })).ok, query).toBe(true);
     }
     // Changed notes are found by their new words only.
-    await app.call('journal.saveDay', { ...emptyDay('2026-06-03'), notes: 'Quiet day' });
+    await app.call('day.save', { ...emptyDay('2026-06-03'), notes: 'Quiet day' });
     expect(await app.call('journal.search', { query: 'itchy' })).toEqual([]);
   });
 

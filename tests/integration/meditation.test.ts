@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import type { Input, MethodName, Output, SessionPlan } from '../../electron/contract';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 const MIN = 60_000;
@@ -75,7 +75,7 @@ describe('meditation sessions', () => {
       note: 'Calmer',
     });
     expect(await call('meditation.current')).toBeNull();
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(10);
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(10);
     expect((await call('meditation.settings')).lastPlan).toEqual(plan);
   });
 
@@ -97,11 +97,11 @@ describe('meditation sessions', () => {
 
   it('a discarded session leaves no trace; sessions add up per day and follow edits and deletes', async () => {
     const { call, advance } = await appWithClock();
-    await call('journal.saveDay', { ...emptyDay('2026-06-15'), notes: 'my day' });
+    await call('day.save', { ...emptyDay('2026-06-15'), notes: 'my day' });
     await call('meditation.start', { plan });
     advance(2 * MIN);
     expect(await call('meditation.finish', { save: false })).toBeNull();
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
 
     await call('meditation.start', { plan: { ...plan, durationMinutes: null } });
     advance(12 * MIN);
@@ -110,7 +110,7 @@ describe('meditation sessions', () => {
     await call('meditation.start', { plan: { ...plan, type: 'box', durationMinutes: 5 } });
     advance(5 * MIN);
     await call('meditation.finish', { save: true });
-    const day = await call('journal.getDay', { date: '2026-06-15' });
+    const day = await call('day.get', { date: '2026-06-15' });
     expect(day.entry.lifestyle.meditationMinutes).toBe(17);
     expect(day.entry.notes).toBe('my day');
 
@@ -121,9 +121,9 @@ describe('meditation sessions', () => {
       stressAfter: 4,
       note: 'long one',
     });
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(20);
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(20);
     await call('meditation.delete', { id: first.id });
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(5);
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(5);
     expect((await call('meditation.list', {})).map((s) => s.type)).toEqual(['box']);
   });
 
@@ -196,7 +196,7 @@ describe('meditation sessions', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!refused.ok) expect(refused.error.message).toMatch(/14 seconds, under a minute.*Save this short session/);
     // Nothing was written, and the stopped session is still there to keep or discard.
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
     expect(await call('meditation.stats')).toMatchObject({ currentStreakDays: 0, sessionCount: 0, totalMinutes: 0 });
     expect(await call('meditation.current')).toMatchObject({ phase: 'ended', sittingMs: 14_000 });
     expect(await call('meditation.finish', { save: false })).toBeNull();
@@ -208,7 +208,7 @@ describe('meditation sessions', () => {
     await call('meditation.end');
     const kept = await call('meditation.finish', { save: true, keepShort: true });
     expect(kept).toMatchObject({ actualSeconds: 40 });
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(1);
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(1);
     expect(await call('meditation.stats')).toMatchObject({ currentStreakDays: 1, sessionCount: 1 });
 
     // A minute or more needs no confirmation.
@@ -225,17 +225,17 @@ describe('meditation sessions', () => {
     await call('vault.lock');
     await call('vault.unlock', { passphrase: PASSPHRASE });
     expect(await call('meditation.list', {})).toEqual([]);
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBeNull();
   });
 
   it('minutes typed into a day are kept when timer sessions are added, changed or removed', async () => {
     const { call, advance } = await appWithClock();
     const typed = emptyDay('2026-06-15');
-    await call('journal.saveDay', { ...typed, lifestyle: { ...typed.lifestyle, meditationMinutes: 20 } });
+    await call('day.save', { ...typed, lifestyle: { ...typed.lifestyle, meditationMinutes: 20 } });
     await call('meditation.start', { plan });
     advance(10 * MIN);
     const session = (await call('meditation.finish', { save: true }))!;
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(30);
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(30);
     await call('meditation.update', {
       id: session.id,
       actualMinutes: 12,
@@ -243,9 +243,9 @@ describe('meditation sessions', () => {
       stressAfter: null,
       note: '',
     });
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(32);
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(32);
     await call('meditation.delete', { id: session.id });
-    expect((await call('journal.getDay', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(20);
+    expect((await call('day.get', { date: '2026-06-15' })).entry.lifestyle.meditationMinutes).toBe(20);
   });
 
   it('says where each total comes from: timer sessions, and minutes typed into days', async () => {
@@ -256,11 +256,11 @@ describe('meditation sessions', () => {
       ['2026-06-14', 25],
     ] as const) {
       const day = emptyDay(date);
-      await call('journal.saveDay', { ...day, lifestyle: { ...day.lifestyle, meditationMinutes: minutes } });
+      await call('day.save', { ...day, lifestyle: { ...day.lifestyle, meditationMinutes: minutes } });
     }
     // Today: a 10-minute timer session on top of 5 typed minutes.
     const today = emptyDay('2026-06-15');
-    await call('journal.saveDay', { ...today, lifestyle: { ...today.lifestyle, meditationMinutes: 5 } });
+    await call('day.save', { ...today, lifestyle: { ...today.lifestyle, meditationMinutes: 5 } });
     await call('meditation.start', { plan });
     advance(10 * MIN);
     await call('meditation.finish', { save: true });

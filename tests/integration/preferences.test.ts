@@ -244,7 +244,9 @@ describe('remember my passphrase on this device', () => {
 
     await call('preferences.rememberPassphrase', { passphrase: PASSPHRASE });
     await call('preferences.save', { idleLockMinutes: 5 });
-    expect((await call('data.deleteAll', { confirmation: 'DELETE MY JOURNAL' })).ok).toBe(true);
+    expect(
+      (await call('data.deleteAll', { confirmation: 'DELETE MY JOURNAL', currentPassphrase: PASSPHRASE })).ok,
+    ).toBe(true);
     expect(existsSync(join(dir, REMEMBERED_PASSPHRASE_FILE))).toBe(false);
     expect(existsSync(join(dir, PREFERENCES_FILE))).toBe(false);
   });

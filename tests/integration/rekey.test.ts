@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { normalizeRecoveryKey } from '../../electron/contract/recoveryKey';
-import { openCipherDatabase, writeRekeyedCopy } from '../../electron/core/db/database';
+import { openCipherDatabase } from '../../electron/core/db/database';
 import { AppError } from '../../electron/core/errors';
-import {
-  derivePassphraseKey,
-  deriveRecoveryWrapKey,
-  randomDataKey,
-  randomSalt,
-  wrapKey,
-} from '../../electron/core/vault/crypto';
-import { WRAP_PURPOSE, readKeyFile, writeKeyFile, type KeyFile } from '../../electron/core/vault/keyFile';
-import { generateRecoveryKey } from '../../electron/core/vault/recoveryKey';
+import { readKeyFile } from '../../electron/core/vault/keyFile';
 import type { Vault } from '../../electron/core/vault/vault';
+import { interruptRekey } from '../helpers/interruptedRekey';
 import { FAST_SCRYPT, PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 /*
@@ -49,10 +42,7 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
   expect((error as AppError).code).toBe(code);
 }
 
-/**
- * The folder as a crash leaves it mid re-key: vault.json with the pending new key (wrapped under
- * the old key, a new passphrase and a new recovery key); journal.db re-encrypted or not.
- */
+/** A journal with one note, left as a crash mid re-key leaves it (see interruptRekey). */
 async function interruptedRekey(journalMoved: boolean) {
   const dir = tempDir('axis-rekey-crash-');
   const vault = fastVault(dir);
@@ -60,44 +50,12 @@ async function interruptedRekey(journalMoved: boolean) {
   vault.db.exec(`CREATE TABLE rekey_notes(text TEXT); INSERT INTO rekey_notes VALUES ('before the re-key')`);
   const oldKey = await vault.revealDataKey(PASSPHRASE);
   vault.lock();
-
-  const newKey = randomDataKey();
-  const newRecovery = generateRecoveryKey();
-  const now = new Date().toISOString();
-  const passphraseSalt = randomSalt();
-  const recoverySalt = randomSalt();
-  const keyFile = readKeyFile(dir);
-  const pending: NonNullable<KeyFile['rekey']> = {
-    startedAt: now,
-    underOldKey: wrapKey(newKey, oldKey, WRAP_PURPOSE.rekey),
-    oldUnderNewKey: wrapKey(oldKey, newKey, WRAP_PURPOSE.rekeyBack),
-    passphrase: {
-      kdf: { name: 'scrypt', ...FAST_SCRYPT, salt: passphraseSalt },
-      wrapped: wrapKey(
-        newKey,
-        await derivePassphraseKey(NEW_PASSPHRASE, passphraseSalt, FAST_SCRYPT),
-        WRAP_PURPOSE.passphrase,
-      ),
-      changedAt: now,
-    },
-    recovery: {
-      kdf: { name: 'hkdf-sha256', salt: recoverySalt },
-      wrapped: wrapKey(
-        newKey,
-        await deriveRecoveryWrapKey(newRecovery.normalized, recoverySalt),
-        WRAP_PURPOSE.recovery,
-      ),
-      createdAt: now,
-    },
-  };
-  writeKeyFile(dir, { ...keyFile, rekey: pending });
-  if (journalMoved) {
-    const db = openCipherDatabase(join(dir, 'journal.db'), oldKey, { create: false });
-    writeRekeyedCopy(db, join(dir, 'journal.db.rekeying'), oldKey, newKey);
-    db.close();
-    renameSync(join(dir, 'journal.db.rekeying'), join(dir, 'journal.db'));
-  }
-  return { dir, oldRecovery: normalizeRecoveryKey(recoveryKey), newRecovery: newRecovery.normalized };
+  const { newRecovery } = await interruptRekey(dir, oldKey, {
+    journalMoved,
+    newPassphrase: NEW_PASSPHRASE,
+    scryptCost: FAST_SCRYPT,
+  });
+  return { dir, oldRecovery: normalizeRecoveryKey(recoveryKey), newRecovery };
 }
 
 describe('re-key', () => {
@@ -152,6 +110,50 @@ describe('re-key', () => {
     vault.lock();
     await vault.unlock(PASSPHRASE);
     expect(notes(vault)).toEqual(['kept']);
+  });
+
+  describe('a crash after journal.db took the new key, before its recovery key was shown', () => {
+    it('the next unlock says so and makes a new recovery key; the old and the never-shown ones open nothing', async () => {
+      const { dir, oldRecovery, newRecovery } = await interruptedRekey(true);
+      const vault = track(fastVault(dir));
+      const status = await vault.unlock(PASSPHRASE);
+      expect(status.state).toBe('unlocked');
+      const made = status.state === 'unlocked' ? status.interruptedRekey?.recoveryKey : undefined;
+      expect(made).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){5}$/);
+      expect(vault.status()).not.toHaveProperty('interruptedRekey'); // shown once, never in status polls
+      expect(notes(vault)).toEqual(['before the re-key']);
+      vault.lock();
+
+      await expectCode(vault.recover(oldRecovery, 'a passphrase after this'), 'WRONG_RECOVERY_KEY');
+      await expectCode(vault.recover(newRecovery, 'a passphrase after this'), 'WRONG_RECOVERY_KEY');
+      const again = await vault.recover(normalizeRecoveryKey(made!), 'a passphrase after this');
+      expect(again).not.toHaveProperty('interruptedRekey');
+      expect(notes(vault)).toEqual(['before the re-key']);
+      vault.lock();
+      // Settled: an ordinary unlock from now on.
+      expect(await vault.unlock('a passphrase after this')).not.toHaveProperty('interruptedRekey');
+    });
+
+    it('coming in with the old recovery key also gets a new one', async () => {
+      const { dir, oldRecovery } = await interruptedRekey(true);
+      const vault = track(fastVault(dir));
+      const status = await vault.recover(oldRecovery, 'chosen after the crash');
+      const made = status.state === 'unlocked' ? status.interruptedRekey?.recoveryKey : undefined;
+      expect(made).toBeTruthy();
+      vault.lock();
+      await expectCode(vault.recover(oldRecovery, 'chosen after the crash'), 'WRONG_RECOVERY_KEY');
+      await vault.recover(normalizeRecoveryKey(made!), 'chosen after the crash');
+      expect(notes(vault)).toEqual(['before the re-key']);
+    });
+
+    it('a crash before the switch needs no new recovery key: the old one still opens it', async () => {
+      const { dir, oldRecovery } = await interruptedRekey(false);
+      const vault = track(fastVault(dir));
+      expect(await vault.unlock(PASSPHRASE)).not.toHaveProperty('interruptedRekey');
+      vault.lock();
+      await vault.recover(oldRecovery, 'chosen after the crash');
+      expect(notes(vault)).toEqual(['before the re-key']);
+    });
   });
 
   for (const journalMoved of [false, true]) {

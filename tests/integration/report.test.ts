@@ -19,8 +19,8 @@ beforeAll(async () => {
   await generateDemoJournal(app.dispatch, { days: 365, seed: 1, effects: true, endDate: TODAY });
   await app.call('poem.save', { date: '2026-06-14', answers: [4, 3, 1, 1, 2, 3, 4] });
   await app.call('poem.save', { date: '2025-06-10', answers: [1, 1, 1, 1, 1, 1, 1] }); // before the period
-  const { entry } = await app.call('journal.getDay', { date: '2026-06-12' });
-  await app.call('journal.saveDay', {
+  const { entry } = await app.call('day.get', { date: '2026-06-12' });
+  await app.call('day.save', {
     ...entry,
     notes: 'New patch on the left wrist.\n<b>Not markup</b>',
     notesForDermatologist: true,

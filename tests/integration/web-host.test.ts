@@ -191,15 +191,15 @@ describe('web host', () => {
     const cookie = await signIn();
     expect(JSON.parse((await callApi(cookie, 'vault.create', { passphrase: PASSPHRASE })).body).ok).toBe(true);
     const day = { date: '2026-06-01', notes: 'kept safe' };
-    const saved = JSON.parse((await callApi(cookie, 'journal.getDay', { date: '2026-06-01' })).body).value.entry;
-    expect(JSON.parse((await callApi(cookie, 'journal.saveDay', { ...saved, notes: day.notes })).body).ok).toBe(true);
+    const saved = JSON.parse((await callApi(cookie, 'day.get', { date: '2026-06-01' })).body).value.entry;
+    expect(JSON.parse((await callApi(cookie, 'day.save', { ...saved, notes: day.notes })).body).ok).toBe(true);
     const statuses = new Set<number>();
     await fc.assert(
       fc.asyncProperty(
         fc.record({
           path: fc.oneof(
             fc.constantFrom(
-              '/api/journal.saveDay',
+              '/api/day.save',
               '/api/data.deleteAll',
               '/api/data.restore',
               '/api/vault.lock',
@@ -244,7 +244,7 @@ describe('web host', () => {
     );
     expect([...statuses].some((status) => status >= 400)).toBe(true);
     // The journal is still open, and the day is as it was saved.
-    const after = JSON.parse((await callApi(cookie, 'journal.getDay', { date: '2026-06-01' })).body);
+    const after = JSON.parse((await callApi(cookie, 'day.get', { date: '2026-06-01' })).body);
     expect(after.value.entry.notes).toBe(day.notes);
     expect(JSON.parse((await callApi(cookie, 'vault.status')).body).value.state).toBe('unlocked');
   }, 60_000);

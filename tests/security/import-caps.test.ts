@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalExport } from '../../electron/contract/dataExport';
 import { PASSPHRASE, fastVault, removeTempDirs, tempDir } from '../helpers/tempVault';
+import { EMPTY_EXPORT } from '../helpers/importFile';
 
 /*
  * Issue 13, M1: `photos` had no size cap, so ~1M empty photo objects (3.8 MB of JSON) made the
@@ -36,20 +37,7 @@ function axis(
   });
 }
 
-const header = {
-  format: 'axis-journal-export',
-  formatVersion: 1,
-  schemaVersion: 1,
-  appVersion: 'attack',
-  exportedAt: '2026-12-01T00:00:00.000Z',
-  settings: {},
-  conditions: [],
-  foods: [],
-  treatments: [],
-  customFactors: [],
-  days: [],
-  meditationSessions: [],
-};
+const header = { ...EMPTY_EXPORT, appVersion: 'attack' };
 
 describe('M1: import caps', () => {
   it('a file with a million photo entries is refused with a clear message by a process whose heap is capped at 256 MB', async () => {

@@ -26,9 +26,9 @@ function fileWith(vault: Awaited<ReturnType<typeof openVault>>, settings: unknow
   return { ...exportJournalJson(vault.db, { photos: false, appVersion: 'test', now: new Date() }), settings };
 }
 
-function importError(run: () => unknown): AppError {
+async function importError(run: () => unknown): Promise<AppError> {
   try {
-    run();
+    await run();
   } catch (error) {
     return error as AppError;
   }
@@ -46,7 +46,9 @@ describe('L4: import settings', () => {
       { 'insights.maxLag': 1e9 },
       { poem: [1, 2, 3] },
     ]) {
-      const error = importError(() => importJournalJson(vault.db, fileWith(vault, settings), { dryRun: false, today }));
+      const error = await importError(() =>
+        importJournalJson(vault.db, fileWith(vault, settings), { dryRun: false, today }),
+      );
       expect(error.code, JSON.stringify(settings)).toBe('IMPORT_INVALID');
       expect(error.message).toMatch(/at settings\./);
     }
@@ -58,7 +60,7 @@ describe('L4: import settings', () => {
     const vault = await openVault();
     let deep: unknown = 'bottom';
     for (let i = 0; i < 200_000; i++) deep = [deep];
-    const summary = importJournalJson(
+    const summary = await importJournalJson(
       vault.db,
       fileWith(vault, {
         journal: { trackCycle: true },

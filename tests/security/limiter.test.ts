@@ -30,7 +30,8 @@ describe('L8: every passphrase check goes through the one limiter', () => {
         () =>
           dispatch('data.restore', {
             dataBase64: (backup.value as { dataBase64: string }).dataBase64,
-            passphrase: 'guess three',
+            passphrase: PASSPHRASE,
+            currentPassphrase: 'guess three',
           }),
       ];
       const codes: string[] = [];

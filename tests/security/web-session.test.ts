@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { startWebHost, type WebHost } from '../../electron/web/server';
-import { FAST_SCRYPT, removeTempDirs, tempDir } from '../helpers/tempVault';
+import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, snapshot, tempDir } from '../helpers/tempVault';
 import { startWebHostProcess, type RunningWebHost } from '../helpers/webHostProcess';
+import { postToHost } from '../helpers/webRequest';
 
 /*
  * Issue 13, M3 and L11: the start-up token could be exchanged any number of times, every exchange
@@ -39,31 +39,7 @@ async function host(options: { now?: () => number } = {}): Promise<WebHost> {
   return started;
 }
 
-function send(
-  h: { port: number },
-  path: string,
-  headers: Record<string, string> = {},
-  body = '',
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: h.port,
-        path,
-        method: 'POST',
-        headers: { Host: `127.0.0.1:${h.port}`, 'Content-Type': 'application/json', ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const send = postToHost;
 
 async function exchange(h: WebHost, token: string) {
   const res = await send(h, '/api/session', { 'X-Axis-Token': token });
@@ -180,5 +156,66 @@ describe('L9: malformed paths and oversized bodies get clear statuses', () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toMatch(/Connection: close/i);
+  });
+
+  it('answers 413 to an oversized body streamed without Content-Length (chunked), while the client is still sending', async () => {
+    const h = await host();
+    const { cookie } = await exchange(h, h.token);
+    // A client that streams more than the limit and then waits for an answer (no final chunk):
+    // the host must answer 413 as soon as the limit is passed, not wait for an end that never comes
+    // and not reset the connection before the answer is out.
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    const outcome = await new Promise<{ text: string; errorBeforeAnswer: string | null }>((resolve) => {
+      let text = '';
+      let errorBeforeAnswer: string | null = null;
+      const socket = connect(h.port, '127.0.0.1', () => {
+        socket.write(
+          `POST /api/vault.unlock HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+        );
+        for (let i = 0; i < 40; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`);
+      });
+      socket.on('data', (data) => (text += data.toString()));
+      socket.on('error', (error) => {
+        if (!text) errorBeforeAnswer = error.message;
+      });
+      socket.on('close', () => resolve({ text, errorBeforeAnswer }));
+      // Whatever happens, stop waiting once an answer has arrived.
+      const poll = setInterval(() => {
+        if (text.includes('\r\n\r\n')) {
+          clearInterval(poll);
+          socket.destroy();
+        }
+      }, 20);
+      socket.on('close', () => clearInterval(poll));
+    });
+    expect(outcome.errorBeforeAnswer).toBeNull();
+    expect(outcome.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(outcome.text).toMatch(/Connection: close/i);
+  });
+});
+
+describe('I6: Delete everything through the web host', () => {
+  it('is refused without the current passphrase or with a wrong one, and changes nothing', async () => {
+    const h = await host();
+    const { cookie } = await exchange(h, h.token);
+    const api = async (method: string, input: unknown) =>
+      JSON.parse((await send(h, `/api/${method}`, { Cookie: cookie! }, JSON.stringify(input))).body) as {
+        ok: boolean;
+        value?: { status: { vaultDir: string } };
+        error?: { code: string; message: string };
+      };
+    const created = await api('vault.create', { passphrase: PASSPHRASE });
+    const dir = created.value!.status.vaultDir;
+    const before = snapshot(dir);
+    expect(await api('data.deleteAll', { confirmation: 'delete my journal' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      await api('data.deleteAll', { confirmation: 'delete my journal', currentPassphrase: 'a wrong guess' }),
+    ).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(snapshot(dir)).toEqual(before);
+    const deleted = await api('data.deleteAll', { confirmation: 'delete my journal', currentPassphrase: PASSPHRASE });
+    expect(deleted.ok).toBe(true);
   });
 });

@@ -63,7 +63,12 @@ describe('layer boundaries (lint rules)', () => {
     ).toContain('svelte/no-at-html-tags');
     // What the renderer may do: fetch its own assets, use the contract, and lib/api.ts may use the bridge.
     expect(await ruleIds(view, "export const r = fetch('./sounds/bell.wav');")).toEqual([]);
+    expect(await ruleIds(view, "import { METHODS } from '$contract';\nvoid METHODS;")).toEqual([]);
     expect(await ruleIds(view, "import { METHODS } from '../../../../electron/contract';\nvoid METHODS;")).toEqual([]);
+    // The `$contract` alias resolves for the layer rules: it cannot be used to step out of the contract.
+    expect(
+      await ruleIds(view, "import { openJournal } from '$contract/../core/backend';\nvoid openJournal;"),
+    ).toContain('import-x/no-restricted-paths');
     expect(await ruleIds('renderer/src/lib/api.ts', 'export const bridge = window.axis;')).toEqual([]);
   });
 });

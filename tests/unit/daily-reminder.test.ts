@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppCommand } from '../../electron/contract/app';
 import { createApp } from '../../electron/core/app';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { nextReminderAt } from '../../electron/core/preferences/reminderSchedule';
 import { REMINDER_BODY, REMINDER_TITLE, scheduleDailyReminder } from '../../electron/main/reminder';
 import { NO_KEYCHAIN_REASON, PLAIN_TEXT_KEYRING_REASON, electronSecretStore } from '../../electron/main/secretStore';
@@ -129,7 +129,7 @@ describe('the daily reminder notification', () => {
     const { backend, dispatch, stop } = await setUp();
     await dispatch('vault.create', { passphrase: PASSPHRASE });
     backend.preferences.save({ reminder: { enabled: true, time: '20:45' } });
-    const saved = await dispatch('journal.saveDay', { ...emptyDay('2026-11-25'), notes: 'Calm day.' });
+    const saved = await dispatch('day.save', { ...emptyDay('2026-11-25'), notes: 'Calm day.' });
     expect(saved.ok).toBe(true);
     vi.advanceTimersByTime(60 * 60_000);
     expect(electron.shown).toHaveLength(0);

@@ -9,7 +9,7 @@ import {
   downloadToBlob,
   formatFileSize,
   savingMessage,
-} from '../../renderer/src/views/About/downloads';
+} from '../../renderer/src/views/Data/downloads';
 
 describe('base64 and bytes', () => {
   it('round-trips every length around the chunk size, matching Node', () => {

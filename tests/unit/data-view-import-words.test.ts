@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../electron/contract/dataExport';
 import { confirmsDeletion, DELETE_CONFIRMATION } from '../../electron/contract/dataTerms';
-import { countOf, describeImport, listOf } from '../../renderer/src/views/About/importWords';
+import { countOf, describeImport, listOf } from '../../renderer/src/views/Data/importWords';
 
 function summary(parts: Partial<{ [K in keyof ImportSummary]: Partial<ImportSummary[K]> }> = {}): ImportSummary {
   return {

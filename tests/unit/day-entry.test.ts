@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDay } from '../../electron/core/journal/days';
-import { blankSkin, forSaving, withTrackedConditions } from '../../renderer/src/lib/dayEntry';
+import { emptyDay } from '../../electron/core/day/days';
+import { blankSkin, forSaving, withTrackedConditions } from '../../renderer/src/views/Day/dayEntry';
 
 describe('the day editor’s entry', () => {
   it('shows an empty row for each tracked condition without duplicating recorded ones', () => {

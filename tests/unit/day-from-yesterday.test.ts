@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessTreatmentKind } from '../../electron/contract/journalTerms';
-import { emptyDay } from '../../electron/core/journal/days';
-import { STOOL_NOT_CHOSEN, forSaving } from '../../renderer/src/lib/dayEntry';
+import { emptyDay } from '../../electron/core/day/days';
+import { STOOL_NOT_CHOSEN, forSaving } from '../../renderer/src/views/Day/dayEntry';
 import { checkChosenDate } from '../../renderer/src/lib/dayPicker';
 import {
   copyableCounts,

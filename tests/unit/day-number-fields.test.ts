@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayEntryInput } from '../../electron/contract/journal';
-import { emptyDay } from '../../electron/core/journal/days';
+import { emptyDay } from '../../electron/core/day/days';
 import { BoundedNumberState, parseBounded, type NumberBounds } from '../../renderer/src/lib/numberInput';
 
 /**

@@ -3,7 +3,7 @@ import { cycleDays, healthTime } from '../../electron/core/importers/appleHealth
 import { parseBearable } from '../../electron/core/importers/bearable';
 import { matchName, normalizeName } from '../../electron/core/importers/names';
 import { dayOrderOf, parseDate, parseNumber } from '../../electron/core/importers/text';
-import { destinationGroups } from '../../renderer/src/views/About/importFromOptions';
+import { destinationGroups } from '../../renderer/src/views/Data/importFromOptions';
 
 describe('reading what other apps write', () => {
   it('dates: ISO, day-first, month-first, month names; impossible dates are null', () => {

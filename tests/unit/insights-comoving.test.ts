@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInsights } from '../../electron/core/insights/engine';
-import { foodValue, mealsAreComplete } from '../../electron/core/insights/series';
+import { foodValue, mealsAreComplete } from '../../electron/core/trends/series';
 import { generateJournal, type FamilyOptions } from '../../scripts/calibrate/families';
 
 const run = (options: FamilyOptions, seed: number) => {

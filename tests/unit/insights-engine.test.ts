@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DailySeries } from '../../electron/contract/insightsTerms';
+import type { DailySeries } from '../../electron/contract/trendsTerms';
 import { planTests, runInsights } from '../../electron/core/insights/engine';
 
 function random(seed: number): () => number {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../electron/core/demo/random';
 import { codeSeries, RankCorrelator } from '../../electron/core/insights/rankCorrelation';
 import {
   averageRanks,
@@ -17,6 +18,8 @@ import {
   autocorrelation,
   effectiveLags,
   effectivePairs,
+  laggedCorrelation,
+  prewhiten,
   runningLevel,
   toArray,
 } from '../../electron/core/insights/timeSeries';
@@ -170,6 +173,46 @@ describe('time-series pieces', () => {
     // Two carried-over series are worth fewer pairs than they have.
     expect(effectivePairs(300, carry, carry)).toBeLessThan(150);
     expect(effectivePairs(300, white, carry)).toBe(300);
+  });
+});
+
+describe('prewhitening a factor', () => {
+  /** An AR(1) series x(t) = φ·x(t−1) + e(t) from a fixed seed. */
+  const ar1 = (phi: number, days: number, seed: number) => {
+    const random = new SeededRandom(seed);
+    const noise = Array.from({ length: days }, () => random.normal());
+    const x = new Float64Array(days);
+    x[0] = noise[0]! / Math.sqrt(1 - phi * phi);
+    for (let t = 1; t < days; t++) x[t] = phi * x[t - 1]! + noise[t]!;
+    return { x, noise };
+  };
+
+  it('recovers the innovations of an AR(1), and leaves a series without carry-over as it is', () => {
+    const { x, noise } = ar1(0.7, 400, 7);
+    const white = prewhiten(x, 0.7);
+    for (let t = 1; t < 400; t++) expect(white[t]! * Math.sqrt(1 - 0.49)).toBeCloseTo(noise[t]!, 9);
+    expect(Math.abs(autocorrelation(white, 1)[1]!)).toBeLessThan(0.1);
+    expect(autocorrelation(x, 1)[1]!).toBeGreaterThan(0.6);
+    // A lag-1 autocorrelation that cannot be told from zero (below 2/√n) is not used.
+    expect(prewhiten(x, 0.05)).toBe(x);
+  });
+
+  it('bridges missing days with the carry-over over the gap, so the result stays uncorrelated', () => {
+    const { x } = ar1(0.7, 600, 11);
+    // Every third day missing, and a week-long holiday.
+    const gappy = x.map((value, t) => (t % 3 === 2 || (t >= 200 && t < 207) ? Number.NaN : value));
+    const white = prewhiten(gappy, 0.7);
+    expect(Number.isNaN(white[2]!)).toBe(true);
+    // After a gap of two days: (x(t) − φ²·x(t − 2)) / √(1 − φ⁴).
+    expect(white[3]!).toBeCloseTo((gappy[3]! - 0.49 * gappy[1]!) / Math.sqrt(1 - 0.49 ** 2), 12);
+    // After the holiday the value is nearly itself: the carry-over over 8 days is 0.7⁸ ≈ 0.06.
+    expect(Math.abs(white[207]! - gappy[207]!)).toBeLessThan(Math.abs(0.1 * gappy[199]!) + 1e-9);
+    // Logged days a day or two apart no longer correlate (within 3 standard errors of zero).
+    for (const lag of [1, 2]) {
+      const { r, n } = laggedCorrelation(white, white, lag)!;
+      expect(Math.abs(r)).toBeLessThan(3 / Math.sqrt(n));
+    }
+    expect(laggedCorrelation(gappy, gappy, 1)!.r).toBeGreaterThan(0.6);
   });
 });
 

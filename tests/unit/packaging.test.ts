@@ -129,7 +129,7 @@ const outMain = join(root, 'out/main');
 const built = existsSync(join(outMain, 'insightsWorker.js'));
 
 describe.skipIf(!built)('electron-builder.yml against the built app (needs npm run build)', () => {
-  it('unpacks the insights worker, every chunk it imports and every package those import', () => {
+  it('unpacks the insights, JSON-import and re-key workers, every chunk they import and every package those import', () => {
     const seen = new Set<string>();
     const packages = new Set<string>();
     const visit = (file: string) => {
@@ -141,6 +141,8 @@ describe.skipIf(!built)('electron-builder.yml against the built app (needs npm r
       }
     };
     visit(join(outMain, 'insightsWorker.js'));
+    visit(join(outMain, 'jsonImportWorker.js'));
+    visit(join(outMain, 'rekeyWorker.js'));
 
     const files = [...seen].map((file) => relative(root, file).split('\\').join('/'));
     expect(files.length).toBeGreaterThan(1);

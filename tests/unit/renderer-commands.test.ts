@@ -6,12 +6,12 @@ const TODAY = '2026-06-15';
 
 describe('what each menu command does in the page', () => {
   it('opens the right section, and the follow-up the opened view carries out', () => {
-    expect(commandAction('new-entry', TODAY)).toEqual({ section: 'today', date: TODAY, followUp: 'focus-day' });
+    expect(commandAction('new-entry', TODAY)).toEqual({ section: 'day', date: TODAY, followUp: 'focus-day' });
     expect(commandAction('start-meditation', TODAY)).toEqual({ section: 'meditate', followUp: 'start-session' });
     expect(commandAction('print-report', TODAY)).toEqual({ section: 'report', followUp: 'print' });
-    expect(commandAction('export', TODAY)).toEqual({ section: 'about', followUp: 'focus-export' });
+    expect(commandAction('export', TODAY)).toEqual({ section: 'data', followUp: 'focus-export' });
     expect(commandAction('settings', TODAY)).toEqual({ section: 'settings' });
-    expect(commandAction('about', TODAY)).toEqual({ section: 'about' });
+    expect(commandAction('about', TODAY)).toEqual({ section: 'data' });
     expect(commandAction('learn', TODAY)).toEqual({ section: 'learn' });
     expect(commandAction('security', TODAY)).toEqual({ section: 'security' });
   });

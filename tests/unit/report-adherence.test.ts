@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeWindow, treatmentAdherence } from '../../electron/core/report/adherence';
-import { datesBetween } from '../../electron/core/insights/series';
+import { datesBetween } from '../../electron/core/trends/series';
 
 const dates = datesBetween('2026-05-01', '2026-05-10');
 

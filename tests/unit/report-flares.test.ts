@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flareEpisodes, median, summariseFlares } from '../../electron/core/report/flares';
-import { datesBetween } from '../../electron/core/insights/series';
+import { datesBetween } from '../../electron/core/trends/series';
 
 const dates = datesBetween('2026-03-01', '2026-03-12');
 

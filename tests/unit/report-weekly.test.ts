@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesBetween } from '../../electron/core/insights/series';
+import { datesBetween } from '../../electron/core/trends/series';
 import {
   bucketFor,
   countByPeriod,

@@ -8,6 +8,9 @@ import type { Handlers } from './handlerTypes';
 /** Calls that do not count as someone using the app (the page polls the status). */
 const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info', 'insights.status']);
 
+/** Calls that never touch the journal's database, answered even while a re-key runs (its progress). */
+const ANSWERED_DURING_REKEY: ReadonlySet<MethodName> = new Set(['vault.status', 'app.info', 'app.activity']);
+
 export type Dispatch = (method: string, rawInput?: unknown) => Promise<Result<unknown>>;
 
 /**
@@ -28,6 +31,8 @@ export function createDispatcher(backend: Backend, handlers: Handlers): Dispatch
       return { ok: false, error: { code: 'INVALID_INPUT', message: inputProblem(parsed.error.issues[0]) } };
     }
     try {
+      // While a re-key runs, everything that may touch the journal waits for it (see whenNotRekeying).
+      if (!ANSWERED_DURING_REKEY.has(method)) await backend.vault.whenNotRekeying();
       const handler = handlers[method] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       if (!PASSIVE_METHODS.has(method)) backend.noteActivity();

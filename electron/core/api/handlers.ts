@@ -11,12 +11,12 @@ import {
   writeJournalSettings,
 } from '../journal/catalog';
 import { localDate } from '../journal/dates';
-import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../journal/days';
+import { deleteDay, listDays, monthCalendar, readDay, searchNotes, writeDay } from '../day/days';
 import { archiveFood, listFoods, saveFood, suggestFoods } from '../journal/foods';
 import { deleteUsualMeal, listUsualMeals, saveUsualMeal } from '../journal/usualMeals';
 import { deletePhoto, insertPhoto, listPhotos, preparePhoto, readPhoto } from '../journal/photos';
 import { AppError } from '../errors';
-import { readDailySeries } from '../insights/series';
+import { readDailySeries } from '../trends/series';
 import { dataHandlers } from '../data/handlers';
 import { importFromHandlers } from '../importers/handlers';
 import { reportHandlers } from '../report/handlers';
@@ -72,12 +72,12 @@ export function createHandlers(backend: Backend): Handlers {
       backend.lock('user');
       return backend.status();
     },
-    'journal.getDay': ({ date }) => readDay(vault.db, date),
-    'journal.saveDay': (entry) => {
+    'day.get': ({ date }) => readDay(vault.db, date),
+    'day.save': (entry) => {
       writeDay(vault.db, entry, today());
       return readDay(vault.db, entry.date);
     },
-    'journal.deleteDay': ({ date }) => {
+    'day.delete': ({ date }) => {
       deleteDay(vault.db, date);
       return null;
     },

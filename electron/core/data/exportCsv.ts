@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { readDailySeries } from '../insights/series';
+import { readDailySeries } from '../trends/series';
 import { csvDocument, type CsvValue } from './csv';
 import { experimentCsvFiles } from '../experiments/exchange';
 

@@ -2,7 +2,7 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportedDay, type JournalExp
 import type { BodyArea, FoodCategory } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { schemaVersion } from '../db/migrate';
-import { readDay } from '../journal/days';
+import { readDay } from '../day/days';
 import { listUsualMeals } from '../journal/usualMeals';
 import { listScores } from '../poem/scores';
 import { exportExperiments } from '../experiments/exchange';

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { DownloadFile } from '../../contract/data';
 import type { Backend } from '../backend';
-import { AppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import type { Handlers } from '../api/handlerTypes';
 import { buildBackup, BACKUP_EXTENSION, restoreBackup } from './backup';
 import { exportJournalCsv } from './exportCsv';
 import { exportJournalJson } from './exportJson';
-import { importJournalJson, withoutBom } from './importJson';
+import { applyJournalExport } from './importJson';
+import { readJournalExport } from './importRunner';
 
 type DataMethods =
   'data.exportJson' | 'data.exportCsv' | 'data.import' | 'data.backup' | 'data.restore' | 'data.deleteAll';
@@ -39,15 +39,12 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       );
       return download(`${folder}.zip`, 'application/zip', zipSync(files, { level: 6 }));
     },
-    'data.import': ({ content, dryRun }) => {
+    'data.import': async ({ content, dryRun }) => {
       void vault.db; // a locked journal says so before the file is even read
-      let raw: unknown;
-      try {
-        raw = JSON.parse(withoutBom(content));
-      } catch {
-        throw invalidFile();
-      }
-      return importJournalJson(vault.db, raw, { dryRun, today: today() });
+      // Parsed and checked in a worker with a capped heap: a crafted file cannot freeze or abort
+      // the process holding the open journal.
+      const file = await readJournalExport({ text: content }, backend.options.jsonImportWorker);
+      return applyJournalExport(() => vault.db, file, { dryRun, today: today() });
     },
     'data.backup': () => {
       const { bytes } = buildBackup(vault, backend.options.version, now());
@@ -55,6 +52,8 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
     },
     'data.restore': async (input) => {
       void vault.db; // only someone with the journal open may replace it
+      // ...and who knows its passphrase (wrong tries count, and wait, like wrong unlocks).
+      await vault.confirmPassphrase(input.currentPassphrase);
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
       // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
@@ -73,8 +72,9 @@ export function dataHandlers(backend: Backend, today: () => string): Pick<Handle
       else backend.rememberedPassphrase.forget();
       return backend.status();
     },
-    'data.deleteAll': () => {
+    'data.deleteAll': async ({ currentPassphrase }) => {
       void vault.db;
+      await vault.confirmPassphrase(currentPassphrase);
       backend.lock('user');
       deleteVaultFiles(vault.dir);
       // Nothing of it stays on this computer: not the remembered passphrase, not its settings.
@@ -94,8 +94,4 @@ function deleteVaultFiles(dir: string): void {
       name.startsWith('before-restore-');
     if (isVaultFile && name !== VAULT_FILES.lock) rmSync(join(dir, name), { recursive: true, force: true });
   }
-}
-
-function invalidFile(): AppError {
-  return new AppError('IMPORT_INVALID', 'This file is not an Axis Journal export (JSON). Nothing was changed.');
 }

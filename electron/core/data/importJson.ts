@@ -1,25 +1,19 @@
-import {
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
-  journalExport,
-  type ImportSummary,
-  type JournalExport,
-} from '../../contract/dataExport';
+import type { ImportSummary, JournalExport } from '../../contract/dataExport';
 import type { DayEntry } from '../../contract/journal';
+import type { BodyArea } from '../../contract/journalTerms';
 import type { Db } from '../db/database';
 import { latestVersion } from '../db/migrate';
 import { writeSetting } from '../db/settings';
-import { AppError, isAppError } from '../errors';
-import { writeDay } from '../journal/days';
+import { isAppError } from '../errors';
+import { writeDay } from '../day/days';
+import { preparePhoto } from '../journal/photos';
+import { invalidImport as invalid, validateJournalExport } from './importValidation';
 import { saveUsualMeal } from '../journal/usualMeals';
 import { readScore, saveScore } from '../poem/scores';
 import { timestamp } from '../clock';
 import { importExperiments } from '../experiments/exchange';
 
-/** Notepad and some editors start UTF-8 files with a byte-order mark; JSON.parse does not accept one. */
-export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+export { withoutBom } from './importValidation';
 
 /** Thrown inside the transaction to undo a dry run; never escapes this module. */
 class DryRunDone extends Error {}
@@ -30,9 +24,41 @@ class DryRunDone extends Error {}
  * photos already present are left alone; conditions, foods, treatments and factors are matched
  * by name (built-ins by key) and added when missing. `dryRun` does all of it and rolls back,
  * giving the summary of what would happen.
+ *
+ * This checks `raw` on this thread; the hosts check the file in a worker first
+ * (`readJournalExport`) and call `applyJournalExport` with the result.
  */
-export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boolean; today: string }): ImportSummary {
-  const file = validate(raw);
+export async function importJournalJson(
+  db: Db | (() => Db),
+  raw: unknown,
+  options: { dryRun: boolean; today: string },
+): Promise<ImportSummary> {
+  return applyJournalExport(db, validateJournalExport(raw, latestVersion()), options);
+}
+
+/**
+ * Applies a checked export. Its photos first go through the same sanitiser as photos added in the
+ * app (sharp re-encode: EXIF and GPS dropped, dimensions read from the decoded image, anything
+ * that is not a JPEG, PNG or WebP image refused) — before the transaction, so nothing is written
+ * if one of them is refused. `db` may be a getter, read again after that work (the journal may
+ * have locked meanwhile).
+ */
+export async function applyJournalExport(
+  db: Db | (() => Db),
+  file: JournalExport,
+  options: { dryRun: boolean; today: string },
+): Promise<ImportSummary> {
+  const journal = typeof db === 'function' ? db : () => db;
+  const photos = await sanitisePhotos(journal, file);
+  return applyInTransaction(journal(), file, photos, options);
+}
+
+function applyInTransaction(
+  db: Db,
+  file: JournalExport,
+  photos: SanitisedPhoto[],
+  options: { dryRun: boolean; today: string },
+): ImportSummary {
   const summary: ImportSummary = {
     days: { added: 0, replaced: 0 },
     meditationSessions: { added: 0, alreadyThere: 0 },
@@ -100,7 +126,7 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
           throw error;
         }
       }
-      importPhotos(db, file, summary);
+      importPhotos(db, photos, summary);
       importExperiments(db, file.experiments ?? [], summary);
       if (options.dryRun) throw new DryRunDone();
     })();
@@ -108,44 +134,6 @@ export function importJournalJson(db: Db, raw: unknown, options: { dryRun: boole
     if (!(error instanceof DryRunDone)) throw error;
   }
   return summary;
-}
-
-function validate(raw: unknown): JournalExport {
-  const head = raw as { format?: unknown; formatVersion?: unknown; schemaVersion?: unknown } | null;
-  if (typeof head !== 'object' || head === null || head.format !== EXPORT_FORMAT) {
-    throw invalid('This file is not an Axis Journal export (JSON).');
-  }
-  if (typeof head.formatVersion === 'number' && head.formatVersion > EXPORT_FORMAT_VERSION) {
-    throw invalid('This export was made by a newer version of Axis Journal. Please update the app first.');
-  }
-  if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestVersion()) {
-    throw invalid('This export comes from a newer version of Axis Journal. Please update the app first.');
-  }
-  // Fail fast: zod's validate stops at the first problem; only then is the (bounded) full parse
-  // run for its message. A crafted file costs little either way: every array and string is capped.
-  if (!journalExport.validate(raw)) {
-    const first = journalExport.safeParse(raw, { reportInput: false });
-    const issue = first.success ? null : first.error.issues[0]!;
-    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    throw invalid(`The file does not have the expected shape${where}: ${issue?.message ?? 'it could not be read'}`);
-  }
-  const parsed = journalExport.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
-    throw invalid(`The file does not have the expected shape${where}: ${issue.message}`);
-  }
-  const file = parsed.data;
-  const dates = new Set<string>();
-  for (const day of file.days) {
-    if (dates.has(day.date)) throw invalid(`The day ${day.date} appears twice in the file.`);
-    dates.add(day.date);
-    for (const t of day.treatments) {
-      if (t.treatment >= file.treatments.length)
-        throw invalid(`The day ${day.date} refers to a treatment that is not in the file.`);
-    }
-  }
-  return file;
 }
 
 type NameMap = Map<string, number>;
@@ -331,33 +319,66 @@ function importSessions(db: Db, file: JournalExport, summary: ImportSummary): vo
   }
 }
 
-const IMAGE_SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
-  'image/jpeg': (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
-  'image/webp': (bytes) =>
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP',
-};
+interface SanitisedPhoto {
+  date: string;
+  bodyArea: BodyArea;
+  /** The bytes as they were in the file: an export of a photo already here matches them exactly. */
+  original: Buffer;
+  /** Re-encoded, or null when the original is already in this journal. */
+  prepared: Awaited<ReturnType<typeof preparePhoto>> | null;
+}
 
-function importPhotos(db: Db, file: JournalExport, summary: ImportSummary): void {
+/** Every photo of the file through preparePhoto, one at a time (sharp works off this thread). */
+async function sanitisePhotos(journal: () => Db, file: JournalExport): Promise<SanitisedPhoto[]> {
+  const out: SanitisedPhoto[] = [];
+  for (const photo of file.photos ?? []) {
+    const original = Buffer.from(photo.image, 'base64');
+    const here = journal()
+      .prepare('SELECT 1 FROM photos WHERE date = ? AND body_area = ? AND image = ?')
+      .get(photo.date, photo.bodyArea, original);
+    if (here) {
+      out.push({ date: photo.date, bodyArea: photo.bodyArea, original, prepared: null });
+      continue;
+    }
+    try {
+      out.push({ date: photo.date, bodyArea: photo.bodyArea, original, prepared: await preparePhoto(original) });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      throw invalid(
+        `A photo from ${photo.date} cannot be imported: ${error.message.replace(/ The photo was not saved\.$/, '')}`,
+      );
+    }
+  }
+  return out;
+}
+
+function importPhotos(db: Db, photos: SanitisedPhoto[], summary: ImportSummary): void {
   const now = timestamp(db);
   const exists = db.prepare('SELECT 1 FROM photos WHERE date = ? AND body_area = ? AND image = ?');
   const insert = db.prepare(
     'INSERT INTO photos (date, body_area, mime, width, height, image, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const photo of file.photos ?? []) {
-    const image = Buffer.from(photo.image, 'base64');
-    const thumbnail = Buffer.from(photo.thumbnail, 'base64');
-    const looksRight = IMAGE_SIGNATURES[photo.mime]!;
-    if (!looksRight(image) || !looksRight(thumbnail))
-      throw invalid(`A photo from ${photo.date} is not a ${photo.mime === 'image/jpeg' ? 'JPEG' : 'WebP'} image.`);
-    if (exists.get(photo.date, photo.bodyArea, image)) {
+  for (const photo of photos) {
+    // Already here as it is in the file, or as the same file re-encoded by an earlier import.
+    const { prepared } = photo;
+    if (
+      !prepared ||
+      exists.get(photo.date, photo.bodyArea, photo.original) ||
+      exists.get(photo.date, photo.bodyArea, prepared.image)
+    ) {
       summary.photos.alreadyThere++;
       continue;
     }
-    insert.run(photo.date, photo.bodyArea, photo.mime, photo.width, photo.height, image, thumbnail, now);
+    insert.run(
+      photo.date,
+      photo.bodyArea,
+      'image/jpeg',
+      prepared.width,
+      prepared.height,
+      prepared.image,
+      prepared.thumbnail,
+      now,
+    );
     summary.photos.added++;
   }
-}
-
-function invalid(message: string): AppError {
-  return new AppError('IMPORT_INVALID', `${message} Nothing was changed.`);
 }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fsyncFile } from '../durableFiles';
 
@@ -70,11 +70,11 @@ function withRawKeyText<T>(dataKey: Buffer, use: (text: Buffer) => T): T {
 
 /**
  * Writes a copy of an open journal to `copyPath`, encrypted with `newKey`: a consistent snapshot
- * (`VACUUM INTO`, under the old key), then SQLite3 Multiple Ciphers' rekey on that copy, flushed.
- * journal.db itself is never rekeyed in place: an in-place rekey gives page 1 a new salt while its
- * rollback journal is still under the old one, and a crash in between leaves a file neither key
- * opens. A copy cut off by a crash is simply thrown away; the caller renames a finished one over
- * journal.db. The copy's rekey runs in rollback-journal mode (rekey does not support WAL).
+ * (`snapshotForRekey`, under the old key), then SQLite3 Multiple Ciphers' rekey on that copy
+ * (`rekeyCopy`), flushed. journal.db itself is never rekeyed in place: an in-place rekey gives
+ * page 1 a new salt while its rollback journal is still under the old one, and a crash in between
+ * leaves a file neither key opens. A copy cut off by a crash is simply thrown away; the caller
+ * renames a finished one over journal.db.
  */
 export function writeRekeyedCopy(
   db: Db,
@@ -83,13 +83,34 @@ export function writeRekeyedCopy(
   newKey: Buffer,
   nativeBinding?: string,
 ): void {
+  snapshotForRekey(db, copyPath);
+  rekeyCopy(copyPath, oldKey, newKey, nativeBinding);
+}
+
+/** A consistent copy of the open journal at `copyPath`, under its own key (`VACUUM INTO`). */
+export function snapshotForRekey(db: Db, copyPath: string): void {
   removeDatabaseFiles(copyPath);
   try {
     db.prepare('VACUUM INTO ?').run(copyPath);
+  } catch (error) {
+    removeDatabaseFiles(copyPath);
+    throw error;
+  }
+}
+
+/**
+ * Re-encrypts the snapshot at `copyPath` from `oldKey` to `newKey` and flushes it. Runs in
+ * rollback-journal mode (rekey does not support WAL), with a small page cache: every page is
+ * written to `copyPath-journal` as it is re-encrypted, so that file's growth is the rekey's real
+ * progress (see `rekeyPagesDone`). Synchronous: the app runs it in a worker thread (rekeyWorker.ts).
+ */
+export function rekeyCopy(copyPath: string, oldKey: Buffer, newKey: Buffer, nativeBinding?: string): void {
+  try {
     const copy = openCipherDatabase(copyPath, oldKey, { create: false, nativeBinding });
     try {
       copy.pragma('journal_mode = DELETE');
       copy.pragma('synchronous = FULL');
+      copy.pragma(`cache_size = ${REKEY_CACHE_PAGES}`);
       withRawKeyText(newKey, (text) => copy.rekey(text));
       copy.prepare('SELECT count(*) FROM sqlite_master').get();
     } finally {
@@ -101,6 +122,34 @@ export function writeRekeyedCopy(
     throw error;
   }
 }
+
+const REKEY_CACHE_PAGES = 64;
+
+/** Pages of a database file at `path` (its size over SQLCipher 4's 4096-byte page). */
+export function databasePages(path: string): number {
+  try {
+    return Math.ceil(statSync(path).size / CIPHER_PAGE_SIZE);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * How many pages a running `rekeyCopy` has re-encrypted: each one is first saved to the rollback
+ * journal (one page plus 8 bytes of page number and checksum, after a header of one sector).
+ */
+export function rekeyPagesDone(copyPath: string, totalPages: number): number {
+  let size: number;
+  try {
+    size = statSync(`${copyPath}-journal`).size;
+  } catch {
+    return 0;
+  }
+  return Math.min(totalPages, Math.max(0, Math.floor((size - JOURNAL_HEADER_BYTES) / (CIPHER_PAGE_SIZE + 8))));
+}
+
+const CIPHER_PAGE_SIZE = 4096;
+const JOURNAL_HEADER_BYTES = 512;
 
 /** A database file and the journal files SQLite may keep next to it. */
 export function removeDatabaseFiles(path: string): void {

@@ -1,7 +1,7 @@
 import type { DayEntry } from '../../contract/journal';
 import type { Dispatch } from '../api/dispatch';
 import { addDays } from '../journal/dates';
-import { emptyDay } from '../journal/days';
+import { emptyDay } from '../day/days';
 import { SeededRandom } from './random';
 
 export interface DemoOptions {
@@ -237,7 +237,7 @@ export async function generateDemoJournal(dispatch: Dispatch, options: DemoOptio
       notes: draws[22]! < 0.15 ? pick(NOTES, 23) : '',
       notesForDermatologist: draws[24]! < 0.05,
     };
-    const result = await dispatch('journal.saveDay', entry);
+    const result = await dispatch('day.save', entry);
     if (!result.ok) throw new Error(`Demo day ${date} was refused: ${result.error.message}`);
     written++;
     eczemaThisWeek.push(eczema);

@@ -14,11 +14,11 @@ import {
   safetySentences,
 } from '../../contract/experimentsTerms';
 import type { ParsedInput } from '../../contract/contract';
-import type { DailySeries } from '../../contract/insightsTerms';
+import type { DailySeries } from '../../contract/trendsTerms';
 import type { ReportExperiment } from '../../contract/reportTerms';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { readDailySeries } from '../insights/series';
+import { readDailySeries } from '../trends/series';
 import { addDays } from '../journal/dates';
 import { analyseAsDone, analyseExperiment } from './analysis';
 import { designLengthWords, estimatePower, outcomeHistory, type DesignShape } from './planner';

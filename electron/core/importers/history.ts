@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ImportFormat, ImportRecord, UndoSummary } from '../../contract/importFrom';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { emptyDay, readDay, writeDay } from '../journal/days';
+import { emptyDay, readDay, writeDay } from '../day/days';
 import { importInternals } from './pipeline';
 
 export function listImports(db: Db): ImportRecord[] {

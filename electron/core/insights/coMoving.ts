@@ -11,7 +11,15 @@ export interface PairOutcome {
   /** The clearest lag (smallest p); null when nothing could be tested. */
   best: InsightTest | null;
   bestR?: number;
+  /** Effective pairs of the clearest lag's test (the factor prewhitened). */
   bestNEff?: number;
+  /**
+   * Effective pairs of the plain day-to-day parts at the clearest lag (Bartlett on both series'
+   * own autocorrelation): the partial correlations below work on the plain parts, because the
+   * outcome follows a factor's whole value, carry-over included — given only a stronger factor's
+   * innovations, a proxy would still seem to add the stronger one's yesterday.
+   */
+  bestNEffFast?: number;
   /** The pair's p: the clearest lag against the maximum over its lags. */
   p: number | null;
   q: number | null;
@@ -135,7 +143,7 @@ export function relate(stronger: PairOutcome, weaker: PairOutcome, bar: number):
     return 'explains';
   if (Math.abs(rab) < CO_MOVING_R) return 'separate';
   // Degrees of freedom: the effective pairs of each test, scaled to the days all three were recorded, less one for the other factor.
-  const dfFor = (pair: PairOutcome) => Math.max(1, ((pair.bestNEff ?? n) * n) / Math.max(1, pair.best!.n) - 3);
+  const dfFor = (pair: PairOutcome) => Math.max(1, ((pair.bestNEffFast ?? n) * n) / Math.max(1, pair.best!.n) - 3);
   const weakerGiven = partialCorrelation(rby, rab, ray);
   const strongerGiven = partialCorrelation(ray, rab, rby);
   if (weakerGiven === null || strongerGiven === null) return 'explains';

@@ -3,13 +3,13 @@ import {
   inSentence,
   MIN_DAYS_EACH_WAY,
   MIN_PAIRS,
-  type DailySeries,
   type InsightDirection,
   type InsightFlag,
   type InsightGroups,
   type InsightTest,
   type InsightsResult,
 } from '../../contract/insights';
+import type { DailySeries } from '../../contract/trends';
 import { explainCoMoving, type PairOutcome } from './coMoving';
 import type { Prepared } from './prepared';
 import { codeSeries, RankCorrelator, type CodedSeries } from './rankCorrelation';
@@ -21,6 +21,7 @@ import {
   effectivePairs,
   fastPart,
   laggedCorrelation,
+  prewhiten,
   rankScaled,
   runningLevel,
   toArray,
@@ -65,8 +66,8 @@ interface Plan {
 /**
  * Tests every factor–outcome pair of a journal across lags 0…maxLag (docs/insights-method.md):
  * 1. each series is rank-scaled and split into a slow part (a centred ~4-week running level) and
- *    a day-to-day part; the test correlates the day-to-day parts, factor on day t against the
- *    outcome on day t + lag;
+ *    a day-to-day part; the test correlates the factor's day-to-day part, its own carry-over taken
+ *    out (AR(1) prewhitening), on day t against the outcome's on day t + lag;
  * 2. each lag's p comes from a t distribution on the effective number of independent pairs,
  *    corrected for both series' own autocorrelation (Bartlett; Pyper & Peterman 1998);
  * 3. the pair is tested once: its clearest lag against the maximum over its lags (Šidák over the
@@ -114,7 +115,14 @@ export function runInsights(input: EngineInput, options: EngineOptions): Insight
   for (const pair of tested) {
     for (const test of pair.lags) test.q = pair.q;
     if (pair.q! < FINDING_Q) pair.best!.status = 'finding';
-    else if (pair.slowP !== null && pair.slowP < SHARED_TREND_P && Math.abs(pair.slowR!) >= SHARED_TREND_R) {
+    else if (
+      pair.slowP !== null &&
+      pair.slowP < SHARED_TREND_P &&
+      Math.abs(pair.slowR!) >= SHARED_TREND_R &&
+      // "Day to day they did not move together" is only said when the day-to-day test shows little:
+      // a pair whose own test is suggestive stays a "too early to tell" candidate instead.
+      pair.p! >= CANDIDATE_P
+    ) {
       for (const test of pair.lags) addFlag(test, 'shared-trend');
     }
   }
@@ -175,13 +183,17 @@ export function prepareSeries(series: DailySeries): Prepared {
   const slowAll = runningLevel(rank);
   const fast = fastPart(rank, slowAll);
   const slow = slowAll.map((value, t) => (Number.isNaN(raw[t]!) ? Number.NaN : value));
+  const acfFast = autocorrelation(fast, ACF_FAST_DAYS);
+  const white = prewhiten(fast, acfFast[1]!);
   return {
     series,
     coded: codeSeries(series.values),
     raw,
     fast,
     slow,
-    acfFast: autocorrelation(fast, ACF_FAST_DAYS),
+    acfFast,
+    white,
+    acfWhite: white === fast ? acfFast : autocorrelation(white, ACF_FAST_DAYS),
     acfSlow: autocorrelation(slow, ACF_DAYS),
     fastRaw: fastPart(raw, runningLevel(raw)),
     step: series.kind === 'yesno' ? findStep(raw) : null,
@@ -293,7 +305,7 @@ function testPair(
     const result = lagCorrelation(factor, outcome, test.lag);
     if (!result) continue;
     test.p = correlationP(result.r, result.nEff - 2);
-    const interval = effectInterval(factor, outcome, test, result.nEff);
+    const interval = effectInterval(factor, outcome, test);
     if (interval) Object.assign(test, interval);
     const t = Math.abs(result.r) * Math.sqrt((result.nEff - 2) / Math.max(1e-12, 1 - result.r * result.r));
     if (!best || test.p < best.p! || (test.p === best.p && t > bestT)) {
@@ -301,11 +313,17 @@ function testPair(
       bestT = t;
       pair.bestR = result.r;
       pair.bestNEff = result.nEff;
+      pair.bestNEffFast = effectivePairs(result.n, factor.acfFast, outcome.acfFast);
     }
   }
   if (!best) return null;
   pair.best = best;
-  pair.effectiveLags = effectiveLags(testable.length - 1, factor.acfFast, outcome.acfFast);
+  pair.effectiveLags = effectiveLags(
+    testable.length - 1,
+    factor.acfWhite,
+    outcome.acfFast,
+    Math.max(...testable.map((test) => test.n)),
+  );
   // Šidák over the effective number of lags: P(the smallest of M independent p ≤ p_min).
   pair.p = -Math.expm1(pair.effectiveLags * Math.log1p(-Math.min(best.p!, 1 - 1e-16)));
   for (const test of lags) if (test !== best && test.p !== null) addFlag(test, 'other-lag');
@@ -317,14 +335,17 @@ function testPair(
   return pair;
 }
 
-/** Correlation of the day-to-day parts at one lag, with its pairs and effective pairs. */
+/**
+ * Correlation of the factor's day-to-day part, its own carry-over taken out (prewhitened), with
+ * the outcome's day-to-day part at one lag; with its pairs and effective pairs.
+ */
 export function lagCorrelation(
   factor: Prepared,
   outcome: Prepared,
   lag: number,
 ): { r: number; n: number; nEff: number } | null {
-  const found = laggedCorrelation(factor.fast, outcome.fast, lag);
-  return found && { ...found, nEff: effectivePairs(found.n, factor.acfFast, outcome.acfFast) };
+  const found = laggedCorrelation(factor.white, outcome.fast, lag);
+  return found && { ...found, nEff: effectivePairs(found.n, factor.acfWhite, outcome.acfFast) };
 }
 
 /**
@@ -344,14 +365,14 @@ export function slowCorrelation(factor: Prepared, outcome: Prepared): { r: numbe
 /**
  * The effect in the outcome's units and its 95 % interval: the least-squares slope of the
  * outcome's day-to-day part on the day-to-day part of "high-group day" (with the factor, or in its
- * top half), read `lag` days later; the slope's standard error is widened by √(n / n*) for
- * autocorrelation, and the t quantile uses n* − 2 degrees of freedom.
+ * top half), read `lag` days later; the slope's standard error is widened by √(n / n*) for both
+ * series' autocorrelation (the factor's own, not prewhitened: the slope is on the plain values),
+ * and the t quantile uses n* − 2 degrees of freedom.
  */
 export function effectInterval(
   factor: Prepared,
   outcome: Prepared,
   test: InsightTest,
-  nEff: number,
 ): { effect: number; ciLow: number; ciHigh: number } | null {
   const groups = test.groups;
   if (!groups) return null;
@@ -387,7 +408,7 @@ export function effectInterval(
   }
   const fit = simpleRegression(xs, ys, n);
   if (!fit) return null;
-  return effectWithInterval(fit, nEff, t95);
+  return effectWithInterval(fit, effectivePairs(n, factor.acfFast, outcome.acfFast), t95);
 }
 
 let buffers = { xs: new Float64Array(0), ys: new Float64Array(0) };

@@ -1,4 +1,4 @@
-import type { DailySeries } from '../../contract/insights';
+import type { DailySeries } from '../../contract/trends';
 import type { CodedSeries } from './rankCorrelation';
 
 /** One series as the test sees it, worked out once per run. */
@@ -11,6 +11,12 @@ export interface Prepared {
   /** Slow part of the rank-scaled series, on logged days only. */
   slow: Float64Array;
   acfFast: Float64Array;
+  /**
+   * The day-to-day part with its own carry-over taken out (AR(1) prewhitening), used when the
+   * series is the factor of a test; and its autocorrelation.
+   */
+  white: Float64Array;
+  acfWhite: Float64Array;
   acfSlow: Float64Array;
   /** Day-to-day part of the values in their own units (outcomes' effects are read from it). */
   fastRaw: Float64Array;

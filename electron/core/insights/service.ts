@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
 import type { EngineInput } from './engine';
 import type { InsightsJob, InsightsRunner } from './runner';
-import { readDailySeries } from './series';
+import { readDailySeries } from '../trends/series';
 
 const MAX_LAG_SETTING = 'insights.maxLag';
 

@@ -80,6 +80,41 @@ export function fastPart(values: Float64Array, slow: Float64Array): Float64Array
   return out;
 }
 
+/** The carry-over kept out of a factor: |φ| at most this (a near-unit root is a drift, not carry-over). */
+export const MAX_CARRY_OVER = 0.95;
+
+/**
+ * A factor's day-to-day part with its own carry-over taken out (prewhitening, Box & Jenkins 1976):
+ * the standardised innovations of an AR(1) with coefficient `phi`, allowing for missing days. For a
+ * value logged g days after the previous logged one, (x(t) − φ^g·x(t − g)) / √(1 − φ^(2g)); the first
+ * value of a stretch is kept as it is. Under an AR(1) these are uncorrelated with equal variance, so
+ * a correlation with the outcome no longer borrows the factor's carry-over: its null variance is 1/n
+ * whatever the outcome does (Bartlett), and an effect shows at its own lag, not smeared over the
+ * neighbouring ones. `phi` is the series' lag-1 autocorrelation; |φ| < 0.05 changes nothing.
+ */
+export function prewhiten(values: Float64Array, phi: number): Float64Array {
+  let logged = 0;
+  for (const value of values) if (!Number.isNaN(value)) logged++;
+  const a = Math.max(-MAX_CARRY_OVER, Math.min(MAX_CARRY_OVER, phi));
+  if (Math.abs(a) < 2 / Math.sqrt(Math.max(1, logged))) return values;
+  const out = new Float64Array(values.length);
+  let last = -1;
+  for (let t = 0; t < values.length; t++) {
+    const value = values[t]!;
+    if (Number.isNaN(value)) {
+      out[t] = Number.NaN;
+      continue;
+    }
+    if (last < 0) out[t] = value;
+    else {
+      const carried = a ** (t - last);
+      out[t] = (value - carried * values[last]!) / Math.sqrt(1 - carried * carried);
+    }
+    last = t;
+  }
+  return out;
+}
+
 /**
  * Pearson correlation of x(t) with y(t + lag) over the days where both are present (one pass);
  * null when fewer than `fewest` pairs or either side has no variation.
@@ -182,12 +217,16 @@ export function effectivePairs(
  * L + 1 lags. (Li & Ji's 2005 count was measured 1.1–1.5× too liberal here; Bonferroni over all
  * lags 0.6–0.8× too strict; Nyholt's within 0.75–1.2× of nominal: docs/insights-method.md.)
  */
-export function effectiveLags(maxLag: number, acfX: Float64Array, acfY: Float64Array): number {
+export function effectiveLags(maxLag: number, acfX: Float64Array, acfY: Float64Array, n = Infinity): number {
   if (maxLag === 0) return 1;
-  const maxK = Math.min(acfX.length - 1, acfY.length - 1);
+  // Each autocorrelation is tapered as in `effectivePairs` (Tukey over min(30, 2√n) days): far lags
+  // of a short series are mostly noise, and summed untapered they made the lags look more alike
+  // than they are (measured on 60–120-day journals: pairs 1.2–1.4× too often below p 0.002).
+  const span = Math.max(2, Math.min(MAX_ACF_LAG, 2 * Math.sqrt(n)));
+  const maxK = Math.min(acfX.length - 1, acfY.length - 1, Math.floor(span));
   const at = (acf: Float64Array, k: number) => {
     const a = Math.abs(k);
-    return a <= maxK ? acf[a]! : 0;
+    return a <= maxK ? ((1 + Math.cos((Math.PI * a) / span)) / 2) * acf[a]! : 0;
   };
   const s = (d: number) => {
     let total = 0;

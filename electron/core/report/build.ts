@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_LAG, type TrendsData } from '../../contract/insightsTerms';
+import { DEFAULT_MAX_LAG } from '../../contract/insightsTerms';
+import type { TrendsData } from '../../contract/trendsTerms';
 import {
   HIGH_STRESS,
   MARKED_BLOATING,
@@ -18,7 +19,7 @@ import {
 } from '../../contract/reportTerms';
 import type { Db } from '../db/database';
 import { runInsights } from '../insights/engine';
-import { readDailySeries } from '../insights/series';
+import { readDailySeries } from '../trends/series';
 import { listTreatments } from '../journal/catalog';
 import { listPhotos } from '../journal/photos';
 import { listScores } from '../poem/scores';

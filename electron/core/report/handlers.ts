@@ -4,7 +4,7 @@ import type { Handlers } from '../api/handlerTypes';
 import type { Backend } from '../backend';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { datesBetween, readDailySeries } from '../insights/series';
+import { datesBetween, readDailySeries } from '../trends/series';
 import { needsInsights, reportFromSeries } from './build';
 import { triggersFrom } from './triggers';
 

@@ -6,7 +6,8 @@ import {
   movesWithSentence,
   type InsightCard,
 } from '../../contract/insightsReading';
-import type { InsightsResult, InsightTest, TrendsData } from '../../contract/insightsTerms';
+import type { InsightsResult, InsightTest } from '../../contract/insightsTerms';
+import type { TrendsData } from '../../contract/trendsTerms';
 import {
   REPORT_CAUSATION_CAVEAT,
   REPORT_PERIOD_DAYS_FOR_LINKS,

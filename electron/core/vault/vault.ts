@@ -1,10 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CURRENT_PASSPHRASE_WRONG } from '../../contract/dataTerms';
 import type { CreatedVault, VaultStatus } from '../../contract/vault';
 import { AppError, isAppError } from '../errors';
 import { VAULT_FILES } from '../paths';
 import { useClock } from '../clock';
-import { applyConnectionSettings, openCipherDatabase, writeRekeyedCopy, type Db } from '../db/database';
+import {
+  applyConnectionSettings,
+  openCipherDatabase,
+  removeDatabaseFiles,
+  snapshotForRekey,
+  type Db,
+} from '../db/database';
+import { rekeySnapshot, type RekeyProgress } from '../db/rekeyRunner';
 import { assertNotFromTheFuture, migrate, schemaVersion } from '../db/migrate';
 import { fsyncDirectory, writeFileDurably } from '../durableFiles';
 import { AttemptLimiter } from './attempts';
@@ -41,6 +49,8 @@ export interface VaultOptions {
   now?: () => number;
   /** Runs inside every freshly opened journal, after migrations (e.g. adding new library foods). */
   onOpen?: (db: Db) => void;
+  /** The built re-key worker (out/main/rekeyWorker.js); without it a re-key runs on this thread. */
+  rekeyWorker?: URL | undefined;
 }
 
 interface OpenVault {
@@ -78,6 +88,9 @@ export class Vault {
   private readonly attempts: AttemptLimiter;
   private readonly scryptCost: ScryptCost;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles when a running re-key is over; null when none runs. */
+  private rekeying: Promise<void> | null = null;
+  private progress: RekeyProgress | null = null;
 
   constructor(
     readonly dir: string,
@@ -85,6 +98,19 @@ export class Vault {
   ) {
     this.attempts = new AttemptLimiter(options.now);
     this.scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
+  }
+
+  /**
+   * Waits while a re-key runs: every request that touches the journal goes through this, so none
+   * can write between the re-key's snapshot and the moment its copy replaces journal.db.
+   */
+  async whenNotRekeying(): Promise<void> {
+    while (this.rekeying) await this.rekeying;
+  }
+
+  /** The running re-key's pages done and total, or null. */
+  get rekeyProgress(): RekeyProgress | null {
+    return this.progress ? { ...this.progress } : null;
   }
 
   get isUnlocked(): boolean {
@@ -108,7 +134,13 @@ export class Vault {
 
   status(): VaultStatus {
     const vaultDir = this.dir;
-    if (this.open) return { state: 'unlocked', vaultDir, createdAt: this.open.createdAt };
+    if (this.open)
+      return {
+        state: 'unlocked',
+        vaultDir,
+        createdAt: this.open.createdAt,
+        ...(this.progress ? { rekey: { ...this.progress } } : {}),
+      };
     const hasKeyFile = existsSync(join(this.dir, VAULT_FILES.keyFile));
     const hasJournal = existsSync(this.journalPath);
     if (!hasKeyFile && (!hasJournal || this.creationWasInterrupted())) return { state: 'absent', vaultDir };
@@ -190,10 +222,7 @@ export class Vault {
     return this.serial(async () => {
       if (this.open) return this.status();
       const keyFile = this.readForUnlock();
-      if (keyFile.rekey) {
-        await this.finishInterruptedRekey(keyFile, { passphrase });
-        return this.status();
-      }
+      if (keyFile.rekey) return this.withNewRecoveryKey(await this.finishInterruptedRekey(keyFile, { passphrase }));
       const dataKey = await this.unwrapForUnlock(keyFile, passphrase);
       try {
         this.openJournal(dataKey, keyFile);
@@ -224,10 +253,10 @@ export class Vault {
           'Your journal is already unlocked. Change your passphrase in Security instead.',
         );
       const keyFile = this.readForUnlock();
-      if (keyFile.rekey) {
-        await this.finishInterruptedRekey(keyFile, { recoveryKey: normalizedRecoveryKey, newPassphrase });
-        return this.status();
-      }
+      if (keyFile.rekey)
+        return this.withNewRecoveryKey(
+          await this.finishInterruptedRekey(keyFile, { recoveryKey: normalizedRecoveryKey, newPassphrase }),
+        );
       const wrappingKey = await deriveRecoveryWrapKey(normalizedRecoveryKey, keyFile.recovery.kdf.salt);
       const dataKey = unwrapKey(keyFile.recovery.wrapped, wrappingKey, WRAP_PURPOSE.recovery);
       wipe(wrappingKey);
@@ -335,21 +364,42 @@ export class Vault {
           passphrase,
           recovery: await recoveryWrap(newKey, recovery.normalized, now),
         };
-        // From here on nothing awaits: no other request can run until the re-key is done.
         const { rekey: _stale, ...settled } = keyFile;
         writeKeyFile(this.dir, { ...settled, rekey: pending });
         const copy = `${this.journalPath}${REKEY_COPY_SUFFIX}`;
+        // From the snapshot on, no other request may touch the journal until the copy has replaced
+        // it (a save made meanwhile would be lost): they wait at the dispatcher (whenNotRekeying).
+        let finish!: () => void;
+        this.rekeying = new Promise<void>((resolve) => (finish = resolve));
+        this.progress = { pagesDone: 0, pagesTotal: 1 };
         try {
-          writeRekeyedCopy(this.db, copy, oldKey, newKey, this.options.nativeBinding);
-        } catch (error) {
-          // journal.db was not touched: it stays under the old key, and the new one is dropped.
-          writeKeyFile(this.dir, settled);
-          throw new AppError(
-            'STORAGE_FAILED',
-            `The journal could not be re-encrypted (${(error as Error).message}). Nothing was changed; your passphrase and recovery key are as before.`,
-          );
+          try {
+            snapshotForRekey(this.db, copy);
+            await rekeySnapshot(copy, oldKey, newKey, {
+              workerUrl: this.options.rekeyWorker,
+              nativeBinding: this.options.nativeBinding,
+              onProgress: (progress) => (this.progress = progress),
+            });
+            if (!this.open) throw new Error('the journal was locked while it was being re-encrypted');
+          } catch (error) {
+            // journal.db was not touched: it stays under the old key, and the new one is dropped.
+            try {
+              removeDatabaseFiles(copy);
+            } catch {
+              // Whatever is in the way stays; the next open clears a half-written copy.
+            }
+            writeKeyFile(this.dir, settled);
+            throw new AppError(
+              'STORAGE_FAILED',
+              `The journal could not be re-encrypted (${(error as Error).message}). Nothing was changed; your passphrase and recovery key are as before.`,
+            );
+          }
+          this.replaceJournalWith(copy, newKey);
+        } finally {
+          this.rekeying = null;
+          this.progress = null;
+          finish();
         }
-        this.replaceJournalWith(copy, newKey);
         // The binding is sealed again, under the new key.
         this.writeKeyFileBound({ ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
         removeJournalsKeptAside(this.dir);
@@ -366,6 +416,18 @@ export class Vault {
    */
   revealDataKey(passphrase: string): Promise<Buffer> {
     return this.serial(async () => this.unwrapForUnlock(this.readForUnlock(), passphrase));
+  }
+
+  /**
+   * Whether vault.json records a re-key that a crash cut off. Its next unlock may have to show a
+   * new recovery key, so it must be typed by a person (not opened with a remembered passphrase).
+   */
+  get hasInterruptedRekey(): boolean {
+    try {
+      return readKeyFile(this.dir).rekey !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -467,22 +529,28 @@ export class Vault {
   }
 
   /** The current passphrase, asked again while unlocked; wrong ones count like wrong unlocks. */
-  private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+  private async unwrapWithPassphrase(
+    keyFile: KeyFile,
+    passphrase: string,
+    wrongMessage = 'Your current passphrase is not right. Nothing was changed.',
+  ): Promise<Buffer> {
     this.assertMayTry();
     const { kdf } = keyFile.passphrase;
     const wrappingKey = await derivePassphraseKey(passphrase, kdf.salt, kdf);
     const dataKey = unwrapKey(keyFile.passphrase.wrapped, wrappingKey, WRAP_PURPOSE.passphrase);
     wipe(wrappingKey);
-    if (!dataKey)
-      throw this.failedAttempt('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    if (!dataKey) throw this.failedAttempt('WRONG_PASSPHRASE', wrongMessage);
     this.attempts.recordSuccess();
     return dataKey;
   }
 
-  /** Checks the current passphrase (before deleting or replacing the journal); wrong tries count. */
+  /**
+   * Checks the passphrase the open journal unlocks with, before it is deleted or replaced by a
+   * backup. Goes through the same limiter as unlocking: wrong tries count and make the next wait.
+   */
   confirmPassphrase(passphrase: string): Promise<void> {
     return this.serial(async () => {
-      wipe(await this.unwrapWithPassphrase(this.requireUnlockedKeyFile(), passphrase));
+      wipe(await this.unwrapWithPassphrase(this.requireUnlockedKeyFile(), passphrase, CURRENT_PASSPHRASE_WRONG));
     });
   }
 
@@ -519,20 +587,31 @@ export class Vault {
     }
   }
 
+  /** The unlocked status, carrying the recovery key made when an interrupted re-key was finished. */
+  private withNewRecoveryKey(recoveryKey: string | null): VaultStatus {
+    const status = this.status();
+    return recoveryKey && status.state === 'unlocked' ? { ...status, interruptedRekey: { recoveryKey } } : status;
+  }
+
   /**
    * After a crash during a re-key, vault.json holds both keys. Whichever credential is given
    * yields the old key (and through it the new one) or the new key; journal.db opens with exactly
    * one of them, and vault.json is settled on that one. A passphrase typed here is kept.
+   *
+   * If journal.db had already moved to the new key, the re-key's new recovery key was never shown
+   * (it is shown only once the re-key is done) and the old recovery key opens nothing any more: a
+   * fresh recovery key is made for the new key and returned, for the person to store now.
    */
   private async finishInterruptedRekey(
     keyFile: KeyFile,
     credential: { passphrase: string } | { recoveryKey: string; newPassphrase: string },
-  ): Promise<void> {
+  ): Promise<string | null> {
     const pending = keyFile.rekey!;
     const { rekey: _pending, ...settled } = keyFile;
     let oldKey: Buffer | null;
     let newKey: Buffer | null = null;
     let typedNew = false;
+    let fresh: ReturnType<typeof generateRecoveryKey> | null = null;
     if ('passphrase' in credential) {
       oldKey = await tryPassphrase(keyFile.passphrase, credential.passphrase);
       if (!oldKey) {
@@ -544,6 +623,7 @@ export class Vault {
     } else {
       oldKey = await tryRecoveryKey(keyFile.recovery, credential.recoveryKey);
       if (!oldKey) newKey = await tryRecoveryKey(pending.recovery, credential.recoveryKey);
+      typedNew = newKey !== null;
       if (!oldKey && !newKey)
         throw this.failedAttempt(
           'WRONG_RECOVERY_KEY',
@@ -563,8 +643,14 @@ export class Vault {
               ? pending.passphrase
               : await this.passphraseWrap(newKey!, credential.passphrase, now)
             : await this.passphraseWrap(newKey!, credential.newPassphrase, now);
-        this.writeKeyFileBound({ ...settled, passphrase, recovery: pending.recovery });
+        // The pending recovery key was never shown (unless it is the one just typed): make one to show.
+        const typedNewRecoveryKey = typedNew && !('passphrase' in credential);
+        if (!typedNewRecoveryKey) fresh = generateRecoveryKey();
+        const recovery = fresh ? await recoveryWrap(newKey!, fresh.normalized, now) : pending.recovery;
+        this.writeKeyFileBound({ ...settled, passphrase, recovery });
         removeJournalsKeptAside(this.dir);
+        this.attempts.recordSuccess();
+        return fresh?.formatted ?? null;
       } else {
         // The re-key never committed: the journal is still under the old key.
         if (!oldKey)
@@ -580,6 +666,7 @@ export class Vault {
               ? await this.passphraseWrap(oldKey, credential.passphrase, now)
               : settled.passphrase;
         this.writeKeyFileBound({ ...settled, passphrase });
+        return null;
       }
     } catch (error) {
       this.closeJournal();

@@ -1,4 +1,4 @@
-import type { AxisEvent, Input, MethodName, Output, Result } from '../../../electron/contract';
+import type { AxisEvent, Input, MethodName, Output, Result } from '$contract';
 
 /**
  * The renderer's only way to the backend. Inside the desktop app it uses the preload's

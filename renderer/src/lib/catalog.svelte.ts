@@ -1,4 +1,4 @@
-import type { Condition, CustomFactor, Food, JournalSettings, Treatment, UsualMeal } from '../../../electron/contract';
+import type { Condition, CustomFactor, Food, JournalSettings, Treatment, UsualMeal } from '$contract';
 import { call } from './api';
 import { registerForgetOnLock } from './session.svelte';
 

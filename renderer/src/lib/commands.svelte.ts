@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { AppCommand } from '../../../electron/contract/app';
+import type { AppCommand } from '$contract/app';
 import { onBackendEvent } from './api';
 import { commandAction, commandOf, type FollowUp } from './commands';
 import { todayIso } from './dates';

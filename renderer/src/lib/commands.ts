@@ -1,4 +1,4 @@
-import { APP_COMMANDS, type AppCommand } from '../../../electron/contract/app';
+import { APP_COMMANDS, type AppCommand } from '$contract/app';
 
 /**
  * What each command from the desktop app's menu does in the page, as data (pure, unit-tested);
@@ -6,7 +6,7 @@ import { APP_COMMANDS, type AppCommand } from '../../../electron/contract/app';
  */
 
 /** The sections a command opens (all of them SectionIds; kept apart so this file stays plain TypeScript). */
-export type CommandSection = 'today' | 'meditate' | 'report' | 'about' | 'settings' | 'learn' | 'security';
+export type CommandSection = 'day' | 'meditate' | 'report' | 'data' | 'settings' | 'learn' | 'security';
 
 /**
  * What the opened view does once it is ready: focus the day's first field, start a session,
@@ -28,17 +28,17 @@ export type NavigationCommand = Exclude<AppCommand, 'lock'>;
 export function commandAction(command: NavigationCommand, today: string): CommandAction {
   switch (command) {
     case 'new-entry':
-      return { section: 'today', date: today, followUp: 'focus-day' };
+      return { section: 'day', date: today, followUp: 'focus-day' };
     case 'start-meditation':
       return { section: 'meditate', followUp: 'start-session' };
     case 'print-report':
       return { section: 'report', followUp: 'print' };
     case 'export':
-      return { section: 'about', followUp: 'focus-export' };
+      return { section: 'data', followUp: 'focus-export' };
     case 'settings':
       return { section: 'settings' };
     case 'about':
-      return { section: 'about' };
+      return { section: 'data' };
     case 'learn':
       return { section: 'learn' };
     case 'security':

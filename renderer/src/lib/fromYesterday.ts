@@ -1,4 +1,4 @@
-import type { DayEntry } from '../../../electron/contract';
+import type { DayEntry } from '$contract';
 
 /**
  * "Start from yesterday": values copied from the day before are a draft. They are shown on the

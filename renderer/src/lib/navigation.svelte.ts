@@ -2,7 +2,7 @@ import { todayIso } from './dates';
 import { registerForgetOnLock } from './session.svelte';
 
 export type SectionId =
-  | 'today'
+  | 'day'
   | 'journal'
   | 'poem'
   | 'trends'
@@ -14,7 +14,7 @@ export type SectionId =
   | 'learn'
   | 'settings'
   | 'security'
-  | 'about';
+  | 'data';
 
 /** What the trends view should show when an insight opens it: a factor over an outcome, shifted by the lag. */
 export interface TrendsFocus {
@@ -42,7 +42,7 @@ type LeaveGuard = () => Promise<void>;
  * work register a guard that runs (and finishes saving) before the view changes.
  */
 class Navigation {
-  section = $state<SectionId>('today');
+  section = $state<SectionId>('day');
   date = $state<string>(todayIso());
   /** True until the person picks another day: the Day view then opens on the calendar's today. */
   followsToday = true;
@@ -91,7 +91,7 @@ class Navigation {
   }
 
   reset(): void {
-    this.section = 'today';
+    this.section = 'day';
     this.date = todayIso();
     this.followsToday = true;
     this.trendsFocus = null;

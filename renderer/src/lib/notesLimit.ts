@@ -1,4 +1,4 @@
-import { NOTE_MAX_LENGTH } from '../../../electron/contract/journalTerms';
+import { NOTE_MAX_LENGTH } from '$contract/journalTerms';
 
 /**
  * A paste that would take a note past its limit is refused as a whole, with a sentence saying so:

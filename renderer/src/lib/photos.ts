@@ -1,5 +1,5 @@
-import type { PhotoMeta, Result } from '../../../electron/contract';
-import { BODY_AREAS, PHOTO_MAX_BYTES, PHOTO_TYPES, type BodyArea } from '../../../electron/contract/journalTerms';
+import type { PhotoMeta, Result } from '$contract';
+import { BODY_AREAS, PHOTO_MAX_BYTES, PHOTO_TYPES, type BodyArea } from '$contract/journalTerms';
 import { call } from './api';
 import { shortDate, todayIso } from './dates';
 import { registerForgetOnLock } from './session.svelte';

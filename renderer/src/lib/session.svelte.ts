@@ -1,4 +1,4 @@
-import type { ApiError, AppInfo, LockReason, Result, VaultStatus } from '../../../electron/contract';
+import type { ApiError, AppInfo, LockReason, Result, VaultStatus } from '$contract';
 import { call, onBackendEvent } from './api';
 
 export type Screen = 'loading' | 'no-access' | 'create' | 'recovery-key' | 'locked' | 'unlocked' | 'unavailable';
@@ -24,8 +24,13 @@ class Session {
   status = $state<VaultStatus | null>(null);
   info = $state<AppInfo | null>(null);
   noAccess = $state(false);
-  /** Shown once right after the vault is made, until the person confirms they stored it. */
+  /**
+   * Shown once right after the vault is made (or after an unlock that finished an interrupted
+   * re-key and so made a new one), until the person confirms they stored it.
+   */
   pendingRecoveryKey = $state<string | null>(null);
+  /** Why the recovery key screen is up: a new journal, or a re-key a crash had cut off. */
+  recoveryKeyReason = $state<'created' | 'interrupted-rekey'>('created');
   lastLockReason = $state<LockReason | null>(null);
   loadError = $state<string | null>(null);
   /** A sentence for the lock or welcome screen after the journal was replaced (restore) or deleted. */
@@ -74,6 +79,7 @@ class Session {
     const result = await call('vault.create', { passphrase });
     if (!result.ok) return this.fail(result.error);
     this.pendingRecoveryKey = result.value.recoveryKey;
+    this.recoveryKeyReason = 'created';
     this.notice = null;
     this.status = result.value.status;
     return { ok: true };
@@ -121,7 +127,13 @@ class Session {
     if (!result.ok) return this.fail(result.error);
     this.lastLockReason = null;
     this.notice = null;
-    this.status = result.value;
+    if (result.value.state === 'unlocked' && result.value.interruptedRekey) {
+      // Kept only on the recovery key screen, never in the status the page holds.
+      const { interruptedRekey, ...status } = result.value;
+      this.pendingRecoveryKey = interruptedRekey.recoveryKey;
+      this.recoveryKeyReason = 'interrupted-rekey';
+      this.status = status;
+    } else this.status = result.value;
     return { ok: true };
   }
 

@@ -1,4 +1,4 @@
-import type { DayEntry, Treatment } from '../../../electron/contract';
+import type { DayEntry, Treatment } from '$contract';
 
 /** Taken (true), not taken (false) or not answered (null) on this day. */
 export function treatmentAnswer(day: DayEntry, id: number): boolean | null {

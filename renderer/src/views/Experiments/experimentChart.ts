@@ -1,6 +1,6 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { themedTooltip, withAlpha, type ChartColors } from '../../lib/chartTheme';
-import type { ExperimentDetail } from '../../../../electron/contract/experimentsTerms';
+import type { ExperimentDetail } from '$contract/experimentsTerms';
 
 /**
  * The experiment chart as pure data: the main outcome day by day as a line (gaps where nothing

@@ -1,4 +1,4 @@
-import type { ExperimentSummary, ScheduleDay } from '../../../../electron/contract/experimentsTerms';
+import type { ExperimentSummary, ScheduleDay } from '$contract/experimentsTerms';
 import { shortDate as longDate } from '../../lib/dates';
 
 function days(n: number): string {

@@ -1,11 +1,11 @@
-import { FINDING_Q, type InsightStatus, type InsightTest } from '../../../../electron/contract/insightsTerms';
+import { FINDING_Q, type InsightStatus, type InsightTest } from '$contract/insightsTerms';
 
 /**
  * Words and numbers of the insights view. Pure: no state, no DOM. Decimals always use a point,
  * like the engine's sentences they sit next to.
  */
 
-import { inSentence } from '../../../../electron/contract/insightsTerms';
+import { inSentence } from '$contract/insightsTerms';
 
 export { inSentence };
 

@@ -1,5 +1,5 @@
-import type { InsightsResult, InsightsStatus } from '../../../../electron/contract/insightsTerms';
-import { andList, topicsOf } from '../../../../electron/contract/insightsReading';
+import type { InsightsResult, InsightsStatus } from '$contract/insightsTerms';
+import { andList, topicsOf } from '$contract/insightsReading';
 import { countOf, formatCount, inSentence, maxLagOption } from './format';
 
 /**

@@ -1,5 +1,5 @@
-import type { InsightDirection, InsightStatus, InsightTest } from '../../../../electron/contract/insightsTerms';
-import { andList, bestPerPair, clearer, pairKey } from '../../../../electron/contract/insightsReading';
+import type { InsightDirection, InsightStatus, InsightTest } from '$contract/insightsTerms';
+import { andList, bestPerPair, clearer, pairKey } from '$contract/insightsReading';
 import { countOf, formatCount, inSentence } from './format';
 
 /**

@@ -1,4 +1,4 @@
-import type { InsightTopic } from '../../../../electron/contract/insightsReading';
+import type { InsightTopic } from '$contract/insightsReading';
 
 /**
  * The Insights view's condition chips, as pure functions: which chip is chosen and where the

@@ -4,7 +4,7 @@
  * person's local calendar; arithmetic is done in UTC so daylight-saving changes never shift a day.
  */
 import { addDaysIso } from '../../lib/dates';
-import type { CalendarDay } from '../../../../electron/contract/journal';
+import type { CalendarDay } from '$contract/journal';
 
 /** A calendar month; `month` is 1–12. */
 export interface MonthRef {

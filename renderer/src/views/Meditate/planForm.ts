@@ -1,10 +1,5 @@
-import {
-  MAX_PREP_SECONDS,
-  MAX_SESSION_MINUTES,
-  type BellSoundName,
-  type SessionType,
-} from '../../../../electron/contract/meditationTerms';
-import type { SessionPlan } from '../../../../electron/contract/meditation';
+import { MAX_PREP_SECONDS, MAX_SESSION_MINUTES, type BellSoundName, type SessionType } from '$contract/meditationTerms';
+import type { SessionPlan } from '$contract/meditation';
 
 /** The setup form's values as the person edits them (numbers may be empty while typing). */
 export type LengthChoice = '5' | '10' | '20' | 'custom' | 'open';

@@ -1,10 +1,4 @@
-import type {
-  ActiveSession,
-  BellKind,
-  ScheduledBell,
-  SessionPlan,
-  SessionType,
-} from '../../../../electron/contract/meditation';
+import type { ActiveSession, BellKind, ScheduledBell, SessionPlan, SessionType } from '$contract/meditation';
 
 /**
  * The meditation clock as the page sees it: pure functions of the backend's last reply and a

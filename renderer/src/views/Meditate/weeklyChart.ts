@@ -1,6 +1,6 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { themedTooltip, type ChartColors } from '../../lib/chartTheme';
-import type { MeditationStats } from '../../../../electron/contract/meditation';
+import type { MeditationStats } from '$contract/meditation';
 
 /**
  * The weekly-minutes chart as pure data: labels, bars, options and a spoken summary. The

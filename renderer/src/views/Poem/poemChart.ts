@@ -1,12 +1,6 @@
 import type { ChartConfiguration, ScriptableContext } from 'chart.js';
-import type { PoemEntry } from '../../../../electron/contract/poem';
-import {
-  POEM_BANDS,
-  POEM_MAX_TOTAL,
-  poemBandByKey,
-  type PoemBand,
-  type PoemBandKey,
-} from '../../../../electron/contract/poemTerms';
+import type { PoemEntry } from '$contract/poem';
+import { POEM_BANDS, POEM_MAX_TOTAL, poemBandByKey, type PoemBand, type PoemBandKey } from '$contract/poemTerms';
 import {
   FALLBACK_COLORS,
   pickVariable,

@@ -1,4 +1,4 @@
-import type { ApiError, PoemEntry } from '../../../../electron/contract';
+import type { ApiError, PoemEntry } from '$contract';
 import { call } from '../../lib/api';
 import { registerForgetOnLock } from '../../lib/session.svelte';
 

@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
-import { POEM_BANDS, POEM_MAX_TOTAL } from '../../../../electron/contract/poemTerms';
-import { REPORT_SERVINGS, type ConditionReport, type ReportData } from '../../../../electron/contract/reportTerms';
+import { POEM_BANDS, POEM_MAX_TOTAL } from '$contract/poemTerms';
+import { REPORT_SERVINGS, type ConditionReport, type ReportData } from '$contract/reportTerms';
 import { dayMonth, paperDate, periodLabel } from './format';
 import { servingsRate } from './summaryText';
 

@@ -1,4 +1,4 @@
-import type { ReportPeriod, Trend } from '../../../../electron/contract/reportTerms';
+import type { ReportPeriod, Trend } from '$contract/reportTerms';
 
 /**
  * Words and numbers as the printed report writes them. Dates are spelled the same whatever the

@@ -4,7 +4,7 @@ import {
   REPORT_SECTION_KEYS,
   type PaperSize,
   type ReportSectionKey,
-} from '../../../../electron/contract/reportTerms';
+} from '$contract/reportTerms';
 import { addDaysIso } from '../../lib/dates';
 
 /** The report's options form: periods, checks that mirror the backend's, defaults. Pure. */

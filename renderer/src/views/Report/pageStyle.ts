@@ -1,4 +1,4 @@
-import { PAPER_SIZES, type PaperSize } from '../../../../electron/contract/reportTerms';
+import { PAPER_SIZES, type PaperSize } from '$contract/reportTerms';
 
 /**
  * The printed page: its size, margins and the running header and footer (period, patient and

@@ -1,5 +1,5 @@
-import { andList, FLAG_LABELS, SCORE_UNIT } from '../../../../electron/contract/insightsReading';
-import { poemBandByKey, POEM_MAX_TOTAL } from '../../../../electron/contract/poemTerms';
+import { andList, FLAG_LABELS, SCORE_UNIT } from '$contract/insightsReading';
+import { poemBandByKey, POEM_MAX_TOTAL } from '$contract/poemTerms';
 import {
   HIGH_STRESS,
   MARKED_BLOATING,
@@ -10,7 +10,7 @@ import {
   type ReportData,
   type ReportFinding,
   type ServingsRecord,
-} from '../../../../electron/contract/reportTerms';
+} from '$contract/reportTerms';
 import {
   ageOn,
   changeWords,

@@ -1,16 +1,6 @@
-import { BODY_AREAS, STOOL_TYPES, TREATMENT_KIND_LABELS } from '../../../../electron/contract/journalTerms';
-import {
-  POEM_ANSWERS,
-  POEM_BANDS,
-  POEM_MAX_TOTAL,
-  POEM_QUESTIONS,
-  poemBandByKey,
-} from '../../../../electron/contract/poemTerms';
-import {
-  REPORT_SERVINGS,
-  REPORT_WEEKLY_FIGURES_MIN_DAYS,
-  type ReportData,
-} from '../../../../electron/contract/reportTerms';
+import { BODY_AREAS, STOOL_TYPES, TREATMENT_KIND_LABELS } from '$contract/journalTerms';
+import { POEM_ANSWERS, POEM_BANDS, POEM_MAX_TOTAL, POEM_QUESTIONS, poemBandByKey } from '$contract/poemTerms';
+import { REPORT_SERVINGS, REPORT_WEEKLY_FIGURES_MIN_DAYS, type ReportData } from '$contract/reportTerms';
 import { servingsRate } from './summaryText';
 import {
   dayMonth,

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import type { DailySeries } from '../../../../electron/contract/insightsTerms';
+import type { DailySeries } from '$contract/trendsTerms';
 import { themedTooltip, withAlpha } from '../../lib/chartTheme';
 import { clampShift } from './linkExplorer';
 import { formatValue, plural, round, type TrendsView } from './series';

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { STOOL_TYPES } from '../../../../electron/contract/journalTerms';
+import { STOOL_TYPES } from '$contract/journalTerms';
 import { themedTooltip, withAlpha } from '../../lib/chartTheme';
 import { countValues, meanOf, oneDecimal, plural, type TrendsView } from './series';
 import { lastValue, periodWords } from './skinChart';

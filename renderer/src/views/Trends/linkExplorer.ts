@@ -1,5 +1,5 @@
-import type { DailySeries, SeriesGroup } from '../../../../electron/contract/insightsTerms';
-import { MAX_LAG_LIMIT } from '../../../../electron/contract/insightsTerms';
+import type { DailySeries, SeriesGroup } from '$contract/trendsTerms';
+import { MAX_LAG_LIMIT } from '$contract/insightsTerms';
 import { oneDecimal, plural, round, type TrendsView } from './series';
 import { periodWords } from './skinChart';
 import { dailyTable, type TableModel } from './table';

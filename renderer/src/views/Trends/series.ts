@@ -1,4 +1,4 @@
-import type { DailySeries, TrendsData } from '../../../../electron/contract/insightsTerms';
+import type { DailySeries, TrendsData } from '$contract/trendsTerms';
 
 /**
  * The daily series as the Trends charts use them. Pure: unit-tested under plain Node

@@ -1,4 +1,4 @@
-import type { TrendsData } from '../../../../electron/contract/insightsTerms';
+import type { TrendsData } from '$contract/trendsTerms';
 import { countValues, meanOf, oneDecimal, plural, shortDay, type TrendsView } from './series';
 import { dailyTable, type DailyColumn, type TableModel } from './table';
 import type { Layer, TimeChartSpec, TrendsColors } from './timeChart';

@@ -1,4 +1,4 @@
-import type { SeriesKind } from '../../../../electron/contract/insightsTerms';
+import type { SeriesKind } from '$contract/trendsTerms';
 import { formatValue, oneDecimal, shortDay, type Values } from './series';
 
 /**

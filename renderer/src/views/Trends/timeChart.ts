@@ -1,7 +1,7 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { ChartColors } from '../../lib/chartTheme';
 import { themedTooltip, withAlpha } from '../../lib/chartTheme';
-import type { SeriesKind } from '../../../../electron/contract/insightsTerms';
+import type { SeriesKind } from '$contract/trendsTerms';
 import { dayTime, formatValue, type Values } from './series';
 
 /**
