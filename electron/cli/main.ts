@@ -8,7 +8,7 @@ import { localDate } from '../core/journal/dates';
 import { normalizeRecoveryKey } from '../contract/recoveryKey';
 import type { VaultStatus } from '../contract/vault';
 import { IMPORT_MAX_FILE_BYTES, type ImportSummary } from '../contract/dataExport';
-import { restoreBackup, writeBackup, type Credential } from '../core/data/backup';
+import { restoreBackup, UNSEALED_BACKUP_ADVICE, writeBackup, type Credential } from '../core/data/backup';
 import { checkVault } from '../core/data/check';
 import { exportJournalCsv } from '../core/data/exportCsv';
 import { exportJournalJson } from '../core/data/exportJson';
@@ -138,8 +138,8 @@ const COMMANDS: Record<string, Command> = {
   restore: {
     usage: `restore FILE --vault DIR [--recovery-key]
       Replace the journal in DIR with a backup, after checking the backup's passphrase (or, with
-      --recovery-key, its recovery key from AXIS_RECOVERY_KEY or a prompt). The current files are
-      kept in a before-restore-… folder inside DIR.`,
+      --recovery-key, its recovery key from AXIS_RECOVERY_KEY or a prompt) and its seal. The
+      current files are kept in a before-restore-… folder inside DIR.`,
     options: { vault: { type: 'string' }, 'recovery-key': { type: 'boolean', default: false } },
     takesFile: true,
     run: restoreCommand,
@@ -155,7 +155,8 @@ const COMMANDS: Record<string, Command> = {
   },
   check: {
     usage: `check --vault DIR
-      Check the key file and the database (SQLite integrity and references) without changing them.`,
+      Check the key file and the database (that they belong together, SQLite integrity and
+      references) without changing them. Works while the app has the journal open.`,
     options: { vault: { type: 'string' } },
     run: checkCommand,
   },
@@ -592,7 +593,7 @@ async function backupCommand(values: Record<string, string | boolean | undefined
   const out = newPath(values, 'out');
   const { backend } = await openJournal(vaultDir);
   try {
-    const info = writeBackup(backend.vault.db, vaultDir, out, __APP_VERSION__, new Date());
+    const info = writeBackup(backend.vault, out, __APP_VERSION__, new Date());
     console.log(`Wrote an encrypted backup to ${out} (${Math.ceil(info.journalBytes / 1024)} KB of journal).`);
   } finally {
     backend.dispose();
@@ -613,10 +614,11 @@ async function restoreCommand(
         ),
       }
     : { passphrase: await readPassphrase('Passphrase of the backup: ') };
-  const { info, previous } = await restoreBackup(vaultDir, resolve(file), credential, new Date());
+  const { info, previous, sealed } = await restoreBackup(vaultDir, resolve(file), credential, new Date());
   console.log(
     `Restored the backup made ${info.createdAt} into ${vaultDir}.${previous ? ` The journal that was there is kept in ${previous}.` : ''}`,
   );
+  if (!sealed) console.warn(`Warning: ${UNSEALED_BACKUP_ADVICE}`);
 }
 
 async function rekeyCommand(values: Record<string, string | boolean | undefined>): Promise<void> {

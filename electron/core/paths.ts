@@ -33,7 +33,10 @@ export const VAULT_FILES = {
   keyFile: 'vault.json',
   keyFileBackup: 'vault.json.bak',
   journal: 'journal.db',
+  /** Who has the journal open (process id, computer, start time): advisory, for the message only. */
   lock: 'journal.lock',
+  /** An empty SQLite file whose exclusive OS lock is the real "one process at a time" mutex. Never deleted. */
+  mutex: 'journal.mutex',
   /** Present only while a new journal is being made; left behind, it marks an unfinished one. */
   creating: 'journal.creating',
 } as const;

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     let backupBytes = 0;
     const backup = time(() => {
       const file = join(dir, `backup-${Math.random()}.axisbackup`);
-      writeBackup(db, backend.vault.dir, file, 'bench', new Date());
+      writeBackup(backend.vault, file, 'bench', new Date());
       backupBytes = statSync(file).size;
     });
     const passphrase = 'bench passphrase 123';

@@ -39,7 +39,7 @@ describe('encrypted backup and restore', () => {
   it('holds the key file and an encrypted snapshot, and restores into a new folder with the passphrase', async () => {
     const app = await journalWithDays(5);
     const file = join(tempDir(), 'journal.axisbackup');
-    const info = writeBackup(app.backend.vault.db, app.dir, file, 'test', NOW);
+    const info = writeBackup(app.backend.vault, file, 'test', NOW);
     expect(info).toMatchObject({ createdAt: NOW.toISOString(), appVersion: 'test', schemaVersion: expect.any(Number) });
     const bytes = readFileSync(file);
     expect(bytes.includes(Buffer.from('day 3'))).toBe(false);
@@ -64,7 +64,7 @@ describe('encrypted backup and restore', () => {
     const source = await openApp();
     await source.call('day.save', { ...emptyDay('2026-06-01'), notes: 'from the backup' });
     const file = join(tempDir(), 'b.axisbackup');
-    writeBackup(source.backend.vault.db, source.dir, file, 'test', NOW);
+    writeBackup(source.backend.vault, file, 'test', NOW);
 
     const target = await journalWithDays(2);
     await target.call('vault.lock');
@@ -93,7 +93,7 @@ describe('encrypted backup and restore', () => {
   it('refuses to restore over a journal that is open, and refuses a damaged backup, changing nothing', async () => {
     const app = await journalWithDays(2);
     const file = join(tempDir(), 'c.axisbackup');
-    writeBackup(app.backend.vault.db, app.dir, file, 'test', NOW);
+    writeBackup(app.backend.vault, file, 'test', NOW);
     const before = snapshot(app.dir);
     await expect(restoreBackup(app.dir, file, { passphrase: PASSPHRASE }, NOW)).rejects.toMatchObject({
       code: 'VAULT_IN_USE',
@@ -131,7 +131,7 @@ describe('encrypted backup and restore', () => {
     const files: string[] = [];
     for (let i = 0; i < 5; i++) {
       const file = join(tempDir(), `during-${i}.axisbackup`);
-      writeBackup(app.backend.vault.db, app.dir, file, 'test', NOW);
+      writeBackup(app.backend.vault, file, 'test', NOW);
       files.push(file);
       await new Promise((wait) => setTimeout(wait, 30));
     }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, watch } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { DayEntry } from '../../electron/contract/journal';
@@ -240,6 +240,10 @@ describe('crash safety', () => {
     applyConnectionSettings(fresh);
     migrate(fresh, MIGRATIONS, 1);
     fresh.close();
+    // …and a key file as that version wrote it, with no record of its journal (a binding would
+    // rightly refuse this new journal.db as another journal; see core/vault/binding.ts).
+    const { binding: _binding, ...unboundKeyFile } = readKeyFile(dir);
+    writeFileSync(join(dir, VAULT_FILES.keyFile), JSON.stringify(unboundKeyFile, null, 2));
 
     /** What each date holds as far as acknowledged saves say (null: nothing saved or deleted). */
     const days = new Map<string, DayEntry | null>(DATES.map((date) => [date, null]));

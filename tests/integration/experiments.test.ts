@@ -413,7 +413,7 @@ describe('experiments in exports, imports and backups', () => {
 
     // A backup is the whole encrypted database: experiments come back with it.
     const backupFile = join(tempDir(), 'journal.axisbackup');
-    writeBackup(db, app.vaultDir, backupFile, 't', new Date());
+    writeBackup(app.backend.vault, backupFile, 't', new Date());
     const target = join(tempDir(), 'restored');
     await restoreBackup(target, backupFile, { passphrase: PASSPHRASE }, new Date());
     const restored = createApp({

@@ -1,5 +1,4 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors';
@@ -50,24 +49,8 @@ describe('only one process may have a vault open', () => {
     second.lock();
   });
 
-  it('a lock file naming a live process is respected; one naming a finished process is not', async () => {
-    const dir = tempDir();
-    const vault = fastVault(dir);
-    await vault.create(PASSPHRASE);
-    vault.lock();
-
-    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
-    try {
-      const { hostname } = await import('node:os');
-      writeFileSync(join(dir, 'journal.lock'), JSON.stringify({ pid: sleeper.pid, host: hostname(), startedAt: '' }));
-      await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
-    } finally {
-      sleeper.kill('SIGKILL');
-      await new Promise((done) => sleeper.once('exit', done));
-    }
-    expect((await vault.unlock(PASSPHRASE)).state).toBe('unlocked');
-    vault.lock();
-  });
+  // A note naming a live process no longer decides anything: the OS lock does
+  // (tests/security/os-lock.test.ts).
 
   it('a second vault object in the same process is refused too', async () => {
     const dir = tempDir();

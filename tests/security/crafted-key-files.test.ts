@@ -40,7 +40,7 @@ describe('L1: stored scrypt settings are held to a narrow range', () => {
   it('a backup asking for absurd scrypt settings is refused as damaged, without running them', async () => {
     const vault = fastVault(tempDir('axis-crafted-'));
     await vault.create(PASSPHRASE);
-    const backup = buildBackup(vault.db, vault.dir, 'test', new Date()).bytes;
+    const backup = buildBackup(vault, 'test', new Date()).bytes;
     vault.lock();
     for (const kdf of [
       { N: 2 ** 24, r: 64, p: 16 },
@@ -88,7 +88,7 @@ describe('L3: AES-GCM wraps need the full 16-byte tag and a 12-byte IV', () => {
   it('a restored backup whose key file has a 4-byte tag is refused', async () => {
     const vault = fastVault(tempDir('axis-crafted-'));
     await vault.create(PASSPHRASE);
-    const backup = buildBackup(vault.db, vault.dir, 'test', new Date()).bytes;
+    const backup = buildBackup(vault, 'test', new Date()).bytes;
     vault.lock();
     const crafted = rewriteBackupHeader(backup, (header) => {
       header.keyFile.passphrase.wrapped.tag = Buffer.from(header.keyFile.passphrase.wrapped.tag, 'base64')

@@ -22,7 +22,7 @@ describe.skipIf(process.platform === 'win32')('L14: owner-only files and folders
     vault.db.exec('INSERT INTO t VALUES (2)');
     for (const name of ['journal.db', 'journal.db-wal', 'journal.db-shm'])
       expect(mode(join(dir, name)), `${name} after re-key`).toBe('600');
-    const backup = buildBackup(vault.db, dir, 'test', new Date()).bytes;
+    const backup = buildBackup(vault, 'test', new Date()).bytes;
     vault.lock();
 
     const fresh = join(tempDir('axis-modes-'), 'nested', 'restored');

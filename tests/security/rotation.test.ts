@@ -154,7 +154,7 @@ describe('H1: a rotated credential opens nothing in the vault folder', () => {
     vault.lock();
     cpSync(dir, stolenCopy, { recursive: true });
     await vault.unlock(PASSPHRASE);
-    const oldBackup = buildBackup(vault.db, dir, 'test', new Date()).bytes;
+    const oldBackup = buildBackup(vault, 'test', new Date()).bytes;
     expect(attack(stolenCopy, [{ passphrase: PASSPHRASE }], []).length).toBeGreaterThan(0); // the attacker's code works
 
     const newPassphrase = 'granite meadow violin 58';
@@ -201,7 +201,7 @@ describe('H1: a rotated credential opens nothing in the vault folder', () => {
     const dir = tempDir('axis-h1-passphrase-');
     const { vault } = await journalWithNote(dir);
     // A journal kept aside by an earlier restore of its own backup.
-    const backup = buildBackup(vault.db, dir, 'test', new Date()).bytes;
+    const backup = buildBackup(vault, 'test', new Date()).bytes;
     vault.lock();
     await restoreBackup(dir, backup, { passphrase: PASSPHRASE }, new Date());
     expect(readdirSync(dir).some((name) => name.startsWith('before-restore-'))).toBe(true);
@@ -215,7 +215,7 @@ describe('H1: a rotated credential opens nothing in the vault folder', () => {
   it('a re-key removes journals kept aside by restores: they are under the retired key', async () => {
     const dir = tempDir('axis-h1-aside-');
     const { vault, dataKey: oldDataKey } = await journalWithNote(dir);
-    const backup = buildBackup(vault.db, dir, 'test', new Date()).bytes;
+    const backup = buildBackup(vault, 'test', new Date()).bytes;
     vault.lock();
     await restoreBackup(dir, backup, { passphrase: PASSPHRASE }, new Date());
     await vault.unlock(PASSPHRASE);
@@ -228,7 +228,7 @@ describe('H1: a rotated credential opens nothing in the vault folder', () => {
   it('an old backup still opens with the credentials of its day (as the docs say), but not the re-keyed journal', async () => {
     const dir = tempDir('axis-h1-backup-');
     const { vault } = await journalWithNote(dir);
-    const oldBackup = buildBackup(vault.db, dir, 'test', new Date()).bytes;
+    const oldBackup = buildBackup(vault, 'test', new Date()).bytes;
     await vault.rekey(PASSPHRASE, 'granite meadow violin 58');
     vault.lock();
     const backupDir = tempDir('axis-h1-backup-file-');

@@ -3,7 +3,8 @@ import { openCipherDatabase, type Db } from '../db/database';
 import { latestVersion, schemaVersion } from '../db/migrate';
 import { AppError } from '../errors';
 import { VAULT_FILES } from '../paths';
-import { wipe } from '../vault/crypto';
+import { bindingRefusal, compareBinding, describeBinding, readJournalBinding } from '../vault/binding';
+import { deriveSubkey, SUBKEY_LABEL, wipe } from '../vault/crypto';
 import { readKeyFile } from '../vault/keyFile';
 import type { Vault } from '../vault/vault';
 
@@ -15,8 +16,10 @@ export interface CheckReport {
 
 /**
  * Checks a vault without changing it: the key file parses, the passphrase unwraps the data
- * key, the database opens with it, and SQLite's integrity and foreign-key checks pass. Works
- * while the app has the journal open (it only reads).
+ * key, the database opens with it, it is the journal this key file belongs to (not another
+ * journal's file, not an older copy), and SQLite's integrity and foreign-key checks pass. Works
+ * while the app has the journal open: it takes no lock and only reads, through SQLite's WAL
+ * reader locks, so it sees the last committed state.
  */
 export async function checkVault(vault: Vault, passphrase: string): Promise<CheckReport> {
   const lines: string[] = [];
@@ -27,10 +30,12 @@ export async function checkVault(vault: Vault, passphrase: string): Promise<Chec
   );
   const dataKey = await vault.revealDataKey(passphrase);
   lines.push('Passphrase: opens the key file.');
+  const bindingSubkey = deriveSubkey(dataKey, SUBKEY_LABEL.journalBinding);
   let db: Db;
   try {
     db = openCipherDatabase(join(vault.dir, VAULT_FILES.journal), dataKey, { create: false });
   } catch {
+    wipe(bindingSubkey);
     throw new AppError(
       'JOURNAL_DAMAGED',
       `The database ${VAULT_FILES.journal} does not open with this key file: it may be damaged or belong to another key file.`,
@@ -39,6 +44,10 @@ export async function checkVault(vault: Vault, passphrase: string): Promise<Chec
     wipe(dataKey);
   }
   try {
+    // Whether journal.db is the journal this key file belongs to, and not an older copy of it.
+    const binding = compareBinding(keyFile.binding, readJournalBinding(db), bindingSubkey);
+    wipe(bindingSubkey);
+    const bindingFailed = bindingRefusal(binding, vault.dir) !== null;
     const version = schemaVersion(db);
     const latest = latestVersion();
     if (version === 0) {
@@ -54,6 +63,8 @@ export async function checkVault(vault: Vault, passphrase: string): Promise<Chec
     lines.push(
       `Database ${VAULT_FILES.journal}: opens with the key; schema version ${version}${version === latest ? '' : ` (this app knows up to ${latest})`}.`,
     );
+    lines.push(describeBinding(binding));
+    if (bindingFailed) ok = false;
     const problems = integrityProblems(db);
     if (problems.length) {
       ok = false;
@@ -69,6 +80,7 @@ export async function checkVault(vault: Vault, passphrase: string): Promise<Chec
       );
     }
   } finally {
+    wipe(bindingSubkey);
     db.close();
   }
   return { ok, lines };

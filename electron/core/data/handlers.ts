@@ -47,7 +47,7 @@ export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
       return applyJournalExport(() => vault.db, file, { dryRun, today: today() });
     },
     'data.backup': () => {
-      const { bytes } = buildBackup(vault.db, vault.dir, backend.options.version, now());
+      const { bytes } = buildBackup(vault, backend.options.version, now());
       return download(`axis-journal-${today()}${BACKUP_EXTENSION}`, 'application/octet-stream', bytes);
     },
     'data.restore': async (input) => {
@@ -57,8 +57,13 @@ export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
       // Checked first; only then does the journal lock, and the backup take its place.
       // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
       await vault.limitAttempts(() =>
-        restoreBackup(vault.dir, Buffer.from(input.dataBase64, 'base64'), credential, now(), () =>
-          backend.lock('user'),
+        restoreBackup(
+          vault.dir,
+          Buffer.from(input.dataBase64, 'base64'),
+          credential,
+          now(),
+          () => backend.lock('user'),
+          { nativeBinding: backend.options.nativeBinding },
         ),
       );
       // A passphrase remembered on this device must open the journal now in place.

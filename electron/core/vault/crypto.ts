@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, hkdf, randomBytes, scrypt } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdf,
+  hkdfSync,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
 import { AppError } from '../errors';
 
 /** scrypt cost. Stored in vault.json so it can be raised later without breaking old vaults. */
@@ -128,4 +137,32 @@ export function unwrapKey(wrapped: WrappedKey, wrappingKey: Buffer, purpose: str
 /** Best effort: JavaScript cannot promise no copy survives, but our own buffers are cleared. */
 export function wipe(...buffers: (Buffer | null | undefined)[]): void {
   for (const buffer of buffers) buffer?.fill(0);
+}
+
+/**
+ * Keys derived from the data key for authenticating things stored outside the encrypted journal.
+ * Each has its own label, so a MAC made for one purpose is never valid for another, and none of
+ * them reveals the data key.
+ */
+export const SUBKEY_LABEL = {
+  /** A backup's header: the key file inside it, its dates and the journal's size and hash. */
+  backupHeader: 'axis-journal/v1/backup-header-mac',
+  /** vault.json's record of which journal (id, generation) it belongs to. */
+  journalBinding: 'axis-journal/v1/journal-binding-mac',
+} as const;
+
+/** HKDF-SHA256 of the data key under `label`: a 32-byte key for HMAC-SHA256. */
+export function deriveSubkey(dataKey: Buffer, label: (typeof SUBKEY_LABEL)[keyof typeof SUBKEY_LABEL]): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), label, DATA_KEY_BYTES));
+}
+
+export function hmacSha256(key: Buffer, ...parts: (Buffer | string)[]): Buffer {
+  const mac = createHmac('sha256', key);
+  for (const part of parts) mac.update(part);
+  return mac.digest();
+}
+
+/** Constant-time comparison of two MACs (false for any length mismatch). */
+export function macsMatch(expected: Buffer, actual: Buffer): boolean {
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { VAULT_FILES } from '../paths';
+import { keyFileBindingSchema } from './binding';
 import { GCM_IV_BYTES, GCM_TAG_BYTES, SCRYPT_LIMITS } from './crypto';
 
 export const KEY_FILE_FORMAT = 'axis-journal-vault';
@@ -55,6 +56,11 @@ const keyFileSchema = z.object({
   database: z.object({ cipher: z.literal('sqlcipher'), legacy: z.literal(4), keyBytes: z.literal(32) }),
   passphrase: passphraseWrapSchema,
   recovery: recoveryWrapSchema,
+  /**
+   * The journal this key file belongs to (id and generation, MAC'd under the data key; see
+   * binding.ts). Absent in key files written before bindings; an older app drops it on write.
+   */
+  binding: keyFileBindingSchema.optional(),
   /**
    * Present only while a re-key runs (and after a crash in the middle of one): the new data key,
    * wrapped under the old one and under the new credentials. journal.db is encrypted with exactly

@@ -20,14 +20,25 @@ import {
   DEFAULT_SCRYPT_COST,
   derivePassphraseKey,
   deriveRecoveryWrapKey,
+  deriveSubkey,
+  hmacSha256,
   randomDataKey,
   randomSalt,
+  SUBKEY_LABEL,
   unwrapKey,
   wipe,
   wrapKey,
   type ScryptCost,
 } from './crypto';
 import { KEY_FILE_FORMAT, KEY_FILE_VERSION, WRAP_PURPOSE, readKeyFile, writeKeyFile, type KeyFile } from './keyFile';
+import {
+  advanceJournalBinding,
+  bindingRefusal,
+  compareBinding,
+  readJournalBinding,
+  sealBinding,
+  type JournalBinding,
+} from './binding';
 import { VaultLock } from './lockFile';
 import { generateRecoveryKey } from './recoveryKey';
 
@@ -46,6 +57,26 @@ interface OpenVault {
   db: Db;
   lock: VaultLock;
   createdAt: string;
+  /** HKDF subkeys of the data key, held while unlocked (the data key itself is only in SQLite). */
+  subkeys: Subkeys;
+  /** The journal's id and generation as the database now records them. */
+  binding: JournalBinding;
+}
+
+interface Subkeys {
+  backupHeader: Buffer;
+  binding: Buffer;
+}
+
+function deriveSubkeys(dataKey: Buffer): Subkeys {
+  return {
+    backupHeader: deriveSubkey(dataKey, SUBKEY_LABEL.backupHeader),
+    binding: deriveSubkey(dataKey, SUBKEY_LABEL.journalBinding),
+  };
+}
+
+function wipeSubkeys(subkeys: Subkeys): void {
+  wipe(subkeys.backupHeader, subkeys.binding);
 }
 
 /**
@@ -84,6 +115,15 @@ export class Vault {
 
   get isUnlocked(): boolean {
     return this.open !== null;
+  }
+
+  /**
+   * The seal of a backup's header: HMAC-SHA256 under a key derived from the open journal's data
+   * key, checked on restore once the backup's own key file has yielded that data key.
+   */
+  sealBackupHeader(headerBytes: Buffer): Buffer {
+    if (!this.open) throw new AppError('VAULT_LOCKED', 'Your journal is locked. Unlock it to continue.');
+    return hmacSha256(this.open.subkeys.backupHeader, headerBytes);
   }
 
   /** The open journal database; throws VAULT_LOCKED when locked. */
@@ -125,7 +165,7 @@ export class Vault {
         throw new AppError('VAULT_EXISTS', `There is already a journal in ${this.dir}. Nothing was changed.`);
       }
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const lock = VaultLock.acquire(this.dir);
+      const lock = VaultLock.acquire(this.dir, this.options.nativeBinding);
       // A journal whose making was cut off (the app stopped before vault.json existed) has no key
       // anyone could use and nothing written in it: clear it away and start again.
       if (unfinished) removeFreshJournal(this.journalPath);
@@ -148,20 +188,25 @@ export class Vault {
           create: true,
           nativeBinding: this.options.nativeBinding,
         });
+        let binding: JournalBinding;
+        let subkeys: Subkeys | undefined;
         try {
           applyConnectionSettings(db);
           useClock(db, () => this.now());
           migrate(db);
           this.options.onOpen?.(db);
-          writeKeyFile(this.dir, keyFile);
+          binding = advanceJournalBinding(db);
+          subkeys = deriveSubkeys(dataKey);
+          writeKeyFile(this.dir, { ...keyFile, binding: sealBinding(subkeys.binding, binding) });
         } catch (error) {
+          if (subkeys) wipeSubkeys(subkeys);
           db.close();
           removeFreshJournal(this.journalPath);
           rmSync(this.creatingMarkerPath, { force: true });
           throw error;
         }
         rmSync(this.creatingMarkerPath, { force: true });
-        this.open = { db, lock, createdAt: now };
+        this.open = { db, lock, createdAt: now, subkeys: subkeys!, binding: binding! };
         this.attempts.recordSuccess();
         return { recoveryKey: recovery.formatted, status: this.status() };
       } catch (error) {
@@ -180,13 +225,17 @@ export class Vault {
       if (keyFile.rekey) return this.withNewRecoveryKey(await this.finishInterruptedRekey(keyFile, { passphrase }));
       const dataKey = await this.unwrapForUnlock(keyFile, passphrase);
       try {
-        this.openJournal(dataKey, keyFile.createdAt);
-        if (isWeaker(keyFile.passphrase.kdf, this.scryptCost)) {
-          // Raise an old or test-strength key derivation to today's cost while we have the passphrase.
-          writeKeyFile(this.dir, {
-            ...keyFile,
-            passphrase: await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt),
-          });
+        this.openJournal(dataKey, keyFile);
+        // Raise an old or test-strength key derivation to today's cost while we have the passphrase.
+        const upgraded = isWeaker(keyFile.passphrase.kdf, this.scryptCost)
+          ? await this.passphraseWrap(dataKey, passphrase, keyFile.passphrase.changedAt)
+          : keyFile.passphrase;
+        try {
+          // The journal has moved one generation on (committed): vault.json follows.
+          this.writeKeyFileBound({ ...keyFile, passphrase: upgraded });
+        } catch {
+          // Not fatal: the journal is then a generation ahead of vault.json, which the next
+          // open accepts and records (and the stronger key derivation is tried again then).
         }
       } finally {
         wipe(dataKey);
@@ -218,9 +267,9 @@ export class Vault {
         );
       }
       try {
-        this.openJournal(dataKey, keyFile.createdAt);
+        this.openJournal(dataKey, keyFile);
         const now = new Date(this.now()).toISOString();
-        writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
+        this.writeKeyFileBound({ ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
       } catch (error) {
         this.closeJournal();
         throw error;
@@ -241,7 +290,7 @@ export class Vault {
       const dataKey = await this.unwrapWithPassphrase(keyFile, currentPassphrase);
       try {
         const now = new Date(this.now()).toISOString();
-        writeKeyFile(this.dir, { ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
+        this.writeKeyFileBound({ ...keyFile, passphrase: await this.passphraseWrap(dataKey, newPassphrase, now) });
         await this.rewrapKeptAside(currentPassphrase, newPassphrase, now);
       } finally {
         wipe(dataKey);
@@ -351,7 +400,8 @@ export class Vault {
           this.progress = null;
           finish();
         }
-        writeKeyFile(this.dir, { ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
+        // The binding is sealed again, under the new key.
+        this.writeKeyFileBound({ ...settled, passphrase: pending.passphrase, recovery: pending.recovery });
         removeJournalsKeptAside(this.dir);
         return recovery.formatted;
       } finally {
@@ -380,11 +430,30 @@ export class Vault {
     }
   }
 
-  /** Closes the database and forgets the key. Safe to call when already locked. */
+  /**
+   * Closes the database and forgets the key. Safe to call when already locked. The journal moves
+   * one generation on first (then vault.json), so a copy of journal.db taken while it was open is
+   * recognised as older if it is ever put back.
+   */
   lock(): boolean {
     const wasOpen = this.open !== null;
+    if (this.open) {
+      try {
+        this.open.binding = advanceJournalBinding(this.open.db);
+        this.writeKeyFileBound(readKeyFile(this.dir));
+      } catch {
+        // Locking must never fail. The journal may now be a generation ahead of vault.json,
+        // which the next open accepts and records.
+      }
+    }
     this.closeJournal();
     return wasOpen;
+  }
+
+  /** Writes vault.json with the open journal's binding, sealed under the open data key. */
+  private writeKeyFileBound(keyFile: KeyFile): void {
+    const { subkeys, binding } = this.open!;
+    writeKeyFile(this.dir, { ...keyFile, binding: sealBinding(subkeys.binding, binding) });
   }
 
   private get journalPath(): string {
@@ -490,8 +559,9 @@ export class Vault {
    * WAL is emptied and left first, so no frame under the old key can be applied to the new file.
    */
   private replaceJournalWith(copy: string, newKey: Buffer): void {
-    const { db, lock, createdAt } = this.open!;
+    const { db, lock, createdAt, subkeys, binding } = this.open!;
     this.open = null;
+    wipeSubkeys(subkeys);
     try {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
@@ -505,7 +575,7 @@ export class Vault {
       });
       applyConnectionSettings(reopened);
       this.options.onOpen?.(reopened);
-      this.open = { db: reopened, lock, createdAt };
+      this.open = { db: reopened, lock, createdAt, subkeys: deriveSubkeys(newKey), binding };
     } catch (error) {
       if (db.open) db.close();
       lock.release();
@@ -564,7 +634,7 @@ export class Vault {
     else if (newKey && !oldKey) oldKey = unwrapKey(pending.oldUnderNewKey, newKey, WRAP_PURPOSE.rekeyBack);
     try {
       const now = new Date(this.now()).toISOString();
-      const journalMoved = newKey !== null && this.tryOpenJournal(newKey, keyFile.createdAt, oldKey);
+      const journalMoved = newKey !== null && this.tryOpenJournal(newKey, keyFile, oldKey);
       if (journalMoved) {
         // The re-key had committed: keep the new key, under the passphrase typed now.
         const passphrase =
@@ -577,7 +647,7 @@ export class Vault {
         const typedNewRecoveryKey = typedNew && !('passphrase' in credential);
         if (!typedNewRecoveryKey) fresh = generateRecoveryKey();
         const recovery = fresh ? await recoveryWrap(newKey!, fresh.normalized, now) : pending.recovery;
-        writeKeyFile(this.dir, { ...settled, passphrase, recovery });
+        this.writeKeyFileBound({ ...settled, passphrase, recovery });
         removeJournalsKeptAside(this.dir);
         this.attempts.recordSuccess();
         return fresh?.formatted ?? null;
@@ -588,14 +658,14 @@ export class Vault {
             'JOURNAL_DAMAGED',
             `The journal file journal.db in ${this.dir} does not open with this key file. Nothing was changed.`,
           );
-        if (!this.open) this.openJournal(oldKey, keyFile.createdAt);
+        if (!this.open) this.openJournal(oldKey, keyFile);
         const passphrase =
           'newPassphrase' in credential
             ? await this.passphraseWrap(oldKey, credential.newPassphrase, now)
             : typedNew
               ? await this.passphraseWrap(oldKey, credential.passphrase, now)
               : settled.passphrase;
-        writeKeyFile(this.dir, { ...settled, passphrase });
+        this.writeKeyFileBound({ ...settled, passphrase });
         return null;
       }
     } catch (error) {
@@ -607,21 +677,29 @@ export class Vault {
   }
 
   /**
-   * Opens the journal with `newKey` if it is under that key. The old key is tried first when given:
-   * a re-key cut off mid-way leaves a rollback journal under the old key, which only the old key
-   * can play back.
+   * Opens the journal with `newKey` if it is under that key. The old key is tried first when given.
+   * vault.json's binding is still sealed under the old key (the re-key had not settled).
    */
-  private tryOpenJournal(newKey: Buffer, createdAt: string, oldKey: Buffer | null): boolean {
-    if (oldKey) {
-      try {
-        this.openJournal(oldKey, createdAt);
-        return false;
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'JOURNAL_DAMAGED') throw error;
-      }
+  private tryOpenJournal(newKey: Buffer, keyFile: KeyFile, oldKey: Buffer | null): boolean {
+    if (oldKey && this.keyOpensJournal(oldKey)) {
+      this.openJournal(oldKey, keyFile, oldKey);
+      return false;
     }
-    this.openJournal(newKey, createdAt);
+    this.openJournal(newKey, keyFile, oldKey ?? newKey);
     return true;
+  }
+
+  /** Whether journal.db is encrypted with `dataKey` (opened and closed again, nothing else). */
+  private keyOpensJournal(dataKey: Buffer): boolean {
+    try {
+      openCipherDatabase(this.journalPath, dataKey, {
+        create: false,
+        nativeBinding: this.options.nativeBinding,
+      }).close();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async passphraseWrap(dataKey: Buffer, passphrase: string, changedAt: string): Promise<KeyFile['passphrase']> {
@@ -638,8 +716,14 @@ export class Vault {
     }
   }
 
-  private openJournal(dataKey: Buffer, createdAt: string): void {
-    const lock = VaultLock.acquire(this.dir);
+  /**
+   * Opens journal.db with `dataKey` once it is known to be the journal `keyFile` belongs to (its
+   * binding is sealed under `bindingKey`, the data key unless a re-key is being settled), and
+   * moves it one generation on. The caller then writes vault.json with `writeKeyFileBound`.
+   */
+  private openJournal(dataKey: Buffer, keyFile: KeyFile, bindingKey: Buffer = dataKey): void {
+    const { createdAt } = keyFile;
+    const lock = VaultLock.acquire(this.dir, this.options.nativeBinding);
     let db: Db;
     try {
       db = openCipherDatabase(this.journalPath, dataKey, { create: false, nativeBinding: this.options.nativeBinding });
@@ -651,6 +735,7 @@ export class Vault {
         `The journal file journal.db in ${this.dir} could not be read: it may be damaged or not belong to this key file. Nothing was changed.`,
       );
     }
+    let binding: JournalBinding;
     try {
       // An empty (0-byte) or swapped-in blank file opens as a database with no schema: migrating
       // it would silently turn it into a fresh, empty journal. Every real journal has a version.
@@ -661,16 +746,23 @@ export class Vault {
         );
       }
       assertNotFromTheFuture(db);
+      // Before anything is written to it (migrations, WAL mode): is it this key file's journal?
+      const bindingSubkey = deriveSubkey(bindingKey, SUBKEY_LABEL.journalBinding);
+      const state = compareBinding(keyFile.binding, readJournalBinding(db), bindingSubkey);
+      wipe(bindingSubkey);
+      const refusal = bindingRefusal(state, this.dir);
+      if (refusal) throw refusal;
       applyConnectionSettings(db);
       useClock(db, () => this.now());
       migrate(db);
       this.options.onOpen?.(db);
+      binding = advanceJournalBinding(db);
     } catch (error) {
       db.close();
       lock.release();
       throw error;
     }
-    this.open = { db, lock, createdAt };
+    this.open = { db, lock, createdAt, subkeys: deriveSubkeys(dataKey), binding };
     this.attempts.recordSuccess();
     removeLeftovers(this.dir);
   }
@@ -686,8 +778,9 @@ export class Vault {
 
   private closeJournal(): void {
     if (!this.open) return;
-    const { db, lock } = this.open;
+    const { db, lock, subkeys } = this.open;
     this.open = null;
+    wipeSubkeys(subkeys);
     try {
       db.close();
     } finally {

@@ -7,6 +7,7 @@ import { m0005UsualMeals } from './0005_usual_meals';
 import { m0006MealsComplete } from './0006_meals_complete';
 import { m0007Experiments } from './0007_experiments';
 import { m0008Imports } from './0008_imports';
+import { m0009JournalBinding } from './0009_journal_binding';
 
 export type { Migration } from './migration';
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006MealsComplete,
   m0007Experiments,
   m0008Imports,
+  m0009JournalBinding,
 ];
