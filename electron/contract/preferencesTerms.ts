@@ -4,6 +4,9 @@
  * the encrypted database, in preferences.json next to it.
  */
 
+/** Minutes without activity after which an unlocked journal locks itself, until the person chooses. */
+export const IDLE_LOCK_MINUTES = 10;
+
 /** The choices offered for the automatic lock, in minutes. */
 export const IDLE_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 120] as const;
 export const IDLE_LOCK_MAX_MINUTES = 120;

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { isWellFormedRecoveryKey, normalizeRecoveryKey } from './recoveryKey';
 
 import type { LockReason } from './app';
-import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
+import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './vaultTerms';
 
-export { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
+export * from './vaultTerms';
 
 export const passphrase = z
   .string({ error: 'Please enter a passphrase.' })

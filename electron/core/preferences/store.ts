@@ -6,7 +6,7 @@ import {
   REMINDER_TIME_PATTERN,
   type DevicePreferences,
 } from '../../contract/preferencesTerms';
-import { IDLE_LOCK_MINUTES } from '../../contract/limits';
+import { IDLE_LOCK_MINUTES } from '../../contract/preferencesTerms';
 import { writeFileAtomically } from '../durableFiles';
 
 export const PREFERENCES_FILE = 'preferences.json';
