@@ -146,3 +146,75 @@ export function guessTreatmentKind(name: string): TreatmentKind | null {
 export function needsCategories(food: { builtin: boolean; plant: boolean; categories: readonly string[] }): boolean {
   return !food.builtin && !food.plant && food.categories.length === 0;
 }
+
+/** What the journal methods return (their inputs are the zod schemas in journal.ts). */
+
+export interface CalendarDay {
+  date: string;
+  /** Highest severity of any condition that day, or null if none was recorded. */
+  maxSeverity: number | null;
+  flare: boolean;
+  hasNotes: boolean;
+}
+
+export interface DaySummary extends CalendarDay {
+  conditionScores: { conditionId: number; severity: number | null }[];
+  stress: number | null;
+  notesPreview: string;
+  forDermatologist: boolean;
+}
+
+export interface SearchHit {
+  date: string;
+  /** The note around the match; matched words are wrapped in \u0001 … \u0002 (render as text). */
+  snippet: string;
+  forDermatologist: boolean;
+}
+
+export interface Condition {
+  id: number;
+  name: string;
+  builtin: boolean;
+  tracked: boolean;
+}
+
+export interface Food {
+  id: number;
+  name: string;
+  builtin: boolean;
+  plant: boolean;
+  archived: boolean;
+  categories: FoodCategory[];
+  /** How often it was logged (for ranking suggestions). */
+  timesUsed: number;
+  lastUsed: string | null;
+}
+
+export interface Treatment {
+  id: number;
+  name: string;
+  kind: TreatmentKind;
+  dose: string;
+  startedOn: string | null;
+  stoppedOn: string | null;
+}
+
+export interface CustomFactor {
+  id: number;
+  name: string;
+  kind: FactorKind;
+  unit: string;
+  archived: boolean;
+}
+
+/** A meal saved under a name, to add to a day with one action. */
+export interface UsualMeal {
+  id: number;
+  name: string;
+  kind: MealKind;
+  foods: { foodId: number; servings: number }[];
+}
+
+export interface JournalSettings {
+  trackCycle: boolean;
+}

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import { BELL_SOUNDS, MAX_PREP_SECONDS, MAX_SESSION_MINUTES, SESSION_TYPES, type SessionType } from './meditationTerms';
+import {
+  BELL_SOUNDS,
+  MAX_PREP_SECONDS,
+  MAX_SESSION_MINUTES,
+  SESSION_TYPES,
+  type ScheduledBell,
+} from './meditationTerms';
 export * from './meditationTerms';
 
 const minutes = z.number().int().min(1, 'Bells can ring from the first minute.').max(MAX_SESSION_MINUTES);
@@ -36,13 +42,6 @@ export type SessionPlan = z.output<typeof sessionPlan>;
 const stress = z.number().int().min(0, 'Stress is from 0 to 10.').max(10, 'Stress is from 0 to 10.').nullable();
 const note = z.string().max(2000, 'A session note can be at most 2,000 characters.');
 
-export type BellKind = 'start' | 'interval' | 'end';
-export interface ScheduledBell {
-  kind: BellKind;
-  /** Milliseconds of sitting time (after the preparation countdown, pauses excluded). */
-  atMs: number;
-}
-
 /** A running session as the backend keeps it; the page derives every displayed time from it. */
 export interface ActiveSession {
   plan: SessionPlan;
@@ -55,35 +54,6 @@ export interface ActiveSession {
   sittingMs: number;
   bells: ScheduledBell[];
   stressBefore: number | null;
-}
-
-export interface MeditationSession {
-  id: number;
-  date: string;
-  startedAt: string;
-  type: SessionType;
-  plannedSeconds: number | null;
-  actualSeconds: number;
-  stressBefore: number | null;
-  stressAfter: number | null;
-  note: string;
-}
-
-export interface MeditationStats {
-  /** Timer-session minutes per week (Monday start), oldest first, the last 12 weeks. */
-  weeks: { weekStart: string; minutes: number }[];
-  /** Days in a row with any meditation: a timer session, or minutes typed into the day. */
-  currentStreakDays: number;
-  bestStreakDays: number;
-  /** Minutes sat in the app's timer sessions, and how many sessions. */
-  totalMinutes: number;
-  sessionCount: number;
-  /** Minutes typed into days' Meditation field beyond what timer sessions put there, and the days with them. */
-  typedMinutes: number;
-  typedDays: number;
-  /** Days with any meditation (timer or typed), and their minutes: what the report and insights use. */
-  meditationDays: number;
-  meditationMinutes: number;
 }
 
 export interface MeditationSettings {

@@ -20,3 +20,39 @@ export const MAX_PREP_SECONDS = 60;
  * keeps it on purpose: it would otherwise add a whole minute to the day and a streak day.
  */
 export const SHORT_SESSION_SECONDS = 60;
+
+export type BellKind = 'start' | 'interval' | 'end';
+export interface ScheduledBell {
+  kind: BellKind;
+  /** Milliseconds of sitting time (after the preparation countdown, pauses excluded). */
+  atMs: number;
+}
+
+export interface MeditationSession {
+  id: number;
+  date: string;
+  startedAt: string;
+  type: SessionType;
+  plannedSeconds: number | null;
+  actualSeconds: number;
+  stressBefore: number | null;
+  stressAfter: number | null;
+  note: string;
+}
+
+export interface MeditationStats {
+  /** Timer-session minutes per week (Monday start), oldest first, the last 12 weeks. */
+  weeks: { weekStart: string; minutes: number }[];
+  /** Days in a row with any meditation: a timer session, or minutes typed into the day. */
+  currentStreakDays: number;
+  bestStreakDays: number;
+  /** Minutes sat in the app's timer sessions, and how many sessions. */
+  totalMinutes: number;
+  sessionCount: number;
+  /** Minutes typed into days' Meditation field beyond what timer sessions put there, and the days with them. */
+  typedMinutes: number;
+  typedDays: number;
+  /** Days with any meditation (timer or typed), and their minutes: what the report and insights use. */
+  meditationDays: number;
+  meditationMinutes: number;
+}
