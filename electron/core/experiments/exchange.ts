@@ -1,6 +1,7 @@
 import type { ImportSummary } from '../../contract/dataExport';
 import type { ExperimentPlan, ExportedExperiment } from '../../contract/experiments';
 import { csvDocument, type CsvValue } from '../data/csv';
+import { timestamp } from '../clock';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { addDays } from '../journal/dates';
@@ -127,7 +128,7 @@ export function experimentCsvFiles(db: Db, today: string): { name: string; conte
   const rows: CsvValue[][] = [];
   const days: CsvValue[][] = [];
   for (const row of listExperimentRows(db).reverse()) {
-    const detail = experimentDetail(db, row.id, today, false, new Date());
+    const detail = experimentDetail(db, row.id, today, false, new Date(timestamp(db)));
     const a = detail.analysis;
     const p = detail.plan;
     rows.push([

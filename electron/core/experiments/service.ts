@@ -17,6 +17,7 @@ import {
 import type { ParsedInput } from '../../contract/contract';
 import type { DailySeries } from '../../contract/trendsTerms';
 import type { ReportExperiment } from '../../contract/reportTerms';
+import { timestamp } from '../clock';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readDailySeries } from '../trends/series';
@@ -518,7 +519,7 @@ export function finishedExperimentsIn(
   from: string,
   to: string,
   today: string,
-  now: Date = new Date(),
+  now: Date = new Date(timestamp(db)),
 ): ReportExperiment[] {
   return listExperimentRows(db)
     .reverse()

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ImportFormat, ImportRecord, UndoSummary } from '../../contract/importFrom';
+import { timestamp } from '../clock';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { emptyDay, readDay, writeDay } from '../day/days';
@@ -43,7 +44,7 @@ export function listImports(db: Db): ImportRecord[] {
  * created and that hold nothing else are removed; foods, treatments and factors it created are
  * removed when nothing refers to them any more; conditions it started tracking stop being tracked.
  */
-export function undoImport(db: Db, id: number, today: string, now = new Date()): UndoSummary {
+export function undoImport(db: Db, id: number, today: string): UndoSummary {
   const row = db.prepare('SELECT id, undone_at FROM imports WHERE id = ?').get(id) as
     { id: number; undone_at: string | null } | undefined;
   if (!row) throw new AppError('INVALID_INPUT', `There is no import number ${id}.`);
@@ -125,7 +126,7 @@ export function undoImport(db: Db, id: number, today: string, now = new Date()):
         db.prepare('DELETE FROM custom_factors WHERE id = ?').run(c.ref_id);
       if (c.kind === 'condition_tracked') db.prepare('UPDATE conditions SET tracked = 0 WHERE id = ?').run(c.ref_id);
     }
-    db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(now.toISOString(), id);
+    db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(timestamp(db), id);
   })();
   return summary;
 }

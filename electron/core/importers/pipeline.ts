@@ -15,6 +15,7 @@ import {
 } from '../../contract/importFrom';
 import type { DayEntry } from '../../contract/journal';
 import type { FactorKind, MealKind } from '../../contract/journalTerms';
+import { timestamp } from '../clock';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readJournalSettings } from '../journal/catalog';
@@ -377,7 +378,7 @@ export function runImport(
   db: Db,
   read: ReadSource,
   rawMapping: ImportMapping,
-  options: { dryRun: boolean; today: string; now?: Date },
+  options: { dryRun: boolean; today: string },
 ): ImportFromSummary {
   const parsedMapping = importMapping.safeParse(rawMapping);
   if (!parsedMapping.success)
@@ -429,7 +430,7 @@ export function runImport(
     if (problem)
       throw new AppError('INVALID_INPUT', `"${item.label}" cannot go there: ${problem}. Nothing was changed.`);
   }
-  const now = (options.now ?? new Date()).toISOString();
+  const now = timestamp(db);
   const per = new Map<string, { added: number; replaced: number; kept: number }>();
   try {
     db.transaction(() => {
@@ -601,7 +602,7 @@ function resolveTarget(
   summary: ImportFromSummary,
   created: (kind: 'food' | 'treatment' | 'factor' | 'condition_tracked', id: number) => void,
 ): { target: Target; label: string } {
-  const now = new Date().toISOString();
+  const now = timestamp(db);
   const to = chosen.to;
   switch (to.type) {
     case 'field':
