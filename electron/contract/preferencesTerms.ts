@@ -18,7 +18,7 @@ export interface ReminderPreference {
 }
 
 /** What the person can change. */
-export interface DevicePreferences {
+export interface Preferences {
   idleLockMinutes: number;
   reminder: ReminderPreference;
 }
@@ -31,7 +31,7 @@ export interface RememberPassphraseState {
   enabled: boolean;
 }
 
-export interface PreferencesView extends DevicePreferences {
+export interface PreferencesView extends Preferences {
   remember: RememberPassphraseState;
   /** Daily reminders need the desktop app's notifications. */
   remindersAvailable: boolean;

@@ -4,14 +4,14 @@ import {
   DEFAULT_REMINDER,
   IDLE_LOCK_MAX_MINUTES,
   REMINDER_TIME_PATTERN,
-  type DevicePreferences,
+  type Preferences,
 } from '../../contract/preferencesTerms';
 import { IDLE_LOCK_MINUTES } from '../../contract/preferencesTerms';
 import { writeFileAtomically } from '../durableFiles';
 
 export const PREFERENCES_FILE = 'preferences.json';
 
-export const DEFAULT_PREFERENCES: DevicePreferences = {
+export const DEFAULT_PREFERENCES: Preferences = {
   idleLockMinutes: IDLE_LOCK_MINUTES,
   reminder: DEFAULT_REMINDER,
 };
@@ -22,8 +22,8 @@ export const DEFAULT_PREFERENCES: DevicePreferences = {
  * nothing from the journal. A missing or damaged file means the defaults, never a failure.
  */
 export class PreferencesStore {
-  private cached: DevicePreferences | null = null;
-  private readonly listeners = new Set<(preferences: DevicePreferences) => void>();
+  private cached: Preferences | null = null;
+  private readonly listeners = new Set<(preferences: Preferences) => void>();
 
   constructor(private readonly dir: string) {}
 
@@ -31,14 +31,14 @@ export class PreferencesStore {
     return join(this.dir, PREFERENCES_FILE);
   }
 
-  read(): DevicePreferences {
+  read(): Preferences {
     this.cached ??= parsePreferences(this.readFile());
     return this.cached;
   }
 
   /** Writes the changed fields (atomically) and tells the listeners. */
-  save(patch: Partial<DevicePreferences>): DevicePreferences {
-    const next: DevicePreferences = { ...this.read(), ...patch };
+  save(patch: Partial<Preferences>): Preferences {
+    const next: Preferences = { ...this.read(), ...patch };
     writeFileAtomically(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.cached = next;
     for (const listener of this.listeners) listener(next);
@@ -52,7 +52,7 @@ export class PreferencesStore {
     for (const listener of this.listeners) listener(this.read());
   }
 
-  onChange(listener: (preferences: DevicePreferences) => void): () => void {
+  onChange(listener: (preferences: Preferences) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -68,7 +68,7 @@ export class PreferencesStore {
 }
 
 /** Keeps each valid field of a stored file and replaces anything else by its default. */
-export function parsePreferences(raw: unknown): DevicePreferences {
+export function parsePreferences(raw: unknown): Preferences {
   const stored = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const minutes = stored.idleLockMinutes;
   const idleLockMinutes =

@@ -21,7 +21,7 @@ test('choose when the journal locks itself; reminders and a remembered passphras
     device.getByText(/browser version of Axis Journal cannot use your computer’s password store/),
   ).toBeVisible();
   await expectAccessible(page, 'settings: on this computer');
-  await saveScreenshot(page, testInfo, 'settings-device');
+  await saveScreenshot(page, testInfo, 'preferences');
 
   await lockAfter.selectOption({ label: '2 minutes without use' });
   await expect(
