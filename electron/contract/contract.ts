@@ -26,7 +26,7 @@ import {
 } from './meditation';
 import { insightsSchemas, type InsightsStatus } from './insights';
 import { trendsSchemas, type TrendsData } from './trends';
-import { dataSchemas, type DownloadFile } from './data';
+import { dataSchemas, type DownloadFile, type RestoreOutcome } from './data';
 import type { ImportSummary } from './dataExport';
 import {
   importFromSchemas,
@@ -131,7 +131,7 @@ export const contract = {
   'data.exportCsv': method<DownloadFile>()(none),
   'data.import': method<ImportSummary>()(dataSchemas.import),
   'data.backup': method<DownloadFile>()(none),
-  'data.restore': method<VaultStatus>()(dataSchemas.restore),
+  'data.restore': method<RestoreOutcome>()(dataSchemas.restore),
   'data.deleteAll': method<VaultStatus>()(dataSchemas.deleteAll),
   'importFrom.propose': method<ImportProposal>()(importFromSchemas.propose),
   'importFrom.run': method<ImportFromSummary>()(importFromSchemas.run),

@@ -1,3 +1,5 @@
+import type { VaultStatus } from './vault';
+
 /**
  * Words about the journal's data that the renderer needs too, free of zod so the page can
  * import them cheaply.
@@ -21,3 +23,9 @@ export const CURRENT_PASSPHRASE_WRONG =
 
 /** Imports and restores travel as text or base64 inside one request: the web host's limit applies. */
 export const MAX_UPLOAD_CHARACTERS = 34 * 1024 * 1024;
+
+/**
+ * What a restore answers: the journal's state (locked, with the backup in place) and, for a backup
+ * whose header could not be checked (made before backups were sealed), advice to show the person.
+ */
+export type RestoreOutcome = VaultStatus & { advice?: string };

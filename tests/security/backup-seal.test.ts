@@ -6,6 +6,7 @@ import { normalizeRecoveryKey } from '../../electron/contract/recoveryKey';
 import { buildBackup, readBackup, restoreBackup, UNSEALED_BACKUP_ADVICE } from '../../electron/core/data/backup';
 import { openCipherDatabase } from '../../electron/core/db/database';
 import { type AppError } from '../../electron/core/errors';
+import { openJournalApp } from '../helpers/journalApp';
 import { PASSPHRASE, fastVault, removeTempDirs, snapshot, tempDir } from '../helpers/tempVault';
 
 /*
@@ -122,6 +123,36 @@ describe('L2: backups made before seals (version 1)', () => {
     length.writeUInt32BE(header.length);
     return Buffer.concat([sealedBackup.subarray(0, MAGIC_BYTES), length, header, journal]);
   }
+
+  it('the app says so too: restoring an old backup answers with the advice the page shows', async () => {
+    const app = await openJournalApp();
+    try {
+      const { bytes: backup } = buildBackup(app.backend.vault, 'test', new Date('2026-06-15T10:00:00Z'));
+      const dataKey = await app.backend.vault.revealDataKey(PASSPHRASE);
+      const oldJournal = join(tempDir('axis-old-'), 'journal.db');
+      writeFileSync(oldJournal, readBackup(backup).journal);
+      const db = openCipherDatabase(oldJournal, dataKey, { create: false });
+      db.exec('DROP TABLE IF EXISTS journal_binding; PRAGMA user_version = 8');
+      db.close();
+      const old = unsealed(backup, readFileSync(oldJournal), (keyFile) => delete keyFile.binding);
+      const status = await app.call('data.restore', {
+        dataBase64: old.toString('base64'),
+        passphrase: PASSPHRASE,
+        currentPassphrase: PASSPHRASE,
+      });
+      expect(status).toMatchObject({ state: 'locked', advice: UNSEALED_BACKUP_ADVICE });
+      await app.call('vault.unlock', { passphrase: PASSPHRASE });
+      const sealed = await app.call('data.restore', {
+        dataBase64: (await app.call('data.backup')).dataBase64,
+        passphrase: PASSPHRASE,
+        currentPassphrase: PASSPHRASE,
+      });
+      expect(sealed.state).toBe('locked');
+      expect(sealed).not.toHaveProperty('advice');
+    } finally {
+      app.close();
+    }
+  });
 
   it('a genuine old backup (its journal from before seals) restores, with advice to make a new recovery key', async () => {
     const { dir, vault, backup } = await vaultWithBackup();

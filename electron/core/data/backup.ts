@@ -361,7 +361,10 @@ const VAULT_PARTS = [
 function moveAside(vaultDir: string, now: Date): string | null {
   const present = VAULT_PARTS.filter((name) => existsSync(join(vaultDir, name)));
   if (present.length === 0) return null;
-  const aside = join(vaultDir, `before-restore-${now.toISOString().replace(/[:.]/g, '-')}`);
+  const stamp = `before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+  // Two restores stamped with the same instant (a clock that stood still) each keep their own folder.
+  let aside = join(vaultDir, stamp);
+  for (let n = 2; existsSync(aside); n++) aside = join(vaultDir, `${stamp}-${n}`);
   mkdirSync(aside, { mode: 0o700 });
   for (const name of present) renameSync(join(vaultDir, name), join(aside, name));
   fsyncDirectory(vaultDir);

@@ -5,7 +5,7 @@ import type { DownloadFile } from '../../contract/data';
 import type { Backend } from '../backend';
 import { VAULT_FILES } from '../paths';
 import type { Handlers } from '../api/handlerTypes';
-import { buildBackup, BACKUP_EXTENSION, restoreBackup } from './backup';
+import { buildBackup, BACKUP_EXTENSION, restoreBackup, UNSEALED_BACKUP_ADVICE } from './backup';
 import { exportJournalCsv } from './exportCsv';
 import { exportJournalJson } from './exportJson';
 import { applyJournalExport } from './importJson';
@@ -56,7 +56,7 @@ export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
       const credential = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       // Checked first; only then does the journal lock, and the backup take its place.
       // The backup's passphrase or recovery key is checked under the same limiter as unlocking.
-      await vault.limitAttempts(() =>
+      const { sealed } = await vault.limitAttempts(() =>
         restoreBackup(
           vault.dir,
           Buffer.from(input.dataBase64, 'base64'),
@@ -69,7 +69,7 @@ export function dataHandlers(backend: Backend): Pick<Handlers, DataMethods> {
       // A passphrase remembered on this device must open the journal now in place.
       if ('passphrase' in input) await backend.rememberedPassphrase.replaceIfRemembered(input.passphrase);
       else backend.rememberedPassphrase.forget();
-      return backend.status();
+      return sealed ? backend.status() : { ...backend.status(), advice: UNSEALED_BACKUP_ADVICE };
     },
     'data.deleteAll': async ({ currentPassphrase }) => {
       await vault.confirmPassphrase(currentPassphrase);
