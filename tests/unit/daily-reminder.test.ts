@@ -5,29 +5,15 @@ import { emptyDay } from '../../electron/core/day/days';
 import { nextReminderAt } from '../../electron/core/preferences/reminderSchedule';
 import { REMINDER_BODY, REMINDER_TITLE, scheduleDailyReminder } from '../../electron/main/reminder';
 import { NO_KEYCHAIN_REASON, PLAIN_TEXT_KEYRING_REASON, electronSecretStore } from '../../electron/main/secretStore';
+import { shown } from '../helpers/fakeNotification';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
 
 // Electron, the only mock: notifications are recorded, safeStorage answers as told.
 const electron = vi.hoisted(() => ({
-  shown: [] as { title: string; body: string; click: () => void; closed: boolean }[],
   safe: { available: true, backend: 'gnome_libsecret' as string },
 }));
-vi.mock('electron', () => ({
-  Notification: class {
-    private readonly record: (typeof electron.shown)[number];
-    constructor(options: { title: string; body: string }) {
-      this.record = { ...options, click: () => {}, closed: false };
-    }
-    on(event: string, listener: () => void) {
-      if (event === 'click') this.record.click = listener;
-    }
-    show() {
-      electron.shown.push(this.record);
-    }
-    close() {
-      this.record.closed = true;
-    }
-  },
+vi.mock('electron', async () => ({
+  Notification: (await import('../helpers/fakeNotification')).FakeNotification,
   safeStorage: {
     isAsyncEncryptionAvailable: async () => electron.safe.available,
     getSelectedStorageBackend: () => electron.safe.backend,
@@ -40,7 +26,7 @@ vi.mock('electron', () => ({
 }));
 
 beforeEach(() => {
-  electron.shown.length = 0;
+  shown.length = 0;
   electron.safe.available = true;
   electron.safe.backend = 'gnome_libsecret';
 });
@@ -94,20 +80,20 @@ describe('the daily reminder notification', () => {
   it('is off by default; once on, it appears at the chosen time every day with nothing personal in it', async () => {
     const { backend, commands, stop } = await setUp();
     vi.advanceTimersByTime(48 * 3_600_000);
-    expect(electron.shown).toHaveLength(0);
+    expect(shown).toHaveLength(0);
 
     backend.preferences.save({ reminder: { enabled: true, time: '21:15' } });
     vi.advanceTimersByTime(75 * 60_000 - 1);
-    expect(electron.shown).toHaveLength(0);
+    expect(shown).toHaveLength(0);
     vi.advanceTimersByTime(1);
-    expect(electron.shown).toEqual([expect.objectContaining({ title: REMINDER_TITLE, body: REMINDER_BODY })]);
+    expect(shown).toEqual([expect.objectContaining({ title: REMINDER_TITLE, body: REMINDER_BODY })]);
     expect(REMINDER_BODY).not.toMatch(/skin|eczema|acne|gut|stool|flare/i);
 
-    electron.shown[0]!.click();
+    shown[0]!.click();
     expect(commands).toEqual(['new-entry']);
 
     vi.advanceTimersByTime(24 * 3_600_000);
-    expect(electron.shown).toHaveLength(2);
+    expect(shown).toHaveLength(2);
     stop();
     backend.dispose();
   });
@@ -120,7 +106,7 @@ describe('the daily reminder notification', () => {
     vi.setSystemTime(new Date(2026, 10, 25, 21, 10));
     replan();
     vi.advanceTimersByTime(5 * 60_000);
-    expect(electron.shown).toHaveLength(1);
+    expect(shown).toHaveLength(1);
     stop();
     backend.dispose();
   });
@@ -132,15 +118,15 @@ describe('the daily reminder notification', () => {
     const saved = await dispatch('day.save', { ...emptyDay('2026-11-25'), notes: 'Calm day.' });
     expect(saved.ok).toBe(true);
     vi.advanceTimersByTime(60 * 60_000);
-    expect(electron.shown).toHaveLength(0);
+    expect(shown).toHaveLength(0);
 
     // Tomorrow nothing is written yet.
     vi.advanceTimersByTime(24 * 3_600_000);
-    expect(electron.shown).toHaveLength(1);
+    expect(shown).toHaveLength(1);
 
     backend.preferences.save({ reminder: { enabled: false, time: '20:45' } });
     vi.advanceTimersByTime(72 * 3_600_000);
-    expect(electron.shown).toHaveLength(1);
+    expect(shown).toHaveLength(1);
     stop();
     backend.dispose();
   });

@@ -7,34 +7,15 @@ import {
 } from '../../electron/contract/experimentsTerms';
 import { createApp } from '../../electron/core/app';
 import { scheduleExperimentReminder } from '../../electron/main/experimentReminder';
+import { shown } from '../helpers/fakeNotification';
 import { FAST_SCRYPT, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/tempVault';
 import { inTimeZone } from '../helpers/timeZone';
 
 // Electron, the only mock: notifications are recorded.
-const electron = vi.hoisted(() => ({
-  shown: [] as { title: string; body: string; click: () => void; closed: boolean }[],
-}));
-vi.mock('electron', () => ({
-  Notification: class {
-    private readonly record: (typeof electron.shown)[number];
-    constructor(options: { title: string; body: string }) {
-      this.record = { ...options, click: () => {}, closed: false };
-    }
-    on(event: string, listener: () => void) {
-      if (event === 'click') this.record.click = listener;
-    }
-    show() {
-      electron.shown.push(this.record);
-    }
-    close() {
-      this.record.closed = true;
-    }
-  },
-}));
-
+vi.mock('electron', async () => ({ Notification: (await import('../helpers/fakeNotification')).FakeNotification }));
 const HOUR = 3_600_000;
 beforeEach(() => {
-  electron.shown.length = 0;
+  shown.length = 0;
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -130,7 +111,7 @@ describe('the experiment reminder notification (desktop)', () => {
     const { backend, call, commands, reminder, experiment } = await setUp();
     expect(experiment.endDate).toBe('2026-11-28');
     vi.advanceTimersByTime(3 * HOUR);
-    expect(electron.shown).toHaveLength(0);
+    expect(shown).toHaveLength(0);
 
     const status = (await call('experiments.setReminder', { enabled: true, time: '20:00' })) as {
       ranges: unknown[];
@@ -138,26 +119,26 @@ describe('the experiment reminder notification (desktop)', () => {
     expect(status.ranges).toEqual([{ from: '2026-11-25', to: '2026-11-28' }]);
     // 22:00 now: tomorrow at 20:00 is next.
     vi.advanceTimersByTime(22 * HOUR - 1);
-    expect(electron.shown).toHaveLength(0);
+    expect(shown).toHaveLength(0);
     vi.advanceTimersByTime(1);
-    expect(electron.shown).toEqual([
+    expect(shown).toEqual([
       expect.objectContaining({ title: EXPERIMENT_REMINDER_TITLE, body: EXPERIMENT_REMINDER_BODY }),
     ]);
     expect(`${EXPERIMENT_REMINDER_TITLE}: ${EXPERIMENT_REMINDER_BODY}`).toBe(
       'Axis Journal: Time to log today’s experiment.',
     );
-    electron.shown[0]!.click();
+    shown[0]!.click();
     expect(commands).toEqual(['new-entry']);
 
     // Locked: the journal cannot be read, but the plan is remembered (in memory only).
     backend.lock('user');
     vi.advanceTimersByTime(24 * HOUR);
-    expect(electron.shown).toHaveLength(2);
+    expect(shown).toHaveLength(2);
     // 28 November is the last day; after it, nothing.
     vi.advanceTimersByTime(24 * HOUR);
-    expect(electron.shown).toHaveLength(3);
+    expect(shown).toHaveLength(3);
     vi.advanceTimersByTime(5 * 24 * HOUR);
-    expect(electron.shown).toHaveLength(3);
+    expect(shown).toHaveLength(3);
     reminder.stop();
     backend.dispose();
   });
@@ -168,13 +149,13 @@ describe('the experiment reminder notification (desktop)', () => {
     await call('experiments.checkIn', { id: experiment.id, date: '2026-11-25', followed: true });
     expect(((await call('experiments.reminder')) as { todayLogged: boolean }).todayLogged).toBe(true);
     vi.advanceTimersByTime(2 * HOUR);
-    expect(electron.shown).toHaveLength(0);
+    expect(shown).toHaveLength(0);
     // The next day nothing is logged yet.
     vi.advanceTimersByTime(24 * HOUR);
-    expect(electron.shown).toHaveLength(1);
+    expect(shown).toHaveLength(1);
     await call('experiments.setReminder', { enabled: false, time: '20:00' });
     vi.advanceTimersByTime(3 * 24 * HOUR);
-    expect(electron.shown).toHaveLength(1);
+    expect(shown).toHaveLength(1);
     // A time that is not a time is refused in words.
     await expect(call('experiments.setReminder', { enabled: true, time: '25:00' })).rejects.toThrow(/such as 20:00/);
     reminder.stop();
