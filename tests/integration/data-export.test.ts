@@ -176,6 +176,7 @@ describe('CSV export', () => {
       'photos.csv',
       'poem.csv',
       'experiments.csv',
+      'experiment_secondary.csv',
       'experiment_days.csv',
       'daily.csv',
       'daily-columns.csv',

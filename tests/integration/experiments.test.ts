@@ -484,6 +484,21 @@ describe('secondary outcomes', () => {
     // The main result's sentences do not change because other outcomes were added.
     expect(detail.sentences.join(' ')).not.toMatch(/Exploratory/);
 
+    // In the CSV export: one row per secondary outcome, marked exploratory, with the same numbers.
+    const secondaryCsv = exportJournalCsv(app.backend.vault.db, '2026-06-15')
+      .find((f) => f.name === 'experiment_secondary.csv')!
+      .content.split(/\r?\n/)
+      .filter(Boolean);
+    expect(secondaryCsv[0]).toBe(
+      'experiment_id,outcome_key,outcome,exploratory,effect,ci_low,ci_high,p,days_on,days_off,status',
+    );
+    expect(secondaryCsv.slice(1).map((line) => line.split(',').slice(0, 4))).toEqual([
+      [String(made.id), 'skin.itch', 'Itch', '1'],
+      [String(made.id), eczemaKey, 'Perioral dermatitis severity', '1'],
+      [String(made.id), 'gut.bloating', 'Bloating', '1'],
+    ]);
+    expect(Number(secondaryCsv[1]!.split(',')[7])).toBe(itch!.analysis.p);
+
     // While an experiment runs, secondary results stay hidden with the main one.
     const running = await app.call('experiments.create', plan(app.acneKey, { secondaryKeys: ['skin.itch'] }));
     expect(running).toMatchObject({ hidden: true, secondary: [] });

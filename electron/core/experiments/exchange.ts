@@ -122,11 +122,13 @@ export function importExperiments(db: Db, experiments: readonly ExportedExperime
 
 /**
  * experiments.csv (one row per experiment with its main result; a running one's result stays
- * empty, as in the app) and experiment_days.csv (every planned day with its arm and outcome).
+ * empty, as in the app), experiment_secondary.csv (each secondary outcome's exploratory result,
+ * once the main one is shown) and experiment_days.csv (every planned day with its arm and outcome).
  */
 export function experimentCsvFiles(db: Db, today: string): { name: string; content: string }[] {
   const rows: CsvValue[][] = [];
   const days: CsvValue[][] = [];
+  const secondary: CsvValue[][] = [];
   for (const row of listExperimentRows(db).reverse()) {
     const detail = experimentDetail(db, row.id, today, false, new Date(timestamp(db)));
     const a = detail.analysis;
@@ -160,6 +162,22 @@ export function experimentCsvFiles(db: Db, today: string): { name: string; conte
       detail.adherence,
       a?.status ?? 'hidden',
     ]);
+    for (const outcome of detail.secondary) {
+      const s = outcome.analysis;
+      secondary.push([
+        detail.id,
+        outcome.key,
+        outcome.label,
+        1,
+        s.effect,
+        s.ciLow,
+        s.ciHigh,
+        s.p,
+        s.daysOn,
+        s.daysOff,
+        s.status,
+      ]);
+    }
     const followed = new Map(detail.adherenceDays.map((d) => [d.date, d.followed]));
     detail.schedule.forEach((day, i) => {
       const answer = followed.get(day.date);
@@ -209,6 +227,25 @@ export function experimentCsvFiles(db: Db, today: string): { name: string; conte
           'status',
         ],
         rows,
+      ),
+    },
+    {
+      name: 'experiment_secondary.csv',
+      content: csvDocument(
+        [
+          'experiment_id',
+          'outcome_key',
+          'outcome',
+          'exploratory',
+          'effect',
+          'ci_low',
+          'ci_high',
+          'p',
+          'days_on',
+          'days_off',
+          'status',
+        ],
+        secondary,
       ),
     },
     {
