@@ -180,13 +180,14 @@ test('a re-key cut off after the switch: the next unlock says so and shows a new
 });
 
 test('a re-key shows the pages re-encrypted as it goes', async ({ page, openApp, vaultDir }, testInfo) => {
-  // A journal with some 8 MB in it (about 2,000 pages), so the re-key takes long enough to watch.
+  // A journal with some 40 MB in it (about 10,000 pages): re-encrypting it takes seconds even on a
+  // fast, quiet machine, long enough to look at the bar, check it with axe and take its picture.
   const vault = new Vault(vaultDir, { scryptCost: { N: 2 ** 10, r: 8, p: 1 } });
   await vault.create(PASSPHRASE);
   vault.db.exec('CREATE TABLE padding (text TEXT)');
   const insert = vault.db.prepare('INSERT INTO padding VALUES (?)');
   vault.db.transaction(() => {
-    for (let i = 0; i < 4_000; i++) insert.run(`${i} ${'x'.repeat(2_000)}`);
+    for (let i = 0; i < 20_000; i++) insert.run(`${i} ${'x'.repeat(2_000)}`);
   })();
   vault.lock();
 
@@ -200,13 +201,19 @@ test('a re-key shows the pages re-encrypted as it goes', async ({ page, openApp,
 
   const bar = section.getByRole('progressbar', { name: /^Re-encrypting page [\d,]+ of [\d,]+ \(\d+%\)$/ });
   await expect(bar).toBeVisible();
+  // Read in one step: the bar goes away the moment the re-key is done.
+  const values = await bar.evaluate((el) => ({
+    max: Number(el.getAttribute('aria-valuemax')),
+    now: Number(el.getAttribute('aria-valuenow')),
+  }));
+  expect(values.max).toBeGreaterThan(8_000);
+  expect(values.now).toBeLessThanOrEqual(values.max);
   await section.screenshot({ path: testInfo.outputPath('rekey-progress-section.png') });
-  const total = Number(await bar.getAttribute('aria-valuemax'));
-  expect(total).toBeGreaterThan(1_500);
-  expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(total);
   await expectAccessible(page, 're-key in progress');
   await saveScreenshot(page, testInfo, 'rekey-progress');
 
-  await expect(section.getByLabel('New recovery key')).toHaveText(/^([A-Z2-7]{5}-){5}[A-Z2-7]{5}$/);
+  await expect(section.getByLabel('New recovery key')).toHaveText(/^([A-Z2-7]{5}-){5}[A-Z2-7]{5}$/, {
+    timeout: 60_000,
+  });
   await expect(bar).toHaveCount(0);
 });
