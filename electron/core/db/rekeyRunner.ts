@@ -43,10 +43,13 @@ export async function rekeySnapshot(
     newKey: new Uint8Array(newKey),
     nativeBinding: options.nativeBinding,
   };
-  const ticker = setInterval(
-    () => options.onProgress({ pagesDone: rekeyPagesDone(copyPath, pagesTotal), pagesTotal }),
-    PROGRESS_INTERVAL_MS,
-  );
+  // The rollback journal is deleted when the rekey commits, so its size drops to nothing just before
+  // the end: progress only ever moves forward.
+  let pagesDone = 0;
+  const ticker = setInterval(() => {
+    pagesDone = Math.max(pagesDone, rekeyPagesDone(copyPath, pagesTotal));
+    options.onProgress({ pagesDone, pagesTotal });
+  }, PROGRESS_INTERVAL_MS);
   try {
     await new Promise<void>((resolve, reject) => {
       const worker = new Worker(options.workerUrl!, { workerData: input, env: {} });
