@@ -204,24 +204,26 @@ export interface ExperimentDetail extends ExperimentSummary {
   hidden: boolean;
 }
 
-/** A finished or ended experiment as Insights and the report show it: design, adherence, result, chart data. */
-export type FinishedExperiment = Pick<
-  ExperimentDetail,
-  | 'id'
-  | 'title'
-  | 'plan'
-  | 'state'
-  | 'endDate'
-  | 'endedOn'
-  | 'endReason'
-  | 'adherence'
-  | 'schedule'
-  | 'outcome'
-  | 'deviations'
-  | 'sentences'
-  | 'analysis'
-  | 'secondary'
->;
+/** What Insights and the report show of a finished or ended experiment: design, adherence, result, chart data. */
+export const FINISHED_EXPERIMENT_FIELDS = [
+  'id',
+  'title',
+  'plan',
+  'state',
+  'endDate',
+  'endedOn',
+  'endReason',
+  'adherence',
+  'schedule',
+  'outcome',
+  'deviations',
+  'sentences',
+  'analysis',
+  'secondary',
+] as const satisfies readonly (keyof ExperimentDetail)[];
+
+/** A finished or ended experiment as Insights and the report show it (FINISHED_EXPERIMENT_FIELDS). */
+export type FinishedExperiment = Pick<ExperimentDetail, (typeof FINISHED_EXPERIMENT_FIELDS)[number]>;
 
 export interface PlanPreview {
   power: number | null;

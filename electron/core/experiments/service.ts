@@ -12,6 +12,7 @@ import {
   type SecondaryOutcome,
   type TodayAssignment,
   EXPERIMENT_ALPHA,
+  FINISHED_EXPERIMENT_FIELDS,
   safetySentences,
 } from '../../contract/experimentsTerms';
 import type { ParsedInput } from '../../contract/contract';
@@ -527,36 +528,7 @@ export function finishedExperimentsIn(
     .map((row) => experimentDetail(db, row.id, today, false, now))
     .filter((detail) => detail.state === 'finished' || detail.state === 'stopped')
     .map(
-      ({
-        id,
-        title,
-        plan,
-        state,
-        endDate,
-        endedOn,
-        endReason,
-        adherence,
-        schedule,
-        outcome,
-        deviations,
-        sentences,
-        analysis,
-        secondary,
-      }) => ({
-        id,
-        title,
-        plan,
-        state,
-        endDate,
-        endedOn,
-        endReason,
-        adherence,
-        schedule,
-        outcome,
-        deviations,
-        sentences,
-        analysis,
-        secondary,
-      }),
+      (detail) =>
+        Object.fromEntries(FINISHED_EXPERIMENT_FIELDS.map((field) => [field, detail[field]])) as ReportExperiment,
     );
 }
